@@ -1,0 +1,133 @@
+//! The article model: one story as byline holds it after loading and
+//! cleaning, plus where it came from.
+
+mod date;
+pub mod load;
+mod parse;
+mod problem;
+pub mod sanitize;
+
+pub use date::Date;
+pub use load::{Input, Loaded, load};
+pub use problem::{Place, Problem};
+
+use std::sync::Arc;
+
+/// One news story. Every string has been through [`sanitize`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// From the file, or derived from the file and position when absent.
+    pub id: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// The text; paragraphs are separated by a blank line.
+    pub body: String,
+    pub source: Option<String>,
+    pub authors: Vec<String>,
+    /// As written in the file (RFC 3339 / ISO 8601, or anything else).
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub images: Vec<Image>,
+    pub origin: Origin,
+}
+
+/// A photo caption and its credit.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Image {
+    pub caption: String,
+    pub credit: Option<String>,
+}
+
+/// Where an article was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The file as the user named it (or `-`, or a bundled sample's name).
+    pub file: Arc<str>,
+    pub place: Place,
+}
+
+impl Article {
+    /// The publication date, when `published` starts with a `YYYY-MM-DD` date.
+    pub fn date(&self) -> Option<Date> {
+        self.published.as_deref().and_then(Date::parse)
+    }
+
+    /// The paragraphs of the body, with their byte offsets.
+    pub fn paragraphs(&self) -> impl Iterator<Item = (usize, &str)> {
+        paragraphs(&self.body)
+    }
+}
+
+/// Splits a body into its paragraphs (separated by blank lines), each with
+/// its byte offset; blank paragraphs are skipped.
+pub fn paragraphs(body: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if rest >= body.len() {
+                return None;
+            }
+            let tail = &body[rest..];
+            let (len, skip) = match find_blank_line(tail) {
+                Some((at, after)) => (at, after),
+                None => (tail.len(), tail.len()),
+            };
+            let start = rest;
+            rest += skip;
+            let text = &tail[..len];
+            let trimmed = text.trim_start_matches('\n');
+            if !trimmed.trim().is_empty() {
+                return Some((start + (text.len() - trimmed.len()), trimmed.trim_end()));
+            }
+        }
+    })
+}
+
+/// Finds the first blank line (`\n`, optional spaces, `\n`): returns where
+/// the paragraph ends and where the next one may start.
+fn find_blank_line(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(nl) = memchr(b'\n', &bytes[i..]) {
+        let first = i + nl;
+        let mut j = first + 1;
+        while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\r') {
+            j += 1;
+        }
+        if j < bytes.len() && bytes[j] == b'\n' {
+            let mut after = j + 1;
+            while after < bytes.len() && bytes[after] == b'\n' {
+                after += 1;
+            }
+            return Some((first, after));
+        }
+        i = first + 1;
+    }
+    None
+}
+
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&b| b == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        let body = "One.\n\nTwo\nstill two.\n \n\n\nThree.";
+        let got: Vec<_> = paragraphs(body).collect();
+        assert_eq!(got, vec![(0, "One."), (6, "Two\nstill two."), (26, "Three.")]);
+        for (at, text) in got {
+            assert_eq!(&body[at..at + text.len()], text);
+        }
+    }
+
+    #[test]
+    fn paragraphs_of_empty_and_blank_bodies() {
+        assert_eq!(paragraphs("").count(), 0);
+        assert_eq!(paragraphs("\n\n \n").count(), 0);
+        assert_eq!(paragraphs("\n\nOnly.\n\n").collect::<Vec<_>>(), vec![(2, "Only.")]);
+    }
+}

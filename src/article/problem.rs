@@ -1,0 +1,54 @@
+//! Load problems: what went wrong with a file or an article, and where.
+
+use std::fmt;
+use std::sync::Arc;
+
+/// Where in a file a problem or an article is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Place {
+    /// The file as a whole (or its one article).
+    File,
+    /// A line of a JSON Lines file, from 1.
+    Line(usize),
+    /// An item of an array, from 0.
+    Index(usize),
+}
+
+/// A problem met while loading: the file, the place in it, and a reason a
+/// person can act on. Shown as one line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct Problem {
+    pub file: Arc<str>,
+    pub place: Place,
+    pub reason: String,
+}
+
+impl Problem {
+    pub fn new(file: &Arc<str>, place: Place, reason: impl Into<String>) -> Self {
+        Self { file: Arc::clone(file), place, reason: reason.into() }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.place {
+            Place::File => write!(f, "{}: {}", self.file, self.reason),
+            Place::Line(line) => write!(f, "{}:{line}: {}", self.file, self.reason),
+            Place::Index(index) => write!(f, "{} [article {index}]: {}", self.file, self.reason),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_with_file_and_place() {
+        let file: Arc<str> = Arc::from("news/a.jsonl");
+        let at = |place| Problem::new(&file, place, "missing \"title\"").to_string();
+        assert_eq!(at(Place::File), "news/a.jsonl: missing \"title\"");
+        assert_eq!(at(Place::Line(3)), "news/a.jsonl:3: missing \"title\"");
+        assert_eq!(at(Place::Index(2)), "news/a.jsonl [article 2]: missing \"title\"");
+    }
+}

@@ -1,0 +1,1 @@
+//! The `byline extract` record: one article and its analysis as one JSON line.

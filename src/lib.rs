@@ -1,0 +1,23 @@
+//! byline: a terminal news reader that knows who said what.
+//!
+//! The library is the whole pipeline except the terminal:
+//!
+//! 1. [`article::load`] reads article files (one object, an array, a news-API
+//!    object or JSON Lines) into [`Article`]s and reports [`Problem`]s;
+//! 2. [`article::sanitize`] cleans every string read from disk, so that
+//!    nothing in a file can drive the terminal;
+//! 3. [`analysis`] finds the people named in a body and the quotations in
+//!    it, with their speakers, as byte spans into the cleaned body;
+//! 4. [`extract`] turns an article and its analysis into the JSON Lines
+//!    record of `byline extract`.
+//!
+//! The reader in `tui` (behind the binary) is a thin layer over this.
+
+pub mod analysis;
+pub mod article;
+pub mod extract;
+pub mod samples;
+pub mod tui;
+
+pub use analysis::{Analysis, Person, Quote, Span, analyse};
+pub use article::{Article, Problem};

@@ -1,0 +1,1 @@
+//! The terminal reader: the only module that knows ratatui and crossterm.
