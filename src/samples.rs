@@ -10,6 +10,9 @@ pub const SAMPLES: &[(&str, &str)] = &[];
 pub fn inputs() -> Vec<Input> {
     SAMPLES
         .iter()
-        .map(|(name, text)| Input::Text { name: format!("samples/{name}"), text: (*text).to_owned() })
+        .map(|(name, text)| Input::Text {
+            name: format!("samples/{name}"),
+            text: (*text).to_owned(),
+        })
         .collect()
 }

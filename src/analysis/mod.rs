@@ -36,5 +36,8 @@ pub struct Analysis {
 /// Analyses one cleaned article body.
 pub fn analyse(body: &str) -> Analysis {
     let people = people::find_people(body);
-    Analysis { people: people.persons, quotes: Vec::new() }
+    Analysis {
+        people: people.persons,
+        quotes: Vec::new(),
+    }
 }

@@ -10,8 +10,9 @@ pub struct Date {
     pub day: u8,
 }
 
-const MONTHS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 impl Date {
     /// Reads the `YYYY-MM-DD` at the start of `text` (a date or an RFC 3339
@@ -38,7 +39,11 @@ impl Date {
 }
 
 fn digits(text: &str) -> Option<u8> {
-    if text.bytes().all(|b| b.is_ascii_digit()) { text.parse().ok() } else { None }
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        text.parse().ok()
+    } else {
+        None
+    }
 }
 
 fn days_in_month(year: i32, month: u8) -> u8 {
@@ -64,7 +69,11 @@ mod tests {
 
     #[test]
     fn reads_dates_and_date_times() {
-        let d = Date { year: 2023, month: 10, day: 11 };
+        let d = Date {
+            year: 2023,
+            month: 10,
+            day: 11,
+        };
         assert_eq!(Date::parse("2023-10-11"), Some(d));
         assert_eq!(Date::parse("2023-10-11T08:30:00Z"), Some(d));
         assert_eq!(Date::parse(" 2023-10-11 08:30 "), Some(d));
@@ -73,7 +82,15 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_date() {
-        for text in ["", "yesterday", "2023-13-01", "2023-02-30", "2023-1-1", "2023-10-11x", "ééééééééééé"] {
+        for text in [
+            "",
+            "yesterday",
+            "2023-13-01",
+            "2023-02-30",
+            "2023-1-1",
+            "2023-10-11x",
+            "ééééééééééé",
+        ] {
             assert_eq!(Date::parse(text), None, "{text}");
         }
         assert!(Date::parse("2024-02-29").is_some());

@@ -6,9 +6,10 @@ pub mod load;
 mod parse;
 mod problem;
 pub mod sanitize;
+mod shape;
 
 pub use date::Date;
-pub use load::{Input, Loaded, load};
+pub use load::{Input, Loaded, load, load_each};
 pub use problem::{Place, Problem};
 
 use std::sync::Arc;
@@ -118,7 +119,10 @@ mod tests {
     fn paragraphs_split_on_blank_lines() {
         let body = "One.\n\nTwo\nstill two.\n \n\n\nThree.";
         let got: Vec<_> = paragraphs(body).collect();
-        assert_eq!(got, vec![(0, "One."), (6, "Two\nstill two."), (26, "Three.")]);
+        assert_eq!(
+            got,
+            vec![(0, "One."), (6, "Two\nstill two."), (25, "Three.")]
+        );
         for (at, text) in got {
             assert_eq!(&body[at..at + text.len()], text);
         }
@@ -128,6 +132,9 @@ mod tests {
     fn paragraphs_of_empty_and_blank_bodies() {
         assert_eq!(paragraphs("").count(), 0);
         assert_eq!(paragraphs("\n\n \n").count(), 0);
-        assert_eq!(paragraphs("\n\nOnly.\n\n").collect::<Vec<_>>(), vec![(2, "Only.")]);
+        assert_eq!(
+            paragraphs("\n\nOnly.\n\n").collect::<Vec<_>>(),
+            vec![(2, "Only.")]
+        );
     }
 }

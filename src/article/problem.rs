@@ -25,7 +25,11 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(file: &Arc<str>, place: Place, reason: impl Into<String>) -> Self {
-        Self { file: Arc::clone(file), place, reason: reason.into() }
+        Self {
+            file: Arc::clone(file),
+            place,
+            reason: reason.into(),
+        }
     }
 }
 
@@ -49,6 +53,9 @@ mod tests {
         let at = |place| Problem::new(&file, place, "missing \"title\"").to_string();
         assert_eq!(at(Place::File), "news/a.jsonl: missing \"title\"");
         assert_eq!(at(Place::Line(3)), "news/a.jsonl:3: missing \"title\"");
-        assert_eq!(at(Place::Index(2)), "news/a.jsonl [article 2]: missing \"title\"");
+        assert_eq!(
+            at(Place::Index(2)),
+            "news/a.jsonl [article 2]: missing \"title\""
+        );
     }
 }

@@ -1,11 +1,302 @@
 //! Cleaning text read from files before it can reach a terminal.
+//!
+//! Every string field of an article goes through here once, at load time:
+//!
+//! 1. HTML entities that news feeds leave in text are decoded (`&#8217;`,
+//!    `&ldquo;`, `&amp;`), first, so an entity cannot smuggle a control
+//!    character past the later steps;
+//! 2. whole escape sequences are removed (CSI, OSC, DCS/SOS/PM/APC strings,
+//!    other two-byte `ESC x`), in their 7-bit and 8-bit (C1) forms;
+//! 3. C0 controls other than `\n` and `\t`, DEL, C1 controls, bidi
+//!    overrides and isolates, and zero-width characters are removed;
+//!    `\r\n` and a lone `\r` become `\n`; tabs become spaces;
+//! 4. the result is normalised to NFC.
+//!
+//! Plain text (the common case) is recognised up front and copied as is.
 
-/// Cleans a multi-line text (a body).
+use std::borrow::Cow;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+const TAB_STOP: usize = 4;
+const ESC: char = '\u{1b}';
+const BEL: char = '\u{7}';
+
+/// Cleans a multi-line text (a body): keeps line breaks.
 pub fn clean_text(text: &str) -> String {
-    text.to_owned()
+    if is_plain(text) {
+        return text.to_owned();
+    }
+    let decoded = decode_entities(text);
+    let stripped = strip_controls(&decoded);
+    nfc(stripped)
 }
 
-/// Cleans a one-line field (title, source, author…).
+/// Cleans a one-line field (title, source, author…): line breaks and runs of
+/// white space become one space, and the ends are trimmed.
 pub fn clean_line(text: &str) -> String {
-    text.to_owned()
+    let cleaned = clean_text(text);
+    if !cleaned.contains(['\n', ' ']) {
+        return cleaned;
+    }
+    let mut out = String::with_capacity(cleaned.len());
+    for word in cleaned.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// True when no step would change `text`: printable ASCII and `\n`, no `&`.
+fn is_plain(text: &str) -> bool {
+    text.bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'&' || b == b'\n')
+}
+
+fn decode_entities(text: &str) -> Cow<'_, str> {
+    if text.contains('&') {
+        html_escape::decode_html_entities(text)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn nfc(text: String) -> String {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
+    } else {
+        text.nfc().collect()
+    }
+}
+
+/// The characters that are dropped wherever they stand.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// Steps 2 and 3: one pass over the characters.
+fn strip_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut column = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            ESC => skip_escape(&mut chars),
+            // The 8-bit CSI is removed with its parameters. The other 8-bit
+            // introducers are removed alone: they turn up in mis-decoded text
+            // (`â€\u{9d}` for `”`), where skipping a "string" would eat words.
+            '\u{9b}' => skip_csi(&mut chars),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+                column = 0;
+            }
+            '\n' => {
+                out.push('\n');
+                column = 0;
+            }
+            '\t' => {
+                let width = TAB_STOP - column % TAB_STOP;
+                out.extend(std::iter::repeat_n(' ', width));
+                column += width;
+            }
+            c if is_invisible(c) => {}
+            c => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    out
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// After an `ESC`: removes the rest of the sequence it starts.
+fn skip_escape(chars: &mut Chars<'_>) {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            skip_csi(chars);
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            chars.next();
+            skip_string(chars);
+        }
+        // `ESC`, any intermediates (0x20–0x2F), then one final character.
+        Some(_) => {
+            while chars
+                .next_if(|c| ('\u{20}'..='\u{2f}').contains(c))
+                .is_some()
+            {}
+            chars.next_if(|c| !c.is_control() && *c != '\n');
+        }
+        None => {}
+    }
+}
+
+/// A control sequence: parameters and intermediates, then a final byte
+/// (0x40–0x7E). A character outside those classes ends it early, and is kept.
+fn skip_csi(chars: &mut Chars<'_>) {
+    while chars
+        .next_if(|c| ('\u{20}'..='\u{3f}').contains(c))
+        .is_some()
+    {}
+    chars.next_if(|c| ('\u{40}'..='\u{7e}').contains(c));
+}
+
+/// A control string (OSC, DCS, SOS, PM, APC) runs to BEL or ST. One left
+/// open ends at the line break, so it cannot swallow the rest of the text.
+fn skip_string(chars: &mut Chars<'_>) {
+    while let Some(c) = chars.next_if(|c| *c != '\n') {
+        match c {
+            BEL | '\u{9c}' => return,
+            ESC => {
+                chars.next_if_eq(&'\\');
+                return;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn removes_escape_sequences_whole() {
+        let cases = [
+            ("csi colour", "a\u{1b}[31mRED\u{1b}[0m", "aRED"),
+            ("csi clear", "x\u{1b}[2J\u{1b}[H", "x"),
+            ("csi private", "x\u{1b}[?1049hy", "xy"),
+            (
+                "osc title bel",
+                "Breaking\u{1b}]0;PWNED\u{7} news",
+                "Breaking news",
+            ),
+            ("osc title st", "a\u{1b}]2;t\u{1b}\\b", "ab"),
+            (
+                "osc hyperlink",
+                "\u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\",
+                "link",
+            ),
+            ("osc unterminated", "a\u{1b}]0;title\nnext", "a\nnext"),
+            ("dcs", "a\u{1b}Pq#0;2;0\u{1b}\\b", "ab"),
+            ("apc", "a\u{1b}_G hidden\u{1b}\\b", "ab"),
+            ("two byte", "a\u{1b}cb\u{1b}7c", "abc"),
+            ("charset", "a\u{1b}(Bb", "ab"),
+            ("8-bit csi", "\u{9b}31mX", "X"),
+            ("8-bit osc alone", "a\u{9d}0;t\u{9c}b", "a0;tb"),
+            (
+                "mojibake quote",
+                "\u{e2}\u{20ac}\u{9d}word",
+                "\u{e2}\u{20ac}word",
+            ),
+            ("lone esc at end", "abc\u{1b}", "abc"),
+        ];
+        for (name, input, want) in cases {
+            assert_eq!(clean_text(input), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn removes_controls_and_invisible_characters() {
+        let cases = [
+            ("nul and bell", "a\u{0}b\u{7}c", "abc"),
+            ("backspace", "ab\u{8}c", "abc"),
+            ("del", "a\u{7f}b", "ab"),
+            ("c1", "a\u{85}\u{80}\u{9f}b", "ab"),
+            ("bidi override", "\u{202e}evil\u{202c}", "evil"),
+            ("bidi isolates", "\u{2066}a\u{2069}\u{2067}b\u{2068}", "ab"),
+            (
+                "zero width",
+                "in\u{200b}vis\u{200d}ible\u{feff}",
+                "invisible",
+            ),
+            ("lrm rlm", "a\u{200e}b\u{200f}c", "abc"),
+            ("crlf", "one\r\ntwo\rthree", "one\ntwo\nthree"),
+            ("newlines kept", "a\n\nb", "a\n\nb"),
+        ];
+        for (name, input, want) in cases {
+            assert_eq!(clean_text(input), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn expands_tabs_to_the_next_stop() {
+        assert_eq!(clean_text("a\tb"), "a   b");
+        assert_eq!(clean_text("\tx\nabcd\ty"), "    x\nabcd    y");
+    }
+
+    #[test]
+    fn decodes_html_entities_once() {
+        let cases = [
+            ("numeric", "it&#8217;s", "it\u{2019}s"),
+            ("hex", "&#x201C;hi&#x201D;", "\u{201c}hi\u{201d}"),
+            ("named", "&ldquo;A &amp; B&rdquo;", "\u{201c}A & B\u{201d}"),
+            ("nbsp", "a&nbsp;b", "a\u{a0}b"),
+            ("double escaped stays once", "&amp;amp;", "&amp;"),
+            ("not an entity", "R&D and AT&T", "R&D and AT&T"),
+            ("entity of a control stays text", "a&#27;[2Jb", "a&#27;[2Jb"),
+        ];
+        for (name, input, want) in cases {
+            assert_eq!(clean_text(input), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn normalises_to_nfc() {
+        assert_eq!(clean_text("Lefe\u{300}vre"), "Lef\u{e8}vre");
+    }
+
+    #[test]
+    fn the_issue_example() {
+        assert_eq!(
+            clean_line("Breaking\u{1b}]0;PWNED\u{7} news\u{1b}[2J"),
+            "Breaking news"
+        );
+        assert_eq!(
+            clean_text("a\u{1b}[31mRED\u{1b}[0m \u{9b}31mX \u{202e}evil"),
+            "aRED X evil"
+        );
+    }
+
+    #[test]
+    fn one_line_fields_fold_white_space() {
+        assert_eq!(clean_line("  Two\nlines\t here "), "Two lines here");
+        assert_eq!(clean_line("plain"), "plain");
+    }
+
+    proptest! {
+        #[test]
+        fn output_has_no_control_but_newline(text in any::<String>()) {
+            let out = clean_text(&text);
+            prop_assert!(out.chars().all(|c| c == '\n' || !c.is_control()), "{out:?}");
+            prop_assert!(!out.chars().any(is_invisible));
+        }
+
+        #[test]
+        fn escape_heavy_input_is_clean(parts in proptest::collection::vec(
+            prop_oneof![
+                Just("\u{1b}".to_owned()), Just("[".to_owned()), Just("]".to_owned()),
+                Just("\u{9b}".to_owned()), Just("\u{7}".to_owned()), Just("&#27;".to_owned()),
+                Just("&amp;".to_owned()), Just("\r".to_owned()), Just("\t".to_owned()),
+                "[a-z0-9;?]{0,3}",
+            ], 0..40)) {
+            let out = clean_line(&parts.concat());
+            prop_assert!(!out.chars().any(char::is_control), "{out:?}");
+        }
+
+        #[test]
+        fn plain_text_is_unchanged(text in "[ -~\n]{0,80}") {
+            prop_assume!(!text.contains('&'));
+            prop_assert_eq!(clean_text(&text), text);
+        }
+    }
 }

@@ -1,0 +1,165 @@
+//! `byline extract` and `byline --help` as a user runs them.
+
+#![allow(clippy::unwrap_used)] // test code: a panic is the failure report
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use tempfile::TempDir;
+
+fn byline(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn json_lines(output: &Output) -> Vec<Value> {
+    let stdout = String::from_utf8(output.stdout.clone()).unwrap();
+    stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+/// Every quote's offsets slice the body to its text.
+fn check_offsets(record: &Value, body: &str) {
+    for quote in record["quotes"].as_array().unwrap() {
+        let (start, end) = (
+            quote["start"].as_u64().unwrap(),
+            quote["end"].as_u64().unwrap(),
+        );
+        let text = body
+            .get(start as usize..end as usize)
+            .expect("offsets on char boundaries");
+        assert_eq!(text, quote["text"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn extract_prints_one_valid_line_per_sample() {
+    let out = byline(&["extract"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stderr.is_empty());
+    let records = json_lines(&out);
+    let loaded = byline::article::load(&byline::samples::inputs());
+    assert_eq!(records.len(), loaded.articles.len());
+    for (record, article) in records.iter().zip(&loaded.articles) {
+        assert_eq!(record["id"], article.id.as_str());
+        assert_eq!(record["title"], article.title.as_str());
+        assert!(record["people"].is_array() && record["quotes"].is_array());
+        check_offsets(record, &article.body);
+    }
+}
+
+#[test]
+fn extract_the_seed_article() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/seed-article.json");
+    if !seed.exists() {
+        eprintln!("skipped: {} is absent", seed.display());
+        return;
+    }
+    let out = byline(&["extract", seed.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0));
+    let records = json_lines(&out);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["id"], "seed-nato-zelensky-2023-10-11");
+    let article = byline::article::load(&[byline::article::Input::Path(seed)])
+        .articles
+        .remove(0);
+    check_offsets(&records[0], &article.body);
+}
+
+#[test]
+fn extract_reads_standard_input() {
+    let out = byline(
+        &["extract", "-"],
+        Some("{\"title\": \"One\"}\n{\"title\": \"Two\"}\n"),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let titles: Vec<_> = json_lines(&out)
+        .iter()
+        .map(|r| r["title"].clone())
+        .collect();
+    assert_eq!(titles, ["One", "Two"]);
+}
+
+#[test]
+fn extract_with_bad_files_prints_the_good_and_exits_1() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("a.json"), r#"{"title": "Fine", "id": "a"}"#).unwrap();
+    std::fs::write(dir.path().join("b.json"), "<html>").unwrap();
+    std::fs::write(
+        dir.path().join("c.jsonl"),
+        "{\"title\": \"C1\"}\n{broken\n{\"title\": \"C3\"}\n",
+    )
+    .unwrap();
+    let out = byline(&["extract", dir.path().to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    let titles: Vec<_> = json_lines(&out)
+        .iter()
+        .map(|r| r["title"].clone())
+        .collect();
+    assert_eq!(titles, ["Fine", "C1", "C3"]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(lines[0].contains("b.json: not JSON"), "{stderr}");
+    assert!(lines[1].contains("c.jsonl:2: not valid JSON"), "{stderr}");
+}
+
+#[test]
+fn extract_of_a_missing_file_exits_1() {
+    let out = byline(&["extract", "/no/such/file.json"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "byline: /no/such/file.json: no such file or folder\n"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = byline(&["extract", "--no-such-flag"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn help_and_version() {
+    let out = byline(&["--help"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        help.contains("extract") && help.contains("Usage: byline"),
+        "{help}"
+    );
+    let out = byline(&["--version"], None);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!("byline {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn escape_sequences_never_reach_the_output() {
+    let json = r#"{"title": "Breaking\u001b]0;PWNED\u0007 news\u001b[2J", "body": "a\u001b[31mRED\u001b[0m \u009b31mX \u202eevil"}"#;
+    let out = byline(&["extract", "-"], Some(json));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json_lines(&out)[0]["title"], "Breaking news");
+    assert!(!out.stdout.contains(&0x1b));
+}
