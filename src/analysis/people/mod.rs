@@ -1,8 +1,39 @@
 //! People: the persons named in a text, their mentions, roles and genders,
 //! with the spellings of one person grouped together.
+//!
+//! A rule-and-lexicon engine (no model), in five steps:
+//!
+//! 1. [`token`] splits the text into words with their capitalisation;
+//! 2. [`candidates`] finds runs of capitalised words, splits off the title
+//!    chain before them as a role ("NATO Secretary General") and drops a
+//!    possessive;
+//! 3. [`evidence`] scores each candidate: given names, titles, "X said",
+//!    appositions and table layouts for; places, organisation words,
+//!    acronyms, dates and common words against;
+//! 4. [`resolve`] accepts the candidates that score enough, then the ones
+//!    made of words already known as a person's in the article, and builds
+//!    the entity mentions (persons, organisations, places);
+//! 5. [`grouping`] groups spellings of one person (transliteration key,
+//!    guarded similarity) and [`gender`] reads the gender where the text
+//!    tells it.
+//!
+//! The word lists live in `assets/words/` ([`lexicon`]).
+
+mod candidates;
+mod evidence;
+mod gender;
+mod grouping;
+mod layout;
+mod lexicon;
+mod lookup;
+mod resolve;
+mod title;
+mod token;
 
 use super::Span;
 use serde::Serialize;
+
+pub use grouping::{jaro_winkler, key as word_key, same_word};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -23,6 +54,16 @@ pub struct Person {
     /// A role from a title chain or apposition ("NATO Secretary General").
     pub role: Option<String>,
     pub gender: Option<Gender>,
+    /// Lower-case words the text uses to describe the person, from title
+    /// chains and appositions: "norwegian", "secretary", "45-year-old".
+    pub descriptors: Vec<String>,
+}
+
+impl Person {
+    /// The name and every alias.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
 }
 
 /// What kind of thing a named entity is.
@@ -50,7 +91,59 @@ pub struct People {
     pub mentions: Vec<Mention>,
 }
 
-/// Finds the people named in `text`.
-pub fn find_people(_text: &str) -> People {
-    People::default()
+impl People {
+    /// The person named by a mention that overlaps `span`.
+    pub fn person_at(&self, span: Span) -> Option<usize> {
+        let from = self.mentions.partition_point(|m| m.span.end <= span.start);
+        self.mentions[from..]
+            .iter()
+            .take_while(|m| m.span.start < span.end.max(span.start + 1))
+            .find(|m| m.span.overlaps(span) || (span.is_empty() && m.span.contains(span)))
+            .and_then(|m| m.person)
+    }
+
+    /// The person a name form refers to, as written in any text:
+    /// "Zelenski", "Mr. Putin", "Jens Stoltenberg's". Exact forms first,
+    /// then spelling variants, then a surname or given name alone when
+    /// only one person has it.
+    pub fn lookup(&self, form: &str) -> Option<usize> {
+        lookup::lookup(&self.persons, form)
+    }
+
+    /// The entity mention (of any kind) that overlaps `span`.
+    pub fn mention_at(&self, span: Span) -> Option<&Mention> {
+        self.mentions.iter().find(|m| m.span.overlaps(span))
+    }
 }
+
+/// Finds the people named in `text`, and the organisations and places.
+pub fn find_people(text: &str) -> People {
+    let tokens = token::tokenize(text);
+    let cands = candidates::find(text, &tokens);
+    resolve::resolve(text, &tokens, &cands)
+}
+
+/// Parses the embedded word lists now rather than on first use.
+pub fn warm_up() {
+    lexicon::warm_up();
+}
+
+/// Every candidate with its role and evidence score, in text order: why a
+/// phrase was or was not taken as a person (for debugging the rules).
+pub fn explain(text: &str) -> Vec<(String, Option<String>, f32)> {
+    let tokens = token::tokenize(text);
+    candidates::find(text, &tokens)
+        .iter()
+        .map(|c| {
+            let v = evidence::judge(&evidence::Ctx::new(text, &tokens, c));
+            (
+                c.name(text, &tokens),
+                c.role_text(text, &tokens).map(str::to_owned),
+                v.score,
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

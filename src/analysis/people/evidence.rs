@@ -1,0 +1,479 @@
+//! Evidence: how much a candidate looks like a person's name, from its
+//! words (given names, surnames, places, organisation words) and from its
+//! context (a title, "X said", "X, the former minister", table layouts).
+//! Positive points say person, negative points say something else.
+
+use super::candidates::Candidate;
+use super::layout;
+use super::lexicon::{self, flag};
+use super::token::{Gap, Kind, Token};
+use crate::analysis::people::EntityKind;
+
+/// Points at or above which a candidate is taken as a person.
+pub const THRESHOLD: f32 = 2.0;
+
+/// The verdict on one candidate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Verdict {
+    pub score: f32,
+    /// What the phrase is when it is not a person (or `None`: unknown).
+    pub other: Option<EntityKind>,
+    /// Context alone (a title, a reporting verb, a table layout) says person.
+    pub context: f32,
+}
+
+/// Context passed to the rules: the text, its tokens and one candidate.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub cand: &'a Candidate,
+    /// Flags of the name words, in order (the first eight: longer names
+    /// are rare, and their tail says little).
+    flags: [u32; 8],
+    len: usize,
+    /// The whole phrase names a place (computed once: two rules ask).
+    place: bool,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token], cand: &'a Candidate) -> Self {
+        let mut flags = [0; 8];
+        for (f, i) in flags.iter_mut().zip(cand.parts.iter()) {
+            *f = tokens[i].flags(text);
+        }
+        let len = cand.parts.len().clamp(1, 8);
+        let mut ctx = Ctx {
+            text,
+            tokens,
+            cand,
+            flags,
+            len,
+            place: false,
+        };
+        ctx.place = whole_place(&ctx);
+        ctx
+    }
+
+    pub fn flags(&self) -> &[u32] {
+        &self.flags[..self.len]
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// The token index right before the phrase (role included).
+    pub fn before(&self) -> Option<usize> {
+        let first = self
+            .cand
+            .role
+            .map_or(self.cand.first(), |(a, _)| a.min(self.cand.first()));
+        first.checked_sub(1)
+    }
+
+    pub fn after(&self) -> usize {
+        self.cand.last() + 1
+    }
+}
+
+/// Weighs all the evidence for one candidate.
+pub fn judge(ctx: &Ctx) -> Verdict {
+    if let Some(v) = obvious(ctx) {
+        return v;
+    }
+    let context = title(ctx) + speech(ctx) + apposition(ctx) + layout::score(ctx);
+    let score = context + words(ctx) + counter(ctx);
+    Verdict {
+        score,
+        other: other_kind(ctx),
+        context,
+    }
+}
+
+/// A lone acronym, date or nationality with no title before it: no rule
+/// could make it a person, so the context is not read (a third of all
+/// candidates; this is the hot path).
+fn obvious(ctx: &Ctx) -> Option<Verdict> {
+    if ctx.len != 1 || ctx.cand.role.is_some() {
+        return None;
+    }
+    let f = ctx.flags[0];
+    let t = ctx.tokens[ctx.cand.first()];
+    let other = if t.upper {
+        Some(EntityKind::Organisation)
+    } else if f & (flag::TIME | flag::DEMONYM) != 0 && f & (flag::GIVEN | flag::SURNAME) == 0 {
+        None
+    } else {
+        return None;
+    };
+    Some(Verdict {
+        score: -4.0,
+        other,
+        context: 0.0,
+    })
+}
+
+/// A title or honorific in front: "Mr. X", "President X", "striker X".
+fn title(ctx: &Ctx) -> f32 {
+    let f = ctx.cand.role_flags;
+    if f & flag::HONORIFIC != 0 {
+        4.0
+    } else if f & flag::TITLE != 0 {
+        3.0
+    } else {
+        0.0
+    }
+}
+
+/// The subject or object of a reporting verb: "X said", "X told",
+/// "X also said", "said X", "according to X", "X, who".
+fn speech(ctx: &Ctx) -> f32 {
+    let a = ctx.after();
+    let is_verb = |i: usize| {
+        ctx.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+            && lexicon::small_flags(ctx.word(i)) & flag::VERB != 0
+    };
+    let adverb = |i: usize| {
+        matches!(
+            ctx.word(i),
+            "also" | "has" | "had" | "later" | "then" | "was"
+        )
+    };
+    if is_verb(a) || (adverb(a) && is_verb(a + 1)) {
+        return 2.0;
+    }
+    if ctx.word(a) == "," && ctx.word(a + 1) == "who" {
+        return 2.0;
+    }
+    match ctx.before() {
+        Some(b) if is_verb(b) && !ctx.tokens[b].sent_start => 2.0,
+        // "the official, Aryeh Shumer, said": a title noun, a comma, X.
+        Some(b) if ctx.word(b) == "," && b > 0 && is_title_noun(ctx, b - 1) => 2.5,
+        Some(b) if ctx.word(b) == "to" && b > 0 && ctx.word(b - 1) == "according" => 2.0,
+        _ => 0.0,
+    }
+}
+
+fn is_title_noun(ctx: &Ctx, i: usize) -> bool {
+    ctx.tokens[i].kind == Kind::Word
+        && !ctx.tokens[i].cap
+        && lexicon::small_flags(ctx.word(i)) & flag::TITLE != 0
+}
+
+/// An apposition: "X, the former minister," or "X, 45,".
+fn apposition(ctx: &Ctx) -> f32 {
+    let a = ctx.after();
+    if ctx.word(a) != "," {
+        return 0.0;
+    }
+    let age = ctx.tokens.get(a + 1).is_some_and(|t| t.kind == Kind::Num)
+        && ctx.word(a + 1).len() == 2
+        && matches!(ctx.word(a + 2), "," | ".");
+    if age {
+        return 2.0;
+    }
+    let mut i = a + 1;
+    if matches!(
+        ctx.word(i),
+        "the" | "a" | "an" | "his" | "her" | "its" | "their"
+    ) {
+        i += 1;
+    }
+    for k in i..i + 4 {
+        let Some(t) = ctx.tokens.get(k) else { break };
+        if t.kind != Kind::Word {
+            break;
+        }
+        if lexicon::small_flags(ctx.word(k)) & flag::TITLE != 0 {
+            return 2.0;
+        }
+    }
+    0.0
+}
+
+/// What the words themselves say: a given name first, a surname last,
+/// words found in no list (a foreign name rather than a phrase).
+fn words(ctx: &Ctx) -> f32 {
+    let f = ctx.flags();
+    let (first, last) = (f[0], f[f.len() - 1]);
+    let mut s = 0.0;
+    let other = flag::COMMON | flag::PLACE;
+    if f.len() >= 2 {
+        if first & flag::GIVEN != 0 {
+            s += if first & other == 0 { 2.0 } else { 1.5 };
+        }
+        if last & flag::SURNAME != 0 {
+            s += if last & other == 0 { 1.0 } else { 0.5 };
+        }
+        // Every word is a name or in no list at all ("Mark Woodforde",
+        // "Tang Shubei"): a phrase of ordinary words is not.
+        let plain = other | flag::ORG | flag::DEMONYM | flag::TIME;
+        let namey = |x: u32| x & plain == 0 || x & (flag::GIVEN | flag::SURNAME) != 0;
+        if ctx
+            .cand
+            .parts
+            .iter()
+            .zip(f)
+            .all(|(i, &x)| !ctx.tokens[i].cap || namey(x))
+        {
+            s += 1.0;
+        }
+    } else if first & (flag::SURNAME | flag::GIVEN) != 0 && first & flag::COMMON == 0 {
+        s += 0.5;
+    }
+    s
+}
+
+/// Counter-evidence: places, organisations, acronyms, newsroom furniture,
+/// dates, nationalities, common words, "the X", "in X".
+fn counter(ctx: &Ctx) -> f32 {
+    let f = ctx.flags();
+    let mut s = if f.len() == 1 {
+        counter_one(ctx, f[0])
+    } else {
+        counter_many(ctx, f)
+    };
+    if f.iter().any(|&x| x & flag::ORG != 0) {
+        // "Tomas Post", "Michael Power": a given name, then a surname that
+        // is also an organisation word, is weaker counter-evidence.
+        let named = f.len() == 2 && f[0] & flag::GIVEN != 0 && f[1] & flag::SURNAME != 0;
+        s -= if named { 1.5 } else { 4.0 };
+    }
+    if ctx.place {
+        s -= 4.0;
+    }
+    if ctx.cand.parts.iter().any(|i| ctx.tokens[i].upper) {
+        s -= 3.0;
+    }
+    if ctx.cand.role.is_none() {
+        s += preceding_word(ctx);
+    }
+    s
+}
+
+/// Against a one-word candidate: a date, a nationality, furniture, a
+/// direction ("the West"), a title alone ("President"), a common word.
+fn counter_one(ctx: &Ctx, f: u32) -> f32 {
+    let mut s = 0.0;
+    if f & (flag::DEMONYM | flag::TIME | flag::FURNITURE) != 0 {
+        s -= 4.0;
+    }
+    if f & flag::PLACE_WORD != 0 && f & flag::GIVEN == 0 {
+        s -= 2.0;
+    }
+    if f & (flag::TITLE | flag::HONORIFIC) != 0 {
+        s -= 3.0;
+    }
+    if f & flag::COMMON != 0 && f & (flag::GIVEN | flag::SURNAME) == 0 {
+        s -= 2.0;
+    }
+    if ctx.tokens[ctx.cand.first()].sent_start && f & flag::COMMON != 0 {
+        s -= 1.0;
+    }
+    s
+}
+
+/// Against a phrase: it ends in a title ("Legal Affairs Minister") or a
+/// place ("Legia Warsaw"), holds furniture ("Athens Newsroom"), is all
+/// nationalities ("Sunni Muslims") or a team ("Atlanta Braves").
+fn counter_many(ctx: &Ctx, f: &[u32]) -> f32 {
+    let mut s = 0.0;
+    let last = f[f.len() - 1];
+    if last & (flag::TITLE | flag::HONORIFIC) != 0 {
+        s -= 3.0;
+    }
+    if f.iter().any(|&x| x & flag::FURNITURE != 0) {
+        s -= 3.0;
+    }
+    if last & flag::PLACE != 0 && last & (flag::SURNAME | flag::GIVEN) == 0 {
+        s -= 2.0;
+    }
+    if f[0] & flag::PLACE != 0 && f[0] & flag::GIVEN == 0 && plural_noun(ctx) {
+        s -= 3.0;
+    }
+    if f.iter().all(|&x| x & flag::DEMONYM != 0) {
+        s -= 4.0;
+    }
+    s
+}
+
+/// The last word is a plural common noun ("Braves", "Rovers").
+fn plural_noun(ctx: &Ctx) -> bool {
+    let w = ctx.word(ctx.cand.last());
+    w.len() > 3
+        && w.ends_with('s')
+        && lexicon::flags(&w[..w.len() - 1]) & flag::COMMON != 0
+        && lexicon::flags(w) & (flag::SURNAME | flag::GIVEN) == 0
+}
+
+fn whole_place(ctx: &Ctx) -> bool {
+    if ctx.flags().len() == 1 {
+        return ctx.flags()[0] & flag::PLACE != 0;
+    }
+    // "St Pauli", "San Lorenzo", "Fort Worth": a place-name prefix.
+    let prefix = ctx.word(ctx.cand.first());
+    if matches!(
+        prefix,
+        "St" | "St."
+            | "Saint"
+            | "San"
+            | "Santa"
+            | "Sao"
+            | "São"
+            | "Fort"
+            | "Port"
+            | "Mount"
+            | "Lake"
+            | "Cape"
+    ) {
+        return true;
+    }
+    let last = ctx.flags()[ctx.flags().len() - 1];
+    last & flag::PLACE_WORD != 0
+        || lexicon::phrase_flags(ctx.cand.words(ctx.text, ctx.tokens)) & flag::PLACE != 0
+}
+
+/// "the X" is rarely a person; "in X", "at X" is rarely one.
+fn preceding_word(ctx: &Ctx) -> f32 {
+    let Some(b) = ctx.before() else { return 0.0 };
+    if ctx.tokens[ctx.cand.first()].gap != Gap::Space {
+        return 0.0;
+    }
+    match ctx.word(b) {
+        "the" | "The" => -2.5,
+        "in" | "at" | "near" | "In" | "At" => -1.5,
+        _ => 0.0,
+    }
+}
+
+/// When a phrase is not a person: a place or an organisation, if it says so.
+fn other_kind(ctx: &Ctx) -> Option<EntityKind> {
+    let f = ctx.flags();
+    if f.iter().any(|&x| x & flag::ORG != 0) {
+        return Some(EntityKind::Organisation);
+    }
+    if ctx.place {
+        return Some(EntityKind::Place);
+    }
+    if ctx.cand.parts.iter().any(|i| ctx.tokens[i].upper) {
+        return Some(EntityKind::Organisation);
+    }
+    let b = ctx.before().map_or("", |b| ctx.word(b));
+    match b {
+        "in" | "at" | "near" | "In" | "At" => Some(EntityKind::Place),
+        "the" | "The" => Some(EntityKind::Organisation),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::people::candidates;
+    use crate::analysis::people::token::tokenize;
+
+    /// The score of the candidate whose name is `name` in `text` (minus
+    /// infinity when it is not even a candidate).
+    fn score(text: &str, name: &str) -> f32 {
+        let tokens = tokenize(text);
+        let cands = candidates::find(text, &tokens);
+        cands
+            .iter()
+            .find(|c| c.name(text, &tokens) == name)
+            .map_or(f32::NEG_INFINITY, |c| {
+                judge(&Ctx::new(text, &tokens, c)).score
+            })
+    }
+
+    #[test]
+    fn each_rule_fires_and_holds_back() {
+        // (text, name, is a person)
+        let rows: &[(&str, &str, bool)] = &[
+            ("He met Mr. Qorvath on Monday.", "Qorvath", true),
+            ("He met Qorvath on Monday.", "Qorvath", false),
+            ("the striker Qorvath scored", "Qorvath", true),
+            ("Qorvath said the deal was off.", "Qorvath", true),
+            ("Qorvath, who leads the talks, left.", "Qorvath", true),
+            ("Qorvath, the former minister, left.", "Qorvath", true),
+            ("Qorvath, 45, left.", "Qorvath", true),
+            ("Qorvath hopes the deal holds.", "Qorvath", false),
+            ("the talks, according to Qorvath.", "Qorvath", true),
+            ("Leeds 1 (Qorvath 58th minute) Wimbledon 0", "Qorvath", true),
+            ("Atherton c Qorvath b Akram 43", "Qorvath", true),
+            (
+                "3 - Jana Qorvath (Czech Republic) beat her",
+                "Jana Qorvath",
+                true,
+            ),
+            ("He met M. Qorvath there.", "M. Qorvath", true),
+            ("We met John Qorvath there.", "John Qorvath", true),
+            ("We met Zbyk Qorvath there.", "Zbyk Qorvath", false),
+            ("Zbyk Qorvath said no.", "Zbyk Qorvath", true),
+            (
+                "We went to the Qorvath Group offices.",
+                "Qorvath Group",
+                false,
+            ),
+            ("They flew to Brussels on Monday.", "Brussels", false),
+            ("NATO said it would act.", "NATO", false),
+            ("AFP reported the attack.", "AFP", false),
+            ("The Norwegian politician said no.", "Norwegian", false),
+            ("On Wednesday he left.", "Wednesday", false),
+            ("Officials said they would act.", "Officials", false),
+            ("He said the Qorvath Zbyk was late.", "Qorvath Zbyk", false),
+            ("He was born in Qorvath Zbyk.", "Qorvath Zbyk", false),
+            (
+                "the Commission's chief spokesman Nikolaus van der Pas told",
+                "Nikolaus van der Pas",
+                true,
+            ),
+        ];
+        for &(text, name, person) in rows {
+            let s = score(text, name);
+            assert_eq!(s >= THRESHOLD, person, "{text}: {name} scored {s}");
+        }
+    }
+
+    #[test]
+    fn other_kinds() {
+        let rows: &[(&str, &str, Option<EntityKind>)] = &[
+            (
+                "NATO said it would act.",
+                "NATO",
+                Some(EntityKind::Organisation),
+            ),
+            (
+                "the Kremlin said so.",
+                "Kremlin",
+                Some(EntityKind::Organisation),
+            ),
+            (
+                "They flew to Brussels on Monday.",
+                "Brussels",
+                Some(EntityKind::Place),
+            ),
+            (
+                "He lives in Qorvath now.",
+                "Qorvath",
+                Some(EntityKind::Place),
+            ),
+            (
+                "The Qorvath Party won.",
+                "Qorvath Party",
+                Some(EntityKind::Organisation),
+            ),
+            ("He met Zbyk Qorvath.", "Zbyk Qorvath", None),
+        ];
+        for &(text, name, want) in rows {
+            let tokens = tokenize(text);
+            let cands = candidates::find(text, &tokens);
+            let c = cands
+                .iter()
+                .find(|c| c.name(text, &tokens) == name)
+                .expect("candidate");
+            assert_eq!(judge(&Ctx::new(text, &tokens, c)).other, want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Gender, where the text tells it: an honorific or gendered title (Mr,
+//! Mrs, spokeswoman), a given name from the Census lists, and the he/she
+//! that follows the person's mentions.
+
+use super::lexicon::{self, flag};
+use super::token::{Kind, Token};
+use crate::analysis::people::Gender;
+
+/// Votes for one person: positive says male, negative female.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Votes(i32);
+
+impl Votes {
+    /// A title or honorific's gender counts three votes.
+    pub fn title(&mut self, role_flags: u32) {
+        if role_flags & flag::TITLE_MALE != 0 {
+            self.0 += 3;
+        }
+        if role_flags & flag::TITLE_FEMALE != 0 {
+            self.0 -= 3;
+        }
+    }
+
+    /// A given name that is (almost) only male or female counts two.
+    pub fn given(&mut self, word: &str) {
+        let f = lexicon::flags(word);
+        if f & flag::GIVEN == 0 {
+            return;
+        }
+        if f & flag::MALE != 0 {
+            self.0 += 2;
+        } else if f & flag::FEMALE != 0 {
+            self.0 -= 2;
+        }
+    }
+
+    /// The first personal pronoun after a mention, before anyone else is
+    /// named, counts one.
+    pub fn pronoun(&mut self, g: Option<Gender>) {
+        match g {
+            Some(Gender::Male) => self.0 += 1,
+            Some(Gender::Female) => self.0 -= 1,
+            None => {}
+        }
+    }
+
+    pub fn decide(self) -> Option<Gender> {
+        match self.0 {
+            v if v > 0 => Some(Gender::Male),
+            v if v < 0 => Some(Gender::Female),
+            _ => None,
+        }
+    }
+}
+
+/// The gender of the first he/him/his/she/her within the 30 tokens from
+/// token `from`, unless it comes at or after byte `limit` (where someone
+/// else is named).
+pub fn next_pronoun(text: &str, tokens: &[Token], from: usize, limit: usize) -> Option<Gender> {
+    for t in tokens.iter().skip(from).take(30) {
+        if t.start >= limit {
+            return None;
+        }
+        // Only short words can be pronouns: skip the rest before comparing.
+        if t.kind != Kind::Word || t.end - t.start > 7 {
+            continue;
+        }
+        match t.text(text) {
+            "he" | "He" | "him" | "his" | "His" | "himself" => return Some(Gender::Male),
+            "she" | "She" | "her" | "Her" | "hers" | "herself" => return Some(Gender::Female),
+            "they" | "They" | "it" | "It" | "I" | "we" | "We" => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::people::token::tokenize;
+
+    #[test]
+    fn votes() {
+        let mut v = Votes::default();
+        v.title(lexicon::flags("Mrs."));
+        assert_eq!(v.decide(), Some(Gender::Female));
+        let mut v = Votes::default();
+        v.given("John");
+        v.pronoun(Some(Gender::Female));
+        assert_eq!(v.decide(), Some(Gender::Male));
+        let mut v = Votes::default();
+        v.given("Qorvath");
+        assert_eq!(v.decide(), None);
+    }
+
+    #[test]
+    fn pronouns_after_a_mention() {
+        let text = "Qorvath arrived. She said no.";
+        let t = tokenize(text);
+        assert_eq!(next_pronoun(text, &t, 1, text.len()), Some(Gender::Female));
+        let text = "Qorvath met Zbyk. He said no.";
+        let t = tokenize(text);
+        assert_eq!(next_pronoun(text, &t, 1, 12), None);
+        let text = "Qorvath arrived. They said no; he left.";
+        let t = tokenize(text);
+        assert_eq!(next_pronoun(text, &t, 1, text.len()), None);
+    }
+}

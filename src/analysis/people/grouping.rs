@@ -1,0 +1,427 @@
+//! Grouping: which name forms in one article refer to the same person.
+//! Full names first, then surnames alone, then given names alone; spellings
+//! match through a transliteration key and a guarded Jaro-Winkler test.
+
+use super::lexicon::FxHasher;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use unicode_normalization::UnicodeNormalization;
+
+/// The transliteration key of one name word: lower case, accents and
+/// possessive removed, variant letters mapped to one (y→i, w→v, ph→f, q→k,
+/// c→k but ch kept, kh→h, j→i before a vowel is left alone) and double
+/// letters collapsed: Zelenskyy, Zelensky and Zelenski all give "zelenski".
+pub fn key(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    key_into(word, &mut out);
+    out
+}
+
+/// [`key`], written into `out` (cleared first) to reuse its allocation.
+pub fn key_into(word: &str, out: &mut String) {
+    out.clear();
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    if word.is_ascii() {
+        let bytes = word
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase());
+        push_mapped(bytes, out);
+    } else {
+        let folded: String = word
+            .nfkd()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if folded.is_ascii() {
+            push_mapped(folded.bytes(), out);
+        } else {
+            // Another script (Cyrillic, Greek, CJK): no variant letters to
+            // map, the lower-case letters are the key.
+            out.push_str(&folded);
+        }
+    }
+}
+
+/// The first byte of an ASCII word's key, without building the key.
+pub fn first_key_byte(word: &str) -> Option<u8> {
+    if !word.is_ascii() {
+        return None;
+    }
+    let mut b = word
+        .bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase());
+    let first = b.next()?;
+    Some(map_letter(first, b.next(), true).0)
+}
+
+/// Maps variant letters (see [`key`]) and collapses doubled letters, over
+/// lower-case ASCII bytes.
+fn push_mapped(bytes: impl Iterator<Item = u8>, out: &mut String) {
+    let mut bytes = bytes.peekable();
+    let (mut last, mut first) = (0u8, true);
+    while let Some(b) = bytes.next() {
+        let (m, take) = map_letter(b, bytes.peek().copied(), first);
+        if take == 2 {
+            bytes.next();
+        }
+        if m != last {
+            out.push(char::from(m));
+            last = m;
+        }
+        first = false;
+    }
+}
+
+/// The replacement for byte `c` (followed by `next`), and how many bytes
+/// it takes. "ch" becomes `C`, which no other letter maps to.
+fn map_letter(c: u8, next: Option<u8>, first: bool) -> (u8, usize) {
+    match (c, next) {
+        (b'p', Some(b'h')) => (b'f', 2),
+        (b'k' | b'g', Some(b'h')) => (b'h', 2),
+        (b'd' | b't', Some(b'h')) => (c, 2),
+        (b'c', Some(b'h')) => (b'C', 2),
+        (b'c' | b'q', _) => (b'k', 1),
+        (b'y', _) => (b'i', 1),
+        (b'w', _) => (b'v', 1),
+        (b'j', _) if !first => (b'i', 1),
+        _ => (c, 1),
+    }
+}
+
+/// Jaro-Winkler similarity of two strings (0..=1).
+pub fn jaro_winkler(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.is_empty() || b.is_empty() {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    let window = (a.len().max(b.len()) / 2).saturating_sub(1);
+    let mut used = vec![false; b.len()];
+    let mut matched_a = Vec::new();
+    for (i, &ca) in a.iter().enumerate() {
+        let lo = i.saturating_sub(window);
+        let hi = (i + window + 1).min(b.len());
+        if let Some(j) = (lo..hi).find(|&j| !used[j] && b[j] == ca) {
+            used[j] = true;
+            matched_a.push(ca);
+        }
+    }
+    let m = matched_a.len() as f64;
+    if m == 0.0 {
+        return 0.0;
+    }
+    let matched_b = b.iter().zip(&used).filter(|(_, u)| **u).map(|(c, _)| *c);
+    let transpositions = matched_a
+        .iter()
+        .zip(matched_b)
+        .filter(|(x, y)| **x != *y)
+        .count();
+    let t = transpositions as f64 / 2.0;
+    let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - t) / m) / 3.0;
+    let prefix = a.iter().zip(&b).take(4).take_while(|(x, y)| x == y).count() as f64;
+    jaro + prefix * 0.1 * (1.0 - jaro)
+}
+
+/// Do two name words (as keys) spell the same name? Equal keys do; else
+/// words of six letters or more with the same first letter and length,
+/// that differ only in one or two vowels (Muhamad / Mohamed), with no
+/// gendered ending, and a Jaro-Winkler similarity of at least 0.8.
+/// Insertions never match: Lavrov / Lavrova, Johnson / Johanson, Martin /
+/// Martinez differ in length.
+pub fn same_word(a: &str, b: &str) -> bool {
+    // Cheap rejections first: this runs for every pair of forms. Keys
+    // are ASCII (see `key`), so byte lengths are letter counts.
+    if a.as_bytes().first() != b.as_bytes().first() || a.len() != b.len() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let n = a.chars().count();
+    if n < 6 || n != b.chars().count() || a.chars().next() != b.chars().next() {
+        return false;
+    }
+    let diffs: Vec<(char, char)> = a.chars().zip(b.chars()).filter(|(x, y)| x != y).collect();
+    let vowel = |c: char| "aeiou".contains(c);
+    let vowels_only = diffs.iter().all(|&(x, y)| vowel(x) && vowel(y));
+    let gendered = a.ends_with('a') != b.ends_with('a');
+    diffs.len() <= 2 && vowels_only && !gendered && jaro_winkler(a, b) >= 0.8
+}
+
+/// One name form as the grouping sees it.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// The words' keys, particles dropped ("de", "van").
+    pub keys: Vec<String>,
+    /// The given-name words are only initials ("J.").
+    pub initial: Vec<bool>,
+}
+
+impl Form {
+    /// The number of words that are not particles.
+    pub fn words(name: &str) -> usize {
+        name.split(' ')
+            .filter(|w| !is_particle_word(w) && !super::candidates::is_name_suffix(w))
+            .count()
+    }
+
+    pub fn new(name: &str) -> Self {
+        let mut keys = Vec::new();
+        let mut initial = Vec::new();
+        for w in name.split(' ') {
+            if is_particle_word(w) || super::candidates::is_name_suffix(w) {
+                continue;
+            }
+            initial.push(w.ends_with('.') && w.chars().count() == 2);
+            keys.push(key(w));
+        }
+        Form { keys, initial }
+    }
+
+    pub fn surname(&self) -> &str {
+        self.keys.last().map_or("", String::as_str)
+    }
+
+    pub fn given(&self) -> Option<&str> {
+        (self.keys.len() >= 2).then(|| self.keys[0].as_str())
+    }
+}
+
+/// "de", "van": lower case and not "al-Assad".
+fn is_particle_word(w: &str) -> bool {
+    w.starts_with(char::is_lowercase) && !w.contains('-')
+}
+
+/// Do two full names (two words or more) name the same person? Their
+/// surnames must match and their given names must not conflict: equal,
+/// similar, or one the initial of the other.
+pub fn same_full(a: &Form, b: &Form) -> bool {
+    if is_suffix(a, b) || is_suffix(b, a) {
+        return true;
+    }
+    if !same_word(a.surname(), b.surname()) {
+        return false;
+    }
+    match (a.keys.first(), b.keys.first()) {
+        (Some(x), Some(y)) if a.keys.len() >= 2 && b.keys.len() >= 2 => {
+            let init = |s: &str, t: &str| s.chars().next() == t.chars().next();
+            same_word(x, y) || ((a.initial[0] || b.initial[0]) && init(x, y))
+        }
+        _ => true,
+    }
+}
+
+/// Assigns each name form (given in text order) to a person and returns
+/// the person index of each form. Full names are grouped first; then a
+/// single word joins the person whose surname it matches (the nearest
+/// before it when two share the surname), else the only person with that
+/// given name, else a person of its own.
+pub fn group(forms: &[Form]) -> Vec<usize> {
+    let mut owner: Vec<Option<usize>> = vec![None; forms.len()];
+    let mut people: Vec<Group> = Vec::new();
+    // A form seen before goes where it went then (a person is usually
+    // named the same way several times); `exact` skips the comparisons.
+    let mut exact: HashMap<&[String], usize, BuildHasherDefault<FxHasher>> = HashMap::default();
+    for (i, f) in forms.iter().enumerate().filter(|(_, f)| f.keys.len() >= 2) {
+        let p = exact.get(f.keys.as_slice()).copied().unwrap_or_else(|| {
+            let found = people
+                .iter()
+                .position(|g| g.forms.iter().any(|m| same_full(m, f)));
+            join(&mut people, found, f)
+        });
+        exact.insert(&f.keys, p);
+        owner[i] = Some(p);
+    }
+    for (i, f) in forms.iter().enumerate().filter(|(_, f)| f.keys.len() < 2) {
+        let p = exact.get(f.keys.as_slice()).copied().unwrap_or_else(|| {
+            let (found, shared) = single(&people, &owner, i, f.surname());
+            let p = join(&mut people, found, f);
+            if !shared {
+                // Only an unambiguous surname may be reused as is: two
+                // Smiths need the nearest-mention rule each time.
+                exact.insert(&f.keys, p);
+            }
+            p
+        });
+        owner[i] = Some(p);
+    }
+    owner.into_iter().map(|o| o.unwrap_or(0)).collect()
+}
+
+/// One person's distinct forms, surnames and given names so far.
+struct Group<'f> {
+    forms: Vec<&'f Form>,
+    surnames: Vec<&'f str>,
+    givens: Vec<&'f str>,
+}
+
+fn join<'f>(people: &mut Vec<Group<'f>>, found: Option<usize>, f: &'f Form) -> usize {
+    let p = found.unwrap_or(people.len());
+    if found.is_none() {
+        people.push(Group {
+            forms: Vec::new(),
+            surnames: Vec::new(),
+            givens: Vec::new(),
+        });
+    }
+    let g = &mut people[p];
+    if !g.forms.iter().any(|m| m.keys == f.keys) {
+        g.forms.push(f);
+    }
+    if !g.surnames.contains(&f.surname()) {
+        g.surnames.push(f.surname());
+    }
+    if let Some(given) = f.given().filter(|x| !g.givens.contains(x)) {
+        g.givens.push(given);
+    }
+    p
+}
+
+/// The person a one-word form `k` (form index `i`) belongs to, if any,
+/// and whether several people have that surname.
+fn single(people: &[Group], owner: &[Option<usize>], i: usize, k: &str) -> (Option<usize>, bool) {
+    let by_surname: Vec<usize> = (0..people.len())
+        .filter(|&p| people[p].surnames.iter().any(|s| same_word(s, k)))
+        .collect();
+    if by_surname.len() > 1 {
+        // Two people share the surname: the one named last before `i`.
+        let nearest = (0..i)
+            .rev()
+            .find_map(|m| owner[m].filter(|o| by_surname.contains(o)));
+        return (nearest.or(Some(by_surname[0])), true);
+    }
+    if let Some(&p) = by_surname.first() {
+        return (Some(p), false);
+    }
+    let mut by_given =
+        (0..people.len()).filter(|&p| people[p].givens.iter().any(|g| same_word(g, k)));
+    let first = by_given.next();
+    if by_given.next().is_some() {
+        (None, false)
+    } else {
+        (first, false)
+    }
+}
+
+/// "Sanchez Vicario" ends "Arantxa Sanchez Vicario".
+fn is_suffix(short: &Form, long: &Form) -> bool {
+    short.keys.len() >= 2
+        && short.keys.len() < long.keys.len()
+        && short
+            .keys
+            .iter()
+            .rev()
+            .zip(long.keys.iter().rev())
+            .all(|(x, y)| same_word(x, y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_merge_transliterations() {
+        let same: &[(&str, &str)] = &[
+            ("Zelensky", "Zelenski"),
+            ("Zelenskyy", "Zelensky"),
+            ("Zelensky's", "Zelenski"),
+            ("Volodymyr", "Volodimir"),
+            ("Volodymir", "Volodimir"),
+            ("Lefèvre", "Lefevre"),
+            ("Mohammed", "Mohamed"),
+            ("Qaddafi", "Kaddafi"),
+            ("Владимир", "владимир"),
+        ];
+        for &(a, b) in same {
+            assert_eq!(key(a), key(b), "{a} {b}");
+        }
+        assert_ne!(key("Johnson"), key("Johansson"));
+        assert_ne!(key("Путин"), key("Σίσυφος"));
+        assert!(!key("Путин").is_empty());
+        assert_ne!(key("Lavrov"), key("Lavrova"));
+    }
+
+    #[test]
+    fn first_key_bytes() {
+        for w in [
+            "Chaffetz", "Phelps", "Khan", "Zelensky", "Yusuf", "Walesa", "Qaddafi", "Thomas",
+        ] {
+            assert_eq!(first_key_byte(w), key(w).bytes().next(), "{w}");
+        }
+    }
+
+    #[test]
+    fn similar_words_are_guarded() {
+        let rows: &[(&str, &str, bool)] = &[
+            ("Muhammad", "Mohammed", true),
+            ("Johnson", "Johansson", false),
+            ("Martin", "Martinez", false),
+            ("Lavrov", "Lavrova", false),
+            ("Smith", "Smyth", true),
+            ("Karlsson", "Carlsson", true),
+            ("Jones", "Janes", false),
+            ("Karlsen", "Karlsan", true),
+            ("Petrov", "Petrova", false),
+            ("Hansen", "Jensen", false),
+        ];
+        for &(a, b, want) in rows {
+            assert_eq!(same_word(&key(a), &key(b)), want, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn full_names() {
+        let rows: &[(&str, &str, bool)] = &[
+            ("Volodymir Zelensky", "Volodimir Zelenski", true),
+            ("John Smith", "Mary Smith", false),
+            ("J. Smith", "John Smith", true),
+            ("J. Smith", "Mary Smith", false),
+            ("Alexander de Croo", "Alexander De Croo", true),
+        ];
+        for &(a, b, want) in rows {
+            assert_eq!(same_full(&Form::new(a), &Form::new(b)), want, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn grouping_rows() {
+        let rows: &[(&[&str], &[usize])] = &[
+            (
+                &[
+                    "Volodymir Zelensky",
+                    "Zelenski",
+                    "Volodimir Zelenski",
+                    "Zelensky's",
+                ],
+                &[0, 0, 0, 0],
+            ),
+            (
+                &["John Smith", "Mary Smith", "Smith", "John"],
+                &[0, 1, 1, 0],
+            ),
+            (&["Boris Johnson", "Johansson", "Johnson"], &[0, 1, 0]),
+            (&["Sergei Lavrov", "Lavrova"], &[0, 1]),
+            (&["Steve Martin", "Martinez", "Martin"], &[0, 1, 0]),
+            (&["Salem Bitar", "Bitar", "Salem"], &[0, 0, 0]),
+            (&["Putin", "Vladimir Putin"], &[0, 0]),
+            (&["Arantxa Sanchez Vicario", "Sanchez Vicario"], &[0, 0]),
+            (&["Anna Lee", "Anna Kim", "Anna"], &[0, 1, 2]),
+        ];
+        for &(names, want) in rows {
+            let forms: Vec<Form> = names.iter().map(|n| Form::new(n)).collect();
+            assert_eq!(group(&forms), want, "{names:?}");
+        }
+    }
+
+    #[test]
+    fn jaro_winkler_values() {
+        assert!((jaro_winkler("martha", "marhta") - 0.961).abs() < 0.01);
+        assert!(jaro_winkler("", "") > 0.99);
+        assert!(jaro_winkler("abc", "") < 0.01);
+    }
+}

@@ -1,0 +1,367 @@
+//! Resolution: from judged candidates to persons and entity mentions.
+//! A candidate is a person when its evidence is strong enough, or when all
+//! its words are already known as a person's name in the article (the
+//! surname alone, the given name alone). Grouped forms become one
+//! [`Person`] with its fullest form as the name.
+
+use super::candidates::Candidate;
+use super::evidence::{self, Ctx, THRESHOLD, Verdict};
+use super::gender::{self, Votes};
+use super::grouping::{self, Form};
+use super::lexicon::word_hash;
+use super::lexicon::{self, flag};
+use super::token::{Kind, Token};
+use super::{EntityKind, Mention, People, Person};
+use crate::analysis::Span;
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
+/// Judges, accepts and groups the candidates.
+pub fn resolve(text: &str, tokens: &[Token], cands: &[Candidate]) -> People {
+    let verdicts: Vec<Verdict> = cands
+        .iter()
+        .map(|c| evidence::judge(&Ctx::new(text, tokens, c)))
+        .collect();
+    let accepted = accept(text, tokens, cands, &verdicts);
+    let names: Vec<String> = accepted
+        .iter()
+        .map(|&i| cands[i].name(text, tokens))
+        .collect();
+    let forms = forms_of(&names);
+    let owners = renumber(&grouping::group(&forms));
+    let count = owners.iter().max().map_or(0, |m| m + 1);
+    let mut members: Vec<Vec<Member>> = vec![Vec::new(); count];
+    for ((&i, &o), name) in accepted.iter().zip(&owners).zip(&names) {
+        members[o].push((&cands[i], name.as_str()));
+    }
+    let spans: Vec<Span> = accepted.iter().map(|&i| cands[i].span).collect();
+    let persons = members
+        .iter()
+        .map(|m| person(text, tokens, m, &spans))
+        .collect();
+    let mentions = mentions(text, tokens, cands, &verdicts, &accepted, &owners);
+    People { persons, mentions }
+}
+
+/// The [`Form`] of each name, computed once per distinct name (a person
+/// is often named the same way many times).
+fn forms_of(names: &[String]) -> Vec<Form> {
+    let mut out: Vec<Form> = Vec::with_capacity(names.len());
+    for (i, n) in names.iter().enumerate() {
+        let seen = names[..i].iter().position(|m| m == n);
+        out.push(seen.map_or_else(|| Form::new(n), |j| out[j].clone()));
+    }
+    out
+}
+
+/// A candidate taken as a person, with its name as written.
+type Member<'a> = (&'a Candidate, &'a str);
+
+/// Hashes of the keys of words known as a person's (see [`word_hash`]).
+type KeySet = HashSet<u64, BuildHasherDefault<lexicon::KeyHasher>>;
+
+/// The indices of the candidates taken as persons, in text order.
+fn accept(text: &str, tokens: &[Token], cands: &[Candidate], verdicts: &[Verdict]) -> Vec<usize> {
+    let strong: Vec<bool> = verdicts.iter().map(|v| v.score >= THRESHOLD).collect();
+    let mut known = Known::default();
+    let mut buf = String::new();
+    for (c, _) in cands.iter().zip(&strong).filter(|(_, s)| **s) {
+        for w in c.words(text, tokens).filter(|w| !is_particle(w)) {
+            grouping::key_into(w, &mut buf);
+            known.keys.insert(word_hash(buf.as_bytes()));
+            known.initials |= initial_bit(&buf);
+        }
+    }
+    let mut taken: Vec<bool> = (0..cands.len())
+        .map(|i| strong[i] || known_name(text, tokens, &cands[i], &known, &mut buf))
+        .collect();
+    spread_in_lists(text, tokens, cands, verdicts, &mut taken);
+    (0..cands.len()).filter(|&i| taken[i]).collect()
+}
+
+/// Items of one list are of one kind: a candidate with no evidence against
+/// it that stands in a list ("A, B and C", "A / B") next to a person is a
+/// person too ("Did not bat: Arjuna Ranatunga, Asanka Gurusinha, ...").
+fn spread_in_lists(
+    text: &str,
+    tokens: &[Token],
+    cands: &[Candidate],
+    verdicts: &[Verdict],
+    taken: &mut [bool],
+) {
+    let open = |i: usize| {
+        let c = &cands[i];
+        verdicts[i].score > -1.0
+            && verdicts[i].other.is_none()
+            && !c
+                .parts
+                .iter()
+                .any(|t| tokens[t].upper || tokens[t].flags(text) & flag::ORG != 0)
+    };
+    let linked = |i: usize| listed(text, tokens, cands[i].last(), cands[i + 1].first());
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in 0..cands.len().saturating_sub(1) {
+            if taken[i] != taken[i + 1] && linked(i) {
+                let j = if taken[i] { i + 1 } else { i };
+                if open(j) {
+                    taken[j] = true;
+                    changed = true;
+                }
+            }
+        }
+    }
+}
+
+/// Tokens `a` and `b` are neighbours in a list: between them only a
+/// separator (`,` `and` `/` `or`; not `&`, which joins firm names), after
+/// an optional bracket
+/// ("Asa Carlsson (Sweden), Barbara Schett").
+fn listed(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
+    let mut i = a + 1;
+    if tokens.get(i).is_some_and(|t| t.is_punct(text, '(')) {
+        let close = (i..(i + 6).min(b)).find(|&k| tokens[k].is_punct(text, ')'));
+        let Some(close) = close else { return false };
+        i = close + 1;
+    }
+    i + 1 == b && matches!(tokens[i].text(text), "," | "and" | "/" | "or")
+}
+
+fn is_particle(w: &str) -> bool {
+    w.starts_with(char::is_lowercase) && !w.contains('-')
+}
+
+/// The keys of the words of accepted names, and a bit per first letter of
+/// those keys (a cheap test before a key is computed).
+#[derive(Default)]
+struct Known {
+    keys: KeySet,
+    initials: u64,
+}
+
+fn initial_bit(key: &str) -> u64 {
+    key.bytes().next().map_or(0, |b| 1 << (b % 64))
+}
+
+/// All the words are a known person's, and none says organisation.
+fn known_name(
+    text: &str,
+    tokens: &[Token],
+    c: &Candidate,
+    known: &Known,
+    buf: &mut String,
+) -> bool {
+    let org = c
+        .parts
+        .iter()
+        .any(|i| tokens[i].upper || tokens[i].flags(text) & flag::ORG != 0);
+    if known.keys.is_empty() || org {
+        return false;
+    }
+    let mut words = c.words(text, tokens).filter(|w| !is_particle(w)).peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let first = grouping::first_key_byte(w);
+            if first.is_some_and(|b| known.initials & (1 << (b % 64)) == 0) {
+                return false;
+            }
+            grouping::key_into(w, buf);
+            known.keys.contains(&word_hash(buf.as_bytes()))
+        })
+}
+
+/// Group numbers in order of first mention.
+fn renumber(owners: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = Vec::new();
+    for &o in owners {
+        if !order.contains(&o) {
+            order.push(o);
+        }
+    }
+    owners
+        .iter()
+        .map(|o| order.iter().position(|x| x == o).unwrap_or(0))
+        .collect()
+}
+
+/// One person from its mentions (in text order).
+fn person(text: &str, tokens: &[Token], members: &[Member], all: &[Span]) -> Person {
+    let mut forms: Vec<(&str, usize, usize)> = Vec::new(); // (form, words, count)
+    for &(_, name) in members {
+        match forms.iter_mut().find(|f| f.0 == name) {
+            Some(f) => f.2 += 1,
+            None => forms.push((name, Form::words(name), 1)),
+        }
+    }
+    // "(Vladimir) Putin" was written "Putin": that form is one too.
+    let written: Vec<String> = members
+        .iter()
+        .filter_map(|(c, _)| c.unbracketed(text, tokens))
+        .collect();
+    for w in &written {
+        if !forms.iter().any(|f| f.0 == w) {
+            forms.push((w, Form::words(w), 0));
+        }
+    }
+    let best = (0..forms.len())
+        .max_by_key(|&i| (forms[i].1, forms[i].2, std::cmp::Reverse(i)))
+        .unwrap_or(0);
+    let name = forms.get(best).map_or(String::new(), |f| f.0.to_owned());
+    let aliases = forms
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != best)
+        .map(|(_, f)| f.0.to_owned())
+        .collect();
+    let role = members
+        .iter()
+        .find_map(|(c, _)| c.role_text(text, tokens))
+        .map(str::to_owned);
+    Person {
+        gender: gender_of(text, tokens, members, all, &name),
+        name,
+        aliases,
+        mentions: members.iter().map(|(c, _)| c.span).collect(),
+        role,
+        descriptors: descriptors(text, tokens, members),
+    }
+}
+
+/// Titles, the given name, and the pronouns after each mention.
+fn gender_of(
+    text: &str,
+    tokens: &[Token],
+    members: &[Member],
+    all: &[Span],
+    name: &str,
+) -> Option<super::Gender> {
+    let mut votes = Votes::default();
+    for (c, _) in members {
+        votes.title(c.role_flags);
+        // The pronoun must come before anyone else is named.
+        let next = all.partition_point(|s| s.start < c.span.end);
+        let limit = all[next..]
+            .iter()
+            .find(|s| !members.iter().any(|(m, _)| m.span == **s))
+            .map_or(text.len(), |s| s.start);
+        votes.pronoun(gender::next_pronoun(text, tokens, c.last() + 1, limit));
+    }
+    if let Some((first, _)) = name.split_once(' ') {
+        votes.given(first);
+    }
+    votes.decide()
+}
+
+/// Lower-case words describing the person: its role words and appositions.
+fn descriptors(text: &str, tokens: &[Token], members: &[Member]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |w: &str| {
+        let w = w.trim_end_matches(['\'', '’']).to_lowercase();
+        let w = w.strip_suffix("'s").unwrap_or(&w).to_owned();
+        if lexicon::flags(&w) & flag::HONORIFIC == 0 && !w.is_empty() && !out.contains(&w) {
+            out.push(w);
+        }
+    };
+    for (c, _) in members {
+        if let Some((a, b)) = c.role {
+            (a..=b)
+                .filter(|&i| tokens[i].kind == Kind::Word)
+                .for_each(|i| add(tokens[i].text(text)));
+        }
+        for w in apposition(text, tokens, c.last() + 1) {
+            add(&w);
+        }
+    }
+    out
+}
+
+/// The words of ", the former minister," or ", 45," after a name.
+fn apposition(text: &str, tokens: &[Token], at: usize) -> Vec<String> {
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
+    if word(at) != "," {
+        return Vec::new();
+    }
+    if tokens.get(at + 1).is_some_and(|t| t.kind == Kind::Num) && word(at + 1).len() == 2 {
+        return vec![format!("{}-year-old", word(at + 1))];
+    }
+    let words: Vec<usize> = (at + 1..(at + 7).min(tokens.len()))
+        .take_while(|&i| tokens[i].kind == Kind::Word)
+        .collect();
+    let titled = words
+        .iter()
+        .any(|&i| lexicon::small_flags(word(i)) & flag::TITLE != 0);
+    if !titled {
+        return Vec::new();
+    }
+    let skip = [
+        "the", "a", "an", "his", "her", "its", "their", "of", "and", "who",
+    ];
+    words
+        .iter()
+        .map(|&i| word(i).to_lowercase())
+        .filter(|w| !skip.contains(&w.as_str()))
+        .collect()
+}
+
+/// Every entity mention: the persons', and the places and organisations
+/// among the other candidates and inside roles ("NATO" in "NATO Secretary
+/// General"), sorted by start.
+fn mentions(
+    text: &str,
+    tokens: &[Token],
+    cands: &[Candidate],
+    verdicts: &[Verdict],
+    accepted: &[usize],
+    owners: &[usize],
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut owner = vec![None; cands.len()];
+    for (&i, &o) in accepted.iter().zip(owners) {
+        owner[i] = Some(o);
+    }
+    for (i, c) in cands.iter().enumerate() {
+        if let Some(o) = owner[i] {
+            out.push(Mention {
+                span: c.span,
+                kind: EntityKind::Person,
+                person: Some(o),
+            });
+        } else if let Some(kind) = verdicts[i].other {
+            out.push(Mention {
+                span: c.span,
+                kind,
+                person: None,
+            });
+        }
+        if let Some((a, b)) = c.role {
+            out.extend((a..=b).filter_map(|t| role_entity(text, tokens[t])));
+        }
+    }
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out.dedup_by_key(|m| m.span);
+    out
+}
+
+/// An acronym or a place inside a title chain.
+fn role_entity(text: &str, t: Token) -> Option<Mention> {
+    let w = t.text(text);
+    let w = super::candidates::strip_possessive(w);
+    let span = Span::new(t.start, t.start + w.len());
+    let f = lexicon::flags(w);
+    if f & flag::PLACE != 0 && t.cap {
+        Some(Mention {
+            span,
+            kind: EntityKind::Place,
+            person: None,
+        })
+    } else if t.upper && f & flag::TITLE == 0 {
+        Some(Mention {
+            span,
+            kind: EntityKind::Organisation,
+            person: None,
+        })
+    } else {
+        None
+    }
+}

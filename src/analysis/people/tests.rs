@@ -1,0 +1,176 @@
+//! Whole-engine rows: a sentence or two, and what `find_people` must make
+//! of them. Each rule has a row where it fires and one where it must not.
+
+use super::{EntityKind, Gender, People, find_people};
+
+/// The canonical names found, in order of first mention.
+fn names(text: &str) -> Vec<String> {
+    find_people(text)
+        .persons
+        .into_iter()
+        .map(|p| p.name)
+        .collect()
+}
+
+fn person<'a>(people: &'a People, form: &str) -> &'a super::Person {
+    let i = people
+        .lookup(form)
+        .unwrap_or_else(|| panic!("{form} not found in {people:?}"));
+    &people.persons[i]
+}
+
+#[test]
+fn who_is_a_person() {
+    let rows: &[(&str, &[&str])] = &[
+        (
+            "Prime Minister Qorvath Zbyk said on Monday that talks would resume.",
+            &["Qorvath Zbyk"],
+        ),
+        (
+            "The Kremlin said NATO and Brussels were to blame, AFP reported.",
+            &[],
+        ),
+        // A surname alone is a person once the full name is known...
+        (
+            "Anna Qorvath arrived. Qorvath spoke first.",
+            &["Anna Qorvath"],
+        ),
+        // ...but not before, with nothing else to say so.
+        ("Qorvath spoke first.", &[]),
+        // A list takes the kind of its items.
+        (
+            "Did not bat: Anna Qorvath, Zbyk Ulla, Pim Tarvo.",
+            &["Anna Qorvath", "Zbyk Ulla", "Pim Tarvo"],
+        ),
+        ("He visited Qorvath, Ulla and Tarvo.", &[]),
+        // Places, dates, nationalities and furniture are never persons.
+        (
+            "Ukrainian officials in Kiev said on Wednesday, PHOTO/AFP.",
+            &[],
+        ),
+    ];
+    for &(text, want) in rows {
+        assert_eq!(names(text), want, "{text}");
+    }
+}
+
+#[test]
+fn spellings_group_into_one_person() {
+    let rows: &[(&str, &[&str])] = &[
+        (
+            "Volodymyr Zelenskyy met him. Later Volodimir Zelenski said no. Zelensky's aides agreed.",
+            &["Volodymyr Zelenskyy"],
+        ),
+        (
+            "Boris Johnson said no. Anna Johansson said yes. Johnson left.",
+            &["Boris Johnson", "Anna Johansson"],
+        ),
+        (
+            "Sergei Lavrov said no. Maria Lavrova said yes.",
+            &["Sergei Lavrov", "Maria Lavrova"],
+        ),
+        (
+            "Steve Martin said no. Luis Martinez said yes.",
+            &["Steve Martin", "Luis Martinez"],
+        ),
+        (
+            "John Smith said no. Mary Smith said yes. Smith left.",
+            &["John Smith", "Mary Smith"],
+        ),
+        // A first name alone joins the only person who has it.
+        ("Salem Bitar said no. Later Salem smiled.", &["Salem Bitar"]),
+    ];
+    for &(text, want) in rows {
+        assert_eq!(names(text), want, "{text}");
+    }
+    let people = find_people("Volodymyr Zelenskyy met him. Later Volodimir Zelenski said no.");
+    let z = &people.persons[0];
+    assert_eq!(z.aliases, ["Volodimir Zelenski"]);
+    assert_eq!(z.mentions.len(), 2);
+}
+
+#[test]
+fn lookup_and_person_at() {
+    let text = "NATO Secretary General Jens Stoltenberg met Mr. Putin. Stoltenberg's aide left.";
+    let people = find_people(text);
+    for form in [
+        "Stoltenberg",
+        "Jens Stoltenberg's",
+        "Secretary General Jens Stoltenberg",
+        "jens stoltenberg",
+    ] {
+        assert_eq!(person(&people, form).name, "Jens Stoltenberg", "{form}");
+    }
+    assert_eq!(person(&people, "Mr. Putin").name, "Putin");
+    assert_eq!(people.lookup("Nobody"), None);
+    assert_eq!(people.lookup(""), None);
+    let at = text.find("Stoltenberg's").unwrap_or(0);
+    let span = crate::analysis::Span::new(at, at + 5);
+    assert_eq!(people.person_at(span), people.lookup("Stoltenberg"));
+    assert_eq!(
+        people.person_at(crate::analysis::Span::new(0, 4)),
+        None,
+        "NATO"
+    );
+}
+
+#[test]
+fn entity_kinds() {
+    let text =
+        "The Kremlin said Prime Minister Anna Qorvath would fly to Brussels with NATO envoys.";
+    let people = find_people(text);
+    let kind = |w: &str| {
+        let at = text.find(w).unwrap_or(0);
+        people
+            .mentions
+            .iter()
+            .find(|m| m.span.start == at)
+            .map(|m| m.kind)
+    };
+    assert_eq!(kind("Kremlin"), Some(EntityKind::Organisation));
+    assert_eq!(kind("Brussels"), Some(EntityKind::Place));
+    assert_eq!(kind("NATO"), Some(EntityKind::Organisation));
+    assert_eq!(kind("Anna"), Some(EntityKind::Person));
+    assert_eq!(kind("Prime"), None, "a role is not a mention");
+}
+
+#[test]
+fn gender_where_the_text_tells_it() {
+    let rows: &[(&str, &str, Option<Gender>)] = &[
+        ("Mrs. Qorvath said no.", "Qorvath", Some(Gender::Female)),
+        ("Mr. Qorvath said no.", "Qorvath", Some(Gender::Male)),
+        (
+            "Mary Qorvath said no.",
+            "Mary Qorvath",
+            Some(Gender::Female),
+        ),
+        (
+            "Zbyk Qorvath said no. He left.",
+            "Zbyk Qorvath",
+            Some(Gender::Male),
+        ),
+        (
+            "Zbyk Qorvath said no. She left.",
+            "Zbyk Qorvath",
+            Some(Gender::Female),
+        ),
+        ("Zbyk Qorvath said no. They left.", "Zbyk Qorvath", None),
+    ];
+    for &(text, form, want) in rows {
+        let people = find_people(text);
+        assert_eq!(person(&people, form).gender, want, "{text}");
+    }
+}
+
+#[test]
+fn roles_and_descriptors() {
+    let text = "Belgian Prime Minister Alexander de Croo met Anna Qorvath, the former finance minister, and Zbyk Ulla, 45, a striker.";
+    let people = find_people(text);
+    let de_croo = person(&people, "de Croo");
+    assert_eq!(de_croo.role.as_deref(), Some("Belgian Prime Minister"));
+    assert_eq!(de_croo.descriptors, ["belgian", "prime", "minister"]);
+    let q = person(&people, "Qorvath");
+    assert!(q.descriptors.contains(&"minister".to_owned()), "{q:?}");
+    assert!(q.descriptors.contains(&"former".to_owned()), "{q:?}");
+    assert_eq!(person(&people, "Ulla").descriptors, ["45-year-old"]);
+}

@@ -1,0 +1,93 @@
+//! Title chains: the role words before a name ("NATO Secretary General",
+//! "Belgian Prime Minister", "chief spokesman"), split off the name and
+//! kept as the person's role.
+
+use super::candidates::{Candidate, Parts, is_possessive, strip_possessive};
+use super::lexicon::{self, flag};
+use super::token::{Gap, Kind, Token};
+use crate::analysis::Span;
+
+/// Splits a run into the title chain (role) and the name, strips a final
+/// possessive, and looks back for lower-case title words before the run.
+pub fn split_title(text: &str, tokens: &[Token], parts: Parts) -> Candidate {
+    let f = |i: usize| tokens[i].flags(text);
+    // The role ends at the last title word that still has a word after it:
+    // "EU Farm Commissioner | Franz Fischler".
+    let n = parts.len();
+    let mut cut = parts
+        .iter()
+        .take(n - 1)
+        .enumerate()
+        .filter(|&(_, i)| f(i) & (flag::TITLE | flag::HONORIFIC) != 0)
+        .last()
+        .map_or(0, |(k, _)| k + 1);
+    // Qualifiers and demonyms left over open the role too ("Secretary of
+    // State | Warren Christopher"), unless they are given names or the
+    // phrase is a place ("Saudi Arabia", "New Zealand").
+    let place =
+        || lexicon::phrase_flags(parts.iter().map(|i| tokens[i].text(text))) & flag::PLACE != 0;
+    while cut + 1 < n && !(cut == 0 && place()) {
+        let i = parts.nth(cut);
+        let g = f(i);
+        let chain = g & (flag::QUALIFIER | flag::DEMONYM) != 0 || tokens[i].upper;
+        if !chain || g & flag::GIVEN != 0 {
+            break;
+        }
+        cut += 1;
+    }
+    let name_parts = parts.drop_front(cut);
+    let role = if cut > 0 {
+        Some((parts.first, parts.nth(cut - 1)))
+    } else {
+        // "President (Vladimir) Putin": the title stands before the bracket.
+        let bracketed = parts.skip.is_some() && parts.first > 0;
+        role_before(text, tokens, parts.first - usize::from(bracketed))
+    };
+    build(text, tokens, name_parts, role)
+}
+
+/// Lower-case title words right before a name: "chief spokesman", "striker".
+fn role_before(text: &str, tokens: &[Token], first: usize) -> Option<(usize, usize)> {
+    let mut a = first;
+    let mut has_title = false;
+    while a > 0 && tokens[a].gap == Gap::Space {
+        let prev = tokens[a - 1];
+        if prev.kind != Kind::Word || prev.upper {
+            break;
+        }
+        let mut f = prev.flags(text);
+        if f == 0 {
+            // "defenders Marcio Santos and ...": a plural role noun.
+            let w = prev.text(text);
+            f = w
+                .strip_suffix('s')
+                .map_or(0, |w| lexicon::small_flags(w) & flag::TITLE);
+        }
+        if f & (flag::TITLE | flag::HONORIFIC | flag::QUALIFIER | flag::DEMONYM) == 0 {
+            break;
+        }
+        has_title |= f & (flag::TITLE | flag::HONORIFIC) != 0;
+        a -= 1;
+    }
+    (has_title && a < first).then(|| (a, first - 1))
+}
+
+fn build(text: &str, tokens: &[Token], parts: Parts, role: Option<(usize, usize)>) -> Candidate {
+    let last_text = tokens[parts.last].text(text);
+    let possessive = is_possessive(last_text);
+    let end = tokens[parts.last].start + strip_possessive(last_text).len();
+    let mut start = tokens[parts.first].start;
+    if parts.skip.is_some() && parts.first > 0 {
+        start = tokens[parts.first - 1].start;
+    }
+    let role_flags = role.map_or(0, |(a, b)| {
+        (a..=b).fold(0, |acc, i| acc | tokens[i].flags(text))
+    });
+    Candidate {
+        parts,
+        span: Span::new(start, end),
+        role,
+        role_flags,
+        possessive,
+    }
+}
