@@ -5,6 +5,7 @@
 //! `char` boundaries, so `&body[span.range()]` never panics.
 
 pub mod people;
+pub mod quotes;
 mod span;
 
 pub use people::{Gender, Person};
@@ -13,7 +14,7 @@ pub use span::Span;
 use serde::Serialize;
 
 /// A direct quotation: the words between the quote marks, and who said them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Quote {
     /// The words inside the marks, without the marks.
     pub span: Span,
@@ -36,8 +37,9 @@ pub struct Analysis {
 /// Analyses one cleaned article body.
 pub fn analyse(body: &str) -> Analysis {
     let people = people::find_people(body);
+    let quotes = quotes::find_quotes(body, &people);
     Analysis {
         people: people.persons,
-        quotes: Vec::new(),
+        quotes,
     }
 }

@@ -1,0 +1,504 @@
+//! Attribution: in the words around a quote, the reporting cue and the
+//! phrase that names its speaker.
+//!
+//! After the closing mark, the attribution must start at once:
+//! `“…,” Smith said` · `“…,” said Smith` · `“…,” Smith, the former
+//! minister, said` · `“…,” according to Smith`. Before the opening mark it
+//! may stand anywhere in the sentence, and the nearest cue wins:
+//! `Smith said: “…”` · `Smith told reporters that the plan would “…”` ·
+//! `According to Smith, “…”` · `Smith attacked Jones, saying “…”`.
+
+use super::cues::{self, Form};
+use super::phrase::{
+    MAX_PHRASE, clause_subject, is_dash, is_determiner, join, lower, phrase_after, phrase_before,
+    skip_adverbs, subject_before,
+};
+use super::words::{Kind, Token};
+use crate::analysis::Span;
+
+/// A cue and the phrase naming whoever it reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// The cue words ("said", "pointed out", "according to").
+    pub cue: Span,
+    /// The speaker phrase ("Smith", "he", "the former minister").
+    pub subject: Span,
+    /// The cue is a naming verb ("called it a …").
+    pub naming: bool,
+    /// Found right after the quote's closing mark.
+    pub direct: bool,
+}
+
+/// An attribution right after a quote's closing mark.
+pub fn after(tokens: &[Token]) -> Option<Found> {
+    after_quote_words(tokens).map(|found| Found {
+        direct: true,
+        ..found
+    })
+}
+
+fn after_quote_words(tokens: &[Token]) -> Option<Found> {
+    if let Some(found) = signed(tokens) {
+        return Some(found);
+    }
+    let start = tokens
+        .iter()
+        .position(|t| !(t.is(',') || is_dash(t) || t.is('\'') || t.is('’')))?;
+    let first = tokens.get(start)?;
+    if is_according_to(tokens, start) {
+        let subject = phrase_after(tokens, start + 2)?;
+        return Some(Found {
+            cue: join(first.span, tokens[start + 1].span),
+            subject,
+            naming: false,
+            direct: false,
+        });
+    }
+    if let Some((cue, len)) = cue_at(tokens, start).filter(|(c, _)| c.form != Form::Participle) {
+        if introduces(tokens, start + len) {
+            return None;
+        }
+        let subject = phrase_after(tokens, start + len)?;
+        let naming = cues::is_naming(cue.base);
+        return Some(Found {
+            cue: cue_span(tokens, start, len),
+            subject,
+            naming,
+            direct: false,
+        });
+    }
+    subject_first(tokens, start).or_else(|| closing_clause(tokens))
+}
+
+/// `“…” — Esther Tapia`: a quote signed with a dash and a name.
+pub fn signed(tokens: &[Token]) -> Option<Found> {
+    let dash = tokens.first().filter(|t| is_dash(t) || t.is('-'))?;
+    let name = tokens.get(1).filter(|t| t.is_capitalised())?;
+    let subject = phrase_after(tokens, 1)?;
+    (name.span.start == subject.start).then_some(Found {
+        cue: dash.span,
+        subject,
+        naming: false,
+        direct: false,
+    })
+}
+
+/// `“…,” Smith said` · `“…,” another friend, Mariam Emara, told CNN`: the
+/// speaker phrase opens the words after the quote (perhaps after a short
+/// description and a comma), and a cue follows it.
+fn subject_first(tokens: &[Token], start: usize) -> Option<Found> {
+    for at in start + 1..tokens.len().min(start + MAX_PHRASE + 40) {
+        if !tokens[at].is_lowercase() {
+            continue;
+        }
+        let Some((cue, len)) = cue_at(tokens, at) else {
+            continue;
+        };
+        if is_noun_use(tokens, at) {
+            continue;
+        }
+        if cue.form == Form::Participle && !is_progressive(tokens, at)
+            || is_passive(tokens, at)
+            || introduces(tokens, at + len)
+        {
+            continue;
+        }
+        let (subject, from) = subject_before(tokens, at)?;
+        let lead = tokens.get(start..from)?;
+        let described = lead.len() <= 6
+            && lead.last().is_some_and(|t| t.is(','))
+            && !lead.iter().any(|t| t.kind == Kind::Quote);
+        return (from == start || described).then(|| Found {
+            cue: cue_span(tokens, at, len),
+            subject,
+            naming: cues::is_naming(cue.base),
+            direct: false,
+        });
+    }
+    None
+}
+
+/// `“…” because she would expand her lead, he said.`: an attribution
+/// closing the sentence the quote is in.
+fn closing_clause(tokens: &[Token]) -> Option<Found> {
+    (1..tokens.len())
+        .filter(|&i| tokens[i - 1].is(','))
+        .find_map(|i| {
+            let first = tokens.get(i)?;
+            match cue_at(tokens, i) {
+                Some((cue, len))
+                    if cue.form == Form::Finite
+                        && first.is_lowercase()
+                        && !introduces(tokens, i + len) =>
+                {
+                    let subject = phrase_after(tokens, i + len)?;
+                    Some(Found {
+                        cue: cue_span(tokens, i, len),
+                        subject,
+                        naming: cues::is_naming(cue.base),
+                        direct: false,
+                    })
+                }
+                _ => subject_first(tokens, i).filter(|f| {
+                    tokens
+                        .get(i)
+                        .is_some_and(|t| t.span.start == f.subject.start)
+                }),
+            }
+        })
+}
+
+/// A cue followed by a colon introduces the quote after it, not the one
+/// before: `“We are refugees.” Mr. Zahed said: “…”`.
+fn introduces(tokens: &[Token], after_cue: usize) -> bool {
+    tokens[after_cue..].iter().take(6).any(|t| t.is(':'))
+}
+
+/// The attributions in the words of the sentence before a quote, the
+/// nearest first; the caller takes the first that names someone.
+pub fn before(tokens: &[Token]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for at in (0..tokens.len()).rev() {
+        if !tokens[at].is_lowercase() {
+            continue;
+        }
+        let Some((cue, len)) = cue_at(tokens, at) else {
+            continue;
+        };
+        if is_noun_use(tokens, at) {
+            continue;
+        }
+        let naming = cues::is_naming(cue.base);
+        let cue_span = cue_span(tokens, at, len);
+        let subject = match cue.form {
+            Form::Participle if is_progressive(tokens, at) => {
+                subject_before(tokens, at).map(|(s, _)| s)
+            }
+            Form::Participle if follows_comma(tokens, at) => clause_subject(&tokens[..at]),
+            Form::Participle if at > 1 && tokens[at - 1].is_capitalised() => {
+                phrase_before(tokens, at).map(|(s, _)| s)
+            }
+            Form::Participle => None,
+            Form::Base if is_infinitive(tokens, at) => None,
+            _ if is_passive(tokens, at) => None,
+            _ if is_coordinated(tokens, at) => clause_subject(&tokens[..at]),
+            _ => subject_before(tokens, at).map(|(s, _)| s),
+        };
+        if let Some(subject) = subject {
+            out.push(Found {
+                cue: cue_span,
+                subject,
+                naming,
+                direct: false,
+            });
+        }
+    }
+    out.extend(according_to(tokens));
+    out.extend(colon(tokens));
+    out
+}
+
+/// "his comments", "a report by", "the call": a cue word used as a noun.
+fn is_noun_use(tokens: &[Token], at: usize) -> bool {
+    let Some(before) = at.checked_sub(1).map(|i| &tokens[i]) else {
+        return false;
+    };
+    let determined = before.is_possessive()
+        || is_determiner(before.text) && !before.text.eq_ignore_ascii_case("that");
+    // "Democratic claims", "Republican comments": a plural noun after an
+    // adjective, where a verb would follow a name or a pronoun.
+    let plural_noun = matches!(
+        tokens[at].text,
+        "claims"
+            | "comments"
+            | "remarks"
+            | "reports"
+            | "statements"
+            | "calls"
+            | "notes"
+            | "answers"
+            | "questions"
+            | "charges"
+            | "posts"
+            | "texts"
+            | "emails"
+            | "tweets"
+            | "orders"
+            | "demands"
+            | "promises"
+            | "pledges"
+            | "warnings"
+            | "denials"
+            | "cries"
+            | "replies"
+            | "responses"
+    ) && before.is_capitalised()
+        && (before.text.ends_with("an")
+            || before.text.ends_with("ic")
+            || before.text.ends_with("ish")
+            || before.text.ends_with("ese"));
+    determined || plural_noun
+}
+
+/// "… and urged", "but now said": a second verb of the clause, whose
+/// subject is the clause's.
+fn is_coordinated(tokens: &[Token], at: usize) -> bool {
+    let i = skip_adverbs(tokens, at);
+    i > 0 && lower(&tokens[i - 1]).is_some_and(|w| matches!(w, "and" | "but" | "then"))
+}
+
+/// "is insisting", "was telling": a participle that is the main verb.
+fn is_progressive(tokens: &[Token], at: usize) -> bool {
+    let i = skip_adverbs(tokens, at);
+    i > 0
+        && lower(&tokens[i - 1]).is_some_and(|w| {
+            matches!(
+                w,
+                "is" | "was" | "are" | "were" | "been" | "be" | "keeps" | "kept"
+            )
+        })
+}
+
+/// ", saying": a participle that adds to the main clause.
+fn follows_comma(tokens: &[Token], at: usize) -> bool {
+    let i = skip_adverbs(tokens, at);
+    let Some(before) = i.checked_sub(1).map(|j| &tokens[j]) else {
+        return false;
+    };
+    let quote_comma = before.kind == Kind::Quote
+        && before
+            .text
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+            .ends_with(',');
+    before.is(',') || is_dash(before) || lower(before) == Some("by") || quote_comma
+}
+
+/// "to say", "will tell", "did not say": no one said it (yet).
+fn is_infinitive(tokens: &[Token], at: usize) -> bool {
+    at == 0
+        || lower(&tokens[at - 1]).is_none_or(|w| {
+            matches!(
+                w,
+                "to" | "will"
+                    | "would"
+                    | "could"
+                    | "should"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "did"
+                    | "do"
+                    | "does"
+                    | "not"
+                    | "never"
+                    | "let"
+                    | "and"
+                    | "or"
+            ) || w.ends_with("n't")
+                || w.ends_with("n’t")
+        })
+}
+
+/// The speaker phrase of the first reporting cue in a sentence ("Ryan
+/// said Obama has …" → "Ryan"; "…, said Jake Horowitz, editor" → "Jake
+/// Horowitz"): who the sentence is about, for a later "he" or "she".
+pub fn cue_subject(tokens: &[Token]) -> Option<Found> {
+    (0..tokens.len()).find_map(|at| {
+        if !tokens[at].is_lowercase() || is_noun_use(tokens, at) || is_passive(tokens, at) {
+            return None;
+        }
+        let (cue, len) = cue_at(tokens, at)?;
+        let subject = match cue.form {
+            Form::Participle => None,
+            Form::Base if is_infinitive(tokens, at) => None,
+            _ if after_quote(tokens, at) => phrase_after(tokens, at + len),
+            _ => subject_before(tokens, at).map(|(s, _)| s),
+        }?;
+        Some(Found {
+            cue: cue_span(tokens, at, len),
+            subject,
+            naming: cues::is_naming(cue.base),
+            direct: false,
+        })
+    })
+}
+
+/// A sentence ending in a colon introduces the quote after it; its subject
+/// is the speaker even without a reporting verb ("Sanders made the
+/// following comment:"). The colon stands as the cue.
+pub fn introducer(tokens: &[Token]) -> Option<Found> {
+    let subject = clause_subject(tokens)?;
+    let last = tokens.last()?;
+    Some(Found {
+        cue: last.span,
+        subject,
+        naming: false,
+        direct: false,
+    })
+}
+
+/// The cue follows a quote directly (`“…,” said Smith`), so its subject
+/// comes after it.
+fn after_quote(tokens: &[Token], at: usize) -> bool {
+    let i = if at > 0 && tokens[at - 1].is(',') {
+        at - 1
+    } else {
+        at
+    };
+    i > 0 && tokens[i - 1].kind == Kind::Quote
+}
+
+/// `According to X, …` anywhere in the words.
+fn according_to(tokens: &[Token]) -> Option<Found> {
+    let at = (0..tokens.len()).find(|&i| is_according_to(tokens, i))?;
+    let subject = phrase_after(tokens, at + 2)?;
+    Some(Found {
+        cue: join(tokens[at].span, tokens[at + 1].span),
+        subject,
+        naming: false,
+        direct: false,
+    })
+}
+
+fn is_according_to(tokens: &[Token], at: usize) -> bool {
+    tokens[at].text.eq_ignore_ascii_case("according")
+        && tokens.get(at + 1).is_some_and(|t| t.text == "to")
+}
+
+/// `Smith: “…”`, a transcript's way of giving the speaker.
+fn colon(tokens: &[Token]) -> Option<Found> {
+    let (last, rest) = tokens.split_last()?;
+    if !last.is(':') || rest.len() > 4 || !rest.iter().any(Token::is_capitalised) {
+        return None;
+    }
+    let (subject, _) = phrase_before(rest, rest.len())?;
+    Some(Found {
+        cue: last.span,
+        subject,
+        naming: false,
+        direct: false,
+    })
+}
+
+/// The cue word (or phrase) starting at `at`, if it is one.
+fn cue_at(tokens: &[Token], at: usize) -> Option<(&'static cues::Cue, usize)> {
+    let word = lower(&tokens[at])?;
+    let next = tokens.get(at + 1).filter(|t| t.is_word()).map(|t| t.text);
+    cues::cue(word, next)
+}
+
+fn cue_span(tokens: &[Token], at: usize, len: usize) -> Span {
+    join(tokens[at].span, tokens[at + len - 1].span)
+}
+
+/// "was told", "has been called": the subject did not say it.
+fn is_passive(tokens: &[Token], at: usize) -> bool {
+    let i = skip_adverbs(tokens, at);
+    i > 0
+        && lower(&tokens[i - 1]).is_some_and(|w| {
+            matches!(
+                w,
+                "was" | "were" | "been" | "be" | "being" | "is" | "are" | "get" | "got" | "gets"
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::tokenize;
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<Token<'_>> {
+        tokenize(text, Span::new(0, text.len()), &[])
+    }
+
+    fn show(text: &str, found: Option<Found>) -> Option<(&str, &str)> {
+        found.map(|f| (f.cue.text(text), f.subject.text(text)))
+    }
+
+    #[test]
+    fn after_a_quote() {
+        let rows: &[(&str, Option<(&str, &str)>)] = &[
+            (" Smith said.", Some(("said", "Smith"))),
+            (", said Smith.", Some(("said", "Smith"))),
+            (" he said, adding", Some(("said", "he"))),
+            (
+                " said Foreign Minister Ana Ruiz, who spoke in Lima.",
+                Some(("said", "Foreign Minister Ana Ruiz")),
+            ),
+            (
+                " Tina Tchen, Mrs. Obama's chief of staff, said in an interview.",
+                Some(("said", "Tina Tchen")),
+            ),
+            (
+                " Sir Vince Cable, who replaced Tim Farron, said.",
+                Some(("said", "Sir Vince Cable")),
+            ),
+            (" Jo Kim, 45, told reporters.", Some(("told", "Jo Kim"))),
+            (
+                " the senator also said on Tuesday.",
+                Some(("said", "the senator")),
+            ),
+            (
+                " Stoltenberg summed up.",
+                Some(("summed up", "Stoltenberg")),
+            ),
+            (
+                ", according to Judicial Watch.",
+                Some(("according to", "Judicial Watch")),
+            ),
+            (
+                " Rep. Ann Lee (D-Calif.) said.",
+                Some(("said", "Rep. Ann Lee")),
+            ),
+            (
+                " White House press secretary Josh Earnest said Tuesday.",
+                Some(("said", "White House press secretary Josh Earnest")),
+            ),
+            (" is what he said.", None),
+            (" and the crowd cheered.", None),
+            (" was told by aides.", None),
+            (" in a statement.", None),
+        ];
+        for &(text, want) in rows {
+            assert_eq!(show(text, after(&tokens(text))), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn before_a_quote() {
+        let rows: &[(&str, Option<(&str, &str)>)] = &[
+            ("Smith said: ", Some(("said", "Smith"))),
+            ("Smith said that ", Some(("said", "Smith"))),
+            (
+                "Stoltenberg said the allies would ",
+                Some(("said", "Stoltenberg")),
+            ),
+            ("He noted that ", Some(("noted", "He"))),
+            (
+                "The Norwegian politician stressed to Zelenski that ",
+                Some(("stressed", "The Norwegian politician")),
+            ),
+            (
+                "According to the ministry, ",
+                Some(("According to", "the ministry")),
+            ),
+            (
+                "Trump attacked Clinton on Monday, saying ",
+                Some(("saying", "Trump")),
+            ),
+            ("Kim told reporters ", Some(("told", "Kim"))),
+            ("TRUMP: ", Some((":", "TRUMP"))),
+            ("The plan was described as ", None),
+            ("It is a ", None),
+        ];
+        for &(text, want) in rows {
+            assert_eq!(
+                show(text, before(&tokens(text)).into_iter().next()),
+                want,
+                "{text}"
+            );
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! The walk through one text that decides each quote's speaker, paragraph
+//! by paragraph, remembering who spoke last and who each sentence was about.
+
+use super::Decision;
+use super::attribute::{self, Found};
+use super::filter::title_case;
+use super::marks::{self, Marked};
+use super::salience;
+use super::share;
+use super::speaker::{Context, Resolver, Speaker};
+use super::words::{self, Kind, Token, ends_sentence, sentence_start};
+use crate::analysis::Span;
+use crate::analysis::people::People;
+
+/// How many lines back a pronoun or a continued quote may reach.
+const HORIZON_LINES: usize = 3;
+
+pub(super) struct Document<'a> {
+    text: &'a str,
+    people: &'a People,
+    marked: &'a [Marked],
+    lines: Vec<(usize, usize)>,
+    /// Each line's tokens, every quotation one token.
+    tokens: Vec<Vec<Token<'a>>>,
+    resolver: Resolver<'a>,
+    subjects: Vec<(usize, usize)>,
+    /// `(position, person)` of each quote's speaker so far.
+    spoken: Vec<(usize, usize)>,
+    /// The last speaker and the line it spoke in.
+    last: Option<(Speaker, usize)>,
+}
+
+/// Where a quote stands: its line and where its sentence starts.
+struct Place {
+    line: usize,
+    sentence: usize,
+    horizon: usize,
+}
+
+impl<'a> Document<'a> {
+    pub(super) fn new(text: &'a str, people: &'a People, marked: &'a [Marked]) -> Self {
+        let outer: Vec<Span> = marked.iter().map(|m| Span::new(m.open, m.close)).collect();
+        let lines = marks::lines(text);
+        // Only lines with a quote, and the few before each that a pronoun
+        // or a continued quote may reach back to, are read.
+        let mut needed = vec![false; lines.len()];
+        for m in marked {
+            needed[m.line.saturating_sub(HORIZON_LINES)..=m.line].fill(true);
+        }
+        let tokens: Vec<Vec<Token>> = lines
+            .iter()
+            .zip(&needed)
+            .map(|(&(s, e), &needed)| {
+                if needed {
+                    words::tokenize(text, Span::new(s, e), &outer)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        let subjects = salience::subjects(text, &tokens, people, &outer);
+        let resolver = Resolver::new(text, people);
+        Document {
+            text,
+            people,
+            marked,
+            lines,
+            tokens,
+            resolver,
+            subjects,
+            spoken: Vec::new(),
+            last: None,
+        }
+    }
+
+    /// One decision per quote, in order; `labels` are transcript labels.
+    pub(super) fn decide(mut self, labels: &[Option<Span>]) -> Vec<Decision> {
+        let mut decisions = vec![Decision::NONE; self.marked.len()];
+        let mut q = 0;
+        while q < self.marked.len() {
+            let line = self.marked[q].line;
+            let end = self.marked[q..]
+                .iter()
+                .position(|m| m.line != line)
+                .map_or(self.marked.len(), |n| q + n);
+            let quote_tokens: Vec<usize> = self.tokens[line]
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.kind == Kind::Quote)
+                .map(|(i, _)| i)
+                .collect();
+            for (k, quote) in (q..end).enumerate() {
+                let at = quote_tokens.get(k).copied().unwrap_or(0);
+                decisions[quote] = match labels[quote] {
+                    Some(label) => self.labelled(label),
+                    None => self.decide_quote(quote, line, at, k == 0),
+                };
+                self.remember(quote, line, &decisions[quote]);
+            }
+            share::within_line(&mut decisions[q..end]);
+            q = end;
+        }
+        decisions
+    }
+
+    fn remember(&mut self, quote: usize, line: usize, decision: &Decision) {
+        if !matches!(decision.speaker, Speaker::Unknown) {
+            self.last = Some((decision.speaker.clone(), line));
+        }
+        if let Speaker::Person(p) = decision.speaker {
+            self.spoken.push((self.marked[quote].open, p));
+        }
+    }
+
+    /// A transcript line ("WALLACE: …"): the label is the speaker.
+    fn labelled(&self, label: Span) -> Decision {
+        let name = label.text(self.text);
+        let speaker = self
+            .people
+            .lookup(&title_case(name))
+            .map_or_else(|| Speaker::Organisation(name.to_owned()), Speaker::Person);
+        Decision {
+            speaker,
+            cue: Some(label),
+            attributed: true,
+            direct: true,
+        }
+    }
+
+    fn decide_quote(&self, quote: usize, line: usize, at: usize, first: bool) -> Decision {
+        let tokens = &self.tokens[line];
+        let sentence = sentence_start(tokens, at);
+        let place = Place {
+            line,
+            sentence: tokens
+                .get(sentence)
+                .map_or(self.lines[line].0, |t| t.span.start),
+            horizon: self.lines[line.saturating_sub(HORIZON_LINES)].0,
+        };
+        let found = attributions(tokens, at, sentence);
+        if let Some(decision) = self.best(&found, &place) {
+            return decision;
+        }
+        if first && line_is_quoted(tokens) {
+            return self.continued(quote, &place);
+        }
+        if let Some(found) = sentence_before(tokens, at) {
+            // "Schiff said. “The other factor …”": a quote that is a
+            // sentence of its own, after a sentence with a cue.
+            let speaker = self
+                .resolver
+                .resolve(found.subject, &self.context(&place, found.cue.start));
+            return Decision {
+                speaker,
+                cue: Some(found.cue),
+                attributed: true,
+                direct: false,
+            };
+        }
+        // "Gingrich dismissed Estonia as being in the “suburbs of St.
+        // Petersburg”": words in a sentence about someone, with no cue.
+        let open = self.marked[quote].open;
+        match self
+            .subjects
+            .iter()
+            .rev()
+            .find(|&&(s, _)| s >= place.sentence && s < open)
+        {
+            Some(&(_, person)) => Decision {
+                speaker: Speaker::Person(person),
+                ..Decision::NONE
+            },
+            None => Decision::NONE,
+        }
+    }
+
+    fn context(&self, place: &Place, at: usize) -> Context<'_> {
+        let previous = self
+            .last
+            .as_ref()
+            .filter(|(_, l)| place.line - l <= HORIZON_LINES)
+            .map(|(s, _)| s.clone());
+        Context {
+            at,
+            horizon: place.horizon,
+            previous,
+            subjects: &self.subjects,
+            spoken: &self.spoken,
+        }
+    }
+
+    /// The first attribution that names someone, else the first one.
+    fn best(&self, found: &[Found], place: &Place) -> Option<Decision> {
+        let resolved: Vec<(Speaker, &Found)> = found
+            .iter()
+            .map(|f| {
+                (
+                    self.resolver.resolve(
+                        f.subject,
+                        &self.context(place, f.cue.start.min(f.subject.start)),
+                    ),
+                    f,
+                )
+            })
+            .collect();
+        let (speaker, f) = resolved
+            .iter()
+            .find(|(s, _)| !matches!(s, Speaker::Unknown))
+            .or(resolved.first())?;
+        Some(Decision {
+            speaker: speaker.clone(),
+            cue: Some(f.cue),
+            attributed: true,
+            direct: f.direct,
+        })
+    }
+
+    /// A quote-only paragraph carries on the speaker before it: the one the
+    /// paragraph before introduced with a colon, else the last speaker if
+    /// it spoke in that paragraph, else whoever that paragraph's last
+    /// sentence reports.
+    fn continued(&self, quote: usize, place: &Place) -> Decision {
+        let recent = self.last.as_ref().is_some_and(|(_, l)| l + 1 >= place.line);
+        match self.intro(place.line) {
+            Some((found, colon)) if colon || !recent => {
+                let cx = self.context(place, found.cue.start);
+                let speaker = self.resolver.resolve(found.subject, &cx);
+                Decision {
+                    speaker,
+                    cue: Some(found.cue),
+                    attributed: colon,
+                    direct: false,
+                }
+            }
+            _ => {
+                let previous = self.context(place, self.marked[quote].open).previous;
+                Decision {
+                    speaker: previous.unwrap_or(Speaker::Unknown),
+                    ..Decision::NONE
+                }
+            }
+        }
+    }
+
+    /// The attribution that may introduce a paragraph: the cue of the last
+    /// sentence of the paragraph before ("Smith told reporters:", "Kerry
+    /// said that 100,000 would be accepted."), and whether it ends with a
+    /// colon.
+    fn intro(&self, line: usize) -> Option<(Found, bool)> {
+        let tokens = self.tokens.get(line.checked_sub(1)?)?;
+        if tokens.iter().any(|t| t.kind == Kind::Quote) {
+            return None;
+        }
+        let colon = tokens.last().is_some_and(|t| t.is(':'));
+        let end = tokens.len() - usize::from(colon);
+        let last = &tokens[sentence_start(tokens, end.saturating_sub(1))..end];
+        // "Sanders made the following comment:": the subject of a sentence
+        // that introduces a quote with a colon.
+        let found = if colon {
+            attribute::before(last)
+                .into_iter()
+                .next()
+                .or_else(|| attribute::introducer(last))
+        } else {
+            attribute::cue_subject(last)
+        }?;
+        Some((found, colon))
+    }
+}
+
+/// The attributions that may hold for the quotation at token `at`, best
+/// first; `sentence` is the first token of its sentence.
+fn attributions(tokens: &[Token], at: usize, sentence: usize) -> Vec<Found> {
+    let after_end = tokens[at + 1..]
+        .iter()
+        .position(|t| t.kind == Kind::Quote || t.is('.') || t.is('?') || t.is('!') || t.is(';'))
+        .map_or(tokens.len(), |n| at + 1 + n + 1)
+        .min(tokens.len());
+    let quote = &tokens[at];
+    // Words after a fragment that ends mid-sentence ("the ad “wrongfully”
+    // suggests") are the sentence going on, not an attribution.
+    let closes = ends_with_punctuation(quote.text)
+        || tokens
+            .get(at + 1)
+            .is_some_and(|t| t.is(',') || t.kind == Kind::Punct && !t.is('('));
+    let after = if closes {
+        attribute::after(&tokens[at + 1..after_end])
+    } else {
+        None
+    };
+    let mut before = attribute::before(&tokens[sentence..at]);
+    prefer_reporting_over_naming(&mut before);
+    // A quote that ends its sentence and already has a cue before it: the
+    // capitalised words after it start the next sentence.
+    let ended = ends_sentence(quote.text) && tokens.get(at + 1).is_some_and(Token::is_capitalised);
+    if ended && !before.is_empty() {
+        before.into_iter().chain(after).collect()
+    } else {
+        after.into_iter().chain(before).collect()
+    }
+}
+
+/// The quoted words end with punctuation inside the marks.
+fn ends_with_punctuation(quote: &str) -> bool {
+    let inner = quote.trim_end_matches(|c: char| {
+        !c.is_alphanumeric() && !c.is_ascii_punctuation() || matches!(c, '"' | '\'' | '`')
+    });
+    inner.ends_with([',', '.', '!', '?', '…', '-', ';', ':'])
+}
+
+/// "Trump said … that Clinton once described it as “the gold standard”":
+/// a naming verb inside reported speech gives the words to the reporter.
+fn prefer_reporting_over_naming(found: &mut [Found]) {
+    if found.first().is_some_and(|f| f.naming) {
+        if let Some(outer) = found.iter().position(|f| !f.naming && f.cue.len() > 1) {
+            found[..=outer].rotate_right(1);
+        }
+    }
+}
+
+/// A line that is only quotations (and punctuation).
+fn line_is_quoted(tokens: &[Token]) -> bool {
+    tokens.first().is_some_and(|t| t.kind == Kind::Quote)
+        && tokens.iter().all(|t| t.kind != Kind::Word)
+}
+
+/// When the quotation at token `at` is a sentence of its own, the cue and
+/// speaker of the nearest of the two sentences before it that has one.
+fn sentence_before(tokens: &[Token], at: usize) -> Option<Found> {
+    let sentence = sentence_start(tokens, at);
+    let alone = sentence == at && tokens.get(at + 1).is_none_or(|t| t.kind != Kind::Word);
+    if !alone || sentence == 0 {
+        return None;
+    }
+    let previous = sentence_start(tokens, sentence - 1);
+    attribute::cue_subject(&tokens[previous..sentence]).or_else(|| {
+        let earlier = sentence_start(tokens, previous.checked_sub(1)?);
+        attribute::cue_subject(&tokens[earlier..previous])
+    })
+}

@@ -1,0 +1,98 @@
+//! What is not a quotation although it stands in quote marks: values in
+//! leftover markup, titles, scare quotes; and the speaker label that opens
+//! a quoted transcript line.
+
+use super::Decision;
+use super::marks::Marked;
+use super::speaker::Speaker;
+use crate::analysis::Span;
+
+/// Whether a found quotation is kept: anything with a speaker or a cue is;
+/// a short stretch with neither (a scare quote, a nickname) is not, nor a
+/// title, nor a value inside markup.
+pub(super) fn keep(text: &str, marked: &Marked, decision: &Decision) -> bool {
+    if in_markup(text, marked.open) {
+        return false;
+    }
+    let inner = marked.inner.text(text);
+    // A name in Title Case is a book, a show or a slogan, unless someone is
+    // said to have said it right after it.
+    if is_title(inner) && !decision.direct {
+        return false;
+    }
+    if decision.cue.is_some() || !matches!(decision.speaker, Speaker::Unknown) {
+        return true;
+    }
+    inner.split_whitespace().count() >= 4
+}
+
+/// A quote mark inside `<…>`, like an attribute value of leftover markup.
+fn in_markup(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    let line = &before[line_start..];
+    line.rfind('<')
+        .is_some_and(|lt| line.rfind('>').is_none_or(|gt| gt < lt))
+}
+
+/// Title Case words: a book, a show, a slogan.
+fn is_title(inner: &str) -> bool {
+    inner.split_whitespace().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
+            || matches!(
+                w,
+                "of" | "the"
+                    | "and"
+                    | "a"
+                    | "an"
+                    | "in"
+                    | "on"
+                    | "for"
+                    | "to"
+                    | "at"
+                    | "&"
+                    | "with"
+                    | "from"
+            )
+    })
+}
+
+/// `"WALLACE: If I may, sir…`: a transcript line quoted whole. Moves the
+/// quote's start past the speaker's label and returns the label.
+pub(super) fn transcript_label(text: &str, marked: &mut Marked) -> Option<Span> {
+    let inner = marked.inner.text(text);
+    let colon = inner.find(':').filter(|&c| (2..=30).contains(&c))?;
+    let label = &inner[..colon];
+    let is_label = label
+        .chars()
+        .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'))
+        && label.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    let rest = &inner[colon + 1..];
+    let words = rest.trim_start();
+    if !is_label || words.is_empty() {
+        return None;
+    }
+    let start = marked.inner.start;
+    marked.inner = Span::new(
+        start + colon + 1 + (rest.len() - words.len()),
+        marked.inner.end,
+    );
+    Some(Span::new(start, start + colon))
+}
+
+/// "PENCE" → "Pence", to look a shouted label up among the people.
+pub(super) fn title_case(name: &str) -> String {
+    let word = |word: &str| {
+        let mut chars = word.chars();
+        chars
+            .next()
+            .map(|first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect::<String>()
+            })
+            .unwrap_or_default()
+    };
+    name.split(' ').map(word).collect::<Vec<_>>().join(" ")
+}

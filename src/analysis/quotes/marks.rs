@@ -1,0 +1,464 @@
+//! Quotation marks → quoted stretches of text.
+//!
+//! 1. The text is read line by line (a line break ends a paragraph in news
+//!    text, whether or not a blank line follows), and each line's double
+//!    marks are found: `“ ” „ « »`, straight `"`, and the newspaper `''`
+//!    and ``` `` ``` pairs.
+//! 2. Each mark gets a role: its glyph says open or close, unless the
+//!    letters around it clearly say the opposite (a `”` used to open); a
+//!    straight mark opens or closes by the same flanking test, and toggles
+//!    when that test cannot tell.
+//! 3. Marks pair up within the line; a quote left open at the end of a
+//!    line runs to the line's end and continues when the next line opens
+//!    with a mark (the newspaper convention for quotations over several
+//!    paragraphs), so an unbalanced mark never swallows more than its line.
+//! 4. Texts that use single marks as their primary quotes (‘…’) are read
+//!    the same way with single marks, keeping apostrophes out.
+
+use crate::analysis::Span;
+
+/// One quoted stretch: the words between the marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marked {
+    /// The text inside the marks, trimmed of white space.
+    pub inner: Span,
+    /// Where the opening mark starts (or the line start for a quote that
+    /// carries on from the line before without a mark).
+    pub open: usize,
+    /// Where the closing mark ends (or the line end when it is left open).
+    pub close: usize,
+    /// The line (paragraph) the quote is in, counted from 0.
+    pub line: usize,
+    /// The quotation goes on in the next quote (a quotation over several
+    /// paragraphs).
+    pub continues: bool,
+    /// The closing mark is missing.
+    pub open_ended: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Glyph {
+    Open,
+    Close,
+    Either,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Toggle,
+}
+
+/// One mark found in a line.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    start: usize,
+    end: usize,
+    glyph: Glyph,
+    role: Role,
+}
+
+/// The quoted stretches of `text`, in order.
+pub fn find(text: &str) -> Vec<Marked> {
+    let single = uses_single_marks(text);
+    let marks_of = |(start, end): (usize, usize)| {
+        let line = &text[start..end];
+        // Most lines of a text have no mark at all: one pass over the
+        // bytes says so (every mark but the ASCII ones starts with 0xC2,
+        // 0xE2: « » ‘ ’ “ ” „ ‹ ›).
+        if !line
+            .bytes()
+            .any(|b| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
+        {
+            return Vec::new();
+        }
+        if single {
+            single_marks(line, start)
+        } else {
+            double_marks(line, start)
+        }
+    };
+    let lines = lines(text);
+    let mut out = Vec::new();
+    let mut carried = false;
+    let mut marks = lines.first().map(|&l| marks_of(l)).unwrap_or_default();
+    for (n, &line) in lines.iter().enumerate() {
+        let next = lines.get(n + 1).map(|&l| (l, marks_of(l)));
+        let left_open = pair(text, line, n, &marks, carried, &mut out);
+        carried = false;
+        if let (Some(last), Some(((next_start, _), next_marks))) =
+            (left_open.then(|| out.last_mut()).flatten(), &next)
+        {
+            let first = next_marks.first();
+            // The next paragraph opens with a mark: the newspaper convention.
+            let reopens = first.is_some_and(|m| m.start == *next_start && m.role != Role::Close);
+            // The next line closes first: a line break inside the quote.
+            carried = !reopens
+                && first.is_some_and(|m| m.role != Role::Open)
+                && ends_mid_sentence(last.inner.text(text));
+            last.continues = reopens || carried;
+        }
+        marks = next.map(|(_, m)| m).unwrap_or_default();
+    }
+    out
+}
+
+/// Non-blank lines as `(start, end)` byte ranges, trimmed.
+pub(super) fn lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        let trimmed_start = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            out.push((at + trimmed_start, at + trimmed_start + trimmed.len()));
+        }
+        at += line.len() + 1;
+    }
+    out
+}
+
+/// Pairs a line's marks, pushing the quotes found. `carried`: the line
+/// before ended inside a quote that this line closes. Returns whether the
+/// line ends inside a quote (whose text then runs to the line's end).
+fn pair(
+    text: &str,
+    (line_start, line_end): (usize, usize),
+    line: usize,
+    marks: &[Mark],
+    carried: bool,
+    out: &mut Vec<Marked>,
+) -> bool {
+    let mut open: Option<(usize, usize)> = carried.then_some((line_start, line_start));
+    let mut depth = usize::from(carried);
+    for mark in marks {
+        let opens = match mark.role {
+            Role::Open => true,
+            Role::Close => false,
+            Role::Toggle => depth == 0,
+        };
+        if opens {
+            if depth == 0 {
+                open = Some((mark.start, mark.end));
+            }
+            // A straight mark never nests; a curly one may (“…“…”…”).
+            if depth == 0 || mark.glyph == Glyph::Open {
+                depth += 1;
+            }
+        } else if depth > 0 {
+            depth -= 1;
+            if depth == 0 {
+                if let Some((open_at, inner_start)) = open.take() {
+                    push(
+                        text,
+                        out,
+                        line,
+                        open_at,
+                        (inner_start, mark.start),
+                        mark.end,
+                        false,
+                    );
+                }
+            }
+        }
+    }
+    let Some((open_at, inner_start)) = open else {
+        return false;
+    };
+    push(
+        text,
+        out,
+        line,
+        open_at,
+        (inner_start, line_end),
+        line_end,
+        true,
+    )
+}
+
+/// A quote left open at a line's end that does not end a sentence is most
+/// likely cut by a line break inside the paragraph.
+fn ends_mid_sentence(inner: &str) -> bool {
+    !inner.trim_end().ends_with(['.', '!', '?', ':', '…'])
+}
+
+fn push(
+    text: &str,
+    out: &mut Vec<Marked>,
+    line: usize,
+    open: usize,
+    (start, end): (usize, usize),
+    close: usize,
+    open_ended: bool,
+) -> bool {
+    let inner = &text[start..end];
+    let lead = inner.len() - inner.trim_start().len();
+    let trimmed = inner.trim();
+    if trimmed.is_empty() {
+        return false;
+    }
+    let span = Span::new(start + lead, start + lead + trimmed.len());
+    out.push(Marked {
+        inner: span,
+        open,
+        close,
+        line,
+        continues: false,
+        open_ended,
+    });
+    true
+}
+
+/// The double marks of one line, with their roles.
+fn double_marks(line: &str, offset: usize) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let (glyph, len) = match c {
+            '“' | '„' | '«' => (Glyph::Open, c.len_utf8()),
+            '”' | '»' => (Glyph::Close, c.len_utf8()),
+            '"' => (Glyph::Either, 1),
+            '\'' | '`' if chars.peek().is_some_and(|&(_, n)| n == c) => {
+                chars.next();
+                // `,'''` closes a single quote and then the double one: the
+                // double mark is the last two.
+                let mut at = i;
+                let closing = line[..i].ends_with(|p: char| !p.is_whitespace());
+                if c == '\'' && closing && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                    chars.next();
+                    at += 1;
+                }
+                let glyph = if c == '`' { Glyph::Open } else { Glyph::Either };
+                marks.push(mark(line, at, at + 2, glyph, offset));
+                continue;
+            }
+            _ => continue,
+        };
+        marks.push(mark(line, i, i + len, glyph, offset));
+    }
+    marks
+}
+
+/// The single marks of one line (for texts quoting with ‘…’), without
+/// apostrophes: a mark between two letters, or before a year or a
+/// number (’90s), is an apostrophe.
+fn single_marks(line: &str, offset: usize) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    for (i, c) in line.char_indices() {
+        let glyph = match c {
+            '‘' | '‹' => Glyph::Open,
+            '’' | '›' => Glyph::Close,
+            '\'' => Glyph::Either,
+            _ => continue,
+        };
+        let before = line[..i].chars().next_back();
+        let after = line[i + c.len_utf8()..].chars().next();
+        let inside_word =
+            before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+        let elision =
+            after.is_some_and(|a| a.is_ascii_digit()) && !before.is_some_and(char::is_alphanumeric);
+        if inside_word || elision {
+            continue;
+        }
+        let m = mark(line, i, i + c.len_utf8(), glyph, offset);
+        // A plural possessive (the students’ union) closes nothing.
+        if m.role == Role::Close
+            && before == Some('s')
+            && after == Some(' ')
+            && glyph != Glyph::Open
+        {
+            let rest = &line[i + c.len_utf8()..];
+            if rest.contains(['’', '\'']) {
+                continue;
+            }
+        }
+        marks.push(m);
+    }
+    marks
+}
+
+fn mark(line: &str, start: usize, end: usize, glyph: Glyph, offset: usize) -> Mark {
+    let before = line[..start].chars().next_back();
+    let after = line[end..].chars().next();
+    let can_open = after.is_some_and(|c| !c.is_whitespace()) && before.is_none_or(opens_after);
+    let can_close = before.is_some_and(|c| !c.is_whitespace()) && after.is_none_or(closes_before);
+    // A curly glyph is trusted unless its place plainly says the opposite
+    // (French spacing, « mot », is not the opposite).
+    let word_after = after.is_some_and(char::is_alphanumeric);
+    let word_before =
+        before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '!' | '?'));
+    let role = match glyph {
+        Glyph::Open if word_before && !word_after && after.is_none_or(closes_before) => Role::Close,
+        Glyph::Close if before.is_none_or(char::is_whitespace) && word_after => Role::Open,
+        Glyph::Open => Role::Open,
+        Glyph::Close => Role::Close,
+        Glyph::Either if can_open && !can_close => Role::Open,
+        Glyph::Either if can_close && !can_open => Role::Close,
+        Glyph::Either => Role::Toggle,
+    };
+    Mark {
+        start: offset + start,
+        end: offset + end,
+        glyph,
+        role,
+    }
+}
+
+/// What may stand just before an opening mark.
+fn opens_after(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '"' | '\''
+        )
+}
+
+/// What may stand just after a closing mark.
+fn closes_before(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '}'
+                | '—'
+                | '–'
+                | '-'
+                | '/'
+                | '…'
+                | '”'
+                | '’'
+                | '"'
+                | '\''
+        )
+}
+
+/// A text quotes with single marks when it has no double marks at all and
+/// does have an opening single mark.
+fn uses_single_marks(text: &str) -> bool {
+    let double = text.contains(['“', '”', '"', '„', '«']) || text.contains("''");
+    !double && text.contains('‘')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        find(text).iter().map(|m| m.inner.text(text)).collect()
+    }
+
+    #[test]
+    fn finds_quotes_in_every_style() {
+        let rows: &[(&str, &str, &[&str])] = &[
+            ("curly", "“We will win,” he said.", &["We will win,"]),
+            ("straight", "\"We will win,\" he said.", &["We will win,"]),
+            (
+                "newspaper pairs",
+                "''It is long,'' Ms. Tchen said.",
+                &["It is long,"],
+            ),
+            (
+                "guillemets",
+                "« Nous gagnerons », a-t-il dit.",
+                &["Nous gagnerons"],
+            ),
+            (
+                "german",
+                "Er sagte: „Wir schaffen das“.",
+                &["Wir schaffen das"],
+            ),
+            ("two in a line", "“A,” he said, “B.”", &["A,", "B."]),
+            (
+                "straight pair twice",
+                "\"A,\" he said. \"B.\"",
+                &["A,", "B."],
+            ),
+            (
+                "single primary",
+                "‘We will,’ she said. ‘Soon.’",
+                &["We will,", "Soon."],
+            ),
+            ("apostrophes", "It’s the students’ union, don’t ask.", &[]),
+            ("no marks", "Nothing quoted here.", &[]),
+            ("empty marks", "He said “” and left.", &[]),
+            ("backticks", "``Go,'' he said.", &["Go,"]),
+            (
+                "three apostrophes",
+                "''They say, 'go home,''' he said.",
+                &["They say, 'go home,'"],
+            ),
+        ];
+        for &(name, text, want) in rows {
+            assert_eq!(quoted(text), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_quote_inside_a_quote_stays_inside() {
+        let text = "“He told me ‘never again’ and meant it,” she said.";
+        assert_eq!(quoted(text), ["He told me ‘never again’ and meant it,"]);
+        let text = "“He said “no” to me,” she said.";
+        assert_eq!(quoted(text), ["He said “no” to me,"]);
+    }
+
+    #[test]
+    fn misused_glyphs_are_read_by_their_place() {
+        assert_eq!(quoted("He said ”hello” twice."), ["hello"]);
+        assert_eq!(quoted("He said “hello“ twice."), ["hello"]);
+    }
+
+    #[test]
+    fn a_quotation_over_several_paragraphs() {
+        let text = "“First part.\n\n“Second part.\n\n“Last part,” she said.";
+        let found = find(text);
+        let parts: Vec<_> = found
+            .iter()
+            .map(|m| (m.inner.text(text), m.continues))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                ("First part.", true),
+                ("Second part.", true),
+                ("Last part,", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unbalanced_mark_stops_at_its_paragraph() {
+        let text = "He said “this never ends.\n\nNext paragraph, “quoted” here.";
+        let found = find(text);
+        assert_eq!(quoted(text), ["this never ends.", "quoted"]);
+        assert!(found[0].open_ended && !found[0].continues);
+    }
+
+    #[test]
+    fn a_quote_broken_by_a_line_break_carries_on() {
+        let text = "He said “this is\nstill the quote,” and left.";
+        assert_eq!(quoted(text), ["this is", "still the quote,"]);
+        assert!(find(text)[0].continues);
+        // A line that does not close it is not carried.
+        let text = "He said “this is\nnot quoted here.";
+        assert_eq!(quoted(text), ["this is"]);
+    }
+
+    #[test]
+    fn spans_never_include_the_marks() {
+        let text = "“ Spaced ” and \"tight\"";
+        for m in find(text) {
+            let inner = m.inner.text(text);
+            assert!(
+                !inner.starts_with([' ', '“', '"']) && !inner.ends_with([' ', '”', '"']),
+                "{inner}"
+            );
+        }
+    }
+}

@@ -1,0 +1,511 @@
+//! Noun phrases around a reporting cue: the speaker phrase before it
+//! (skipping adverbs, times, appositions and relative clauses) or after it,
+//! and the small word classes that bound a phrase.
+
+use super::cues;
+use super::words::{Kind, Token};
+use crate::analysis::Span;
+
+/// The longest a speaker phrase may be, in words.
+pub(super) const MAX_PHRASE: usize = 9;
+
+/// The subject of the clause that ends at the end of `tokens`: its first
+/// noun phrase, after an opening phrase cut off by a comma ("In 2016, Mrs.
+/// Schlafly endorsed Trump, saying …").
+pub(super) fn clause_subject(tokens: &[Token]) -> Option<Span> {
+    let mut from = 0;
+    for _ in 0..4 {
+        let first = tokens.get(from)?;
+        let opener = lower(first).is_some() || is_preposition(first.text);
+        if !opener {
+            return phrase_after(tokens, from);
+        }
+        from += tokens[from..].iter().position(|t| t.is(','))? + 1;
+    }
+    None
+}
+
+pub(super) fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "In" | "On"
+            | "At"
+            | "After"
+            | "Before"
+            | "During"
+            | "Since"
+            | "Speaking"
+            | "Asked"
+            | "Later"
+            | "Earlier"
+            | "Still"
+            | "But"
+            | "And"
+            | "Yet"
+            | "Then"
+            | "Meanwhile"
+            | "Instead"
+            | "Also"
+            | "When"
+            | "While"
+            | "As"
+            | "Though"
+            | "Although"
+            | "If"
+            | "Despite"
+            | "With"
+            | "For"
+            | "Following"
+            | "Unlike"
+            | "Like"
+            | "Under"
+            | "Over"
+            | "By"
+            | "From"
+            | "Once"
+            | "Last"
+            | "This"
+            | "That"
+    )
+}
+
+pub(super) fn skip_adverbs(tokens: &[Token], at: usize) -> usize {
+    let mut i = at;
+    while i > 0
+        && lower(&tokens[i - 1]).is_some_and(|w| {
+            is_adverb(w)
+                || w.len() > 4
+                    && w.ends_with("ly")
+                    && !matches!(w, "only" | "family" | "early" | "ally" | "rally")
+        })
+    {
+        i -= 1;
+    }
+    i
+}
+
+/// The speaker phrase before the cue at `at`, skipping adverbs, a time,
+/// an apposition or relative clause between commas, or a parenthesis.
+/// Returns the phrase and the index of its first token.
+pub(super) fn subject_before(tokens: &[Token], at: usize) -> Option<(Span, usize)> {
+    let mut end = skip_time(tokens, skip_adverbs(tokens, at));
+    // "Stevie Wonder, who joked": the relative pronoun stands for the name.
+    if end >= 2 && lower(&tokens[end - 1]).is_some_and(|w| w == "who") && tokens[end - 2].is(',') {
+        end -= 2;
+    }
+    // A few rounds: "Harry Bond, 30, of Raleigh, N.C., who was polled, said".
+    for _ in 0..6 {
+        let before = end;
+        end = skip_adverbs(tokens, end);
+        end = skip_time(tokens, end);
+        if end > 0 && (tokens[end - 1].is(',') || is_dash(&tokens[end - 1])) {
+            // Not an aside: a stray comma between subject and verb.
+            end = aside_start(tokens, end - 1).unwrap_or(end - 1);
+        } else if end > 0 && tokens[end - 1].is(')') {
+            end = tokens[..end - 1].iter().rposition(|t| t.is('('))?;
+        }
+        if before == end {
+            break;
+        }
+    }
+    phrase_before(tokens, end)
+}
+
+/// Where an aside that ends with the comma (or dash) at `close` begins:
+/// `Smith, the former minister, said` · `Cable, who replaced Farron, said`
+/// · `Smith, 45, said`. `None` when the words are not an aside.
+pub(super) fn aside_start(tokens: &[Token], close: usize) -> Option<usize> {
+    let commas = (close.saturating_sub(30)..close)
+        .rev()
+        .take_while(|&i| tokens[i].kind != Kind::Quote && !tokens[i].is('.'));
+    let opens: Vec<usize> = commas
+        .filter(|&i| tokens[i].is(',') || is_dash(&tokens[i]))
+        .collect();
+    // "Ayrault, the foreign minister of France, a member of the Council,
+    // said": the furthest comma that opens an aside right after a name.
+    let after_name = opens.iter().rev().copied().find(|&open| {
+        open > 0
+            && tokens[open - 1].is_capitalised()
+            && tokens.get(open + 1).is_some_and(opens_aside)
+            && is_aside(&tokens[open + 1..close])
+    });
+    let open = after_name.or_else(|| opens.first().copied())?;
+    (open + 1 < close && is_aside(&tokens[open + 1..close])).then_some(open)
+}
+
+/// A list of names ("Smith, Jones, Brown said") is not an aside; a role,
+/// an age, a place or a clause has a lower-case word, a number, a
+/// possessive, or is a short tag ("R-Ky.", "N.C.").
+pub(super) fn is_aside(words: &[Token]) -> bool {
+    words.len() <= 2
+        || words.iter().any(|t| t.is_lowercase() || t.is_possessive())
+        || words[0].text.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// How an apposition or relative clause starts: "the", "a", "who", "45".
+pub(super) fn opens_aside(token: &Token) -> bool {
+    let word = token.text;
+    is_determiner(word)
+        || one_of(
+            word,
+            &["who", "whose", "which", "now", "then", "himself", "herself"],
+        )
+        || token.text.starts_with(|c: char| c.is_ascii_digit())
+        || token.is_lowercase()
+}
+
+/// The noun phrase that ends just before `end`: a pronoun, a name with its
+/// title chain, or a determiner and the words after it.
+pub(super) fn phrase_before(tokens: &[Token], end: usize) -> Option<(Span, usize)> {
+    let last = tokens.get(end.checked_sub(1)?)?;
+    if is_pronoun_token(last) {
+        return Some((last.span, end - 1));
+    }
+    let mut start = end;
+    while start > 0 && end - start < MAX_PHRASE {
+        let t = &tokens[start - 1];
+        if t.kind != Kind::Word {
+            break;
+        }
+        let word = t.text;
+        if t.is_capitalised() && is_determiner(word) {
+            // "His comments", "The senator": the determiner opens the phrase.
+            start -= 1;
+            break;
+        }
+        let lower_word = lower(t);
+        if let Some(w) = lower_word {
+            // "Mr. Morgan of the Sierra Club": "the" inside "of the".
+            let of_the = w == "the" && start >= 2 && tokens[start - 2].text == "of" && start < end;
+            if is_determiner(w) && !of_the {
+                start -= 1;
+                break;
+            }
+            let inner_of =
+                w == "of" && start < end && start >= 2 && tokens[start - 2].is_capitalised();
+            if (is_stop(w) && !inner_of) || is_pronoun(w) || cues::cue(w, None).is_some() {
+                break;
+            }
+        } else if !t.is_capitalised() && !word.starts_with(|c: char| c.is_ascii_digit()) {
+            break;
+        }
+        start -= 1;
+    }
+    (start < end).then(|| (join(tokens[start].span, last.span), start))
+}
+
+/// The noun phrase that starts at `from` (after "said", "according to"):
+/// a pronoun; a name with its title chain ("former Obama adviser David
+/// Axelrod"), which a lower-case word ends unless a capitalised one
+/// follows; or a determiner and the words after it ("the former senator").
+pub(super) fn phrase_after(tokens: &[Token], from: usize) -> Option<Span> {
+    let first = tokens.get(from)?;
+    if is_pronoun_token(first) {
+        return Some(first.span);
+    }
+    let descriptive = lower(first).is_some_and(is_determiner);
+    let mut end = from;
+    while end < tokens.len() && end - from < MAX_PHRASE {
+        let t = &tokens[end];
+        if t.kind != Kind::Word {
+            break;
+        }
+        if let Some(w) = lower(t) {
+            let blocked = is_stop(w) && !(w == "of" && end > from)
+                || is_pronoun(w)
+                || cues::cue(w, None).is_some();
+            let allowed = if descriptive {
+                end == from || !blocked
+            } else {
+                !blocked && is_title_word(tokens, end)
+            };
+            if !allowed {
+                break;
+            }
+        }
+        end += 1;
+    }
+    // A phrase never ends on a lower-case link word ("of").
+    while end > from + 1 && lower(&tokens[end - 1]).is_some_and(|w| w == "of") {
+        end -= 1;
+    }
+    (end > from).then(|| join(first.span, tokens[end - 1].span))
+}
+
+/// A lower-case word inside a title chain before a name ("former Obama
+/// adviser David Axelrod", "Cruz constituent Dan Golvach"): one or two
+/// such words, then a capitalised one; never a verb in the past tense or
+/// a determiner ("Clinton celebrated in Florida", "threw her support").
+pub(super) fn is_title_word(tokens: &[Token], at: usize) -> bool {
+    let word = tokens[at].text;
+    if is_determiner(word) || (word.ends_with("ed") && word.len() > 4) {
+        return false;
+    }
+    tokens[at + 1..]
+        .iter()
+        .take(2)
+        .take_while(|t| t.is_word() && !lower(t).is_some_and(is_determiner))
+        .any(Token::is_capitalised)
+}
+
+/// "he", "She": a personal pronoun, whatever its case.
+pub(super) fn is_pronoun_token(token: &Token) -> bool {
+    token.is_word() && token.text.len() <= 4 && is_pronoun(token.text)
+}
+
+/// Skips a time phrase that ends at `end`: "on Tuesday", "last week",
+/// "on Wednesday night", "earlier this month".
+pub(super) fn skip_time(tokens: &[Token], end: usize) -> usize {
+    let is_time = |t: &Token| is_time_word(t.text);
+    let mut i = end;
+    while i > 0 && is_time(&tokens[i - 1]) {
+        i -= 1;
+    }
+    if i == end {
+        return end;
+    }
+    match i.checked_sub(1).and_then(|j| lower(&tokens[j])) {
+        Some("on" | "last" | "this" | "next" | "late" | "early" | "earlier" | "later" | "that") => {
+            i - 1
+        }
+        _ => i,
+    }
+}
+
+pub(super) fn is_time_word(word: &str) -> bool {
+    const TIMES: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "week",
+        "month",
+        "year",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "weekend",
+        "Thanksgiving",
+    ];
+    TIMES.contains(&word)
+}
+
+pub(super) fn lower<'t>(token: &Token<'t>) -> Option<&'t str> {
+    token.is_lowercase().then_some(token.text)
+}
+
+pub(super) fn is_dash(token: &Token) -> bool {
+    token.is('—') || token.is('–') || token.is('―')
+}
+
+pub(super) fn join(a: Span, b: Span) -> Span {
+    Span::new(a.start.min(b.start), a.end.max(b.end))
+}
+
+/// A personal pronoun, in any case ("he", "She").
+pub(super) fn is_pronoun(word: &str) -> bool {
+    one_of(word, &["he", "she", "they", "we", "it", "i", "you"])
+}
+
+/// A determiner, in any case ("the", "His").
+pub(super) fn is_determiner(word: &str) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+        "my", "your", "one", "another", "some", "several", "many", "most", "both", "each", "every",
+        "no", "any", "all", "two", "three", "other",
+    ];
+    one_of(word, DETERMINERS)
+}
+
+/// `word` is one of `list`, ignoring ASCII case (no allocation: this runs
+/// for most words of a text).
+pub(super) fn one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+pub(super) fn is_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "also"
+            | "later"
+            | "then"
+            | "once"
+            | "previously"
+            | "recently"
+            | "repeatedly"
+            | "again"
+            | "further"
+            | "still"
+            | "simply"
+            | "just"
+            | "reportedly"
+            | "has"
+            | "had"
+            | "have"
+            | "would"
+            | "will"
+            | "could"
+            | "might"
+            | "even"
+            | "never"
+            | "often"
+            | "quickly"
+            | "flatly"
+            | "bluntly"
+            | "separately"
+            | "earlier"
+            | "ultimately"
+            | "finally"
+            | "privately"
+            | "publicly"
+            | "initially"
+            | "subsequently"
+            | "frequently"
+            | "famously"
+            | "previously,"
+            | "first"
+            | "already"
+            | "now"
+            | "always"
+            | "immediately"
+            | "abruptly"
+            | "angrily"
+            | "quietly"
+            | "loudly"
+            | "sharply"
+            | "firmly"
+            | "openly"
+            | "bluntly,"
+            | "directly"
+            | "told"
+            | "wryly"
+            | "jokingly"
+            | "proudly"
+            | "simply,"
+            | "candidly"
+            | "tersely"
+            | "succinctly"
+            | "emphatically"
+            | "confidently"
+            | "plainly"
+            | "flat"
+            | "happily"
+            | "sadly"
+            | "softly"
+            | "calmly"
+            | "defiantly"
+            | "tearfully"
+            | "last"
+            | "explicitly"
+            | "specifically"
+            | "clearly"
+            | "essentially"
+            | "basically"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "only"
+            | "personally"
+            | "herself"
+            | "himself"
+            | "themselves"
+            | "afterward"
+            | "afterwards"
+            | "too"
+    )
+}
+
+pub(super) fn is_stop(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "when"
+            | "while"
+            | "as"
+            | "because"
+            | "if"
+            | "after"
+            | "before"
+            | "since"
+            | "than"
+            | "so"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "about"
+            | "into"
+            | "of"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "be"
+            | "been"
+            | "has"
+            | "had"
+            | "have"
+            | "not"
+            | "where"
+            | "what"
+            | "how"
+            | "why"
+            | "there"
+            | "here"
+            | "then"
+            | "also"
+            | "during"
+            | "against"
+            | "over"
+            | "under"
+            | "through"
+            | "like"
+            | "without"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "do"
+            | "does"
+            | "him"
+            | "them"
+            | "me"
+            | "us"
+            | "yet"
+            | "though"
+            | "although"
+            | "whether"
+            | "once"
+            | "until"
+            | "unless"
+            | "even"
+            | "just"
+            | "only"
+            | "now"
+    )
+}

@@ -1,0 +1,176 @@
+//! Who the text is about, sentence by sentence: the subject of each
+//! sentence (its first person named outside quotes, after any opening
+//! phrase), which is what a later "he" or "she" most often refers to.
+
+use super::attribute::cue_subject;
+use super::words::{Token, starts_sentence};
+use crate::analysis::Span;
+use crate::analysis::people::{EntityKind, People};
+
+/// Words that open a phrase before the subject ("After the debate, …").
+const OPENERS: &[&str] = &[
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "Asked",
+    "Speaking",
+    "Unlike",
+    "Like",
+    "Although",
+    "Though",
+    "As",
+    "Since",
+    "If",
+    "Despite",
+    "During",
+    "For",
+    "With",
+    "Without",
+    "According",
+    "Following",
+    "Under",
+    "Until",
+    "Once",
+    "From",
+    "Over",
+    "Earlier",
+    "Later",
+    "Last",
+    "Meanwhile",
+    "By",
+    "Among",
+    "Pressed",
+    "Told",
+    "Given",
+    "Because",
+    "Upon",
+];
+
+/// `(position, person)` for the subject of every sentence that has one,
+/// in text order, from each line's tokens.
+pub fn subjects(
+    text: &str,
+    lines: &[Vec<Token>],
+    people: &People,
+    quotes: &[Span],
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for tokens in lines.iter().filter(|t| !t.is_empty()) {
+        let mut start = 0;
+        for end in (1..=tokens.len()).filter(|&i| i == tokens.len() || starts_sentence(tokens, i)) {
+            let sentence = &tokens[start..end];
+            if let Some(person) = subject(text, sentence, people, quotes) {
+                out.push((sentence[0].span.start, person));
+            }
+            start = end;
+        }
+    }
+    out
+}
+
+fn subject(text: &str, tokens: &[Token], people: &People, quotes: &[Span]) -> Option<usize> {
+    let (first, last) = (tokens.first()?, tokens.last()?);
+    let sentence = Span::new(first.span.start, last.span.end);
+    if let Some(found) = cue_subject(tokens) {
+        if let Some(person) = head(text, found.subject, people) {
+            return Some(person);
+        }
+    }
+    let mut from = sentence.start;
+    let first_word = text[from..sentence.end]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?;
+    if OPENERS.contains(&first_word) {
+        let comma = text[from..sentence.end].find(',')?;
+        from += comma + 1;
+    }
+    let inside = |at: usize| quotes.iter().any(|q| q.start <= at && at < q.end);
+    let first = people.mentions.partition_point(|m| m.span.start < from);
+    let mut persons = people.mentions[first..]
+        .iter()
+        .take_while(|m| m.span.start < sentence.end)
+        .filter(|m| m.kind == EntityKind::Person && !inside(m.span.start));
+    let mut head = persons.next()?;
+    // "Obama consultant Cornell Belcher": the last name of one phrase.
+    for next in persons {
+        if !is_title_gap(&text[head.span.end..next.span.start]) {
+            break;
+        }
+        head = next;
+    }
+    head.person
+}
+
+/// The person a speaker phrase ends with.
+fn head(text: &str, phrase: Span, people: &People) -> Option<usize> {
+    let first = people
+        .mentions
+        .partition_point(|m| m.span.start < phrase.start);
+    people.mentions[first..]
+        .iter()
+        .take_while(|m| m.span.end <= phrase.end)
+        .filter(|m| m.kind == EntityKind::Person)
+        .filter(|m| {
+            is_title_gap(&text[m.span.end..phrase.end])
+                || text[m.span.end..phrase.end].trim_start().starts_with("of ")
+        })
+        .last()
+        .and_then(|m| m.person)
+}
+
+/// The words between two names of one phrase: at most two role words
+/// ("consultant", "campaign manager"), no verb, no punctuation.
+fn is_title_gap(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    words.len() <= 2
+        && !gap.contains([',', '.', ';', '(', ')', ':'])
+        && words
+            .iter()
+            .all(|w| w.chars().all(char::is_alphabetic) && !is_link(w))
+}
+
+fn is_link(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "or"
+            | "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "to"
+            | "with"
+            | "that"
+            | "of"
+            | "the"
+            | "a"
+            | "an"
+            | "is"
+            | "was"
+            | "has"
+            | "had"
+            | "by"
+    ) || word.ends_with("ed")
+}
+#[cfg(test)]
+mod tests {
+    use super::super::words::tokenize;
+    use super::*;
+
+    #[test]
+    fn sentences_start_after_stops_not_after_titles() {
+        let text = "Mr. Smith spoke. Then the U.S. team left! “Go.” Next one";
+        let open = text.find('“').unwrap();
+        let quote = Span::new(open, text.find('”').unwrap() + '”'.len_utf8());
+        let tokens = tokenize(text, Span::new(0, text.len()), &[quote]);
+        let starts: Vec<&str> = (0..tokens.len())
+            .filter(|&i| starts_sentence(&tokens, i))
+            .map(|i| tokens[i].text)
+            .collect();
+        assert_eq!(starts, ["Mr.", "Then", "“Go.”", "Next"]);
+    }
+}

@@ -1,0 +1,406 @@
+//! Speakers: from the phrase an attribution names ("Smith", "he", "the
+//! Norwegian politician", "the ministry") to a person of the people engine,
+//! an organisation, or nobody.
+//!
+//! A pronoun goes to the nearest person of its gender before it, with the
+//! speaker of the quote before preferred over a mere mention; a
+//! description goes to the person the text described that way; an
+//! indefinite phrase ("a spokesman", "one commuter") is nobody.
+
+use super::phrase::{is_pronoun_token, one_of};
+use super::words::{Kind, tokenize};
+use crate::analysis::Span;
+use crate::analysis::people::{EntityKind, Gender, People};
+
+/// Who said a quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Speaker {
+    Person(usize),
+    /// An organisation or place that speaks ("the Kremlin said"), by name.
+    Organisation(String),
+    Unknown,
+}
+
+/// What resolution may look at besides the phrase.
+pub struct Context<'a> {
+    /// Where the attribution stands.
+    pub at: usize,
+    /// How far back a pronoun may look (a few paragraphs).
+    pub horizon: usize,
+    /// The speaker of the quote before, if it is near.
+    pub previous: Option<Speaker>,
+    /// `(position, person)` of each sentence's subject, in text order.
+    pub subjects: &'a [(usize, usize)],
+    /// `(position, person)` of each quote's speaker so far, in text order.
+    pub spoken: &'a [(usize, usize)],
+}
+
+pub struct Resolver<'a> {
+    text: &'a str,
+    people: &'a People,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(text: &'a str, people: &'a People) -> Self {
+        Self { text, people }
+    }
+
+    pub fn resolve(&self, phrase: Span, cx: &Context<'_>) -> Speaker {
+        let words = tokenize(self.text, phrase, &[]);
+        let Some(first) = words.first() else {
+            return Speaker::Unknown;
+        };
+        if words.len() == 1 && is_pronoun_token(first) {
+            return self.pronoun(&first.text.to_lowercase(), cx);
+        }
+        if let Some(speaker) = self.named(phrase) {
+            return speaker;
+        }
+        let determiner = one_of(
+            first.text,
+            &["his", "her", "their", "its", "our", "my", "your", "a", "an"],
+        );
+        let capitalised = !determiner
+            && words
+                .iter()
+                .filter(|w| w.kind == Kind::Word)
+                .all(|w| w.is_capitalised() || is_name_link(w.text));
+        if capitalised {
+            return self.unlisted_name(phrase);
+        }
+        self.description(&words.iter().map(|w| w.text).collect::<Vec<_>>(), cx)
+    }
+
+    /// The entity the phrase ends with: "White House press secretary Josh
+    /// Earnest" is Earnest, "Clinton’s campaign chairman" is not Clinton.
+    fn named(&self, phrase: Span) -> Option<Speaker> {
+        // "Rep. Tom Cole of Oklahoma": what follows "of" after a name is
+        // where the person is from, not who it is.
+        let phrase = match self.text[phrase.range()].find(" of ") {
+            Some(of)
+                if self.people.mentions.iter().any(|m| {
+                    m.kind == EntityKind::Person
+                        && phrase.contains(m.span)
+                        && m.span.end <= phrase.start + of
+                }) =>
+            {
+                Span::new(phrase.start, phrase.start + of)
+            }
+            _ => phrase,
+        };
+        let mentions = self.people.mentions.iter().filter(|m| {
+            phrase.contains(m.span) || (m.span.overlaps(phrase) && m.span.start >= phrase.start)
+        });
+        let head = mentions
+            .rev()
+            .find(|m| is_tail(&self.text[m.span.end.min(phrase.end)..phrase.end]))?;
+        Some(match (head.kind, head.person) {
+            (EntityKind::Person, Some(person)) => Speaker::Person(person),
+            (EntityKind::Person, None) => return None,
+            _ => Speaker::Organisation(head.span.text(self.text).to_owned()),
+        })
+    }
+
+    /// A capitalised phrase the people engine did not list: a person it
+    /// knows under another form, or a name as written.
+    fn unlisted_name(&self, phrase: Span) -> Speaker {
+        let text = phrase.text(self.text);
+        if let Some(person) = self.people.lookup(text) {
+            return Speaker::Person(person);
+        }
+        let name = strip_article(text);
+        if name.is_empty() {
+            Speaker::Unknown
+        } else {
+            Speaker::Organisation(name.to_owned())
+        }
+    }
+
+    /// "he"/"she": of the people of that gender named in the last few
+    /// paragraphs, the one most recently the subject of a sentence or the
+    /// speaker of a quote, else the one most recently named;
+    /// "they"/"it"/"we": the last speaker if it is an organisation.
+    fn pronoun(&self, pronoun: &str, cx: &Context) -> Speaker {
+        let gender = match pronoun {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            "they" | "it" | "we" => {
+                return match &cx.previous {
+                    Some(Speaker::Organisation(name)) => Speaker::Organisation(name.clone()),
+                    _ => Speaker::Unknown,
+                };
+            }
+            _ => return Speaker::Unknown,
+        };
+        let gender_of = |p: usize| self.people.persons.get(p).and_then(|person| person.gender);
+        // Salience decides among everyone the gender does not rule out; a
+        // person known to be of that gender wins only when no one stands out.
+        self.most_salient(cx, &|p| gender_of(p).is_none_or(|g| g == gender))
+            .filter(|&p| Self::salience(p, cx).is_some() || gender_of(p) == Some(gender))
+            .or_else(|| self.most_salient(cx, &|p| gender_of(p) == Some(gender)))
+            .or_else(|| self.most_salient(cx, &|p| gender_of(p).is_none()))
+            .map_or(Speaker::Unknown, Speaker::Person)
+    }
+
+    /// When a person was last the subject of a sentence or the speaker of a
+    /// quote, within the horizon and before the attribution.
+    fn salience(person: usize, cx: &Context<'_>) -> Option<usize> {
+        let last = |events: &[(usize, usize)]| {
+            events
+                .iter()
+                .rev()
+                .find(|&&(at, p)| p == person && at < cx.at && at >= cx.horizon)
+                .map(|&(at, _)| at)
+        };
+        last(cx.subjects).max(last(cx.spoken))
+    }
+
+    /// Of the people named within the horizon that `fits` accepts, the
+    /// most salient, else the one named last.
+    fn most_salient(&self, cx: &Context<'_>, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let mut candidates: Vec<usize> = self
+            .persons_before(cx.horizon, cx.at)
+            .into_iter()
+            .map(|(_, p)| p)
+            .filter(|&p| fits(p))
+            .collect();
+        candidates.dedup();
+        let by_salience = candidates
+            .iter()
+            .filter_map(|&p| Self::salience(p, cx).map(|at| (at, p)))
+            .max();
+        by_salience
+            .map(|(_, p)| p)
+            .or_else(|| candidates.first().copied())
+    }
+
+    /// Person mentions between `from` and `to`, nearest first.
+    fn persons_before(&self, from: usize, to: usize) -> Vec<(usize, usize)> {
+        let mentions = &self.people.mentions;
+        let end = mentions.partition_point(|m| m.span.start < to);
+        mentions[..end]
+            .iter()
+            .rev()
+            .take_while(|m| m.span.start >= from)
+            .filter_map(|m| m.person.map(|p| (m.span.start, p)))
+            .collect()
+    }
+
+    /// "the Norwegian politician": the person described with those words;
+    /// "a spokesman": nobody.
+    fn description(&self, words: &[&str], cx: &Context<'_>) -> Speaker {
+        let Some((first, rest)) = words.split_first() else {
+            return Speaker::Unknown;
+        };
+        if !one_of(first, &["the", "this", "that"]) || rest.is_empty() {
+            return Speaker::Unknown;
+        }
+        let lower: Vec<String> = rest.iter().map(|w| w.to_lowercase()).collect();
+        let earlier = self.persons_before(0, cx.at);
+        let score = |p: usize| {
+            let descriptors = &self.people.persons[p].descriptors;
+            lower
+                .iter()
+                .filter(|w| descriptors.iter().any(|d| d == *w))
+                .count()
+        };
+        let best = earlier
+            .iter()
+            .map(|&(_, p)| (score(p), p))
+            .filter(|&(s, _)| s > 0)
+            .max_by_key(|&(s, _)| s);
+        if let Some((_, person)) = best {
+            return Speaker::Person(person);
+        }
+        // "the Norwegian politician" with nothing earlier to say so: a
+        // person noun refers to whoever the text is about.
+        match lower.last().map(String::as_str).and_then(person_noun) {
+            Some(role) => {
+                let gender_of =
+                    |p: usize| self.people.persons.get(p).and_then(|person| person.gender);
+                let fits = |p: usize| match role {
+                    Role::Anyone => true,
+                    Role::Gendered(gender) => gender_of(p).is_none_or(|g| g == gender),
+                };
+                self.most_salient(cx, &fits)
+                    .map_or(Speaker::Unknown, Speaker::Person)
+            }
+            None => self.organisation_named(&lower, cx.at),
+        }
+    }
+}
+
+impl Resolver<'_> {
+    /// "the commission": the nearest organisation named before whose name
+    /// has that word ("the Commission on Presidential Debates").
+    fn organisation_named(&self, words: &[String], at: usize) -> Speaker {
+        let Some(head) = words.last() else {
+            return Speaker::Unknown;
+        };
+        let end = self.people.mentions.partition_point(|m| m.span.start < at);
+        self.people.mentions[..end]
+            .iter()
+            .rev()
+            .filter(|m| m.kind == EntityKind::Organisation)
+            .find(|m| {
+                m.span
+                    .text(self.text)
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(head))
+            })
+            .map_or(Speaker::Unknown, |m| {
+                Speaker::Organisation(m.span.text(self.text).to_owned())
+            })
+    }
+}
+
+/// Nouns that name a person by a role, whatever their gender.
+const PERSON_NOUNS: &[&str] = &[
+    "politician",
+    "minister",
+    "president",
+    "senator",
+    "leader",
+    "official",
+    "candidate",
+    "nominee",
+    "governor",
+    "lawmaker",
+    "legislator",
+    "mayor",
+    "chairman",
+    "chair",
+    "executive",
+    "billionaire",
+    "millionaire",
+    "star",
+    "actor",
+    "singer",
+    "player",
+    "coach",
+    "veteran",
+    "activist",
+    "lawyer",
+    "attorney",
+    "judge",
+    "justice",
+    "general",
+    "secretary",
+    "chief",
+    "director",
+    "ambassador",
+    "diplomat",
+    "analyst",
+    "economist",
+    "expert",
+    "professor",
+    "author",
+    "writer",
+    "host",
+    "journalist",
+    "commentator",
+    "strategist",
+    "adviser",
+    "advisor",
+    "aide",
+    "representative",
+    "delegate",
+    "prosecutor",
+    "officer",
+    "commander",
+    "founder",
+    "owner",
+    "manager",
+    "premier",
+    "chancellor",
+    "speaker",
+    "republican",
+    "democrat",
+    "frontrunner",
+    "front-runner",
+    "incumbent",
+    "challenger",
+    "mogul",
+    "tycoon",
+    "developer",
+    "entrepreneur",
+    "engineer",
+    "scientist",
+    "researcher",
+    "doctor",
+    "surgeon",
+    "nurse",
+    "teacher",
+    "student",
+    "farmer",
+    "worker",
+    "pollster",
+    "spokesperson",
+    "businessperson",
+    "contender",
+    "hopeful",
+    "envoy",
+    "negotiator",
+    "monarch",
+    "pope",
+    "councillor",
+    "councilor",
+    "commissioner",
+    "regulator",
+    "investor",
+    "banker",
+    "critic",
+];
+
+/// What a role noun says of the person it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// "politician", "the 45-year-old".
+    Anyone,
+    /// "congresswoman", "businessman".
+    Gendered(Gender),
+}
+
+fn person_noun(noun: &str) -> Option<Role> {
+    match noun {
+        "congressman" | "businessman" | "spokesman" | "king" | "prince" | "father" | "son"
+        | "husband" => Some(Role::Gendered(Gender::Male)),
+        "congresswoman" | "businesswoman" | "spokeswoman" | "chairwoman" | "queen" | "princess"
+        | "mother" | "daughter" | "wife" => Some(Role::Gendered(Gender::Female)),
+        _ if PERSON_NOUNS.contains(&noun) || noun.ends_with("-year-old") => Some(Role::Anyone),
+        _ => None,
+    }
+}
+
+/// What may follow the head name inside the phrase: nothing, or "of Ohio".
+fn is_tail(rest: &str) -> bool {
+    let rest = rest.trim();
+    rest.is_empty() || rest.starts_with("of ") || rest.starts_with(',') || rest.starts_with('(')
+}
+
+fn is_name_link(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "de"
+            | "van"
+            | "von"
+            | "der"
+            | "bin"
+            | "al"
+            | "la"
+            | "le"
+            | "da"
+            | "du"
+            | "the"
+            | "The"
+            | "and"
+            | "&"
+    )
+}
+
+fn strip_article(text: &str) -> &str {
+    text.strip_prefix("The ")
+        .or_else(|| text.strip_prefix("the "))
+        .unwrap_or(text)
+        .trim()
+}

@@ -1,0 +1,277 @@
+//! The quote engine on sentences written for each rule: one row per
+//! pattern, `(name, text, [(quote, speaker, cue)])`, with `None` where the
+//! text does not say who spoke.
+
+use crate::analysis::{Span, analyse};
+use proptest::prelude::*;
+
+type Row = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, Option<&'static str>, Option<&'static str>)],
+);
+
+const ROWS: &[Row] = &[
+    (
+        "quote then name said",
+        "Mayor Linda Harper opened the session.\n\n\"We will build it,\" Harper said.",
+        &[("We will build it,", Some("Linda Harper"), Some("said"))],
+    ),
+    (
+        "said then name",
+        "\"The vote was close,\" said Thomas Reed.",
+        &[("The vote was close,", Some("Thomas Reed"), Some("said"))],
+    ),
+    (
+        "said title chain then relative clause",
+        "\"We are ready,\" said Foreign Minister Ana Ruiz, who spoke in Lima on Monday.",
+        &[("We are ready,", Some("Ana Ruiz"), Some("said"))],
+    ),
+    (
+        "name said colon",
+        "Robert Hale said: \"The bridge stays open.\"",
+        &[("The bridge stays open.", Some("Robert Hale"), Some("said"))],
+    ),
+    (
+        "name said that",
+        "Karen Doyle said that \"nothing has changed\" since March.",
+        &[("nothing has changed", Some("Karen Doyle"), Some("said"))],
+    ),
+    (
+        "told reporters",
+        "Michael Grant told reporters \"the talks are over.\"",
+        &[("the talks are over.", Some("Michael Grant"), Some("told"))],
+    ),
+    (
+        "split quote",
+        "Susan Clarke leads the union. \"We will,\" she said, \"win the vote.\"",
+        &[
+            ("We will,", Some("Susan Clarke"), Some("said")),
+            ("win the vote.", Some("Susan Clarke"), Some("said")),
+        ],
+    ),
+    (
+        "according to",
+        "According to Daniel Moss, \"the plant will close in June.\"",
+        &[(
+            "the plant will close in June.",
+            Some("Daniel Moss"),
+            Some("According to"),
+        )],
+    ),
+    (
+        "apposition",
+        "\"It is a sad day,\" Paul Bennett, the former minister, said on Friday.",
+        &[("It is a sad day,", Some("Paul Bennett"), Some("said"))],
+    ),
+    (
+        "relative clause is skipped",
+        "Sir Vince Cable, who replaced Tim Farron, said \"the party must unite.\"",
+        &[("the party must unite.", Some("Vince Cable"), Some("said"))],
+    ),
+    (
+        "partial quote in reported speech",
+        "Helen Ward said the allies would \"mobilise more support\" at the meeting.",
+        &[("mobilise more support", Some("Helen Ward"), Some("said"))],
+    ),
+    (
+        "a paragraph that is only a quote continues",
+        "\"We start today,\" George Miller said.\n\n\"And we will not stop until the work is done.\"",
+        &[
+            ("We start today,", Some("George Miller"), Some("said")),
+            (
+                "And we will not stop until the work is done.",
+                Some("George Miller"),
+                None,
+            ),
+        ],
+    ),
+    (
+        "said at the end of the paragraph before",
+        "Nancy Price told the council:\n\n\"This budget does not add up and everyone in this room knows it.\"",
+        &[(
+            "This budget does not add up and everyone in this room knows it.",
+            Some("Nancy Price"),
+            Some("told"),
+        )],
+    ),
+    (
+        "he and she resolved by gender",
+        "Mark Evans and Laura Bishop met in Oslo. \"The deal is fair,\" she said. \"It is not,\" he replied.",
+        &[
+            ("The deal is fair,", Some("Laura Bishop"), Some("said")),
+            ("It is not,", Some("Mark Evans"), Some("replied")),
+        ],
+    ),
+    (
+        "he prefers the last speaker",
+        "\"We have a plan,\" Steven Cole said after meeting Brian Ford. \"It will work,\" he added.",
+        &[
+            ("We have a plan,", Some("Steven Cole"), Some("said")),
+            ("It will work,", Some("Steven Cole"), Some("added")),
+        ],
+    ),
+    (
+        "a description resolves to the person it describes",
+        "Kevin Larsen, a 45-year-old engineer, designed the turbine. \"It floats,\" the 45-year-old said.",
+        &[("It floats,", Some("Kevin Larsen"), Some("said"))],
+    ),
+    (
+        "an organisation speaks",
+        "\"Services will resume on Monday,\" the Harbour Authority said in a statement.",
+        &[(
+            "Services will resume on Monday,",
+            Some("Harbour Authority"),
+            Some("said"),
+        )],
+    ),
+    (
+        "a spokesperson is nobody",
+        "\"We do not comment on rumours,\" a spokesperson said.",
+        &[("We do not comment on rumours,", None, Some("said"))],
+    ),
+    (
+        "one commuter is nobody",
+        "Trains stopped at noon. \"I have waited two hours for nothing,\" one commuter said.",
+        &[("I have waited two hours for nothing,", None, Some("said"))],
+    ),
+    (
+        "pointed out",
+        "\"Prices have doubled since spring,\" Joseph Hall pointed out.",
+        &[(
+            "Prices have doubled since spring,",
+            Some("Joseph Hall"),
+            Some("pointed out"),
+        )],
+    ),
+    (
+        "signed with a dash",
+        "\"We deserve better than this from our leaders.\" ― Maria Lopez",
+        &[(
+            "We deserve better than this from our leaders.",
+            Some("Maria Lopez"),
+            Some("―"),
+        )],
+    ),
+    (
+        "a book title is not a quote",
+        "Jennifer Stone wrote the memoir \"Rivers Of Glass\" in 2019.",
+        &[],
+    ),
+    (
+        "a quote inside a quote stays inside",
+        "\"He told me 'never again' and meant it,\" Betty Moore said.",
+        &[(
+            "He told me 'never again' and meant it,",
+            Some("Betty Moore"),
+            Some("said"),
+        )],
+    ),
+    (
+        "guillemets",
+        "« We will win », said Pierre Martin.",
+        &[("We will win", Some("Pierre Martin"), Some("said"))],
+    ),
+    (
+        "german marks",
+        "„Wir schaffen das“, said Greta Vogel.",
+        &[("Wir schaffen das", Some("Greta Vogel"), Some("said"))],
+    ),
+];
+
+/// The quotes found in `text` as `(text, speaker, cue)`.
+fn found(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    analyse(text)
+        .quotes
+        .into_iter()
+        .map(|q| (q.span.text(text).to_owned(), q.speaker, q.cue))
+        .collect()
+}
+
+#[test]
+fn every_rule_on_its_own_sentence() {
+    let mut failures = Vec::new();
+    for &(name, text, want) in ROWS {
+        let want: Vec<_> = want
+            .iter()
+            .map(|&(q, s, c)| (q.to_owned(), s.map(str::to_owned), c.map(str::to_owned)))
+            .collect();
+        let got = found(text);
+        if got != want {
+            failures.push(format!("{name}:\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn reporting_verbs_in_every_inflection() {
+    for verb in [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "stressed",
+        "noted",
+        "warned",
+        "urged",
+        "insisted",
+        "argued",
+        "explained",
+        "claimed",
+        "admitted",
+        "wrote",
+        "tweeted",
+        "asked",
+        "replied",
+        "commented",
+        "declared",
+        "continued",
+        "recalled",
+    ] {
+        let text = format!("\"The plan is ready,\" Edward Quinn {verb}.");
+        let got = found(&text);
+        assert_eq!(got.len(), 1, "{verb}: {got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Edward Quinn"), "{verb}");
+        assert_eq!(got[0].2.as_deref(), Some(verb), "{verb}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_gives_sound_quotes(text in prop_oneof![
+        any::<String>(),
+        proptest::collection::vec(prop_oneof![
+            Just("\"".to_owned()), Just("“".to_owned()), Just("”".to_owned()), Just("'".to_owned()),
+            Just("’".to_owned()), Just("‘".to_owned()), Just("«".to_owned()), Just("»".to_owned()),
+            Just("''".to_owned()), Just(" said ".to_owned()), Just(" he ".to_owned()), Just(", ".to_owned()),
+            Just(". ".to_owned()), Just("\n\n".to_owned()), Just("\n".to_owned()), Just("John Smith".to_owned()),
+            Just("Mr. Ng".to_owned()), Just(" according to ".to_owned()), Just(" — ".to_owned()), Just("é".to_owned()),
+            "[a-zA-Z ]{0,12}",
+        ], 0..60).prop_map(|parts| parts.concat()),
+    ]) {
+        let analysis = analyse(&text);
+        let mut last_end = 0;
+        for q in &analysis.quotes {
+            prop_assert!(q.span.start >= last_end, "quotes overlap: {:?}", analysis.quotes);
+            prop_assert!(q.span.start < q.span.end && q.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+            last_end = q.span.end;
+            if let Some(speaker) = &q.speaker {
+                let is_person = analysis.people.iter().any(|p| &p.name == speaker);
+                prop_assert!(is_person || text.contains(speaker.as_str()), "speaker {speaker:?} not in the text");
+                prop_assert!(!matches!(speaker.to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i"));
+            }
+            prop_assert_eq!(q.person.is_some(), q.person.and_then(|p| analysis.people.get(p)).is_some());
+        }
+        for p in &analysis.people {
+            for m in &p.mentions {
+                prop_assert!(text.get(Span::range(*m)).is_some());
+            }
+        }
+    }
+}

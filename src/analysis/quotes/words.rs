@@ -1,0 +1,254 @@
+//! The words around a quote: a small tokenizer for the text outside the
+//! quote marks, where the attribution is.
+
+use crate::analysis::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters or digits, with inner `'`, `’`, `-` and `.` ("O'Neill",
+    /// "U.S.", "al-Assad", "Mr.").
+    Word,
+    /// One punctuation mark.
+    Punct,
+    /// A whole quotation, seen from outside.
+    Quote,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'t> {
+    pub span: Span,
+    pub kind: Kind,
+    pub text: &'t str,
+}
+
+impl Token<'_> {
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    pub fn is(&self, punct: char) -> bool {
+        self.kind == Kind::Punct && self.text.starts_with(punct)
+    }
+
+    /// Starts with an upper-case letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn is_lowercase(&self) -> bool {
+        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// The word without a possessive ending: "Clinton’s" → "Clinton".
+    pub fn stem(&self) -> &str {
+        strip_possessive(self.text)
+    }
+
+    pub fn is_possessive(&self) -> bool {
+        self.stem().len() < self.text.len()
+    }
+}
+
+/// Whether a new sentence starts at `tokens[at]`: after a full stop, a
+/// question or exclamation mark, or a quotation that ends with one, at a
+/// capital letter, a quotation or a number.
+pub fn starts_sentence(tokens: &[Token], at: usize) -> bool {
+    let (Some(prev), Some(this)) = (at.checked_sub(1).map(|i| &tokens[i]), tokens.get(at)) else {
+        return at == 0;
+    };
+    let starts = this.is_capitalised()
+        || this.kind == Kind::Quote
+        || this.text.starts_with(|c: char| c.is_ascii_digit());
+    let ends = prev.is('.')
+        || prev.is('?')
+        || prev.is('!')
+        || (prev.kind == Kind::Quote && ends_sentence(prev.text));
+    starts && ends
+}
+
+/// The first token of the sentence that `tokens[at]` is in.
+pub fn sentence_start(tokens: &[Token], at: usize) -> usize {
+    (1..=at.min(tokens.len()))
+        .rev()
+        .find(|&i| starts_sentence(tokens, i))
+        .unwrap_or(0)
+}
+
+/// A quotation whose words end a sentence ("“We won.”").
+pub fn ends_sentence(quote: &str) -> bool {
+    let inner =
+        quote.trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '?' | '!'));
+    inner.ends_with(['.', '?', '!'])
+}
+
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+/// The tokens of `text[range]`; each span in `quotes` (outer spans,
+/// marks included) that falls inside becomes one [`Kind::Quote`] token.
+pub fn tokenize<'t>(text: &'t str, range: Span, quotes: &[Span]) -> Vec<Token<'t>> {
+    let mut out = Vec::with_capacity(range.len() / 5);
+    let mut at = range.start;
+    let first = quotes.partition_point(|q| q.end <= range.start);
+    let mut quotes = quotes[first..]
+        .iter()
+        .take_while(|q| q.start < range.end)
+        .peekable();
+    while at < range.end {
+        if let Some(q) = quotes.peek().filter(|q| q.start <= at) {
+            let span = Span::new(q.start.max(range.start), q.end.min(range.end));
+            out.push(Token {
+                span,
+                kind: Kind::Quote,
+                text: span.text(text),
+            });
+            at = span.end;
+            quotes.next();
+            continue;
+        }
+        let stop = quotes.peek().map_or(range.end, |q| q.start.min(range.end));
+        let Some(c) = text[at..stop].chars().next() else {
+            break;
+        };
+        if c.is_whitespace() {
+            at += c.len_utf8();
+            continue;
+        }
+        let end = if c.is_alphanumeric() {
+            word_end(text, at, stop)
+        } else {
+            at + c.len_utf8()
+        };
+        let kind = if c.is_alphanumeric() {
+            Kind::Word
+        } else {
+            Kind::Punct
+        };
+        out.push(Token {
+            span: Span::new(at, end),
+            kind,
+            text: &text[at..end],
+        });
+        at = end;
+    }
+    out
+}
+
+/// The end of a word: letters, digits and combining marks, joined by
+/// `'`, `’`, `-` or `.` when a letter or digit follows; a final `.` stays
+/// on an abbreviation written with dots ("U.S.") or a single capital ("J.").
+fn word_end(text: &str, start: usize, stop: usize) -> usize {
+    let word = &text[start..stop];
+    let mut end = 0;
+    let mut dotted = false;
+    let mut chars = word.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c) {
+            end = i + c.len_utf8();
+            continue;
+        }
+        let joins = matches!(c, '\'' | '’' | '-' | '.' | '\u{2010}' | '\u{2011}');
+        if joins && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
+            dotted |= c == '.';
+            end = i + c.len_utf8();
+            continue;
+        }
+        if c == '.' {
+            let last_part = word[..end].rsplit('-').next().unwrap_or("");
+            if dotted || is_initial(last_part) || is_abbreviation(last_part) {
+                end = i + 1;
+            }
+        }
+        break;
+    }
+    start + end
+}
+
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
+/// Abbreviations that take a dot and do not end a sentence.
+pub fn is_abbreviation(word: &str) -> bool {
+    const LIST: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr",
+        "Adm", "Maj", "Prof", "Rev", "Sr", "Jr", "St", "Ft", "Mt", "No", "vs", "Mx", "Hon", "Pres",
+        "Supt", "Insp", "Det", "Cpl", "Pvt", "Gens", "Reps", "Sens", "Messrs", "Jan", "Feb", "Mar",
+        "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ariz", "Calif", "Colo",
+        "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Mass", "Md", "Mich", "Minn",
+        "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash",
+        "Wis", "Wyo", "Inc", "Corp", "Co", "Ltd", "Bros", "etc", "approx", "Ave", "Blvd",
+    ];
+    LIST.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, Span::new(0, text.len()), &[])
+            .iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn splits_words_and_marks() {
+        let rows: &[(&str, &[&str])] = &[
+            ("Mr. Smith said.", &["Mr.", "Smith", "said", "."]),
+            ("the U.S. said", &["the", "U.S.", "said"]),
+            (
+                "J. Smith, 45, said",
+                &["J.", "Smith", ",", "45", ",", "said"],
+            ),
+            ("O’Neill’s al-Assad", &["O’Neill’s", "al-Assad"]),
+            ("it ended. Then", &["it", "ended", ".", "Then"]),
+            (
+                "Gov. Jerry Brown (D-Calif.) said",
+                &["Gov.", "Jerry", "Brown", "(", "D-Calif.", ")", "said"],
+            ),
+        ];
+        for &(text, want) in rows {
+            assert_eq!(words(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn quotes_are_single_tokens() {
+        let text = "He said “a. b” and “c” too";
+        let first = text.find('“').unwrap();
+        let q1 = Span::new(first, text.find('”').unwrap() + '”'.len_utf8());
+        let second = text.rfind('“').unwrap();
+        let q2 = Span::new(second, text.rfind('”').unwrap() + '”'.len_utf8());
+        let tokens = tokenize(text, Span::new(0, text.len()), &[q1, q2]);
+        let kinds: Vec<_> = tokens.iter().map(|t| (t.kind, t.text)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (Kind::Word, "He"),
+                (Kind::Word, "said"),
+                (Kind::Quote, "“a. b”"),
+                (Kind::Word, "and"),
+                (Kind::Quote, "“c”"),
+                (Kind::Word, "too"),
+            ]
+        );
+    }
+
+    #[test]
+    fn possessives() {
+        let text = "Clinton’s aide";
+        let t = tokenize(text, Span::new(0, text.len()), &[]);
+        assert!(t[0].is_possessive() && t[0].stem() == "Clinton" && !t[1].is_possessive());
+    }
+}
