@@ -12,9 +12,10 @@
 //! and the loader moves on.
 
 use super::parse::{Parsed, describe_json_error, parse_article};
-use super::sanitize::clean_line;
 use super::shape::{Items, Shape, TopLevel, shape};
+use super::walk::{display_name, files_under, io_reason, is_lines_file};
 use super::{Article, Origin, Place, Problem};
+use rayon::prelude::*;
 use serde::de::DeserializeSeed;
 use serde_json::value::RawValue;
 use std::io::Read;
@@ -56,122 +57,158 @@ pub fn load(inputs: &[Input]) -> Loaded {
     all
 }
 
-/// Loads every input in order, handing over each file's articles and
-/// problems as soon as the file is read.
+/// Loads every input in order, handing over articles and problems in
+/// batches as they are read. Small files are read and parsed in parallel
+/// a group at a time; a large JSON Lines file is streamed a piece at a
+/// time. Batches always arrive in input order.
 pub fn load_each(inputs: &[Input], mut on_batch: impl FnMut(Loaded)) {
+    load_while(inputs, |batch| {
+        on_batch(batch);
+        true
+    });
+}
+
+/// [`load_each`], stopping as soon as `on_batch` returns false (the reader
+/// quit, the output pipe closed).
+pub fn load_while(inputs: &[Input], mut on_batch: impl FnMut(Loaded) -> bool) {
+    let mut go_on = true;
+    let mut hand_over = |batch: Loaded| {
+        go_on = go_on && on_batch(batch);
+        go_on
+    };
     for input in inputs {
-        match input {
+        let more = match input {
             Input::Path(path) => {
                 let (files, problems) = files_under(path);
-                if !problems.is_empty() {
-                    on_batch(Loaded {
+                (problems.is_empty()
+                    || hand_over(Loaded {
                         articles: Vec::new(),
                         problems,
-                    });
-                }
-                for file in files {
-                    on_batch(load_file(&file));
-                }
+                    }))
+                    && load_files(&files, &mut hand_over)
             }
-            Input::Stdin => on_batch(load_stdin()),
+            Input::Stdin => hand_over(load_stdin()),
             Input::Text { name, text } => {
                 let name: Arc<str> = Arc::from(name.as_str());
-                on_batch(load_text(&name, &name, text, false));
+                hand_over(load_text(&name, &name, text, false))
             }
-        }
-    }
-}
-
-/// The name a user knows a path by, safe to print.
-fn display_name(path: &Path) -> Arc<str> {
-    Arc::from(clean_line(&path.to_string_lossy()))
-}
-
-fn is_article_file(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    matches!(ext.as_deref(), Some("json" | "jsonl" | "ndjson"))
-}
-
-fn is_lines_file(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    matches!(ext.as_deref(), Some("jsonl" | "ndjson"))
-}
-
-/// The article files a path names, in a stable order, and the problems met
-/// on the way (a path that does not exist, a folder that cannot be read).
-fn files_under(path: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => {
-            let mut seen = Vec::new();
-            walk(path, &mut files, &mut problems, &mut seen);
-            if files.is_empty() && problems.is_empty() {
-                let reason = "no .json, .jsonl or .ndjson files in this folder";
-                problems.push(Problem::new(&display_name(path), Place::File, reason));
-            }
-        }
-        Ok(_) => files.push(path.to_owned()),
-        Err(err) => problems.push(Problem::new(
-            &display_name(path),
-            Place::File,
-            io_reason(&err),
-        )),
-    }
-    (files, problems)
-}
-
-fn walk(
-    dir: &Path,
-    files: &mut Vec<PathBuf>,
-    problems: &mut Vec<Problem>,
-    seen: &mut Vec<PathBuf>,
-) {
-    // A link back up the tree must not send the walk round for ever.
-    if let Ok(real) = dir.canonicalize() {
-        if seen.contains(&real) {
+        };
+        if !more {
             return;
         }
-        seen.push(real);
     }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            problems.push(Problem::new(
-                &display_name(dir),
-                Place::File,
-                io_reason(&err),
-            ));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
-        .map(|entry| entry.path())
+}
+
+/// A file larger than this is read on its own, streamed if it is JSON Lines.
+const LARGE: u64 = 8 << 20;
+/// Small files are grouped until a group holds this many bytes or files.
+const GROUP_BYTES: u64 = 4 << 20;
+const GROUP_FILES: usize = 512;
+
+/// Returns false when `on_batch` asked to stop.
+fn load_files(files: &[PathBuf], on_batch: &mut dyn FnMut(Loaded) -> bool) -> bool {
+    let sizes: Vec<u64> = files
+        .par_iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
         .collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            walk(&path, files, problems, seen);
-        } else if is_article_file(&path) {
-            files.push(path);
+    let mut i = 0;
+    while i < files.len() {
+        if sizes[i] > LARGE {
+            if !load_large(&files[i], on_batch) {
+                return false;
+            }
+            i += 1;
+            continue;
         }
+        let mut end = i;
+        let mut bytes = 0;
+        while end < files.len()
+            && end - i < GROUP_FILES
+            && bytes < GROUP_BYTES
+            && sizes[end] <= LARGE
+        {
+            bytes += sizes[end];
+            end += 1;
+        }
+        let loaded: Vec<Loaded> = files[i..end].par_iter().map(|f| load_file(f)).collect();
+        let mut group = Loaded::default();
+        for one in loaded {
+            group.articles.extend(one.articles);
+            group.problems.extend(one.problems);
+        }
+        if !on_batch(group) {
+            return false;
+        }
+        i = end;
+    }
+    true
+}
+
+/// A large file: JSON Lines is streamed; anything else is read whole.
+/// Returns false when `on_batch` asked to stop.
+fn load_large(path: &Path, on_batch: &mut dyn FnMut(Loaded) -> bool) -> bool {
+    let name = display_name(path);
+    let id_base = id_base(path, &name);
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(err) => return on_batch(one_problem(&name, io_reason(&err))),
+    };
+    let mut head = Vec::with_capacity(1 << 16);
+    if let Err(err) = file.by_ref().take(1 << 16).read_to_end(&mut head) {
+        return on_batch(one_problem(&name, io_reason(&err)));
+    }
+    let start = if head.starts_with(b"\xef\xbb\xbf") {
+        3
+    } else {
+        0
+    };
+    let sniff = String::from_utf8_lossy(&head[start..]);
+    if shape(&sniff, is_lines_file(path)) == Shape::Lines {
+        head.drain(..start);
+        return super::stream::lines(file, head, &name, &id_base, on_batch);
+    }
+    let mut bytes = head;
+    if let Err(err) = file.read_to_end(&mut bytes) {
+        return on_batch(one_problem(&name, io_reason(&err)));
+    }
+    on_batch(load_bytes(&name, &id_base, &bytes, false))
+}
+
+fn one_problem(name: &Arc<str>, reason: String) -> Loaded {
+    Loaded {
+        articles: Vec::new(),
+        problems: vec![Problem::new(name, Place::File, reason)],
     }
 }
 
-fn io_reason(err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => format!("cannot be read: {err}"),
+/// Ids must not change with the folder byline is started from.
+fn id_base(path: &Path, name: &Arc<str>) -> Arc<str> {
+    path.canonicalize()
+        .map_or_else(|_| Arc::clone(name), |p| display_name(&p))
+}
+
+/// One line of a JSON Lines file: at most one article, and its problems.
+pub(super) fn parse_line(bytes: &[u8], line: usize, name: &Arc<str>, id_base: &Arc<str>) -> Loaded {
+    let mut loaded = Loaded::default();
+    match std::str::from_utf8(bytes) {
+        Ok(text) => add_article(&mut loaded, text, name, id_base, Place::Line(line)),
+        Err(err) => {
+            let at = err.valid_up_to();
+            let reason = format!(
+                "not valid UTF-8 (first bad byte at column {}); bad bytes are shown as \u{fffd}",
+                at + 1
+            );
+            loaded.problem(name, Place::Line(line), reason);
+            add_article(
+                &mut loaded,
+                &String::from_utf8_lossy(bytes),
+                name,
+                id_base,
+                Place::Line(line),
+            );
+        }
     }
+    loaded
 }
 
 /// Reads one file (read-only) and loads the articles in it.

@@ -7,9 +7,11 @@ mod parse;
 mod problem;
 pub mod sanitize;
 mod shape;
+mod stream;
+mod walk;
 
 pub use date::Date;
-pub use load::{Input, Loaded, load, load_each};
+pub use load::{Input, Loaded, load, load_each, load_while};
 pub use problem::{Place, Problem};
 
 use std::sync::Arc;
