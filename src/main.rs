@@ -1,10 +1,12 @@
 //! The `byline` command: the reader, or `extract` for scripts.
 
 use anyhow::Result;
-use byline::article::{Input, Loaded, load_each};
+use byline::article::{Input, Loaded, load_while};
 use byline::{analyse, extract};
 use clap::{Parser, Subcommand};
-use std::io::{self, Write};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -39,7 +41,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Extract { paths }) => run_extract(&inputs(paths)),
-        None => run_reader(&inputs(cli.paths)),
+        None => run_reader(inputs(cli.paths)),
     };
     match result {
         Ok(code) => code,
@@ -67,50 +69,58 @@ fn inputs(paths: Vec<PathBuf>) -> Vec<Input> {
         .collect()
 }
 
-fn run_reader(inputs: &[Input]) -> Result<ExitCode> {
-    let mut out = io::stdout().lock();
-    let mut problems = false;
-    let mut failure = None;
-    load_each(
-        inputs,
-        |Loaded {
-             articles,
-             problems: found,
-         }| {
-            problems |= report(&found);
-            for article in articles {
-                if failure.is_none() {
-                    failure = writeln!(out, "{}", article.title).err();
-                }
-            }
-        },
-    );
-    finish(failure, problems)
+fn run_reader(inputs: Vec<Input>) -> Result<ExitCode> {
+    byline::tui::run(inputs)?;
+    Ok(ExitCode::SUCCESS)
 }
 
+/// Analyses each batch in parallel (as many threads as cores, or
+/// `RAYON_NUM_THREADS`) and prints it in input order.
 fn run_extract(inputs: &[Input]) -> Result<ExitCode> {
     let mut out = io::BufWriter::new(io::stdout().lock());
+    let progress = progress();
     let mut problems = false;
     let mut failure = None;
-    load_each(
+    load_while(
         inputs,
         |Loaded {
              articles,
              problems: found,
          }| {
-            problems |= report(&found);
-            for article in articles {
-                if failure.is_none() {
-                    let analysis = analyse(&article.body);
-                    failure = writeln!(out, "{}", extract::json_line(&article, &analysis)).err();
+            progress.suspend(|| problems |= report(&found));
+            let lines: Vec<String> = articles
+                .par_iter()
+                .map(|article| extract::json_line(article, &analyse(&article.body)))
+                .collect();
+            for line in &lines {
+                if let Err(err) = writeln!(out, "{line}") {
+                    failure = Some(err);
+                    return false;
                 }
             }
+            progress.inc(lines.len() as u64);
+            true
         },
     );
+    progress.finish_and_clear();
     if failure.is_none() {
         failure = out.flush().err();
     }
     finish(failure, problems)
+}
+
+/// A running count on standard error when it is a terminal; nothing when
+/// it is not (a log file, a pipe).
+fn progress() -> ProgressBar {
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner().with_style(
+        ProgressStyle::with_template("{spinner} {human_pos} articles · {per_sec} · {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
 }
 
 /// Prints load problems on standard error; true if there were any.

@@ -60,7 +60,10 @@ mod tests {
         let mut on_disk: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|name| name.ends_with(".json") || name.ends_with(".jsonl"))
+            .filter(|name| {
+                let ext = std::path::Path::new(name).extension().unwrap_or_default();
+                ext.eq_ignore_ascii_case("json") || ext.eq_ignore_ascii_case("jsonl")
+            })
             .collect();
         on_disk.sort();
         let bundled: Vec<&str> = SAMPLES.iter().map(|(name, _)| *name).collect();

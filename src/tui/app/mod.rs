@@ -1,0 +1,435 @@
+//! The reader's state and `update(msg) → jobs`. No I/O and no terminal
+//! here: the runtime feeds messages in and carries the jobs out, and draw
+//! reads the state without changing it. Every cache draw needs (the wrapped
+//! body, list and sidebar scroll offsets) is brought up to date at the end
+//! of each update.
+
+mod nav;
+mod overlay;
+mod quotes;
+mod search;
+
+pub use overlay::{HelpRow, help_rows, overlay_rows};
+pub use search::Search;
+
+use super::body::BodyView;
+use super::keymap::{Action, Context, Key, Keymap, Outcome};
+use super::layout::{self, Areas, Focus};
+use super::story::Story;
+use super::theme::Theme;
+use crate::Analysis;
+use crate::article::{Article, Loaded, Problem};
+use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
+use std::sync::Arc;
+
+/// Everything that can happen to the reader.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    /// One file's articles and problems.
+    Loaded(Loaded),
+    /// Every input has been read.
+    LoadDone,
+    Analysed(usize, Arc<Analysis>),
+    /// Something went wrong after loading (an analysis that failed).
+    Problem(Problem),
+    /// A message for the status line (a browser that would not start).
+    Status(String),
+}
+
+/// Work for the runtime: it owns the threads, the browser and the terminal.
+#[derive(Debug, Clone)]
+pub enum Job {
+    /// Analyse this article before anything else: it is on screen.
+    Analyse(usize, Arc<Article>),
+    /// Analyse these when there is nothing more urgent.
+    AnalyseLater(Vec<(usize, Arc<Article>)>),
+    OpenUrl(String),
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+}
+
+/// What the keyboard is talking to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Normal,
+    /// Typing a search; the list narrows as it changes.
+    Search {
+        input: String,
+    },
+    /// Typing part of a speaker's name; `choice` indexes the ranked matches.
+    Speaker {
+        input: String,
+        choice: usize,
+    },
+    Help {
+        filter: String,
+        scroll: usize,
+    },
+    Problems {
+        scroll: usize,
+    },
+}
+
+/// Every article read so far, with what is known about each.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pub articles: Vec<Arc<Article>>,
+    pub analyses: Vec<Option<Arc<Analysis>>>,
+    pub read: Vec<bool>,
+    pub problems: Vec<Problem>,
+    pub files_read: usize,
+    pub loading: bool,
+}
+
+/// The story in the body panel.
+#[derive(Debug, Clone)]
+pub struct Open {
+    pub article: usize,
+    pub story: Option<Story>,
+    pub view: BodyView,
+    /// The first line shown.
+    pub scroll: usize,
+    /// Index into `Story::quotes` of the quote last jumped to.
+    pub current_quote: Option<usize>,
+    /// Search matches in the body, as byte ranges, in order.
+    pub matches: Vec<(usize, usize)>,
+    pub current_match: Option<usize>,
+}
+
+/// The sidebar's selections and scroll offsets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sidebar {
+    /// 0 is "all speakers"; `n` is `Story::speakers[n - 1]`.
+    pub person: usize,
+    /// Position in the quotes list (filtered by `person`).
+    pub quote: usize,
+    pub people_offset: usize,
+    pub quotes_offset: usize,
+}
+
+/// The whole reader.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub theme: Theme,
+    pub keymap: Keymap,
+    pub library: Library,
+    /// The article selected in the list (and shown in the body).
+    pub selected: Option<usize>,
+    /// The first list row shown.
+    pub list_offset: usize,
+    pub focus: Focus,
+    /// Whether the sidebar shows beside the body when there is room for
+    /// three panels (the default) …
+    pub sidebar_wide: bool,
+    /// … and when there is room for two (off by default: list and body).
+    pub sidebar_narrow: bool,
+    pub open: Option<Open>,
+    pub sidebar: Sidebar,
+    pub search: Option<Search>,
+    pub mode: Mode,
+    /// Keys of an unfinished sequence (`g` of `g g`).
+    pub pending: Vec<Key>,
+    pub size: (u16, u16),
+    pub areas: Areas,
+    /// A one-line message for the status line, until the next key.
+    pub status: Option<String>,
+    pub quit: bool,
+    /// Stories wrapped lately, so that going back to one (`K` after `J`)
+    /// does not wrap it again.
+    wrapped: Vec<BodyView>,
+    jobs: Vec<Job>,
+}
+
+/// How many wrapped stories are kept besides the open one.
+const WRAPPED_KEPT: usize = 4;
+
+/// Lines of context kept above a quote or match jumped to.
+pub const CONTEXT: usize = 2;
+
+impl App {
+    pub fn new(theme: Theme, keymap: Keymap) -> App {
+        App {
+            theme,
+            keymap,
+            library: Library {
+                loading: true,
+                ..Library::default()
+            },
+            selected: None,
+            list_offset: 0,
+            focus: Focus::List,
+            sidebar_wide: true,
+            sidebar_narrow: false,
+            open: None,
+            sidebar: Sidebar::default(),
+            search: None,
+            mode: Mode::Normal,
+            pending: Vec::new(),
+            size: (0, 0),
+            areas: Areas::default(),
+            status: None,
+            quit: false,
+            wrapped: Vec::new(),
+            jobs: Vec::new(),
+        }
+    }
+
+    /// Applies one message; returns what the runtime must do.
+    pub fn update(&mut self, msg: Msg) -> Vec<Job> {
+        match msg {
+            Msg::Key(key) => self.on_key(key),
+            Msg::Mouse(mouse) => self.on_mouse(mouse),
+            Msg::Resize(width, height) => self.resize(width, height),
+            Msg::Loaded(batch) => self.on_loaded(batch),
+            Msg::LoadDone => self.library.loading = false,
+            Msg::Analysed(index, analysis) => self.on_analysed(index, analysis),
+            Msg::Problem(problem) => self.library.problems.push(problem),
+            Msg::Status(message) => self.status = Some(message),
+        }
+        self.settle();
+        std::mem::take(&mut self.jobs)
+    }
+
+    /// Whether background work (the search scan) is waiting.
+    pub fn busy(&self) -> bool {
+        let scanning = self
+            .search
+            .as_ref()
+            .is_some_and(|s| s.scanned < self.library.articles.len());
+        scanning || self.open.as_ref().is_some_and(|o| !o.view.complete)
+    }
+
+    /// Does a slice of background work (the search scan); true while more
+    /// remains. The runtime calls it when no message is waiting.
+    pub fn work(&mut self) -> bool {
+        let mut more = self.search_step();
+        if let Some(open) = &mut self.open {
+            let body = &self.library.articles[open.article].body;
+            more |= !open.view.extend(body, super::body::SLICE);
+        }
+        self.settle();
+        more
+    }
+
+    fn on_key(&mut self, event: KeyEvent) {
+        if event.kind != KeyEventKind::Press {
+            return;
+        }
+        let key = Key::from(event);
+        self.status = None;
+        if key == Key::ctrl('c') {
+            self.quit = true;
+            return;
+        }
+        let context = match self.mode {
+            Mode::Normal | Mode::Problems { .. } => Context::Normal,
+            _ => Context::Prompt,
+        };
+        match self.keymap.resolve(context, &self.pending, key) {
+            Outcome::Pending => self.pending.push(key),
+            Outcome::Action(action) => {
+                self.pending.clear();
+                self.act(action);
+            }
+            Outcome::Text(c) => {
+                self.pending.clear();
+                self.type_char(c);
+            }
+            Outcome::Unbound => self.pending.clear(),
+        }
+    }
+
+    /// Runs an action in the current mode.
+    pub fn act(&mut self, action: Action) {
+        match self.mode {
+            Mode::Normal => self.act_normal(action),
+            Mode::Problems { .. } => self.act_problems(action),
+            Mode::Help { .. } => self.act_help(action),
+            Mode::Search { .. } => self.act_search_prompt(action),
+            Mode::Speaker { .. } => self.act_speaker_prompt(action),
+        }
+    }
+
+    fn act_normal(&mut self, action: Action) {
+        use Action as A;
+        match action {
+            A::Down
+            | A::Up
+            | A::PageDown
+            | A::PageUp
+            | A::HalfDown
+            | A::HalfUp
+            | A::Top
+            | A::Bottom => self.motion(action),
+            A::FocusNext | A::FocusPrev | A::FocusLeft | A::FocusRight => self.move_focus(action),
+            A::Enter => self.enter(),
+            A::NextStory => self.next_story(1),
+            A::PrevStory => self.next_story(-1),
+            A::NextQuote => self.next_quote(true, false),
+            A::PrevQuote => self.next_quote(false, false),
+            A::NextBySpeaker => self.next_quote(true, true),
+            A::PrevBySpeaker => self.next_quote(false, true),
+            A::PickSpeaker => self.start_speaker_pick(),
+            A::Search => self.start_search(),
+            A::NextMatch => self.next_match(true),
+            A::PrevMatch => self.next_match(false),
+            A::Cancel => self.cancel(),
+            A::OpenUrl => self.open_url(),
+            A::CopyQuote => self.copy_quote(),
+            A::ToggleSidebar => self.toggle_sidebar(),
+            A::Problems => self.mode = Mode::Problems { scroll: 0 },
+            A::Help => {
+                self.mode = Mode::Help {
+                    filter: String::new(),
+                    scroll: 0,
+                }
+            }
+            A::Quit => self.quit = true,
+            A::Backspace => {}
+        }
+    }
+
+    fn on_loaded(&mut self, batch: Loaded) {
+        let first = self.library.articles.len();
+        let articles: Vec<Arc<Article>> = batch.articles.into_iter().map(Arc::new).collect();
+        let later: Vec<(usize, Arc<Article>)> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (first + i, Arc::clone(a)))
+            .collect();
+        self.library.analyses.resize(first + articles.len(), None);
+        self.library.read.resize(first + articles.len(), false);
+        self.library.articles.extend(articles);
+        self.library.problems.extend(batch.problems);
+        self.library.files_read += 1;
+        if !later.is_empty() {
+            self.jobs.push(Job::AnalyseLater(later));
+        }
+    }
+
+    fn on_analysed(&mut self, index: usize, analysis: Arc<Analysis>) {
+        if let Some(slot) = self.library.analyses.get_mut(index) {
+            *slot = Some(Arc::clone(&analysis));
+        }
+        let Some(open) = self.open.as_mut().filter(|o| o.article == index) else {
+            return;
+        };
+        let article = &self.library.articles[index];
+        open.story = Some(Story::new(&article.body, analysis));
+        open.current_quote = None;
+        self.sidebar = Sidebar::default();
+        self.rewrap(true);
+    }
+
+    /// The number of rows in the list (all stories, or the search's hits).
+    pub fn list_len(&self) -> usize {
+        self.search
+            .as_ref()
+            .map_or(self.library.articles.len(), |s| s.hits.len())
+    }
+
+    /// The article at list row `row`.
+    pub fn list_item(&self, row: usize) -> Option<usize> {
+        match &self.search {
+            Some(search) => search.hits.get(row).copied(),
+            None => (row < self.library.articles.len()).then_some(row),
+        }
+    }
+
+    /// The list row of `article`, if it is listed. Both orders are by
+    /// article index, so this is a binary search.
+    pub fn list_row(&self, article: usize) -> Option<usize> {
+        match &self.search {
+            Some(search) => search.hits.binary_search(&article).ok(),
+            None => (article < self.library.articles.len()).then_some(article),
+        }
+    }
+
+    pub fn selected_row(&self) -> Option<usize> {
+        self.selected.and_then(|a| self.list_row(a))
+    }
+
+    /// The open story's analysis, once it has arrived.
+    pub fn story(&self) -> Option<&Story> {
+        self.open.as_ref().and_then(|o| o.story.as_ref())
+    }
+
+    /// The open article.
+    pub fn open_article(&self) -> Option<&Article> {
+        self.open
+            .as_ref()
+            .map(|o| &*self.library.articles[o.article])
+    }
+
+    /// Whether the sidebar is on at the current width.
+    pub fn sidebar_shown(&self) -> bool {
+        if self.size.0 >= layout::THREE_PANELS {
+            self.sidebar_wide
+        } else {
+            self.sidebar_narrow
+        }
+    }
+
+    /// Rows of the body text area.
+    pub fn body_height(&self) -> usize {
+        let pane = layout::body_pane(self.size.0, self.size.1, self.sidebar_shown());
+        usize::from(layout::text_area(pane).height).max(1)
+    }
+
+    /// Keeps every scroll offset valid for the current size and content.
+    fn settle(&mut self) {
+        // Whatever emptied the list before, a story is selected once there is one.
+        if self.selected.is_none() {
+            if let Some(first) = self.list_item(0) {
+                self.select(first);
+            }
+        }
+        // A hidden sidebar cannot keep the focus (after a resize to three panels).
+        if self.focus.in_sidebar() && self.size.0 >= layout::THREE_PANELS && !self.sidebar_wide {
+            self.focus = Focus::Body;
+        }
+        self.areas = layout::areas(self.size.0, self.size.1, self.focus, self.sidebar_shown());
+        let list_rows = self.list_rows();
+        if let Some(row) = self.selected_row() {
+            self.list_offset = keep_in_view(self.list_offset, row, list_rows);
+        }
+        self.list_offset = self
+            .list_offset
+            .min(self.list_len().saturating_sub(list_rows));
+        let height = self.body_height();
+        if let Some(open) = &mut self.open {
+            open.scroll = open
+                .scroll
+                .min(open.view.lines.len().saturating_sub(height));
+        }
+        self.settle_sidebar();
+        self.settle_overlay();
+    }
+
+    /// Stories that fit in the list panel (two lines each).
+    pub fn list_rows(&self) -> usize {
+        let height = self.areas.list.map_or_else(
+            || usize::from(self.size.1.saturating_sub(4)),
+            |r| usize::from(r.height.saturating_sub(2)),
+        );
+        (height / 2).max(1)
+    }
+}
+
+/// The offset that keeps `row` within a window of `rows` rows.
+pub fn keep_in_view(offset: usize, row: usize, rows: usize) -> usize {
+    if row < offset {
+        row
+    } else if row >= offset + rows {
+        row + 1 - rows
+    } else {
+        offset
+    }
+}
+
+#[cfg(test)]
+mod tests;

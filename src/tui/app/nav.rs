@@ -1,0 +1,321 @@
+//! Moving around: selection, scrolling, focus, opening stories, resizing
+//! (which re-wraps the body and keeps the line at the top) and the mouse.
+
+use super::{App, Mode, Open, Sidebar};
+use crate::tui::body::{BodyView, LineKind, MAX_TEXT_WIDTH, SLICE};
+use crate::tui::keymap::Action;
+use crate::tui::layout::{self, Focus, THREE_PANELS, TWO_PANELS};
+use crate::tui::story::Story;
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+
+/// `value` moved by `delta`, kept within `0..=max`.
+pub(super) fn step(value: usize, delta: isize, max: usize) -> usize {
+    value.saturating_add_signed(delta).min(max)
+}
+
+/// Lines or rows moved by one turn of the mouse wheel.
+const WHEEL: isize = 3;
+
+impl App {
+    pub(super) fn motion(&mut self, action: Action) {
+        let page = self.page(self.focus);
+        let delta = match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::HalfDown => (page / 2).max(1),
+            Action::HalfUp => -(page / 2).max(1),
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            _ => return,
+        };
+        self.move_in(self.focus, delta);
+    }
+
+    fn move_in(&mut self, focus: Focus, delta: isize) {
+        match focus {
+            Focus::List => self.move_list(delta),
+            Focus::Body => self.scroll_body(delta),
+            Focus::People => self.move_person(delta),
+            Focus::Quotes => self.move_quote(delta),
+        }
+    }
+
+    /// A page for the panel: what it shows, less a line of overlap in text.
+    fn page(&self, focus: Focus) -> isize {
+        let rows = match focus {
+            Focus::List => self.list_rows(),
+            Focus::Body => self.body_height().saturating_sub(1),
+            Focus::People => self.people_rows(),
+            Focus::Quotes => self.quote_rows(),
+        };
+        isize::try_from(rows.max(1)).unwrap_or(isize::MAX)
+    }
+
+    pub(super) fn move_list(&mut self, delta: isize) {
+        let len = self.list_len();
+        if len == 0 {
+            return;
+        }
+        let row = step(self.selected_row().unwrap_or(0), delta, len - 1);
+        if let Some(article) = self.list_item(row) {
+            self.select(article);
+        }
+    }
+
+    pub(super) fn scroll_body(&mut self, delta: isize) {
+        let height = self.body_height();
+        if let Some(open) = &mut self.open {
+            // Only what is about to show needs wrapping now.
+            let body = &self.library.articles[open.article].body;
+            let wanted = open
+                .scroll
+                .saturating_add_signed(delta)
+                .saturating_add(height);
+            open.view.extend_lines(body, wanted);
+            let max = open.view.lines.len().saturating_sub(height);
+            open.scroll = step(open.scroll, delta, max);
+        }
+    }
+
+    /// Selects an article in the list, which shows it in the body.
+    pub(super) fn select(&mut self, article: usize) {
+        self.selected = Some(article);
+        self.show(article);
+    }
+
+    /// Puts an article in the body (wrapped for the current width) and
+    /// asks for its analysis first if it has none yet.
+    pub(super) fn show(&mut self, index: usize) {
+        if self.open.as_ref().is_some_and(|o| o.article == index) {
+            return;
+        }
+        let Some(article) = self.library.articles.get(index) else {
+            return;
+        };
+        let story = self.library.analyses[index]
+            .as_ref()
+            .map(|a| Story::new(&article.body, a.clone()));
+        if story.is_none() {
+            self.jobs.push(super::Job::Analyse(index, article.clone()));
+        }
+        let width = self.wrap_width().unwrap_or(40);
+        let analysed = story.is_some();
+        let cached = self
+            .wrapped
+            .iter()
+            .position(|v| v.article == index && v.width == width && v.analysed == analysed);
+        let view = if let Some(at) = cached {
+            self.wrapped.remove(at)
+        } else {
+            let mut view = BodyView::start(index, article, story.as_ref(), width);
+            view.extend(&article.body, SLICE);
+            view
+        };
+        if let Some(old) = self.open.take() {
+            self.wrapped.push(old.view);
+            if self.wrapped.len() > super::WRAPPED_KEPT {
+                self.wrapped.remove(0);
+            }
+        }
+        self.open = Some(Open {
+            article: index,
+            story,
+            view,
+            scroll: 0,
+            current_quote: None,
+            matches: Vec::new(),
+            current_match: None,
+        });
+        self.sidebar = Sidebar::default();
+        self.find_in_body();
+    }
+
+    /// The body's wrap width, or `None` while the screen is too small to
+    /// show it (re-wrapping a long story one column wide helps nobody).
+    pub(super) fn wrap_width(&self) -> Option<usize> {
+        let (width, height) = self.size;
+        if width < layout::MIN_WIDTH || height < layout::MIN_HEIGHT {
+            return None;
+        }
+        let pane = layout::body_pane(width, height, self.sidebar_shown());
+        Some(usize::from(layout::text_area(pane).width).clamp(1, MAX_TEXT_WIDTH))
+    }
+
+    /// Re-wraps the open story if its width or analysis changed (or when
+    /// `force`d), keeping the body offset at the top of the pane in place.
+    pub(super) fn rewrap(&mut self, force: bool) {
+        let Some(width) = self.wrap_width() else {
+            return;
+        };
+        let Some(open) = &mut self.open else { return };
+        if !force && open.view.width == width && open.view.analysed == open.story.is_some() {
+            return;
+        }
+        let anchor = open
+            .view
+            .lines
+            .get(open.scroll)
+            .filter(|l| l.kind == LineKind::Body || l.pos > 0)
+            .map(|l| l.pos);
+        let article = &self.library.articles[open.article];
+        open.view = BodyView::start(open.article, article, open.story.as_ref(), width);
+        let lines = 2 * usize::from(self.size.1);
+        open.view
+            .extend_past(&article.body, anchor.unwrap_or(0), lines);
+        if let Some(pos) = anchor {
+            open.scroll = open.view.line_at(pos);
+        }
+    }
+
+    pub(super) fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        self.rewrap(false);
+    }
+
+    pub(super) fn mark_read(&mut self) {
+        if let Some(open) = &self.open {
+            if let Some(read) = self.library.read.get_mut(open.article) {
+                *read = true;
+            }
+        }
+    }
+
+    pub(super) fn next_story(&mut self, delta: isize) {
+        self.move_list(delta);
+        self.mark_read();
+    }
+
+    pub(super) fn enter(&mut self) {
+        match self.focus {
+            Focus::List if self.open.is_some() => {
+                self.mark_read();
+                self.focus = Focus::Body;
+            }
+            Focus::List | Focus::Body => {}
+            Focus::People => self.jump_to_person(),
+            Focus::Quotes => self.jump_to_selected_quote(),
+        }
+    }
+
+    pub(super) fn move_focus(&mut self, action: Action) {
+        let at = Focus::ORDER
+            .iter()
+            .position(|&f| f == self.focus)
+            .unwrap_or(0);
+        let n = Focus::ORDER.len();
+        let focus = match (action, self.focus) {
+            (Action::FocusNext, _) => Focus::ORDER[(at + 1) % n],
+            (Action::FocusPrev, _) => Focus::ORDER[(at + n - 1) % n],
+            (Action::FocusLeft, Focus::List | Focus::Body) => Focus::List,
+            (Action::FocusLeft, _) | (Action::FocusRight, Focus::List) => Focus::Body,
+            (Action::FocusRight, Focus::Body) => Focus::People,
+            (Action::FocusRight, other) => other,
+            _ => return,
+        };
+        self.focus_on(focus);
+    }
+
+    /// Focuses a panel, showing the sidebar when it is asked for.
+    pub(super) fn focus_on(&mut self, focus: Focus) {
+        self.focus = focus;
+        if focus.in_sidebar() && self.size.0 >= THREE_PANELS && !self.sidebar_wide {
+            self.sidebar_wide = true;
+            self.rewrap(false);
+        }
+        if focus == Focus::Body {
+            self.mark_read();
+        }
+    }
+
+    pub(super) fn toggle_sidebar(&mut self) {
+        let shown = if self.size.0 >= THREE_PANELS {
+            self.sidebar_wide = !self.sidebar_wide;
+            self.sidebar_wide
+        } else {
+            self.sidebar_narrow = !self.sidebar_narrow;
+            self.sidebar_narrow
+        };
+        if !shown && self.focus.in_sidebar() {
+            self.focus = Focus::Body;
+        }
+        // Two panels show the sidebar beside the body; one shows it alone.
+        if shown && self.size.0 < TWO_PANELS {
+            self.focus = Focus::People;
+        } else if shown && self.focus == Focus::List {
+            self.focus = Focus::Body;
+        }
+        self.rewrap(false);
+    }
+
+    /// `Esc`: undoes the innermost thing in force, one at a time.
+    pub(super) fn cancel(&mut self) {
+        if self.search.is_some() {
+            self.clear_search();
+        } else if self.sidebar.person != 0 {
+            self.sidebar.person = 0;
+            self.sidebar.quote = 0;
+        } else if let Some(open) = &mut self.open {
+            open.current_quote = None;
+        }
+    }
+
+    pub(super) fn on_mouse(&mut self, mouse: MouseEvent) {
+        if self.mode != Mode::Normal {
+            return;
+        }
+        let Some(panel) = self.areas.hit(mouse.column, mouse.row) else {
+            return;
+        };
+        match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.focus_on(panel);
+                self.click(panel, mouse.row);
+            }
+            MouseEventKind::ScrollDown => {
+                self.move_in(panel, if panel == Focus::Body { WHEEL } else { 1 });
+            }
+            MouseEventKind::ScrollUp => {
+                self.move_in(panel, if panel == Focus::Body { -WHEEL } else { -1 });
+            }
+            _ => {}
+        }
+    }
+
+    /// Selects the row clicked in a list-like panel.
+    fn click(&mut self, panel: Focus, y: u16) {
+        let rect = match panel {
+            Focus::List => self.areas.list,
+            Focus::People => self.areas.people,
+            Focus::Quotes => self.areas.quotes,
+            Focus::Body => None,
+        };
+        let Some(rect) = rect else { return };
+        let Some(line) = usize::from(y).checked_sub(usize::from(rect.y) + 1) else {
+            return;
+        };
+        match panel {
+            Focus::List => {
+                if let Some(article) = self.list_item(self.list_offset + line / 2) {
+                    self.select(article);
+                }
+            }
+            Focus::People => {
+                let row = self.sidebar.people_offset + line / 2;
+                if row <= self.story().map_or(0, |s| s.speakers.len()) {
+                    self.sidebar.person = row;
+                    self.sidebar.quote = 0;
+                }
+            }
+            Focus::Quotes => {
+                let row = self.sidebar.quotes_offset + line;
+                if row < self.sidebar_quotes().len() {
+                    self.sidebar.quote = row;
+                    self.jump_to_selected_quote();
+                }
+            }
+            Focus::Body => {}
+        }
+    }
+}

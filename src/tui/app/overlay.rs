@@ -1,0 +1,125 @@
+//! The overlays and prompts: the searchable help, the problems panel, and
+//! the text typed into prompts.
+
+use super::{App, Mode};
+use crate::tui::keymap::{Action, Context, DEFAULTS, Keymap};
+use crate::tui::text::Needle;
+
+/// One line of the help: the keys for an action and what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpRow {
+    pub keys: String,
+    pub action: Action,
+    pub description: &'static str,
+}
+
+/// The help's lines, in the order of the default table, keeping those
+/// whose keys or description contain `filter`.
+pub fn help_rows(keymap: &Keymap, filter: &str) -> Vec<HelpRow> {
+    let needle = Needle::new(filter);
+    let mut seen = Vec::new();
+    let mut rows = Vec::new();
+    for &(context, _, action) in DEFAULTS {
+        if context != Context::Normal || seen.contains(&action) {
+            continue;
+        }
+        seen.push(action);
+        let keys = keymap.keys_for(Context::Normal, action).join(" / ");
+        let row = HelpRow {
+            keys,
+            action,
+            description: action.describe(),
+        };
+        if needle
+            .as_ref()
+            .is_none_or(|n| n.is_in(&row.keys) || n.is_in(row.description))
+        {
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+impl App {
+    pub(super) fn act_help(&mut self, action: Action) {
+        let Mode::Help { filter, scroll } = &mut self.mode else {
+            return;
+        };
+        match action {
+            Action::Cancel | Action::Enter => self.mode = Mode::Normal,
+            Action::Backspace => {
+                filter.pop();
+                *scroll = 0;
+            }
+            Action::Down => *scroll += 1,
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::PageDown => *scroll += 10,
+            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            _ => {}
+        }
+    }
+
+    pub(super) fn act_problems(&mut self, action: Action) {
+        let Mode::Problems { scroll } = &mut self.mode else {
+            return;
+        };
+        match action {
+            Action::Down => *scroll += 1,
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfDown => *scroll += 10,
+            Action::PageUp | Action::HalfUp => *scroll = scroll.saturating_sub(10),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = usize::MAX / 2,
+            Action::Cancel | Action::Quit | Action::Problems | Action::Enter => {
+                self.mode = Mode::Normal;
+            }
+            _ => {}
+        }
+    }
+
+    /// A printable key typed into the prompt in force.
+    pub(super) fn type_char(&mut self, c: char) {
+        match &mut self.mode {
+            Mode::Search { input } => {
+                input.push(c);
+                let query = input.clone();
+                self.set_query(&query);
+            }
+            Mode::Speaker { input, choice } => {
+                input.push(c);
+                *choice = 0;
+            }
+            Mode::Help { filter, scroll } => {
+                filter.push(c);
+                *scroll = 0;
+            }
+            Mode::Normal | Mode::Problems { .. } => {}
+        }
+    }
+
+    /// Keeps overlay scroll positions and choices within their lists.
+    pub(super) fn settle_overlay(&mut self) {
+        let rows = overlay_rows(self.size.1);
+        let problems = self.library.problems.len();
+        let speakers = match &self.mode {
+            Mode::Speaker { input, .. } => self.speaker_matches(input).len(),
+            _ => 0,
+        };
+        let help = match &self.mode {
+            Mode::Help { filter, .. } => help_rows(&self.keymap, filter).len(),
+            _ => 0,
+        };
+        match &mut self.mode {
+            Mode::Help { scroll, .. } => *scroll = (*scroll).min(help.saturating_sub(rows)),
+            Mode::Problems { scroll } => *scroll = (*scroll).min(problems.saturating_sub(rows)),
+            Mode::Speaker { choice, .. } => *choice = (*choice).min(speakers.saturating_sub(1)),
+            Mode::Normal | Mode::Search { .. } => {}
+        }
+    }
+}
+
+/// Rows of an overlay list (help, problems) on a screen `height` high:
+/// the box leaves a row above and below, and has borders and a prompt line.
+pub fn overlay_rows(height: u16) -> usize {
+    usize::from(height.saturating_sub(6)).max(1)
+}

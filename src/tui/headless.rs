@@ -1,0 +1,57 @@
+//! The reader without a terminal: the app drawn on ratatui's `TestBackend`,
+//! driven by key names. For benchmarks and tests outside this module, which
+//! must not name ratatui or crossterm themselves.
+
+use super::app::{App, Job, Msg};
+use super::keymap::{Key, Keymap};
+use super::theme::Theme;
+use super::ui;
+use crossterm::event::KeyEvent;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub struct Headless {
+    pub app: App,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Headless {
+    /// A reader on a `width`×`height` screen, in colour.
+    pub fn new(width: u16, height: u16) -> Headless {
+        let mut app = App::new(Theme::default(), Keymap::default());
+        app.update(Msg::Resize(width, height));
+        let terminal = match Terminal::new(TestBackend::new(width, height)) {
+            Ok(terminal) => terminal,
+            Err(never) => match never {},
+        };
+        Headless { app, terminal }
+    }
+
+    pub fn send(&mut self, msg: Msg) -> Vec<Job> {
+        self.app.update(msg)
+    }
+
+    /// Presses keys written as the keymap writes them, separated by
+    /// spaces: `"j"`, `"g g"`, `"C-d"`, `"Enter"`. Unknown names are skipped.
+    pub fn press(&mut self, keys: &str) -> Vec<Job> {
+        let mut jobs = Vec::new();
+        for key in keys.split(' ').filter_map(Key::parse) {
+            jobs.extend(self.app.update(Msg::Key(KeyEvent::new(key.code, key.mods))));
+        }
+        jobs
+    }
+
+    /// Draws a frame of the current state.
+    pub fn draw(&mut self) {
+        let app = &self.app;
+        match self.terminal.draw(|frame| ui::draw(frame, app)) {
+            Ok(_) => {}
+            Err(never) => match never {},
+        }
+    }
+
+    /// The last frame as text, one quoted line per row.
+    pub fn screen(&self) -> String {
+        self.terminal.backend().to_string()
+    }
+}

@@ -1,0 +1,181 @@
+//! The body panel: the visible slice of the wrapped story, centred when the
+//! pane is wider than the text, with quotes tinted per speaker, each
+//! speaker's name dim where their quote starts, search matches, and a scroll
+//! position.
+
+use super::{frame_panel, panel, put};
+use crate::tui::app::{App, Open};
+use crate::tui::body::{BodyView, Label, LineKind, VLine};
+use crate::tui::layout::{Focus, text_area};
+use crate::tui::text::{Needle, clean, fit};
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+pub fn render_body(buf: &mut Buffer, app: &App, area: Rect) {
+    let Some(open) = &app.open else {
+        let inner = frame_panel(buf, panel(app, Line::from(" Story "), Focus::Body), area);
+        let text = if app.library.loading {
+            "Loading…"
+        } else {
+            "No story to show"
+        };
+        let line = Line::from(Span::styled(
+            fit(text, usize::from(inner.width)).into_owned(),
+            app.theme.dim(),
+        ));
+        put(buf, inner.x, inner.y, &line, inner.width);
+        return;
+    };
+    let text = text_area(area);
+    let height = usize::from(text.height);
+    let body = &app.library.articles[open.article].body;
+    let indicator = scroll_indicator(&open.view, open.scroll, height, body.len());
+    let block = panel(app, Line::from(" Story "), Focus::Body).title_bottom(
+        Line::from(indicator)
+            .alignment(Alignment::Right)
+            .style(app.theme.dim()),
+    );
+    frame_panel(buf, block, area);
+    let shown = open.view.width.min(usize::from(text.width)) as u16;
+    let x = text.x + (text.width - shown) / 2;
+    let needle = app.search.as_ref().map(|s| &s.needle);
+    for (i, line) in open
+        .view
+        .lines
+        .iter()
+        .skip(open.scroll)
+        .take(height)
+        .enumerate()
+    {
+        let y = text.y + i as u16;
+        let spans = match line.kind {
+            LineKind::Body => body_line(app.theme, open, body, line),
+            LineKind::Blank => continue,
+            kind => extra_line(app.theme, kind, open.view.extra_text(line), needle),
+        };
+        put(buf, x, y, &Line::from(spans), shown);
+    }
+}
+
+/// "12/87 · 42%", or "All" when the story fits. While a long story is
+/// still being wrapped the total is not known: the share is by bytes.
+fn scroll_indicator(view: &BodyView, scroll: usize, height: usize, bytes: usize) -> String {
+    let total = view.lines.len();
+    let last = (scroll + height).min(total);
+    if !view.complete {
+        let at = view
+            .lines
+            .get(last.saturating_sub(1))
+            .map_or(0, |l| l.pos.max(l.end));
+        return format!(" {last}/… · {}% ", at * 100 / bytes.max(1));
+    }
+    if total <= height {
+        return " All ".to_owned();
+    }
+    format!(" {last}/{total} · {}% ", last * 100 / total)
+}
+
+/// A header or caption line, with search matches picked out.
+fn extra_line<'a>(
+    theme: Theme,
+    kind: LineKind,
+    text: &'a str,
+    needle: Option<&Needle>,
+) -> Vec<Span<'a>> {
+    let style = match kind {
+        LineKind::Title => theme.title(),
+        LineKind::Subtitle => theme.subtitle(),
+        LineKind::Caption => theme.caption(),
+        _ => theme.dim(),
+    };
+    let found = needle.map(|n| n.find_all(text)).unwrap_or_default();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for (start, end) in found {
+        spans.push(Span::styled(clean(&text[at..start]), style));
+        spans.push(Span::styled(
+            clean(&text[start..end]),
+            style.patch(theme.search_match()),
+        ));
+        at = end;
+    }
+    spans.push(Span::styled(clean(&text[at..]), style));
+    spans
+}
+
+/// A body line cut where its style changes: quote edges, match edges and
+/// labels.
+fn body_line<'a>(theme: Theme, open: &'a Open, body: &'a str, line: &VLine) -> Vec<Span<'a>> {
+    let (start, end) = (line.start, line.end);
+    let quotes = open
+        .story
+        .as_ref()
+        .map(|s| s.quotes.as_slice())
+        .unwrap_or_default();
+    let labels = open.view.labels_in(start, end);
+    let first_quote = quotes.partition_point(|q| q.span.end <= start);
+    let first_match = open.matches.partition_point(|m| m.1 <= start);
+    let mut cuts = vec![start, end];
+    cuts.extend(labels.iter().map(|l| l.at));
+    for q in quotes[first_quote..]
+        .iter()
+        .take_while(|q| q.span.start < end)
+    {
+        cuts.extend([q.span.start, q.span.end]);
+    }
+    for m in open.matches[first_match..].iter().take_while(|m| m.0 < end) {
+        cuts.extend([m.0, m.1]);
+    }
+    cuts.retain(|&c| (start..=end).contains(&c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut spans = Vec::new();
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        push_labels(&mut spans, theme, open, labels, a);
+        let Some(text) = body.get(a..b) else { continue };
+        spans.push(Span::styled(clean(text), style_at(theme, open, a)));
+    }
+    spans
+}
+
+fn push_labels<'a>(
+    spans: &mut Vec<Span<'a>>,
+    theme: Theme,
+    open: &'a Open,
+    labels: &'a [Label],
+    at: usize,
+) {
+    for label in labels.iter().filter(|l| l.at == at) {
+        let slot = open.story.as_ref().and_then(|s| s.slot_of(label.quote));
+        spans.push(Span::styled(label.text.as_str(), theme.label(slot)));
+    }
+}
+
+/// The style of the body text at byte `at`.
+fn style_at(theme: Theme, open: &Open, at: usize) -> Style {
+    let mut style = Style::new();
+    if let Some(story) = &open.story {
+        if let Some(q) = story.quote_at(at) {
+            let slot = story.slot_of(q);
+            style = if open.current_quote == Some(q) {
+                theme.current_quote(slot)
+            } else {
+                theme.quote(slot)
+            };
+        }
+    }
+    let m = open.matches.partition_point(|m| m.1 <= at);
+    if open.matches.get(m).is_some_and(|m| m.0 <= at) {
+        let current = open.current_match == Some(m);
+        style = style.patch(if current {
+            theme.current_match()
+        } else {
+            theme.search_match()
+        });
+    }
+    style
+}

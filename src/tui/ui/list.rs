@@ -1,0 +1,87 @@
+//! The story list: two lines a story (unread mark and title; source and
+//! date), built only for the rows on screen, so its cost does not grow with
+//! the library.
+
+use super::{frame_panel, panel, put};
+use crate::tui::app::App;
+use crate::tui::layout::Focus;
+use crate::tui::text::fit;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+pub fn render_list(buf: &mut Buffer, app: &App, area: Rect) {
+    let title = match &app.search {
+        Some(search) => format!(" Stories · /{} ", fit(&search.query, 20)),
+        None => " Stories ".to_owned(),
+    };
+    let inner = frame_panel(buf, panel(app, Line::from(title), Focus::List), area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let len = app.list_len();
+    if len == 0 {
+        render_empty(buf, app, inner);
+        return;
+    }
+    let rows = usize::from(inner.height) / 2;
+    let focused = app.focus == Focus::List;
+    for (i, row) in (app.list_offset..len.min(app.list_offset + rows)).enumerate() {
+        let Some(index) = app.list_item(row) else {
+            break;
+        };
+        let selected = app.selected == Some(index);
+        let (title, meta) = story_lines(app, index, selected, usize::from(inner.width));
+        let y = inner.y + (i * 2) as u16;
+        put(buf, inner.x, y, &title, inner.width);
+        put(buf, inner.x, y + 1, &meta, inner.width);
+        if selected {
+            let style = app.theme.selected(focused);
+            buf.set_style(Rect::new(inner.x, y, inner.width, 2), style);
+        }
+    }
+}
+
+/// "▸● Title cut with an ellipsis…" and "   Source · 11 Oct 2023".
+fn story_lines(
+    app: &App,
+    index: usize,
+    selected: bool,
+    width: usize,
+) -> (Line<'static>, Line<'static>) {
+    let theme = app.theme;
+    let article = &app.library.articles[index];
+    let unread = !app.library.read.get(index).copied().unwrap_or(true);
+    let mark = if selected { "▸" } else { " " };
+    let dot = if unread {
+        Span::styled("●", theme.unread())
+    } else {
+        Span::raw(" ")
+    };
+    let title = fit(&article.title, width.saturating_sub(3)).into_owned();
+    let title = Line::from(vec![
+        Span::raw(mark),
+        dot,
+        Span::raw(" "),
+        Span::styled(title, theme.title()),
+    ]);
+    let mut meta: Vec<String> = article.source.iter().cloned().collect();
+    meta.extend(article.date().map(|d| d.to_string()));
+    let meta = format!("   {}", fit(&meta.join(" · "), width.saturating_sub(3)));
+    (title, Line::from(Span::styled(meta, theme.dim())))
+}
+
+fn render_empty(buf: &mut Buffer, app: &App, inner: Rect) {
+    let text = if app.search.is_some() {
+        "No story matches the search"
+    } else if app.library.loading {
+        "Loading…"
+    } else {
+        "No stories found"
+    };
+    let line = Line::from(Span::styled(
+        fit(text, usize::from(inner.width)).into_owned(),
+        app.theme.dim(),
+    ));
+    put(buf, inner.x, inner.y, &line, inner.width);
+}

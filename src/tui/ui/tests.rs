@@ -1,0 +1,241 @@
+//! Whole-screen snapshots on ratatui's `TestBackend`, and checks of the
+//! styles a snapshot cannot show.
+
+use super::draw;
+use crate::article::Loaded;
+use crate::tui::app::{App, Msg};
+use crate::tui::fixture::{self, press, type_text};
+use crate::tui::keymap::Keymap;
+use crate::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use std::sync::Arc;
+
+fn buffer(app: &App) -> Buffer {
+    let (width, height) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| draw(frame, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn screen(app: &App) -> String {
+    let (width, height) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| draw(frame, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+/// The bundled samples, loaded and analysed as the reader would.
+fn samples(width: u16, height: u16) -> App {
+    let loaded = crate::article::load(&crate::samples::inputs());
+    let analyses: Vec<_> = loaded
+        .articles
+        .iter()
+        .map(|a| crate::analyse(&a.body))
+        .collect();
+    let mut app = App::new(Theme::default(), Keymap::default());
+    app.update(Msg::Resize(width, height));
+    app.update(Msg::Loaded(loaded));
+    for (i, analysis) in analyses.into_iter().enumerate() {
+        app.update(Msg::Analysed(i, Arc::new(analysis)));
+    }
+    app.update(Msg::LoadDone);
+    app
+}
+
+/// The row of the screen that contains `text`, with its column.
+fn find(buf: &Buffer, text: &str) -> Option<(u16, u16)> {
+    (0..buf.area.height).find_map(|y| {
+        let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        row.find(text)
+            .map(|at| (row[..at].chars().count() as u16, y))
+    })
+}
+
+#[test]
+fn samples_at_160x45() {
+    insta::assert_snapshot!(screen(&samples(160, 45)));
+}
+
+#[test]
+fn samples_at_100x30() {
+    insta::assert_snapshot!(screen(&samples(100, 30)));
+}
+
+#[test]
+fn samples_at_60x20() {
+    insta::assert_snapshot!(screen(&samples(60, 20)));
+}
+
+#[test]
+fn stories_at_160x45() {
+    let mut app = fixture::app(160, 45);
+    press(&mut app, "Enter");
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn stories_at_100x30_with_the_sidebar() {
+    let mut app = fixture::app(100, 30);
+    press(&mut app, "Enter");
+    insta::assert_snapshot!("stories_at_100x30", screen(&app));
+    press(&mut app, "Tab");
+    insta::assert_snapshot!("stories_at_100x30_sidebar", screen(&app));
+}
+
+#[test]
+fn stories_at_60x20_one_panel_at_a_time() {
+    let mut app = fixture::app(60, 20);
+    insta::assert_snapshot!("stories_at_60x20_list", screen(&app));
+    press(&mut app, "Enter");
+    insta::assert_snapshot!("stories_at_60x20_body", screen(&app));
+    press(&mut app, "Tab");
+    insta::assert_snapshot!("stories_at_60x20_people", screen(&app));
+}
+
+#[test]
+fn help_overlay_and_its_search() {
+    let mut app = fixture::app(100, 30);
+    press(&mut app, "?");
+    insta::assert_snapshot!("help", screen(&app));
+    type_text(&mut app, "quote");
+    insta::assert_snapshot!("help_searched", screen(&app));
+}
+
+#[test]
+fn a_search_with_matches() {
+    let mut app = fixture::app(160, 45);
+    press(&mut app, "/");
+    type_text(&mut app, "gate");
+    insta::assert_snapshot!("search_typing", screen(&app));
+    press(&mut app, "Enter n");
+    let text = screen(&app);
+    insta::assert_snapshot!("search_matches", text);
+    let buf = buffer(&app);
+    let (x, y) = find(&buf, "gates").expect("a match on screen");
+    assert_eq!(buf[(x, y)].bg, Color::Yellow, "matches are highlighted");
+}
+
+#[test]
+fn a_person_selected() {
+    let mut app = fixture::app(160, 45);
+    press(&mut app, "l l j Enter");
+    insta::assert_snapshot!(screen(&app));
+    let buf = buffer(&app);
+    let reyes = app.story().unwrap().speakers[0].slot;
+    let colour = Theme::default().speaker(Some(reyes)).fg;
+    let (x, y) = find(&buf, "Reyes▏").expect("the label is on screen");
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::DIM),
+        "the label is dim"
+    );
+    assert_eq!(buf[(x, y)].fg, colour.unwrap());
+    let (x, y) = find(&buf, "gate that is never moved").expect("the quote is on screen");
+    assert_eq!(
+        buf[(x, y)].fg,
+        colour.unwrap(),
+        "the quote is in the speaker's colour"
+    );
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::UNDERLINED),
+        "and marked as current"
+    );
+    let (x, y) = find(&buf, "Every winter").expect("another speaker's quote");
+    assert_ne!(buf[(x, y)].fg, colour.unwrap());
+}
+
+#[test]
+fn a_load_problem_shown() {
+    let mut app = fixture::app(100, 30);
+    app.update(Msg::Loaded(Loaded {
+        articles: Vec::new(),
+        problems: vec![fixture::problem()],
+    }));
+    let text = screen(&app);
+    assert!(
+        text.lines().next().unwrap().contains("1 problem (p)"),
+        "{text}"
+    );
+    press(&mut app, "p");
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn while_loading() {
+    let mut app = App::new(Theme::default(), Keymap::default());
+    app.update(Msg::Resize(100, 12));
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn speaker_picker() {
+    let mut app = fixture::app(100, 30);
+    press(&mut app, "@");
+    type_text(&mut app, "re");
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn terminal_too_small() {
+    let app = fixture::app(19, 4);
+    insta::assert_snapshot!(screen(&app));
+    let app = fixture::app(1, 1);
+    assert_eq!(screen(&app), "\"…\"\n");
+}
+
+#[test]
+fn no_size_and_no_mode_panics() {
+    let mut app = fixture::app(1, 1);
+    let modes = ["Esc", "?", "/", "@", "p"];
+    for (i, mode) in modes.iter().enumerate() {
+        press(&mut app, "Esc Esc");
+        press(&mut app, mode);
+        for width in (0..140).step_by(7 + i) {
+            for height in (0..40).step_by(3) {
+                app.update(Msg::Resize(width, height));
+                // `buffer`, not `screen`: TestBackend cannot print a 0-wide buffer.
+                let _ = buffer(&app);
+            }
+        }
+    }
+}
+
+#[test]
+fn no_color_draws_without_colour() {
+    let mut app = fixture::app(160, 45);
+    app.theme = Theme { color: false };
+    press(&mut app, "l l j Enter /");
+    type_text(&mut app, "gate");
+    let buf = buffer(&app);
+    for cell in &buf.content {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+    let (x, y) = find(&buf, "gate that is never moved").unwrap();
+    assert!(
+        buf[(x, y)]
+            .modifier
+            .contains(Modifier::UNDERLINED | Modifier::BOLD)
+    );
+}
+
+#[test]
+fn escapes_in_a_story_never_reach_the_screen() {
+    let mut app = fixture::app(100, 30);
+    let mut article = fixture::stories().remove(0).0;
+    article.title = "Evil \u{1b}]2;pwned\u{7} title".into();
+    article.body = "Text \u{1b}[2J with escapes.".into();
+    app.update(Msg::Loaded(Loaded {
+        articles: vec![article],
+        problems: Vec::new(),
+    }));
+    press(&mut app, "G Enter");
+    let buf = buffer(&app);
+    assert!(
+        buf.content
+            .iter()
+            .all(|c| !c.symbol().chars().any(char::is_control))
+    );
+    assert!(find(&buf, "Evil ]2;pwned title").is_some());
+}
