@@ -1,0 +1,70 @@
+//! `byline extract`: every article's people and quotes as JSON Lines.
+
+use anyhow::Result;
+use byline::article::{Loaded, load_while};
+use byline::{analyse, extract};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Print each article's people and quotes as JSON Lines on standard output.
+///
+/// One line per article, in input order; problems go to standard error.
+/// Exit status: 0 when all input was good, 1 when some of it had problems
+/// (the good articles are still printed), 2 for usage errors.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Article files or folders to read (`-` reads standard input; none: the samples).
+    paths: Vec<PathBuf>,
+}
+
+/// Analyses each batch in parallel (as many threads as cores, or
+/// `RAYON_NUM_THREADS`) and prints it in input order.
+pub fn run(args: &Args) -> Result<ExitCode> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let progress = progress();
+    let mut problems = false;
+    let mut failure = None;
+    load_while(
+        &crate::inputs(&args.paths),
+        |Loaded {
+             articles,
+             problems: found,
+         }| {
+            progress.suspend(|| problems |= crate::report(&found));
+            let lines: Vec<String> = articles
+                .par_iter()
+                .map(|article| extract::json_line(article, &analyse(&article.body)))
+                .collect();
+            for line in &lines {
+                if let Err(err) = writeln!(out, "{line}") {
+                    failure = Some(err);
+                    return false;
+                }
+            }
+            progress.inc(lines.len() as u64);
+            true
+        },
+    );
+    progress.finish_and_clear();
+    if failure.is_none() {
+        failure = out.flush().err();
+    }
+    crate::finish(failure, problems)
+}
+
+/// A running count on standard error when it is a terminal; nothing when
+/// it is not (a log file, a pipe).
+fn progress() -> ProgressBar {
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner().with_style(
+        ProgressStyle::with_template("{spinner} {human_pos} articles · {per_sec} · {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}

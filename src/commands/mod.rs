@@ -1,0 +1,4 @@
+//! One module per command of the `byline` binary.
+
+pub mod extract;
+pub mod reader;
