@@ -31,7 +31,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Extract(args)) => commands::extract::run(&args),
-        None => commands::reader::run(cli.reader),
+        None => commands::reader::run(&cli.reader),
     };
     match result {
         Ok(code) => code,

@@ -14,7 +14,7 @@ pub struct Args {
     stats_on_exit: bool,
 }
 
-pub fn run(args: Args) -> Result<ExitCode> {
+pub fn run(args: &Args) -> Result<ExitCode> {
     let stats =
         byline::tui::run_with(crate::inputs(&args.paths), &byline::tui::Options::default())?;
     if args.stats_on_exit {

@@ -61,8 +61,13 @@ pub fn next_pronoun(text: &str, tokens: &[Token], from: usize, limit: usize) -> 
         if t.start >= limit {
             return None;
         }
-        // Only short words can be pronouns: skip the rest before comparing.
-        if t.kind != Kind::Word || t.end - t.start > 7 {
+        // Only short words starting h, s, t, i or w can be pronouns (or
+        // end the search): skip the rest before comparing strings.
+        let first = text.as_bytes()[t.start].to_ascii_lowercase();
+        if t.kind != Kind::Word
+            || t.end - t.start > 7
+            || !matches!(first, b'h' | b's' | b't' | b'i' | b'w')
+        {
             continue;
         }
         match t.text(text) {

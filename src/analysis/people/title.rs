@@ -26,11 +26,11 @@ pub fn split_title(text: &str, tokens: &[Token], parts: Parts) -> Candidate {
     // phrase is a place ("Saudi Arabia", "New Zealand").
     let place =
         || lexicon::phrase_flags(parts.iter().map(|i| tokens[i].text(text))) & flag::PLACE != 0;
-    while cut + 1 < n && !(cut == 0 && place()) {
+    while cut + 1 < n {
         let i = parts.nth(cut);
         let g = f(i);
         let chain = g & (flag::QUALIFIER | flag::DEMONYM) != 0 || tokens[i].upper;
-        if !chain || g & flag::GIVEN != 0 {
+        if !chain || g & flag::GIVEN != 0 || (cut == 0 && place()) {
             break;
         }
         cut += 1;
