@@ -305,10 +305,13 @@ fn is_infinitive(tokens: &[Token], at: usize) -> bool {
 /// Horowitz"): who the sentence is about, for a later "he" or "she".
 pub fn cue_subject(tokens: &[Token]) -> Option<Found> {
     (0..tokens.len()).find_map(|at| {
-        if !tokens[at].is_lowercase() || is_noun_use(tokens, at) || is_passive(tokens, at) {
+        if !tokens[at].is_lowercase() {
             return None;
         }
         let (cue, len) = cue_at(tokens, at)?;
+        if is_noun_use(tokens, at) || is_passive(tokens, at) {
+            return None;
+        }
         let subject = match cue.form {
             Form::Participle => None,
             Form::Base if is_infinitive(tokens, at) => None,

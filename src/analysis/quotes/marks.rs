@@ -212,30 +212,44 @@ fn push(
 
 /// The double marks of one line, with their roles.
 fn double_marks(line: &str, offset: usize) -> Vec<Mark> {
+    let bytes = line.as_bytes();
     let mut marks = Vec::new();
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let (glyph, len) = match c {
-            '“' | '„' | '«' => (Glyph::Open, c.len_utf8()),
-            '”' | '»' => (Glyph::Close, c.len_utf8()),
-            '"' => (Glyph::Either, 1),
-            '\'' | '`' if chars.peek().is_some_and(|&(_, n)| n == c) => {
-                chars.next();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Only the bytes a mark can start with are looked at closely.
+        let (glyph, len) = match bytes[i] {
+            b'"' => (Glyph::Either, 1),
+            c @ (b'\'' | b'`') if bytes.get(i + 1) == Some(&c) => {
                 // `,'''` closes a single quote and then the double one: the
                 // double mark is the last two.
-                let mut at = i;
-                let closing = line[..i].ends_with(|p: char| !p.is_whitespace());
-                if c == '\'' && closing && chars.peek().is_some_and(|&(_, n)| n == '\'') {
-                    chars.next();
-                    at += 1;
-                }
-                let glyph = if c == '`' { Glyph::Open } else { Glyph::Either };
+                let closing = i > 0 && !bytes[i - 1].is_ascii_whitespace();
+                let at = if c == b'\'' && closing && bytes.get(i + 2) == Some(&b'\'') {
+                    i + 1
+                } else {
+                    i
+                };
+                let glyph = if c == b'`' {
+                    Glyph::Open
+                } else {
+                    Glyph::Either
+                };
                 marks.push(mark(line, at, at + 2, glyph, offset));
+                i = at + 2;
                 continue;
             }
-            _ => continue,
+            0xC2 | 0xE2 => match line[i..].chars().next() {
+                Some(c @ ('“' | '„' | '«')) => (Glyph::Open, c.len_utf8()),
+                Some(c @ ('”' | '»')) => (Glyph::Close, c.len_utf8()),
+                _ => (Glyph::Either, 0),
+            },
+            _ => (Glyph::Either, 0),
         };
-        marks.push(mark(line, i, i + len, glyph, offset));
+        if len > 0 {
+            marks.push(mark(line, i, i + len, glyph, offset));
+            i += len;
+        } else {
+            i += 1;
+        }
     }
     marks
 }

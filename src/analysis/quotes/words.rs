@@ -115,6 +115,10 @@ pub fn tokenize<'t>(text: &'t str, range: Span, quotes: &[Span]) -> Vec<Token<'t
             continue;
         }
         let stop = quotes.peek().map_or(range.end, |q| q.start.min(range.end));
+        if text.as_bytes()[at] == b' ' {
+            at += 1;
+            continue;
+        }
         let Some(c) = text[at..stop].chars().next() else {
             break;
         };
@@ -147,18 +151,31 @@ pub fn tokenize<'t>(text: &'t str, range: Span, quotes: &[Span]) -> Vec<Token<'t
 /// on an abbreviation written with dots ("U.S.") or a single capital ("J.").
 fn word_end(text: &str, start: usize, stop: usize) -> usize {
     let word = &text[start..stop];
+    let bytes = word.as_bytes();
     let mut end = 0;
     let mut dotted = false;
-    let mut chars = word.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c) {
-            end = i + c.len_utf8();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most words are plain ASCII: skip them a byte at a time.
+        if bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            end = i;
             continue;
         }
+        let Some(c) = word[i..].chars().next() else {
+            break;
+        };
+        if c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c) {
+            i += c.len_utf8();
+            end = i;
+            continue;
+        }
+        let next = word[i + c.len_utf8()..].chars().next();
         let joins = matches!(c, '\'' | '’' | '-' | '.' | '\u{2010}' | '\u{2011}');
-        if joins && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
+        if joins && next.is_some_and(char::is_alphanumeric) {
             dotted |= c == '.';
-            end = i + c.len_utf8();
+            i += c.len_utf8();
+            end = i;
             continue;
         }
         if c == '.' {
