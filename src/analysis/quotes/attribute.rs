@@ -10,8 +10,8 @@
 
 use super::cues::{self, Form};
 use super::phrase::{
-    MAX_PHRASE, clause_subject, is_dash, is_determiner, join, lower, phrase_after, phrase_before,
-    skip_adverbs, subject_before,
+    MAX_PHRASE, clause_subject, is_dash, is_determiner, join, lower, one_of, phrase_after,
+    phrase_before, skip_adverbs, subject_before,
 };
 use super::words::{Kind, Token};
 use crate::analysis::Span;
@@ -158,7 +158,14 @@ fn introduces(tokens: &[Token], after_cue: usize) -> bool {
 /// nearest first; the caller takes the first that names someone.
 pub fn before(tokens: &[Token]) -> Vec<Found> {
     let mut out = Vec::new();
+    // Weaker readings go last: a participle after a name ("footage of
+    // Clinton asking") yields to a finite cue of the sentence.
+    let mut weak = Vec::new();
     for at in (0..tokens.len()).rev() {
+        if let Some(found) = possessive_noun(tokens, at) {
+            weak.push(found);
+            continue;
+        }
         if !tokens[at].is_lowercase() {
             continue;
         }
@@ -176,7 +183,13 @@ pub fn before(tokens: &[Token]) -> Vec<Found> {
             }
             Form::Participle if follows_comma(tokens, at) => clause_subject(&tokens[..at]),
             Form::Participle if at > 1 && tokens[at - 1].is_capitalised() => {
-                phrase_before(tokens, at).map(|(s, _)| s)
+                weak.extend(phrase_before(tokens, at).map(|(subject, _)| Found {
+                    cue: cue_span,
+                    subject,
+                    naming,
+                    direct: false,
+                }));
+                None
             }
             Form::Participle => None,
             Form::Base if is_infinitive(tokens, at) => None,
@@ -195,7 +208,101 @@ pub fn before(tokens: &[Token]) -> Vec<Found> {
     }
     out.extend(according_to(tokens));
     out.extend(colon(tokens));
+    prefer_reporting_over_naming(&mut out);
+    out.extend(weak);
     out
+}
+
+/// "Trump said … that Clinton once described it as “the gold standard”":
+/// a naming verb inside reported speech gives the words to the reporter.
+fn prefer_reporting_over_naming(found: &mut [Found]) {
+    if found.first().is_some_and(|f| f.naming) {
+        if let Some(outer) = found.iter().position(|f| !f.naming && f.cue.len() > 1) {
+            found[..=outer].rotate_right(1);
+        }
+    }
+}
+
+/// Words for what someone said, used as nouns after a possessive.
+const SPEECH_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "pledge",
+    "promise",
+    "suggestion",
+    "statement",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "words",
+    "word",
+    "vow",
+    "warning",
+    "assertion",
+    "argument",
+    "charge",
+    "description",
+    "tweet",
+    "post",
+    "email",
+    "letter",
+    "message",
+    "speech",
+    "response",
+    "answer",
+    "reply",
+    "declaration",
+    "insistence",
+    "prediction",
+    "threat",
+    "boast",
+    "admission",
+    "denial",
+    "accusation",
+    "slogan",
+    "catchphrase",
+    "motto",
+    "question",
+];
+
+/// "Donald Trump’s claim that Obama “founded ISIS”", "his pledge to be
+/// “neutral”": a possessive before a word for speech gives the speaker.
+fn possessive_noun(tokens: &[Token], at: usize) -> Option<Found> {
+    let owner = &tokens[at];
+    let pronoun = one_of(owner.text, &["his", "her", "their", "its"]);
+    if !(pronoun || owner.is_capitalised() && owner.is_possessive()) {
+        return None;
+    }
+    let noun = at
+        + 1
+        + tokens[at + 1..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.is_lowercase())
+            .position(|t| SPEECH_NOUNS.contains(&t.text))?;
+    // The words must be what follows: "claim that …", "pledge to be …",
+    // "remarks about …", or the quote itself.
+    let next = tokens.get(noun + 1)?;
+    let introduces = next.kind == Kind::Quote
+        || next.is(':')
+        || next.is(',')
+        || one_of(next.text, &["that", "to", "of", "about", "on"]);
+    if !introduces {
+        return None;
+    }
+    let cue = tokens[noun].span;
+    let subject = if pronoun {
+        owner.span
+    } else {
+        phrase_before(tokens, at + 1)?.0
+    };
+    Some(Found {
+        cue,
+        subject,
+        naming: false,
+        direct: false,
+    })
 }
 
 /// "his comments", "a report by", "the call": a cue word used as a noun.
@@ -372,10 +479,16 @@ fn is_according_to(tokens: &[Token], at: usize) -> bool {
 /// `Smith: “…”`, a transcript's way of giving the speaker.
 fn colon(tokens: &[Token]) -> Option<Found> {
     let (last, rest) = tokens.split_last()?;
-    if !last.is(':') || rest.len() > 4 || !rest.iter().any(Token::is_capitalised) {
+    if !last.is(':') || rest.len() > 5 || !rest.iter().any(Token::is_capitalised) {
         return None;
     }
-    let (subject, _) = phrase_before(rest, rest.len())?;
+    // "Mr. Christie gloated:": a verb of any kind between name and colon.
+    let end = if rest.last().is_some_and(Token::is_lowercase) {
+        rest.len() - 1
+    } else {
+        rest.len()
+    };
+    let (subject, _) = phrase_before(rest, end)?;
     Some(Found {
         cue: last.span,
         subject,

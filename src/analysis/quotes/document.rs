@@ -288,8 +288,7 @@ fn attributions(tokens: &[Token], at: usize, sentence: usize) -> Vec<Found> {
     } else {
         None
     };
-    let mut before = attribute::before(&tokens[sentence..at]);
-    prefer_reporting_over_naming(&mut before);
+    let before = attribute::before(&tokens[sentence..at]);
     // A quote that ends its sentence and already has a cue before it: the
     // capitalised words after it start the next sentence.
     let ended = ends_sentence(quote.text) && tokens.get(at + 1).is_some_and(Token::is_capitalised);
@@ -306,16 +305,6 @@ fn ends_with_punctuation(quote: &str) -> bool {
         !c.is_alphanumeric() && !c.is_ascii_punctuation() || matches!(c, '"' | '\'' | '`')
     });
     inner.ends_with([',', '.', '!', '?', '…', '-', ';', ':'])
-}
-
-/// "Trump said … that Clinton once described it as “the gold standard”":
-/// a naming verb inside reported speech gives the words to the reporter.
-fn prefer_reporting_over_naming(found: &mut [Found]) {
-    if found.first().is_some_and(|f| f.naming) {
-        if let Some(outer) = found.iter().position(|f| !f.naming && f.cue.len() > 1) {
-            found[..=outer].rotate_right(1);
-        }
-    }
 }
 
 /// A line that is only quotations (and punctuation).

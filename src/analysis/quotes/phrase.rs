@@ -26,47 +26,50 @@ pub(super) fn clause_subject(tokens: &[Token]) -> Option<Span> {
 }
 
 pub(super) fn is_preposition(word: &str) -> bool {
-    matches!(
-        word,
-        "In" | "On"
-            | "At"
-            | "After"
-            | "Before"
-            | "During"
-            | "Since"
-            | "Speaking"
-            | "Asked"
-            | "Later"
-            | "Earlier"
-            | "Still"
-            | "But"
-            | "And"
-            | "Yet"
-            | "Then"
-            | "Meanwhile"
-            | "Instead"
-            | "Also"
-            | "When"
-            | "While"
-            | "As"
-            | "Though"
-            | "Although"
-            | "If"
-            | "Despite"
-            | "With"
-            | "For"
-            | "Following"
-            | "Unlike"
-            | "Like"
-            | "Under"
-            | "Over"
-            | "By"
-            | "From"
-            | "Once"
-            | "Last"
-            | "This"
-            | "That"
-    )
+    const OPENERS: &[&str] = &[
+        "In",
+        "On",
+        "At",
+        "After",
+        "Before",
+        "During",
+        "Since",
+        "Speaking",
+        "Asked",
+        "Later",
+        "Earlier",
+        "Still",
+        "But",
+        "And",
+        "Yet",
+        "Then",
+        "Meanwhile",
+        "Instead",
+        "Also",
+        "When",
+        "While",
+        "As",
+        "Though",
+        "Although",
+        "If",
+        "Despite",
+        "With",
+        "For",
+        "Following",
+        "Unlike",
+        "Like",
+        "Under",
+        "Over",
+        "By",
+        "From",
+        "Once",
+        "Last",
+        "This",
+        "That",
+    ];
+    // "Weighing in on the debate, …", "Preceded at the lectern by …".
+    let participle = word.len() > 4 && (word.ends_with("ing") || word.ends_with("ed"));
+    OPENERS.contains(&word) || participle
 }
 
 pub(super) fn skip_adverbs(tokens: &[Token], at: usize) -> usize {
@@ -108,7 +111,43 @@ pub(super) fn subject_before(tokens: &[Token], at: usize) -> Option<(Span, usize
             break;
         }
     }
-    phrase_before(tokens, end)
+    let (phrase, start) = phrase_before(tokens, end)?;
+    Some(unclosed_aside(tokens, start).unwrap_or((phrase, start)))
+}
+
+/// "Sam Lau, the communications director for the party said": an aside
+/// whose closing comma is missing, so the phrase before the cue is the
+/// end of the aside. The name before the aside's comma is the subject.
+fn unclosed_aside(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
+    let first = tokens.get(start)?;
+    let inside = (start.saturating_sub(12)..start).rev().take_while(|&i| {
+        tokens[i].kind != Kind::Quote
+            && !tokens[i].is('.')
+            && lower(&tokens[i]).is_none_or(|w| cues::cue(w, None).is_none())
+    });
+    let comma = inside.clone().find(|&i| tokens[i].is(','))?;
+    let relative = inside
+        .take_while(|&i| i > comma)
+        .any(|i| lower(&tokens[i]) == Some("who"));
+    let opens = tokens
+        .get(comma + 1)
+        .is_some_and(|t| one_of(t.text, &["the", "a", "an", "who", "whose"]));
+    // The comma must follow a name, not close an opening phrase ("At a
+    // forum in Chelsea, the mayor said") or a time ("On Monday, …").
+    let clause = tokens[..comma]
+        .iter()
+        .rposition(|t| t.is(',') || t.is('.') || t.kind == Kind::Quote)
+        .map_or(0, |i| i + 1);
+    let opener = tokens
+        .get(clause)
+        .is_none_or(|t| is_preposition(t.text) || lower(t).is_some());
+    let named = comma > 0
+        && tokens[comma - 1].is_capitalised()
+        && !is_time_word(tokens[comma - 1].text)
+        && !opener;
+    ((is_determiner(first.text) || relative) && opens && named)
+        .then(|| phrase_before(tokens, comma))
+        .flatten()
 }
 
 /// Where an aside that ends with the comma (or dash) at `close` begins:

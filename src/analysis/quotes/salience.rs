@@ -84,7 +84,9 @@ fn subject(text: &str, tokens: &[Token], people: &People, quotes: &[Span]) -> Op
     let first_word = text[from..sentence.end]
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())?;
-    if OPENERS.contains(&first_word) {
+    if OPENERS.contains(&first_word)
+        || first_word.len() > 4 && (first_word.ends_with("ing") || first_word.ends_with("ed"))
+    {
         let comma = text[from..sentence.end].find(',')?;
         from += comma + 1;
     }

@@ -53,6 +53,20 @@ impl<'a> Resolver<'a> {
         if words.len() == 1 && is_pronoun_token(first) {
             return self.pronoun(&first.text.to_lowercase(), cx);
         }
+        // "his claim", "her pledge": the possessive stands for he or she.
+        if words.len() == 1 && one_of(first.text, &["his", "her", "their", "its"]) {
+            let pronoun = match first.text.to_lowercase().as_str() {
+                "his" => "he",
+                "her" => "she",
+                _ => "they",
+            };
+            return self.pronoun(pronoun, cx);
+        }
+        if let Some(organisation) =
+            organisation_phrase(&words.iter().map(|w| w.text).collect::<Vec<_>>())
+        {
+            return Speaker::Organisation(organisation);
+        }
         if let Some(speaker) = self.named(phrase) {
             return speaker;
         }
@@ -372,10 +386,63 @@ fn person_noun(noun: &str) -> Option<Role> {
     }
 }
 
-/// What may follow the head name inside the phrase: nothing, or "of Ohio".
+/// What may follow the head name inside the phrase: nothing, a
+/// possessive ending, or "of Ohio".
 fn is_tail(rest: &str) -> bool {
     let rest = rest.trim();
-    rest.is_empty() || rest.starts_with("of ") || rest.starts_with(',') || rest.starts_with('(')
+    rest.is_empty()
+        || matches!(rest, "'s" | "’s" | "'" | "’")
+        || rest.starts_with("of ")
+        || rest.starts_with(',')
+        || rest.starts_with('(')
+}
+
+/// Nouns that make a phrase an organisation: "the Trump campaign",
+/// "Mrs. Clinton's campaign".
+const ORGANISATION_NOUNS: &[&str] = &[
+    "campaign",
+    "team",
+    "office",
+    "administration",
+    "staff",
+    "camp",
+    "foundation",
+    "party",
+    "committee",
+    "department",
+    "ministry",
+    "government",
+    "agency",
+    "company",
+    "firm",
+    "group",
+    "organization",
+    "organisation",
+    "board",
+    "council",
+    "commission",
+    "spokespeople",
+];
+
+/// A name followed by an organisation noun, as the organisation's name
+/// without article or possessive ("Clinton campaign").
+fn organisation_phrase(words: &[&str]) -> Option<String> {
+    let (last, rest) = words.split_last()?;
+    if !ORGANISATION_NOUNS.contains(last) {
+        return None;
+    }
+    let rest = match rest.split_first() {
+        Some((first, tail)) if one_of(first, &["the", "a", "an"]) => tail,
+        _ => rest,
+    };
+    if rest.is_empty() || !rest.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let names: Vec<&str> = rest
+        .iter()
+        .map(|w| crate::analysis::quotes::words::strip_possessive(w))
+        .collect();
+    Some(format!("{} {last}", names.join(" ")))
 }
 
 fn is_name_link(word: &str) -> bool {
