@@ -4,9 +4,10 @@
 //! Positive points say person, negative points say something else.
 
 use super::candidates::Candidate;
+use super::kinds;
 use super::layout;
 use super::lexicon::{self, flag};
-use super::token::{Gap, Kind, Token};
+use super::token::{Kind, Token};
 use crate::analysis::people::EntityKind;
 
 /// Points at or above which a candidate is taken as a person.
@@ -32,7 +33,7 @@ pub struct Ctx<'a> {
     flags: [u32; 8],
     len: usize,
     /// The whole phrase names a place (computed once: two rules ask).
-    place: bool,
+    pub place: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -85,7 +86,7 @@ pub fn judge(ctx: &Ctx) -> Verdict {
     let score = context + words(ctx) + counter(ctx);
     Verdict {
         score,
-        other: other_kind(ctx),
+        other: kinds::other_kind(ctx),
         context,
     }
 }
@@ -248,7 +249,7 @@ fn counter(ctx: &Ctx) -> f32 {
         s -= 3.0;
     }
     if ctx.cand.role.is_none() {
-        s += preceding_word(ctx);
+        s += kinds::preceding_word(ctx);
     }
     s
 }
@@ -335,39 +336,6 @@ fn whole_place(ctx: &Ctx) -> bool {
         || lexicon::phrase_flags(ctx.cand.words(ctx.text, ctx.tokens)) & flag::PLACE != 0
 }
 
-/// "the X" is rarely a person; "in X", "at X" is rarely one.
-fn preceding_word(ctx: &Ctx) -> f32 {
-    let Some(b) = ctx.before() else { return 0.0 };
-    if ctx.tokens[ctx.cand.first()].gap != Gap::Space {
-        return 0.0;
-    }
-    match ctx.word(b) {
-        "the" | "The" => -2.5,
-        "in" | "at" | "near" | "In" | "At" => -1.5,
-        _ => 0.0,
-    }
-}
-
-/// When a phrase is not a person: a place or an organisation, if it says so.
-fn other_kind(ctx: &Ctx) -> Option<EntityKind> {
-    let f = ctx.flags();
-    if f.iter().any(|&x| x & flag::ORG != 0) {
-        return Some(EntityKind::Organisation);
-    }
-    if ctx.place {
-        return Some(EntityKind::Place);
-    }
-    if ctx.cand.parts.iter().any(|i| ctx.tokens[i].upper) {
-        return Some(EntityKind::Organisation);
-    }
-    let b = ctx.before().map_or("", |b| ctx.word(b));
-    match b {
-        "in" | "at" | "near" | "In" | "At" => Some(EntityKind::Place),
-        "the" | "The" => Some(EntityKind::Organisation),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,6 +392,9 @@ mod tests {
             ("Officials said they would act.", "Officials", false),
             ("He said the Qorvath Zbyk was late.", "Qorvath Zbyk", false),
             ("He was born in Qorvath Zbyk.", "Qorvath Zbyk", false),
+            ("the daily newspaper Qorvath said so.", "Qorvath", false),
+            ("his club Qorvath announced it.", "Qorvath", false),
+            ("Caufield & Qorvath said so.", "Qorvath", false),
             (
                 "the Commission's chief spokesman Nikolaus van der Pas told",
                 "Nikolaus van der Pas",

@@ -166,7 +166,7 @@ impl Form {
     /// The number of words that are not particles.
     pub fn words(name: &str) -> usize {
         name.split(' ')
-            .filter(|w| !is_particle_word(w) && !super::candidates::is_name_suffix(w))
+            .filter(|w| !is_particle_word(w) && !super::openers::is_name_suffix(w))
             .count()
     }
 
@@ -174,7 +174,7 @@ impl Form {
         let mut keys = Vec::new();
         let mut initial = Vec::new();
         for w in name.split(' ') {
-            if is_particle_word(w) || super::candidates::is_name_suffix(w) {
+            if is_particle_word(w) || super::openers::is_name_suffix(w) {
                 continue;
             }
             initial.push(w.ends_with('.') && w.chars().count() == 2);
@@ -226,7 +226,8 @@ pub fn group(forms: &[Form]) -> Vec<usize> {
     let mut people: Vec<Group> = Vec::new();
     // A form seen before goes where it went then (a person is usually
     // named the same way several times); `exact` skips the comparisons.
-    let mut exact: HashMap<&[String], usize, BuildHasherDefault<FxHasher>> = HashMap::default();
+    let mut exact: HashMap<&[String], usize, BuildHasherDefault<FxHasher>> =
+        HashMap::with_capacity_and_hasher(forms.len(), BuildHasherDefault::default());
     for (i, f) in forms.iter().enumerate().filter(|(_, f)| f.keys.len() >= 2) {
         let p = exact.get(f.keys.as_slice()).copied().unwrap_or_else(|| {
             let found = people

@@ -5,7 +5,7 @@
 
 use super::evidence::Ctx;
 use super::lexicon::flag;
-use super::token::Kind;
+use super::token::{Gap, Kind};
 
 /// Points from the layout around a candidate.
 pub fn score(ctx: &Ctx) -> f32 {
@@ -23,42 +23,89 @@ pub fn score(ctx: &Ctx) -> f32 {
 /// What follows the name.
 fn after(ctx: &Ctx) -> f32 {
     let a = ctx.after();
-    let (w1, w2) = (ctx.word(a), ctx.word(a + 1));
-    let num = |i: usize| ctx.tokens.get(i).is_some_and(|t| t.kind == Kind::Num);
-    let cap = |i: usize| {
-        ctx.tokens
-            .get(i)
-            .is_some_and(|t| t.cap && t.kind == Kind::Word)
-    };
-    if (num(a) && is_ordinal(w1)) || (w1 == "(" && num(a + 1) && is_ordinal(w2)) {
-        return 2.5; // a scorer and the minute: "(Bobic 47th)"
+    let w1 = ctx.word(a);
+    if let Some(s) = scores(ctx, a) {
+        return s;
     }
-    if matches!((w1, w2), ("not" | "run", "out"))
-        || (matches!(w1, "c" | "b" | "lbw" | "st") && cap(a + 1))
-    {
-        return 2.5; // cricket: "X not out 37", "X c Y b Z"
-    }
-    if w1 == "(" && cap(a + 1) {
+    if w1 == "(" && cap(ctx, a + 1) {
         return 1.5; // "(Sweden)", "(Cagliari)"
     }
-    if num(a) && is_set_score(w1) && num(a + 1) && is_set_score(w2) {
-        return 1.5; // tennis: "X 6-2 6-3" (one score alone is a team's)
-    }
-    if w1 == "of"
-        && ctx
-            .tokens
-            .get(a + 1)
+    let place = |i: usize| {
+        ctx.tokens
+            .get(i)
             .is_some_and(|t| t.flags(ctx.text) & flag::PLACE != 0)
-    {
+    };
+    if w1 == "of" && place(a + 1) {
         return 1.5; // "Thomas Muster of Austria"
     }
     if w1 == "," && newsroom(ctx, a + 1) {
         return 2.5;
     }
-    if num(a) && !w1.contains('-') && cap(a + 1) && num(a + 2) {
+    if num(ctx, a) && !w1.contains('-') && cap(ctx, a + 1) && num(ctx, a + 2) {
         return -2.0; // team scores: "St Pauli 4 Schalke 4"
     }
+    let given = ctx.flags()[0] & flag::GIVEN != 0 && ctx.flags()[0] & flag::COMMON == 0;
+    let next_line = ctx
+        .tokens
+        .get(a)
+        .is_some_and(|t| t.gap == Gap::Line && t.name_like);
+    if given && ctx.cand.parts.len() == 1 && next_line {
+        return 2.0; // a given name, its surname on the next line
+    }
     0.0
+}
+
+/// Numbers after a name: a scorer's minute, a batsman's runs, set scores,
+/// golf rounds.
+fn scores(ctx: &Ctx, a: usize) -> Option<f32> {
+    let (w1, w2, w3) = (ctx.word(a), ctx.word(a + 1), ctx.word(a + 2));
+    let out = |x: &str, y: &str| matches!((x, y), ("not" | "run", "out"));
+    if (num(ctx, a) && is_ordinal(w1)) || (w1 == "(" && num(ctx, a + 1) && is_ordinal(w2)) {
+        return Some(2.5); // a scorer and the minute: "(Bobic 47th)"
+    }
+    let cricket = out(w1, w2) || (num(ctx, a) && out(w2, w3));
+    if cricket || (matches!(w1, "c" | "b" | "lbw" | "st") && cap(ctx, a + 1)) {
+        return Some(2.5); // cricket: "X not out 37", "X 169 not out", "X c Y b Z"
+    }
+    let listed = ctx
+        .before()
+        .is_some_and(|b| matches!(ctx.word(b), "(" | ","));
+    let bare = num(ctx, a) && !w1.contains('-') && matches!(w2, ")" | ",");
+    if listed && bare && inside_brackets(ctx) {
+        return Some(2.0); // "(Zorc 59, Moeller 73)", "(Saeed Anwar 57)"
+    }
+    if num(ctx, a) && is_set_score(w1) && num(ctx, a + 1) && is_set_score(w2) {
+        return Some(1.5); // tennis: "X 6-2 6-3" (one score alone is a team's)
+    }
+    let given = ctx.flags()[0] & flag::GIVEN != 0 && ctx.flags()[0] & flag::COMMON == 0;
+    let rounds = num(ctx, a) && num(ctx, a + 1) && !w1.contains('-');
+    (given && ctx.cand.parts.len() >= 2 && rounds).then_some(1.5) // "Iain Pyman 71 75"
+}
+
+fn num(ctx: &Ctx, i: usize) -> bool {
+    ctx.tokens.get(i).is_some_and(|t| t.kind == Kind::Num)
+}
+
+fn cap(ctx: &Ctx, i: usize) -> bool {
+    ctx.tokens
+        .get(i)
+        .is_some_and(|t| t.cap && t.kind == Kind::Word)
+}
+
+/// The candidate stands inside brackets opened on its line: "(" comes
+/// before it with no ")" in between.
+fn inside_brackets(ctx: &Ctx) -> bool {
+    let first = ctx.cand.first();
+    for i in (first.saturating_sub(40)..first).rev() {
+        let t = ctx.tokens[i];
+        if t.is_punct(ctx.text, ')') || t.gap == Gap::Para {
+            return false;
+        }
+        if t.is_punct(ctx.text, '(') {
+            return true;
+        }
+    }
+    false
 }
 
 /// What precedes the name (or its role).
@@ -91,11 +138,11 @@ fn newsroom(ctx: &Ctx, from: usize) -> bool {
 }
 
 pub fn is_ordinal(w: &str) -> bool {
-    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &w[digits.len()..];
-    !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && matches!(suffix, "st" | "nd" | "rd" | "th")
+    let b = w.as_bytes();
+    let n = b.len();
+    n >= 3
+        && matches!(&b[n - 2..], b"st" | b"nd" | b"rd" | b"th")
+        && b[..n - 2].iter().all(u8::is_ascii_digit)
 }
 
 /// "6-3", "7-6": a set score.
@@ -134,6 +181,26 @@ mod tests {
             ("Atherton c Qorvath b Akram 43", "Qorvath", 1),
             ("Qorvath not out 37", "Qorvath", 1),
             ("Qorvath hit out at them", "Qorvath", 0),
+            (
+                "Pakistan 318-2 (Zbyk Ulla 169 not out, Ijaz Ahmed 61).",
+                "Zbyk Ulla",
+                1,
+            ),
+            (
+                "Heerenveen 4 (Qorvath 15, Hansma 24, Wouden 70).",
+                "Hansma",
+                1,
+            ),
+            ("He scored (Qorvath 15) later.", "Qorvath", 1),
+            ("He counted Qorvath 15, then left.", "Qorvath", 0),
+            ("146 Paul Ulla 71 75, Eduardo Romero 70 76", "Paul Ulla", 1),
+            ("Borussia Ulla 4 3 1 0 9 2 10", "Borussia Ulla", 0),
+            (
+                "Paul Eales 67 68, Wayne\nRiley (Australia) 64 71",
+                "Wayne",
+                1,
+            ),
+            ("Paul Eales 67 68, Wayne said so", "Wayne", 0),
             (
                 "3 - Jana Qorvath (Czech Republic) beat her",
                 "Jana Qorvath",

@@ -99,6 +99,36 @@ type Map = HashMap<u64, u32, BuildHasherDefault<KeyHasher>>;
 static BIG: LazyLock<Map> = LazyLock::new(|| build(BIG_LISTS));
 static SMALL: LazyLock<Map> = LazyLock::new(|| build(SMALL_LISTS));
 
+/// A one-bit-per-shape filter in front of the small map: most words looked
+/// up there (the word before or after a name) are in none of its lists,
+/// and their (length, first letter, last letter) shape says so at once.
+static SMALL_SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; SHAPES.div_ceil(64)];
+    for &(text, _) in SMALL_LISTS {
+        for line in text
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let word = line.split('\t').next().unwrap_or("").trim().to_lowercase();
+            let k = shape(word.as_bytes());
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+    bits
+});
+
+const SHAPES: usize = 16 * 27 * 27;
+
+/// The filter cell of a word: its byte length (up to 15) and its first
+/// and last letters, lower-cased (a-z, or 26 for anything else).
+fn shape(w: &[u8]) -> usize {
+    let letter = |b: Option<&u8>| match b.map(u8::to_ascii_lowercase) {
+        Some(b @ b'a'..=b'z') => usize::from(b - b'a'),
+        _ => 26,
+    };
+    w.len().min(15) * 27 * 27 + letter(w.first()) * 27 + letter(w.last())
+}
+
 /// Lists as `(text, default flags)`; a `.tsv` list's extra columns refine
 /// the flags per line (see [`line_flags`]).
 const BIG_LISTS: &[(&str, u32)] = &[
@@ -196,6 +226,12 @@ pub fn flags(word: &str) -> u32 {
 /// The flags from the small lists only (titles, verbs, organisation and
 /// place words, demonyms, furniture, dates): enough for lower-case words.
 pub fn small_flags(word: &str) -> u32 {
+    // The list words are ASCII but for a few accented ones, which the
+    // filter was built with too; a byte shape is the same either way.
+    let k = shape(word.as_bytes());
+    if SMALL_SHAPES[k / 64] & (1 << (k % 64)) == 0 {
+        return 0;
+    }
     with_lower(word, |w| lookup(&SMALL, w))
 }
 
@@ -239,6 +275,7 @@ fn lookup(map: &Map, word: &[u8]) -> u32 {
 pub fn warm_up() {
     LazyLock::force(&BIG);
     LazyLock::force(&SMALL);
+    LazyLock::force(&SMALL_SHAPES);
 }
 
 #[cfg(test)]

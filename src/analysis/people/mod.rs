@@ -3,29 +3,37 @@
 //!
 //! A rule-and-lexicon engine (no model), in five steps:
 //!
-//! 1. [`token`] splits the text into words with their capitalisation;
-//! 2. [`candidates`] finds runs of capitalised words, splits off the title
-//!    chain before them as a role ("NATO Secretary General") and drops a
-//!    possessive;
-//! 3. [`evidence`] scores each candidate: given names, titles, "X said",
-//!    appositions and table layouts for; places, organisation words,
-//!    acronyms, dates and common words against;
-//! 4. [`resolve`] accepts the candidates that score enough, then the ones
-//!    made of words already known as a person's in the article, and builds
-//!    the entity mentions (persons, organisations, places);
-//! 5. [`grouping`] groups spellings of one person (transliteration key,
-//!    guarded similarity) and [`gender`] reads the gender where the text
+//! 1. `token` splits the text into words with their capitalisation and
+//!    sentence starts;
+//! 2. `candidates` finds runs of capitalised words (with particles: de,
+//!    van der, bin, al-), `openers` drops sentence openers ("But") and
+//!    name suffixes ("Jr"), and `title` splits off the title chain before
+//!    them as a role ("NATO Secretary General");
+//! 3. `evidence` scores each candidate: given names, titles, "X said",
+//!    appositions and (`layout`) sports tables for; places, organisation
+//!    words, acronyms, dates and common words against; `kinds` says what
+//!    a phrase is when it is not a person;
+//! 4. `resolve` accepts the candidates that score enough, then the ones
+//!    made of words already known as a person's in the article and the
+//!    neighbours of persons in lists, and builds the entity mentions
+//!    (persons, organisations, places);
+//! 5. `grouping` groups spellings of one person (transliteration key,
+//!    guarded similarity) and `gender` reads the gender where the text
 //!    tells it.
 //!
-//! The word lists live in `assets/words/` ([`lexicon`]).
+//! The word lists live in `assets/words/` (`lexicon`); `assets/README.md`
+//! gives their sources and licences. [`People::lookup`] finds a person by
+//! any written form (`lookup`).
 
 mod candidates;
 mod evidence;
 mod gender;
 mod grouping;
+mod kinds;
 mod layout;
 mod lexicon;
 mod lookup;
+mod openers;
 mod resolve;
 mod title;
 mod token;

@@ -60,21 +60,29 @@ type Member<'a> = (&'a Candidate, &'a str);
 /// Hashes of the keys of words known as a person's (see [`word_hash`]).
 type KeySet = HashSet<u64, BuildHasherDefault<lexicon::KeyHasher>>;
 
-/// The indices of the candidates taken as persons, in text order.
+/// The indices of the candidates taken as persons, in text order: strong
+/// evidence, then list neighbours, then words known as a person's (from
+/// all of those), then list neighbours again.
 fn accept(text: &str, tokens: &[Token], cands: &[Candidate], verdicts: &[Verdict]) -> Vec<usize> {
-    let strong: Vec<bool> = verdicts.iter().map(|v| v.score >= THRESHOLD).collect();
-    let mut known = Known::default();
+    let mut taken: Vec<bool> = verdicts.iter().map(|v| v.score >= THRESHOLD).collect();
+    spread_in_lists(text, tokens, cands, verdicts, &mut taken);
+    let mut known = Known {
+        keys: KeySet::with_capacity_and_hasher(64, BuildHasherDefault::default()),
+        initials: 0,
+    };
     let mut buf = String::new();
-    for (c, _) in cands.iter().zip(&strong).filter(|(_, s)| **s) {
+    for (c, _) in cands.iter().zip(&taken).filter(|(_, t)| **t) {
         for w in c.words(text, tokens).filter(|w| !is_particle(w)) {
             grouping::key_into(w, &mut buf);
             known.keys.insert(word_hash(buf.as_bytes()));
             known.initials |= initial_bit(&buf);
         }
     }
-    let mut taken: Vec<bool> = (0..cands.len())
-        .map(|i| strong[i] || known_name(text, tokens, &cands[i], &known, &mut buf))
-        .collect();
+    for (i, c) in cands.iter().enumerate() {
+        if !taken[i] && known_name(text, tokens, c, &known, &mut buf) {
+            taken[i] = true;
+        }
+    }
     spread_in_lists(text, tokens, cands, verdicts, &mut taken);
     (0..cands.len()).filter(|&i| taken[i]).collect()
 }
@@ -152,10 +160,12 @@ fn known_name(
     known: &Known,
     buf: &mut String,
 ) -> bool {
-    let org = c
-        .parts
-        .iter()
-        .any(|i| tokens[i].upper || tokens[i].flags(text) & flag::ORG != 0);
+    // Not an acronym, an organisation word or an abbreviation ("U.N." is
+    // not "Un" of "Kim Jong Un").
+    let org = c.parts.iter().any(|i| {
+        let t = tokens[i];
+        t.upper || t.flags(text) & flag::ORG != 0 || t.text(text).contains('.')
+    });
     if known.keys.is_empty() || org {
         return false;
     }

@@ -30,11 +30,17 @@ pub fn split_title(text: &str, tokens: &[Token], parts: Parts) -> Candidate {
         let i = parts.nth(cut);
         let g = f(i);
         let chain = g & (flag::QUALIFIER | flag::DEMONYM) != 0 || tokens[i].upper;
-        if !chain || g & flag::GIVEN != 0 || (cut == 0 && place()) {
+        // "German Alex Radulescu": a nationality that is also a given name
+        // goes to the role when a given name follows it.
+        let next = f(parts.nth(cut + 1));
+        let before_given =
+            g & flag::DEMONYM != 0 && next & flag::GIVEN != 0 && next & flag::COMMON == 0;
+        if !chain || (g & flag::GIVEN != 0 && !before_given) || (cut == 0 && place()) {
             break;
         }
         cut += 1;
     }
+    cut = given_name_start(text, tokens, parts, cut);
     let name_parts = parts.drop_front(cut);
     let role = if cut > 0 {
         Some((parts.first, parts.nth(cut - 1)))
@@ -44,6 +50,32 @@ pub fn split_title(text: &str, tokens: &[Token], parts: Parts) -> Candidate {
         role_before(text, tokens, parts.first - usize::from(bracketed))
     };
     build(text, tokens, name_parts, role)
+}
+
+/// Where a name starts after ordinary words in one run: "Near Eastern
+/// Affairs | Robert Pelletreau", "Chicago Alderman | Jason Ervin". The
+/// words before a given name are dropped when none of them can be part
+/// of a name (each is a common word, a place, a nationality or an
+/// organisation word, and no given name or surname).
+fn given_name_start(text: &str, tokens: &[Token], parts: Parts, cut: usize) -> usize {
+    let n = parts.len();
+    let f = |k: usize| tokens[parts.nth(k)].flags(text);
+    let kind = flag::PLACE | flag::PLACE_WORD | flag::DEMONYM | flag::ORG | flag::QUALIFIER;
+    let name = flag::GIVEN | flag::SURNAME;
+    // At least one dropped word must say place or organisation: "Gala Leon
+    // Garcia" keeps "Gala", a common word only.
+    let mut said = false;
+    for k in cut..n.saturating_sub(1) {
+        let g = f(k);
+        if k > cut && said && g & flag::GIVEN != 0 && g & flag::COMMON == 0 {
+            return k;
+        }
+        if g & (kind | flag::COMMON) == 0 || g & name != 0 {
+            break;
+        }
+        said |= g & kind != 0;
+    }
+    cut
 }
 
 /// Lower-case title words right before a name: "chief spokesman", "striker".

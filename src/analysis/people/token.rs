@@ -246,8 +246,8 @@ fn shape_capital(s: &str, t: &mut Token) {
     t.upper = upper && letters >= 2;
     t.cap_flags = lexicon::flags(base);
     if t.cap_flags == 0 && s.len() > 3 && s.ends_with('s') {
-        // "Hispanics", "Americans": a plural nationality.
-        t.cap_flags = lexicon::small_flags(&s[..s.len() - 1]) & flag::DEMONYM;
+        // "Hispanics", "Sisters": a plural nationality or role noun.
+        t.cap_flags = lexicon::small_flags(&s[..s.len() - 1]) & (flag::DEMONYM | flag::TITLE);
     }
     if t.cap_flags == 0 && s.contains('-') {
         t.cap_flags = hyphenated_flags(s);

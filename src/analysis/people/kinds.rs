@@ -1,0 +1,62 @@
+//! What a phrase is when it is not a person: a place or an organisation,
+//! from its words and the word before it ("in X", "the newspaper X").
+
+use super::evidence::Ctx;
+use super::lexicon::flag;
+use super::token::{Gap, Kind};
+use crate::analysis::people::EntityKind;
+
+/// "the X" is rarely a person; "in X", "at X" is rarely one; nor is "the
+/// newspaper X".
+pub fn preceding_word(ctx: &Ctx) -> f32 {
+    let Some(b) = ctx.before() else { return 0.0 };
+    if ctx.tokens[ctx.cand.first()].gap != Gap::Space {
+        return 0.0;
+    }
+    match ctx.word(b) {
+        // "the X", and "&" in a firm's name ("Caufield & Byers")
+        "the" | "The" | "&" => -2.5,
+        "in" | "at" | "near" | "In" | "At" => -1.5,
+        _ if kind_noun(ctx, b).is_some() => -3.0,
+        _ => 0.0,
+    }
+}
+
+/// A lower-case organisation or place noun right before the phrase: "the
+/// daily newspaper Iltalehti", "his club Essex", "the port of Whittier".
+fn kind_noun(ctx: &Ctx, b: usize) -> Option<EntityKind> {
+    let t = ctx.tokens[b];
+    if t.kind != Kind::Word || t.cap {
+        return None;
+    }
+    let f = t.flags(ctx.text);
+    if f & (flag::TITLE | flag::HONORIFIC) != 0 {
+        None
+    } else if f & flag::ORG != 0 {
+        Some(EntityKind::Organisation)
+    } else if f & flag::PLACE_WORD != 0 {
+        Some(EntityKind::Place)
+    } else {
+        None
+    }
+}
+
+/// When a phrase is not a person: a place or an organisation, if it says so.
+pub fn other_kind(ctx: &Ctx) -> Option<EntityKind> {
+    let f = ctx.flags();
+    if f.iter().any(|&x| x & flag::ORG != 0) {
+        return Some(EntityKind::Organisation);
+    }
+    if ctx.place {
+        return Some(EntityKind::Place);
+    }
+    if ctx.cand.parts.iter().any(|i| ctx.tokens[i].upper) {
+        return Some(EntityKind::Organisation);
+    }
+    let b = ctx.before()?;
+    match ctx.word(b) {
+        "in" | "at" | "near" | "In" | "At" => Some(EntityKind::Place),
+        "the" | "The" => Some(EntityKind::Organisation),
+        _ => kind_noun(ctx, b),
+    }
+}

@@ -1,0 +1,148 @@
+//! Sentence openers and name suffixes: capitalised words that are not
+//! names although they look like one ("But", "Officials", "Jr").
+
+use super::candidates::Parts;
+use super::lexicon::flag;
+use super::token::{Kind, Token};
+
+/// A lone common word that opens a sentence ("We", "Officials"): no name.
+pub fn is_opener(text: &str, tokens: &[Token], parts: Parts) -> bool {
+    if parts.len() != 1 {
+        return false;
+    }
+    let t = tokens[parts.first];
+    let f = t.flags(text);
+    let keep = flag::GIVEN | flag::TITLE | flag::HONORIFIC | flag::PLACE;
+    // "Brown said": a surname that is also a word, kept before a verb.
+    let next = tokens.get(parts.first + 1);
+    let verb = || next.is_some_and(|n| !n.cap && n.flags(text) & flag::VERB != 0);
+    t.sent_start && !t.upper && f & flag::COMMON != 0 && f & keep == 0 && !verb()
+}
+
+/// "Jr", "Sr", "III" standing alone ("Joseph R. Biden, Jr."): a suffix of
+/// the name before, not a name.
+pub fn is_suffix_only(text: &str, tokens: &[Token], parts: Parts) -> bool {
+    parts.len() == 1 && is_name_suffix(tokens[parts.first].text(text))
+}
+
+pub fn is_name_suffix(w: &str) -> bool {
+    matches!(w, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV")
+}
+
+/// Drops "But", "The", "When" from the start of a run at a sentence start:
+/// common words that are capitalised only because they open the sentence.
+/// Not after a list number ("6. Pier Francesco Chili"): an item opens there.
+pub fn strip_sentence_openers(text: &str, tokens: &[Token], mut parts: Parts) -> Parts {
+    let numbered = parts.first >= 2
+        && tokens[parts.first - 1].kind == Kind::Punct
+        && tokens[parts.first - 2].kind == Kind::Num
+        && tokens[parts.first - 2].sent_start;
+    while parts.len() > 1 && !numbered {
+        let t = tokens[parts.first];
+        let f = t.flags(text);
+        // Only a plain common word goes: "South Korea", "Power New Zealand"
+        // keep their place or organisation word.
+        let plain = f & !(flag::COMMON | flag::VERB) == 0 && f != 0;
+        let opener = plain || is_function_word(t.text(text));
+        if !(t.sent_start && opener) {
+            break;
+        }
+        parts = parts.drop_front(1);
+        // A particle cannot open a name ("The de Gaulle" keeps "Gaulle").
+        while parts.len() > 1 && !tokens[parts.first].cap {
+            parts = parts.drop_front(1);
+        }
+    }
+    parts
+}
+
+/// Words that open sentences and are never part of a name, even where a
+/// list says they are names too ("In", "Will", "May").
+const FUNCTION_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "As",
+    "At",
+    "In",
+    "On",
+    "For",
+    "With",
+    "From",
+    "By",
+    "To",
+    "Of",
+    "Since",
+    "Although",
+    "Though",
+    "Because",
+    "So",
+    "Yet",
+    "Then",
+    "Now",
+    "Also",
+    "Still",
+    "Meanwhile",
+    "However",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "There",
+    "Here",
+    "What",
+    "Which",
+    "Who",
+    "Where",
+    "Why",
+    "How",
+    "All",
+    "Some",
+    "Many",
+    "Most",
+    "Both",
+    "Each",
+    "Every",
+    "No",
+    "Not",
+    "Only",
+    "Even",
+    "Just",
+    "Last",
+    "Next",
+    "Under",
+    "Over",
+    "During",
+    "Despite",
+    "Without",
+    "Like",
+    "Until",
+    "Unlike",
+    "Will",
+    "May",
+    "Can",
+    "Could",
+    "Should",
+    "Would",
+    "Did",
+    "Does",
+];
+
+fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w)
+}
