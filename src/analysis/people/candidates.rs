@@ -69,6 +69,9 @@ pub struct Candidate {
     pub role_flags: u32,
     /// The last name word carries a possessive ('s).
     pub possessive: bool,
+    /// A lone common word opening a sentence ("Trump took to Twitter"):
+    /// a name only if the article already knows it as a surname.
+    pub opener: bool,
 }
 
 impl Candidate {
@@ -181,10 +184,14 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Candidate> {
         let mut parts = run(text, tokens, start, bracket);
         i = parts.last + 1;
         parts = openers::strip_sentence_openers(text, tokens, parts);
-        if openers::is_opener(text, tokens, parts) || openers::is_suffix_only(text, tokens, parts) {
+        if openers::is_suffix_only(text, tokens, parts) {
             continue;
         }
-        out.push(title::split_title(text, tokens, parts));
+        let opener = openers::is_opener(text, tokens, parts);
+        out.push(Candidate {
+            opener,
+            ..title::split_title(text, tokens, parts)
+        });
     }
     out
 }
@@ -381,8 +388,16 @@ mod tests {
         assert_eq!(names("met Smith. Jones left").len(), 2);
         // Single capitals are not names.
         assert!(names("so I think A good").is_empty());
-        // A lone common word opening a sentence is no candidate.
-        assert!(names("Officials left.").is_empty());
-        assert_eq!(names("Brown said so.").len(), 1);
+        // A lone common word opening a sentence is a candidate only as an
+        // opener, which resolution takes as a known surname or not at all.
+        let text = "Officials left.";
+        let tokens = tokenize(text);
+        assert!(find(text, &tokens).iter().all(|c| c.opener));
+        let text = "Brown said so.";
+        let tokens = tokenize(text);
+        assert!(
+            find(text, &tokens).iter().all(|c| !c.opener),
+            "a surname before a verb is kept"
+        );
     }
 }

@@ -79,6 +79,15 @@ impl<'a> Ctx<'a> {
 
 /// Weighs all the evidence for one candidate.
 pub fn judge(ctx: &Ctx) -> Verdict {
+    // A sentence-opening common word is a name only by the known-surname
+    // rule of resolution, never by evidence, and never another entity.
+    if ctx.cand.opener {
+        return Verdict {
+            score: f32::NEG_INFINITY,
+            other: None,
+            context: 0.0,
+        };
+    }
     if let Some(v) = obvious(ctx) {
         return v;
     }

@@ -68,13 +68,19 @@ fn accept(text: &str, tokens: &[Token], cands: &[Candidate], verdicts: &[Verdict
     spread_in_lists(text, tokens, cands, verdicts, &mut taken);
     let mut known = Known {
         keys: KeySet::with_capacity_and_hasher(64, BuildHasherDefault::default()),
+        surnames: KeySet::with_capacity_and_hasher(64, BuildHasherDefault::default()),
         initials: 0,
     };
     let mut buf = String::new();
     for (c, _) in cands.iter().zip(&taken).filter(|(_, t)| **t) {
-        for w in c.words(text, tokens).filter(|w| !is_particle(w)) {
+        let words: Vec<&str> = c.words(text, tokens).filter(|w| !is_particle(w)).collect();
+        for (k, w) in words.iter().enumerate() {
             grouping::key_into(w, &mut buf);
-            known.keys.insert(word_hash(buf.as_bytes()));
+            let hash = word_hash(buf.as_bytes());
+            known.keys.insert(hash);
+            if k + 1 == words.len() && words.len() > 1 {
+                known.surnames.insert(hash);
+            }
             known.initials |= initial_bit(&buf);
         }
     }
@@ -140,11 +146,13 @@ fn is_particle(w: &str) -> bool {
     w.starts_with(char::is_lowercase) && !w.contains('-')
 }
 
-/// The keys of the words of accepted names, and a bit per first letter of
-/// those keys (a cheap test before a key is computed).
+/// The keys of the words of accepted names, the keys of their surnames
+/// (the last word of a name of two words or more), and a bit per first
+/// letter of those keys (a cheap test before a key is computed).
 #[derive(Default)]
 struct Known {
     keys: KeySet,
+    surnames: KeySet,
     initials: u64,
 }
 
@@ -169,6 +177,13 @@ fn known_name(
     if known.keys.is_empty() || org {
         return false;
     }
+    // A sentence opener ("Trump", "Brown") counts only as a known surname,
+    // never as a given name: "Will" opening a sentence is not Will Smith.
+    let keys = if c.opener {
+        &known.surnames
+    } else {
+        &known.keys
+    };
     let mut words = c.words(text, tokens).filter(|w| !is_particle(w)).peekable();
     words.peek().is_some()
         && words.all(|w| {
@@ -177,7 +192,7 @@ fn known_name(
                 return false;
             }
             grouping::key_into(w, buf);
-            known.keys.contains(&word_hash(buf.as_bytes()))
+            keys.contains(&word_hash(buf.as_bytes()))
         })
 }
 

@@ -174,3 +174,18 @@ fn roles_and_descriptors() {
     assert!(q.descriptors.contains(&"former".to_owned()), "{q:?}");
     assert_eq!(person(&people, "Ulla").descriptors, ["45-year-old"]);
 }
+
+#[test]
+fn a_sentence_opening_surname_is_the_person_already_named() {
+    // "Trump" is also a common word; opening a sentence it is the surname
+    // of the person the article has named in full.
+    let people = find_people("Donald Trump spoke on Monday.\n\nTrump took to Twitter overnight.");
+    assert_eq!(people.persons.len(), 1);
+    assert_eq!(people.persons[0].mentions.len(), 2);
+    // A common word opening a sentence is no one when nobody has it as a
+    // surname.
+    assert!(names("Officials left early. Rose prices fell.").is_empty());
+    let people = find_people("Karen Brown said the plan was ready. Brown left at noon.");
+    assert_eq!(people.persons.len(), 1);
+    assert_eq!(people.persons[0].mentions.len(), 2);
+}

@@ -121,5 +121,6 @@ fn build(text: &str, tokens: &[Token], parts: Parts, role: Option<(usize, usize)
         role,
         role_flags,
         possessive,
+        opener: false,
     }
 }
