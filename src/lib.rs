@@ -15,8 +15,11 @@
 
 pub mod analysis;
 pub mod article;
+pub mod config;
+pub mod export;
 pub mod extract;
 pub mod samples;
+pub mod state;
 pub mod tui;
 
 pub use analysis::{Analysis, Person, Quote, Span, analyse};

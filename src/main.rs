@@ -25,12 +25,16 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Extract(commands::extract::Args),
+    Export(commands::export::Args),
+    Config(commands::config::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Extract(args)) => commands::extract::run(&args),
+        Some(Command::Export(args)) => commands::export::run(&args),
+        Some(Command::Config(args)) => commands::config::run(&args),
         None => commands::reader::run(&cli.reader),
     };
     match result {

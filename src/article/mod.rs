@@ -9,6 +9,7 @@ pub mod sanitize;
 mod shape;
 mod stream;
 mod walk;
+pub mod watch;
 
 pub use date::Date;
 pub use load::{Input, Loaded, load, load_each, load_while};

@@ -1,4 +1,6 @@
 //! One module per command of the `byline` binary.
 
+pub mod config;
+pub mod export;
 pub mod extract;
 pub mod reader;

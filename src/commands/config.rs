@@ -1,0 +1,75 @@
+//! `byline config`: the default settings file, a check of the user's, and
+//! where byline keeps its files.
+
+use anyhow::{Context as _, Result};
+use byline::config;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Print the default settings, check a settings file, or show where
+/// byline's files are.
+///
+/// With no option, prints where the settings file and the reading state
+/// are. Exit status: 0, or 1 when `--check` found problems.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Print the default settings file, every entry explained.
+    #[arg(long, conflicts_with = "check")]
+    default: bool,
+    /// Check a settings file (FILE, or the one byline reads) and print each
+    /// problem with its line.
+    #[arg(long)]
+    check: bool,
+    /// The settings file to check.
+    #[arg(requires = "check")]
+    file: Option<PathBuf>,
+}
+
+pub fn run(args: &Args) -> Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    if args.default {
+        out.write_all(config::DEFAULT_FILE.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.check {
+        let path = match &args.file {
+            Some(path) => path.clone(),
+            None => config::default_path().context("there is no home folder")?,
+        };
+        return check(&mut out, &path);
+    }
+    let settings = config::default_path().map_or_else(
+        || "none (no home folder)".into(),
+        |p| p.display().to_string(),
+    );
+    let state = byline::state::default_dir().map_or_else(
+        || "none (no home folder)".into(),
+        |d| d.join(byline::state::FILE_NAME).display().to_string(),
+    );
+    writeln!(out, "settings: {settings}")?;
+    writeln!(out, "reading state: {state}")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints each problem of the file at `path`; 1 if there were any.
+fn check(out: &mut impl Write, path: &Path) -> Result<ExitCode> {
+    if !path.exists() {
+        writeln!(
+            out,
+            "{}: no settings file; byline uses the defaults",
+            path.display()
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let loaded = config::load(path);
+    for problem in &loaded.problems {
+        writeln!(out, "{problem}")?;
+    }
+    if loaded.problems.is_empty() {
+        writeln!(out, "{}: no problems", path.display())?;
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Ok(ExitCode::from(1))
+    }
+}

@@ -1,0 +1,194 @@
+//! What the reader can be asked to do, by the names the settings file uses,
+//! and the default key for each: one table, [`DEFAULTS`], that the settings
+//! file patches.
+
+/// Which set of bindings applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Context {
+    /// Reading: panels, overlays that are only scrolled (`[keys]`).
+    Normal,
+    /// Typing into a prompt, where printable keys are text (`[prompt_keys]`).
+    Prompt,
+}
+
+impl Context {
+    pub const ALL: [Context; 2] = [Context::Normal, Context::Prompt];
+
+    /// The table of the settings file that binds keys in this context.
+    pub fn table(self) -> &'static str {
+        match self {
+            Context::Normal => "keys",
+            Context::Prompt => "prompt_keys",
+        }
+    }
+}
+
+/// Declares [`Action`] with its name in the settings file, in one list, so a
+/// name can never be missing for a variant.
+macro_rules! actions {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
+        /// What the reader can be asked to do. The variants are the reader's
+        /// actions; their settings-file names are snake case.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Action {
+            /// Every action, in the order the default settings file lists them.
+            pub const ALL: &'static [Action] = &[$(Action::$variant,)*];
+
+            /// The action's name in the settings file (`half_down`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Action::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+actions! {
+    Down = "down",
+    Up = "up",
+    PageDown = "page_down",
+    PageUp = "page_up",
+    HalfDown = "half_down",
+    HalfUp = "half_up",
+    Top = "top",
+    Bottom = "bottom",
+    FocusNext = "focus_next",
+    FocusPrev = "focus_prev",
+    FocusLeft = "focus_left",
+    FocusRight = "focus_right",
+    Enter = "enter",
+    NextStory = "next_story",
+    PrevStory = "prev_story",
+    NextQuote = "next_quote",
+    PrevQuote = "prev_quote",
+    NextBySpeaker = "next_by_speaker",
+    PrevBySpeaker = "prev_by_speaker",
+    PickSpeaker = "pick_speaker",
+    Search = "search",
+    NextMatch = "next_match",
+    PrevMatch = "prev_match",
+    Cancel = "cancel",
+    OpenUrl = "open_url",
+    CopyQuote = "copy_quote",
+    ToggleSidebar = "toggle_sidebar",
+    Problems = "problems",
+    Help = "help",
+    Quit = "quit",
+    /// Delete the last character of a prompt.
+    Backspace = "backspace",
+    /// Mark the story read or unread.
+    ToggleRead = "toggle_read",
+    /// Mark every story in the list as read (after asking), as one change.
+    MarkAllRead = "mark_all_read",
+    /// Take back the last read/unread/starred change.
+    Undo = "undo",
+    ToggleStar = "toggle_star",
+    /// List every story.
+    ShowAll = "show_all",
+    /// List the unread stories only.
+    ShowUnread = "show_unread",
+    /// List the starred stories only.
+    ShowStarred = "show_starred",
+    /// Write the story with its quotes and people to a file.
+    Export = "export",
+}
+
+impl Action {
+    /// The action with this settings-file name.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+}
+
+/// The default bindings: `(context, keys, action)`, keys separated by spaces
+/// for a sequence, in the order the help lists them. The reader's actions
+/// come first, as `tui::keymap::DEFAULTS` has them; then those of the
+/// reading state and export.
+pub const DEFAULTS: &[(Context, &str, Action)] = {
+    use Action as A;
+    use Context::{Normal as N, Prompt as P};
+    &[
+        (N, "j", A::Down),
+        (N, "Down", A::Down),
+        (N, "k", A::Up),
+        (N, "Up", A::Up),
+        (N, "Space", A::PageDown),
+        (N, "PageDown", A::PageDown),
+        (N, "b", A::PageUp),
+        (N, "PageUp", A::PageUp),
+        (N, "C-d", A::HalfDown),
+        (N, "C-u", A::HalfUp),
+        (N, "g g", A::Top),
+        (N, "Home", A::Top),
+        (N, "G", A::Bottom),
+        (N, "End", A::Bottom),
+        (N, "Tab", A::FocusNext),
+        (N, "S-Tab", A::FocusPrev),
+        (N, "h", A::FocusLeft),
+        (N, "Left", A::FocusLeft),
+        (N, "l", A::FocusRight),
+        (N, "Right", A::FocusRight),
+        (N, "Enter", A::Enter),
+        (N, "J", A::NextStory),
+        (N, "K", A::PrevStory),
+        (N, "]", A::NextQuote),
+        (N, "[", A::PrevQuote),
+        (N, "}", A::NextBySpeaker),
+        (N, "{", A::PrevBySpeaker),
+        (N, "@", A::PickSpeaker),
+        (N, "/", A::Search),
+        (N, "n", A::NextMatch),
+        (N, "N", A::PrevMatch),
+        (N, "Esc", A::Cancel),
+        (N, "o", A::OpenUrl),
+        (N, "y", A::CopyQuote),
+        (N, "s", A::ToggleSidebar),
+        (N, "p", A::Problems),
+        (N, "?", A::Help),
+        (N, "q", A::Quit),
+        (N, "C-c", A::Quit),
+        (N, "r", A::ToggleRead),
+        (N, "R", A::MarkAllRead),
+        (N, "u", A::Undo),
+        (N, "f", A::ToggleStar),
+        (N, "1", A::ShowAll),
+        (N, "2", A::ShowUnread),
+        (N, "3", A::ShowStarred),
+        (N, "e", A::Export),
+        (P, "Enter", A::Enter),
+        (P, "Esc", A::Cancel),
+        (P, "Backspace", A::Backspace),
+        (P, "Down", A::Down),
+        (P, "C-n", A::Down),
+        (P, "Up", A::Up),
+        (P, "C-p", A::Up),
+        (P, "PageDown", A::PageDown),
+        (P, "PageUp", A::PageUp),
+        (P, "C-c", A::Quit),
+    ]
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_found() {
+        for &action in Action::ALL {
+            assert_eq!(Action::from_name(action.name()), Some(action));
+        }
+        assert_eq!(Action::from_name("HalfDown"), None);
+    }
+
+    #[test]
+    fn every_action_has_a_default_key() {
+        for &action in Action::ALL {
+            assert!(DEFAULTS.iter().any(|&(_, _, a)| a == action), "{action:?}");
+        }
+    }
+}

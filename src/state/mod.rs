@@ -1,0 +1,297 @@
+//! Reading state: what was read, what is starred, where each story was left
+//! and which story was open last, per article id.
+//!
+//! 1. [`ReadingState`] is the state in memory, changed by the reader's
+//!    actions; read/unread and star changes can be undone one at a time,
+//!    and "mark all listed as read" is one change;
+//! 2. [`codec`] writes it as compact JSON (ids front-coded, defaults left
+//!    out) and reads it back, keeping every good entry of a damaged file;
+//! 3. [`StateStore`] keeps it in `$XDG_STATE_HOME/byline/state.json`,
+//!    written atomically ([`atomic`]); a missing file is an empty state, a
+//!    damaged or newer one is set aside and reported, never lost.
+
+pub mod atomic;
+pub mod codec;
+mod store;
+
+pub use store::{FILE_NAME, Restored, StateError, StateStore, default_dir};
+
+use std::collections::HashMap;
+use std::fmt;
+
+/// Where a story was left: the paragraph at the top of the view and the
+/// byte offset into it of the first line shown. Independent of the width
+/// the text is wrapped at, so it survives a resize.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord, Hash)]
+pub struct Position {
+    pub paragraph: u32,
+    pub offset: u32,
+}
+
+/// The state of one article; [`Entry::default`] is unread, unstarred, at
+/// the top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Entry {
+    pub read: bool,
+    pub starred: bool,
+    /// `None` at the top of the story.
+    pub position: Option<Position>,
+}
+
+/// Which stories the list shows (`1`, `2`, `3`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    #[default]
+    All,
+    Unread,
+    Starred,
+}
+
+impl Filter {
+    pub fn keeps(self, entry: Entry) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Unread => !entry.read,
+            Filter::Starred => entry.starred,
+        }
+    }
+}
+
+/// A change that `u` can take back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Opening a story marked it read.
+    Opened,
+    Read,
+    Unread,
+    Starred,
+    Unstarred,
+    /// Every listed story marked read at once.
+    AllRead,
+}
+
+/// What [`ReadingState::undo`] took back: the change and the ids it touched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undone {
+    pub change: Change,
+    pub ids: Vec<String>,
+}
+
+impl fmt::Display for Undone {
+    /// `undone: 12 stories marked read`, for the status line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.change {
+            Change::Opened | Change::Read | Change::AllRead => "marked read",
+            Change::Unread => "marked unread",
+            Change::Starred => "starred",
+            Change::Unstarred => "unstarred",
+        };
+        match self.ids.len() {
+            1 => write!(f, "undone: story {what}"),
+            n => write!(f, "undone: {n} stories {what}"),
+        }
+    }
+}
+
+/// One undoable step: the read and starred flags of each id before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Step {
+    change: Change,
+    before: Vec<(String, bool, bool)>,
+}
+
+/// How many steps `u` can go back.
+const UNDO_DEPTH: usize = 100;
+
+/// The reading state of every article byline has seen; ids in the default
+/// state take no room.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReadingState {
+    entries: HashMap<String, Entry>,
+    last_open: Option<String>,
+    undo: Vec<Step>,
+    dirty: bool,
+}
+
+impl ReadingState {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn get(&self, id: &str) -> Entry {
+        self.entries.get(id).copied().unwrap_or_default()
+    }
+
+    pub fn is_read(&self, id: &str) -> bool {
+        self.get(id).read
+    }
+
+    pub fn is_starred(&self, id: &str) -> bool {
+        self.get(id).starred
+    }
+
+    /// Where the story was left, `None` at the top (or never opened).
+    pub fn position(&self, id: &str) -> Option<Position> {
+        self.get(id).position
+    }
+
+    /// Whether the list shows `id` under `filter`.
+    pub fn keeps(&self, filter: Filter, id: &str) -> bool {
+        filter.keeps(self.get(id))
+    }
+
+    /// The story that was open when byline last stopped.
+    pub fn last_open(&self) -> Option<&str> {
+        self.last_open.as_deref()
+    }
+
+    /// How many ids have some state.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every id with some state, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Entry)> {
+        self.entries.iter().map(|(id, e)| (id.as_str(), *e))
+    }
+
+    /// Changed since it was loaded or last saved.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    pub fn mark_saved(&mut self) {
+        self.dirty = false;
+    }
+
+    /// A story was opened: it is read, and it is the one to return to.
+    /// Marking it read can be undone. Returns true if it was unread.
+    pub fn open(&mut self, id: &str) -> bool {
+        self.set_last_open(Some(id));
+        self.change_flags(Change::Opened, [id], |e| e.read = true) > 0
+    }
+
+    /// Records the story that is open (`None`: none is).
+    pub fn set_last_open(&mut self, id: Option<&str>) {
+        if self.last_open.as_deref() != id {
+            self.last_open = id.map(str::to_owned);
+            self.dirty = true;
+        }
+    }
+
+    /// Marks a story read or unread (`r`); returns true if that changed it.
+    pub fn set_read(&mut self, id: &str, read: bool) -> bool {
+        let change = if read { Change::Read } else { Change::Unread };
+        self.change_flags(change, [id], |e| e.read = read) > 0
+    }
+
+    /// Flips read/unread; returns whether the story is now read.
+    pub fn toggle_read(&mut self, id: &str) -> bool {
+        let read = !self.is_read(id);
+        self.set_read(id, read);
+        read
+    }
+
+    /// Flips the star (`f`); returns whether the story is now starred.
+    pub fn toggle_star(&mut self, id: &str) -> bool {
+        let starred = !self.is_starred(id);
+        let change = if starred {
+            Change::Starred
+        } else {
+            Change::Unstarred
+        };
+        self.change_flags(change, [id], |e| e.starred = starred);
+        starred
+    }
+
+    /// Marks every id read as one change (`R`); returns how many were unread.
+    pub fn mark_all_read<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>) -> usize {
+        self.change_flags(Change::AllRead, ids, |e| e.read = true)
+    }
+
+    /// Remembers where a story was left; not a change `u` takes back.
+    pub fn set_position(&mut self, id: &str, position: Position) {
+        let position = (position != Position::default()).then_some(position);
+        if self.get(id).position != position {
+            self.update(id, |e| e.position = position);
+            self.dirty = true;
+        }
+    }
+
+    /// Takes back the last read/unread/star change, if any.
+    pub fn undo(&mut self) -> Option<Undone> {
+        let step = self.undo.pop()?;
+        let mut ids = Vec::with_capacity(step.before.len());
+        for (id, read, starred) in step.before {
+            self.update(&id, |e| {
+                e.read = read;
+                e.starred = starred;
+            });
+            ids.push(id);
+        }
+        self.dirty = true;
+        Some(Undone {
+            change: step.change,
+            ids,
+        })
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Applies `edit` to each id; the ids it changed become one undo step.
+    fn change_flags<'a>(
+        &mut self,
+        change: Change,
+        ids: impl IntoIterator<Item = &'a str>,
+        edit: impl Fn(&mut Entry),
+    ) -> usize {
+        let mut before = Vec::new();
+        for id in ids {
+            let old = self.get(id);
+            let mut new = old;
+            edit(&mut new);
+            if new != old {
+                self.update(id, |e| *e = new);
+                before.push((id.to_owned(), old.read, old.starred));
+            }
+        }
+        let changed = before.len();
+        if changed > 0 {
+            if self.undo.len() == UNDO_DEPTH {
+                self.undo.remove(0);
+            }
+            self.undo.push(Step { change, before });
+            self.dirty = true;
+        }
+        changed
+    }
+
+    /// Edits one entry, dropping it when it is back to the default.
+    fn update(&mut self, id: &str, edit: impl FnOnce(&mut Entry)) {
+        let mut entry = self.get(id);
+        edit(&mut entry);
+        if entry == Entry::default() {
+            self.entries.remove(id);
+        } else if let Some(slot) = self.entries.get_mut(id) {
+            *slot = entry;
+        } else {
+            self.entries.insert(id.to_owned(), entry);
+        }
+    }
+
+    /// Sets an entry as read from a file: no undo step, not dirty.
+    fn restore(&mut self, id: String, entry: Entry) {
+        if entry != Entry::default() {
+            self.entries.insert(id, entry);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,310 @@
+//! The settings file: the default file, good and bad files (each problem
+//! names its line and costs only its entry), and `byline config`.
+
+#![allow(clippy::unwrap_used)] // test code: a panic is the failure report
+
+use byline::config::{
+    self, Action, Colour, Config, Context, DEFAULT_FILE, Key, Palette, Settings, ThemeName,
+};
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn byline(args: &[&str], env: &[(&str, &PathBuf)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_byline"));
+    command.args(args);
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().unwrap()
+}
+
+/// `HalfDown` → `half_down`.
+fn snake(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_uppercase() && !out.is_empty() {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+/// The lines of the default file's table `[name]`.
+fn table(name: &str) -> Vec<&'static str> {
+    let header = format!("[{name}]");
+    DEFAULT_FILE
+        .lines()
+        .skip_while(|l| *l != header)
+        .skip(1)
+        .take_while(|l| !l.starts_with('['))
+        .collect()
+}
+
+fn lines_of(config: &Config) -> Vec<String> {
+    config.problems.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn the_default_file_is_the_defaults() {
+    let config = config::parse(DEFAULT_FILE, "config.toml");
+    assert!(config.problems.is_empty(), "{:?}", lines_of(&config));
+    assert_eq!(config.settings, Settings::default());
+}
+
+#[test]
+fn every_action_is_in_the_default_file_with_a_comment() {
+    for context in Context::ALL {
+        let lines = table(context.table());
+        for &action in Action::ALL {
+            let bound = config::bindings::allowed(context, action);
+            let line = lines
+                .iter()
+                .find(|l| l.starts_with(&format!("{} = ", action.name())));
+            assert_eq!(line.is_some(), bound, "{action:?} in [{}]", context.table());
+            if let Some(line) = line {
+                assert!(line.contains(" # "), "{line}: say what it does");
+            }
+        }
+    }
+}
+
+/// The reader's own table and the settings agree: every action the reader
+/// knows has a name here, and its default keys are the same.
+#[test]
+fn the_settings_know_every_action_of_the_reader() {
+    use byline::tui::keymap::{Context as TuiContext, DEFAULTS};
+    for (context, keys, action) in DEFAULTS {
+        let name = snake(&format!("{action:?}"));
+        let action = Action::from_name(&name).unwrap_or_else(|| panic!("no action `{name}`"));
+        let context = match context {
+            TuiContext::Normal => Context::Normal,
+            TuiContext::Prompt => Context::Prompt,
+        };
+        let keys = config::keys::parse_sequence(keys).unwrap();
+        let defaults = Settings::default().keys;
+        assert!(
+            defaults
+                .keys_for(context, action)
+                .contains(&keys.as_slice()),
+            "{name} = {keys:?}"
+        );
+        assert!(
+            table(context.table())
+                .iter()
+                .any(|l| l.starts_with(&format!("{name} = "))),
+            "{name} is missing from [{}]",
+            context.table()
+        );
+    }
+}
+
+#[test]
+fn a_good_file_applies_in_full() {
+    let text = r#"
+paths = ["~/news", "/srv/wire.jsonl"]
+body_width = 72
+theme = "light"
+mouse = false
+watch = true
+
+[colours]
+accent = "magenta"
+speakers = ["red", "green", "blue", "cyan", "magenta", "black"]
+
+[keys]
+down = ["j", "C-n"]
+top = "g g"
+quit = "Q"
+toggle_star = "*"
+
+[prompt_keys]
+cancel = ["Esc", "C-g"]
+"#;
+    let config = config::parse(text, "config.toml");
+    assert!(config.problems.is_empty(), "{:?}", lines_of(&config));
+    let s = &config.settings;
+    assert_eq!(
+        s.paths,
+        [PathBuf::from("~/news"), PathBuf::from("/srv/wire.jsonl")]
+    );
+    assert_eq!(s.body_width, 72);
+    assert_eq!(s.theme, ThemeName::Light);
+    assert!(!s.mouse && s.watch);
+    assert_eq!(s.colours.accent, Colour::Magenta);
+    assert_eq!(
+        s.colours.unread,
+        Palette::LIGHT.unread,
+        "the rest is the light theme"
+    );
+    assert_eq!(s.colours.speakers[5], Colour::Black);
+    let n = Context::Normal;
+    assert_eq!(s.keys.action_for(n, &[Key::ctrl('n')]), Some(Action::Down));
+    assert_eq!(s.keys.action_for(n, &[Key::char('Q')]), Some(Action::Quit));
+    assert_eq!(
+        s.keys.action_for(n, &[Key::char('q')]),
+        None,
+        "quit took only Q"
+    );
+    assert_eq!(
+        s.keys.keys_for(n, Action::Top).len(),
+        1,
+        "Home is no longer Top"
+    );
+    assert_eq!(
+        s.keys.action_for(n, &[Key::char('*')]),
+        Some(Action::ToggleStar)
+    );
+    assert_eq!(s.keys.action_for(n, &[Key::char('f')]), None);
+    let p = Context::Prompt;
+    assert_eq!(
+        s.keys.action_for(p, &[Key::ctrl('g')]),
+        Some(Action::Cancel)
+    );
+}
+
+#[test]
+fn each_problem_names_its_line_and_the_rest_applies() {
+    let text = r#"theme = "solarized"
+body_width = 5
+watch = true
+colour = "red"
+mouse = "no"
+
+[colours]
+accent = "teal"
+unread = "green"
+
+[keys]
+help = "x"
+quit = ["Q", "x"]
+top = "Nope"
+serch = "/"
+next_story = "n"
+
+[prompt_keys]
+search = "C-s"
+"#;
+    let config = config::parse(text, "config.toml");
+    let lines = lines_of(&config);
+    let expected = [
+        (1, "`theme` must be \"dark\" or \"light\"; using \"dark\""),
+        (
+            2,
+            "`body_width` must be a whole number of columns from 20 to 1000; using 100",
+        ),
+        (4, "unknown setting `colour`; did you mean `colours`?"),
+        (5, "`mouse` must be true or false; using true"),
+        (8, "`accent` must be one of black, red"),
+        (
+            13,
+            "`x` is already bound to `help` on line 12; `quit` keeps its default keys",
+        ),
+        (14, "`Nope` is not a key; write a character"),
+        (
+            15,
+            "unknown action `serch` in [keys]; did you mean `search`?",
+        ),
+        (19, "`search` cannot be bound in [prompt_keys]"),
+    ];
+    assert_eq!(lines.len(), expected.len(), "{lines:#?}");
+    for (line, (n, start)) in lines.iter().zip(expected) {
+        assert!(
+            line.starts_with(&format!("config.toml:{n}: {start}")),
+            "{line}"
+        );
+    }
+    let s = &config.settings;
+    assert_eq!(s.theme, ThemeName::Dark);
+    assert_eq!(s.body_width, 100);
+    assert!(s.watch, "a good line among bad ones applies");
+    assert!(s.mouse);
+    assert_eq!(s.colours.accent, Palette::DARK.accent);
+    assert_eq!(s.colours.unread, Colour::Green);
+    let n = Context::Normal;
+    assert_eq!(s.keys.action_for(n, &[Key::char('x')]), Some(Action::Help));
+    assert_eq!(s.keys.action_for(n, &[Key::char('q')]), Some(Action::Quit));
+    assert_eq!(
+        s.keys.keys_for(n, Action::Top).len(),
+        2,
+        "top keeps g g and Home"
+    );
+    assert_eq!(
+        s.keys.action_for(n, &[Key::char('n')]),
+        Some(Action::NextStory)
+    );
+    assert_eq!(
+        s.keys.keys_for(n, Action::NextMatch).len(),
+        0,
+        "n was taken"
+    );
+}
+
+#[test]
+fn broken_toml_is_reported_by_line_too() {
+    let config = config::parse(
+        "watch = true\nbody_width = [1,\ntheme = \"light\"\n",
+        "c.toml",
+    );
+    assert!(!config.problems.is_empty());
+    for line in lines_of(&config) {
+        assert!(
+            line.starts_with("c.toml:2:") || line.starts_with("c.toml:3:"),
+            "{line}"
+        );
+    }
+    assert!(config.settings.watch, "the line before the break applies");
+}
+
+#[test]
+fn config_default_prints_the_default_file() {
+    let out = byline(&["config", "--default"], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), DEFAULT_FILE);
+}
+
+#[test]
+fn config_check_reports_and_sets_the_exit_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("config");
+    let file = home.join("byline/config.toml");
+    let env = [("XDG_CONFIG_HOME", &home)];
+    // No file: the defaults, nothing wrong.
+    let out = byline(&["config", "--check"], &env);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no settings file"));
+    // The file byline reads is under XDG_CONFIG_HOME.
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, "watch = true\nbody_width = \"wide\"\n").unwrap();
+    let out = byline(&["config", "--check"], &env);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout,
+        format!(
+            "{}:2: `body_width` must be a whole number of columns from 20 to 1000; using 100\n",
+            file.display()
+        )
+    );
+    std::fs::write(&file, DEFAULT_FILE).unwrap();
+    let out = byline(&["config", "--check", file.to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn config_shows_where_the_files_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let (conf, state) = (dir.path().join("c"), dir.path().join("s"));
+    let out = byline(
+        &["config"],
+        &[("XDG_CONFIG_HOME", &conf), ("XDG_STATE_HOME", &state)],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let expected = format!(
+        "settings: {}\nreading state: {}\n",
+        conf.join("byline/config.toml").display(),
+        state.join("byline/state.json").display()
+    );
+    assert_eq!(stdout, expected);
+}

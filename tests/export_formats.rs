@@ -1,0 +1,307 @@
+//! `byline export` and the rendering behind it: the exact text of each
+//! format, files never overwritten without `--force`, and exit statuses.
+
+#![allow(clippy::unwrap_used)] // test code: a panic is the failure report
+
+use byline::analysis::{Analysis, Person, Quote, Span};
+use byline::article::{Article, Origin, Place, load};
+use byline::export::{self, Format};
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const BODY: &str = "The harbour council voted on Tuesday to build a flood barrier.\n\n\
+    \"The barrier will protect every home,\" said Mayor Tom Hale.\n\n\
+    Residents were pleased. \"We have waited ten years,\" a neighbour said.";
+
+fn article() -> Article {
+    Article {
+        id: "harbour-1".to_owned(),
+        title: "Harbour council approves flood barrier".to_owned(),
+        subtitle: Some("Work starts in May".to_owned()),
+        body: BODY.to_owned(),
+        source: Some("Northshore Gazette".to_owned()),
+        authors: vec!["Ann Lee".to_owned()],
+        published: Some("2026-03-14T09:00:00Z".to_owned()),
+        url: Some("https://gazette.example/harbour".to_owned()),
+        images: Vec::new(),
+        origin: Origin {
+            file: "a.json".into(),
+            place: Place::File,
+        },
+    }
+}
+
+fn span_of(text: &str) -> Span {
+    let start = BODY.find(text).unwrap();
+    Span::new(start, start + text.len())
+}
+
+/// A fixed analysis, so the expected text does not move with the rules.
+fn analysis() -> Analysis {
+    // A person as the analysis makes one, then set to known values.
+    let mut person: Person = byline::analyse("Mayor Tom Hale spoke.").people.remove(0);
+    "Tom Hale".clone_into(&mut person.name);
+    person.aliases = vec!["Hale".to_owned()];
+    person.mentions = vec![span_of("Tom Hale")];
+    person.role = Some("Mayor".to_owned());
+    let quote = |text, speaker: Option<&str>, cue: &str| Quote {
+        span: span_of(text),
+        person: speaker.map(|_| 0),
+        speaker: speaker.map(str::to_owned),
+        cue: Some(cue.to_owned()),
+    };
+    Analysis {
+        people: vec![person],
+        quotes: vec![
+            quote(
+                "The barrier will protect every home,",
+                Some("Tom Hale"),
+                "said",
+            ),
+            quote("We have waited ten years,", None, "said"),
+        ],
+    }
+}
+
+#[test]
+fn markdown() {
+    let expected = "# Harbour council approves flood barrier
+
+*Work starts in May*
+
+Northshore Gazette · 14 Mar 2026 · by Ann Lee
+<https://gazette.example/harbour>
+
+The harbour council voted on Tuesday to build a flood barrier.
+
+\"The barrier will protect every home,\" said Mayor Tom Hale.
+
+Residents were pleased. \"We have waited ten years,\" a neighbour said.
+
+## Quotes
+
+- **Tom Hale** (said): “The barrier will protect every home,”
+- *Unattributed* (said): “We have waited ten years,”
+
+## People
+
+- **Tom Hale**, Mayor; also Hale; 1 mention
+";
+    assert_eq!(
+        export::render(&article(), &analysis(), Format::Markdown),
+        expected
+    );
+}
+
+#[test]
+fn plain_text() {
+    let expected = "Harbour council approves flood barrier
+======================================
+
+Work starts in May
+
+Northshore Gazette · 14 Mar 2026 · by Ann Lee
+https://gazette.example/harbour
+
+The harbour council voted on Tuesday to build a flood barrier.
+
+\"The barrier will protect every home,\" said Mayor Tom Hale.
+
+Residents were pleased. \"We have waited ten years,\" a neighbour said.
+
+QUOTES
+
+  Tom Hale (said): “The barrier will protect every home,”
+  Unattributed (said): “We have waited ten years,”
+
+PEOPLE
+
+  Tom Hale, Mayor; also Hale; 1 mention
+";
+    assert_eq!(
+        export::render(&article(), &analysis(), Format::Text),
+        expected
+    );
+}
+
+#[test]
+fn json_is_the_extract_record_plus_the_article() {
+    let text = export::render(&article(), &analysis(), Format::Json);
+    assert!(text.ends_with("}\n"));
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let expected = serde_json::json!({
+        "id": "harbour-1",
+        "title": "Harbour council approves flood barrier",
+        "subtitle": "Work starts in May",
+        "source": "Northshore Gazette",
+        "authors": ["Ann Lee"],
+        "published": "2026-03-14T09:00:00Z",
+        "url": "https://gazette.example/harbour",
+        "body": BODY,
+        "people": [{"name": "Tom Hale", "aliases": ["Hale"], "mentions": 1}],
+        "quotes": [
+            {"text": "The barrier will protect every home,", "start": 65, "end": 101,
+             "speaker": "Tom Hale", "cue": "said"},
+            {"text": "We have waited ten years,", "start": 150, "end": 175,
+             "speaker": null, "cue": "said"}
+        ]
+    });
+    assert_eq!(value, expected);
+    let keys: Vec<&String> = value.as_object().unwrap().keys().collect();
+    assert_eq!(keys.len(), 10);
+}
+
+#[test]
+fn a_bare_article_has_no_empty_sections() {
+    let mut bare = article();
+    bare.subtitle = None;
+    bare.source = None;
+    bare.authors.clear();
+    bare.published = None;
+    bare.url = None;
+    bare.body = "Short.".to_owned();
+    let md = export::render(&bare, &Analysis::default(), Format::Markdown);
+    assert_eq!(md, "# Harbour council approves flood barrier\n\nShort.\n");
+    assert_eq!(
+        export::file_name(&bare, Format::Text),
+        "harbour-council-approves-flood-barrier.txt"
+    );
+}
+
+#[test]
+fn save_in_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let (article, analysis) = (article(), analysis());
+    let first = export::save_in(dir.path(), &article, &analysis, Format::Markdown).unwrap();
+    fs::write(&first, "mine").unwrap();
+    let second = export::save_in(dir.path(), &article, &analysis, Format::Markdown).unwrap();
+    assert_eq!(
+        second.file_name().unwrap(),
+        "harbour-council-approves-flood-barrier-2.md"
+    );
+    assert_eq!(fs::read_to_string(first).unwrap(), "mine");
+}
+
+fn byline(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+/// A library of one file, and what export should write for its article.
+fn library(dir: &Path) -> (String, String) {
+    let json = serde_json::json!({"id": "harbour-1", "title": "Harbour council approves flood barrier",
+        "body": ["\"It will hold,\" said Mayor Tom Hale.", "Work starts in May."]});
+    fs::write(dir.join("a.json"), json.to_string()).unwrap();
+    let loaded = load(&[byline::article::Input::Path(dir.join("a.json"))]);
+    let article = &loaded.articles[0];
+    let analysis = byline::analyse(&article.body);
+    let md = export::render(article, &analysis, Format::Markdown);
+    let txt = export::render(article, &analysis, Format::Text);
+    (md, txt)
+}
+
+#[test]
+fn the_command_writes_to_stdout_or_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (md, txt) = library(d);
+    let out = byline(&["export", "harbour-1", "a.json"], d);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), md);
+
+    let out = byline(
+        &[
+            "export",
+            "--format",
+            "txt",
+            "harbour-1",
+            "a.json",
+            "--out",
+            "x.txt",
+        ],
+        d,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "x.txt\n");
+    assert_eq!(fs::read_to_string(d.join("x.txt")).unwrap(), txt);
+
+    // An existing file stays as it is without --force.
+    fs::write(d.join("x.txt"), "mine").unwrap();
+    let out = byline(
+        &["export", "-f", "txt", "harbour-1", "a.json", "-o", "x.txt"],
+        d,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("x.txt exists; --force replaces it"));
+    assert_eq!(fs::read_to_string(d.join("x.txt")).unwrap(), "mine");
+    let out = byline(
+        &[
+            "export",
+            "-f",
+            "txt",
+            "harbour-1",
+            "a.json",
+            "-o",
+            "x.txt",
+            "--force",
+        ],
+        d,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(fs::read_to_string(d.join("x.txt")).unwrap(), txt);
+
+    // A folder gets a name made from the title.
+    fs::create_dir(d.join("out")).unwrap();
+    let out = byline(
+        &[
+            "export",
+            "-f",
+            "json",
+            "harbour-1",
+            "a.json",
+            "--out",
+            "out",
+        ],
+        d,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let written = d.join("out/harbour-council-approves-flood-barrier.json");
+    let value: serde_json::Value = serde_json::from_slice(&fs::read(written).unwrap()).unwrap();
+    assert_eq!(value["id"], "harbour-1");
+}
+
+#[test]
+fn the_command_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    library(d);
+    let out = byline(&["export", "nope", "a.json"], d);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("no article has the id \"nope\" (of 1 read"),
+        "{stderr}"
+    );
+    let out = byline(&["export", "--format", "html", "harbour-1", "a.json"], d);
+    assert_eq!(out.status.code(), Some(2), "a usage error");
+    let out = byline(&["export", "harbour-1", "a.json", "--force"], d);
+    assert_eq!(out.status.code(), Some(2), "--force needs --out");
+    // Without a path: the samples.
+    let out = byline(&["export", "sample-geneva-quay-vote"], d);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("# Geneva voters")
+    );
+}
