@@ -10,8 +10,8 @@
 
 use super::cues::{self, Form};
 use super::phrase::{
-    MAX_PHRASE, clause_subject, is_dash, is_determiner, join, lower, one_of, phrase_after,
-    phrase_before, skip_adverbs, subject_before,
+    MAX_PHRASE, aside_start, clause_subject, is_dash, is_determiner, is_time_word, join, lower,
+    one_of, phrase_after, phrase_before, skip_adverbs, subject_before,
 };
 use super::words::{Kind, Token};
 use crate::analysis::Span;
@@ -120,7 +120,7 @@ fn subject_first(tokens: &[Token], start: usize) -> Option<Found> {
 
 /// `“…” because she would expand her lead, he said.`: an attribution
 /// closing the sentence the quote is in.
-fn closing_clause(tokens: &[Token]) -> Option<Found> {
+pub fn closing_clause(tokens: &[Token]) -> Option<Found> {
     (1..tokens.len())
         .filter(|&i| tokens[i - 1].is(','))
         .find_map(|i| {
@@ -422,7 +422,7 @@ pub fn cue_subject(tokens: &[Token]) -> Option<Found> {
         let subject = match cue.form {
             Form::Participle => None,
             Form::Base if is_infinitive(tokens, at) => None,
-            _ if after_quote(tokens, at) => phrase_after(tokens, at + len),
+            _ if inverted(tokens, at, len) => phrase_after(tokens, at + len),
             _ => subject_before(tokens, at).map(|(s, _)| s),
         }?;
         Some(Found {
@@ -448,15 +448,23 @@ pub fn introducer(tokens: &[Token]) -> Option<Found> {
     })
 }
 
-/// The cue follows a quote directly (`“…,” said Smith`), so its subject
-/// comes after it.
-fn after_quote(tokens: &[Token], at: usize) -> bool {
+/// The cue comes before its subject: right after a quote (`“…,” said
+/// Smith`), or after a comma with a name or "the" to follow (`…, said Ohio
+/// State professor Paul Beck`).
+fn inverted(tokens: &[Token], at: usize, len: usize) -> bool {
     let i = if at > 0 && tokens[at - 1].is(',') {
         at - 1
     } else {
         at
     };
-    i > 0 && tokens[i - 1].kind == Kind::Quote
+    let after_quote = i > 0 && tokens[i - 1].kind == Kind::Quote;
+    let next = tokens.get(at + len);
+    let named_next = next.is_some_and(|t| {
+        (t.is_capitalised() && !is_time_word(t.text)) || one_of(t.text, &["the", "a", "an"])
+    });
+    // "Flynn, a top Trump surrogate, said Thursday": the comma closes an
+    // aside after the subject, which stands before.
+    after_quote || (i < at && named_next && aside_start(tokens, i).is_none())
 }
 
 /// `According to X, …` anywhere in the words.

@@ -283,10 +283,12 @@ fn attributions(tokens: &[Token], at: usize, sentence: usize) -> Vec<Found> {
         || tokens
             .get(at + 1)
             .is_some_and(|t| t.is(',') || t.kind == Kind::Punct && !t.is('('));
+    // A fragment may still end a sentence that closes with its
+    // attribution: "“… far more credible” than his, Zuckoff said."
     let after = if closes {
         attribute::after(&tokens[at + 1..after_end])
     } else {
-        None
+        attribute::closing_clause(&tokens[at + 1..after_end])
     };
     let before = attribute::before(&tokens[sentence..at]);
     // A quote that ends its sentence and already has a cue before it: the
@@ -322,7 +324,10 @@ fn sentence_before(tokens: &[Token], at: usize) -> Option<Found> {
         return None;
     }
     let previous = sentence_start(tokens, sentence - 1);
-    attribute::cue_subject(&tokens[previous..sentence]).or_else(|| {
+    let words = &tokens[previous..sentence];
+    let found =
+        attribute::cue_subject(words).or_else(|| attribute::before(words).into_iter().next());
+    found.or_else(|| {
         let earlier = sentence_start(tokens, previous.checked_sub(1)?);
         attribute::cue_subject(&tokens[earlier..previous])
     })

@@ -372,7 +372,13 @@ pub(super) fn one_of(word: &str, list: &[&str]) -> bool {
 pub(super) fn is_adverb(word: &str) -> bool {
     matches!(
         word,
-        "also"
+        "however"
+            | "meanwhile"
+            | "nonetheless"
+            | "instead"
+            | "likewise"
+            | "moreover"
+            | "also"
             | "later"
             | "then"
             | "once"

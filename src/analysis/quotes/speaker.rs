@@ -82,6 +82,19 @@ impl<'a> Resolver<'a> {
         if capitalised {
             return self.unlisted_name(phrase);
         }
+        // "Blaze co-host Stu Burguiere": a title chain ending in a name the
+        // people engine does not know; the name follows the last lower-case
+        // word.
+        let tail = words
+            .iter()
+            .rposition(|w| w.is_lowercase())
+            .map_or(0, |i| i + 1);
+        if !determiner
+            && words.len() - tail >= 2
+            && words[tail..].iter().all(|w| w.is_capitalised())
+        {
+            return self.unlisted_name(Span::new(words[tail].span.start, phrase.end));
+        }
         self.description(&words.iter().map(|w| w.text).collect::<Vec<_>>(), cx)
     }
 
