@@ -8,7 +8,7 @@
 //! indefinite phrase ("a spokesman", "one commuter") is nobody.
 
 use super::phrase::{is_pronoun_token, one_of};
-use super::words::{Kind, tokenize};
+use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
 use crate::analysis::people::{EntityKind, Gender, People};
 
@@ -87,11 +87,9 @@ impl<'a> Resolver<'a> {
         // word.
         let tail = words
             .iter()
-            .rposition(|w| w.is_lowercase())
+            .rposition(Token::is_lowercase)
             .map_or(0, |i| i + 1);
-        if !determiner
-            && words.len() - tail >= 2
-            && words[tail..].iter().all(|w| w.is_capitalised())
+        if !determiner && words.len() - tail >= 2 && words[tail..].iter().all(Token::is_capitalised)
         {
             return self.unlisted_name(Span::new(words[tail].span.start, phrase.end));
         }
