@@ -16,14 +16,60 @@ pub(super) fn keep(text: &str, marked: &Marked, decision: &Decision) -> bool {
     }
     let inner = marked.inner.text(text);
     // A name in Title Case is a book, a show or a slogan, unless someone is
-    // said to have said it right after it.
-    if is_title(inner) && !decision.direct {
+    // said to have said it right after it; after "Fox News’s" or "on" it
+    // is a title all the same ("on Fox News’s “Sunday Morning Futures,”
+    // Rep. Issa said").
+    if is_title(inner) && (!decision.direct || names_a_work(&text[..marked.open])) {
         return false;
     }
     if decision.cue.is_some() || !matches!(decision.speaker, Speaker::Unknown) {
         return true;
     }
     inner.split_whitespace().count() >= 4
+}
+
+/// The words before a quote introduce the name of a work: a possessive
+/// ("CNN's"), "on", "in", or a word like "show" or "book".
+fn names_a_work(before: &str) -> bool {
+    let Some(word) = before.split_whitespace().next_back() else {
+        return false;
+    };
+    let word = word.trim_end_matches([',', ':']);
+    const WORKS: &[&str] = &[
+        "on",
+        "in",
+        "of",
+        "titled",
+        "entitled",
+        "called",
+        "named",
+        "book",
+        "show",
+        "film",
+        "movie",
+        "program",
+        "programme",
+        "series",
+        "album",
+        "song",
+        "podcast",
+        "column",
+        "op-ed",
+        "memoir",
+        "documentary",
+        "ad",
+        "segment",
+        "novel",
+        "play",
+        "musical",
+        "newsletter",
+        "headline",
+    ];
+    word.ends_with("'s")
+        || word.ends_with("’s")
+        || word.ends_with("s'")
+        || word.ends_with("s’")
+        || WORKS.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// A quote mark inside `<…>`, like an attribute value of leftover markup.
