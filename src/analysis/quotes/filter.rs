@@ -31,10 +31,6 @@ pub(super) fn keep(text: &str, marked: &Marked, decision: &Decision) -> bool {
 /// The words before a quote introduce the name of a work: a possessive
 /// ("CNN's"), "on", "in", or a word like "show" or "book".
 fn names_a_work(before: &str) -> bool {
-    let Some(word) = before.split_whitespace().next_back() else {
-        return false;
-    };
-    let word = word.trim_end_matches([',', ':']);
     const WORKS: &[&str] = &[
         "on",
         "in",
@@ -65,11 +61,14 @@ fn names_a_work(before: &str) -> bool {
         "newsletter",
         "headline",
     ];
-    word.ends_with("'s")
-        || word.ends_with("’s")
-        || word.ends_with("s'")
-        || word.ends_with("s’")
-        || WORKS.contains(&word.to_ascii_lowercase().as_str())
+    let Some(word) = before.split_whitespace().next_back() else {
+        return false;
+    };
+    let word = word.trim_end_matches([',', ':']);
+    let possessive = ["'s", "’s", "s'", "s’"]
+        .iter()
+        .any(|end| word.ends_with(end));
+    possessive || WORKS.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// A quote mark inside `<…>`, like an attribute value of leftover markup.
