@@ -323,6 +323,9 @@ fn consonant_y(base: &str) -> Option<&str> {
 /// The cue a lower-case word is, if any, and how many words it takes:
 /// a phrasal cue ("pointed out") wins over its verb alone.
 pub fn cue(word: &str, next: Option<&str>) -> Option<(&'static Cue, usize)> {
+    if !might_be_cue(word) {
+        return None;
+    }
     if let Some(next) = next.filter(|_| PHRASAL_FIRST.contains(word)) {
         let mut pair = String::with_capacity(word.len() + next.len() + 1);
         pair.push_str(word);
@@ -333,6 +336,28 @@ pub fn cue(word: &str, next: Option<&str>) -> Option<(&'static Cue, usize)> {
         }
     }
     CUES.get(word).map(|cue| (cue, 1))
+}
+
+/// For each first letter, a bit per word length (up to 31) that some cue
+/// word has: most words of a text are turned away here, without hashing.
+static SHAPES: LazyLock<[u32; 26]> = LazyLock::new(|| {
+    let mut shapes = [0; 26];
+    for key in CUES.keys() {
+        let word = key.split(' ').next().unwrap_or(key);
+        if let (Some(first @ b'a'..=b'z'), true) = (word.bytes().next(), word.len() < 32) {
+            shapes[usize::from(first - b'a')] |= 1 << word.len();
+        }
+    }
+    shapes
+});
+
+fn might_be_cue(word: &str) -> bool {
+    match word.bytes().next() {
+        Some(first @ b'a'..=b'z') if word.len() < 32 => {
+            SHAPES[usize::from(first - b'a')] & (1 << word.len()) != 0
+        }
+        _ => false,
+    }
 }
 
 /// Naming verbs ("called it a …") report a word or two, not speech.

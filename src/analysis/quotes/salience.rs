@@ -90,7 +90,12 @@ fn subject(text: &str, tokens: &[Token], people: &People, quotes: &[Span]) -> Op
         let comma = text[from..sentence.end].find(',')?;
         from += comma + 1;
     }
-    let inside = |at: usize| quotes.iter().any(|q| q.start <= at && at < q.end);
+    // Quotes are in text order: the one that could hold `at` is found by
+    // bisection.
+    let inside = |at: usize| {
+        let i = quotes.partition_point(|q| q.end <= at);
+        quotes.get(i).is_some_and(|q| q.start <= at)
+    };
     let first = people.mentions.partition_point(|m| m.span.start < from);
     let mut persons = people.mentions[first..]
         .iter()
