@@ -329,6 +329,7 @@ fn offset_in(text: &str, line: &str, cursor: usize) -> usize {
 mod tests {
     use super::*;
     use crate::article::{Origin, Place};
+    use crate::tui::digest::Digest;
     use crate::tui::fixture;
     use crate::{Analysis, Span};
     use std::sync::Arc;
@@ -403,7 +404,7 @@ mod tests {
             people: vec![fixture::person_named("Jens Stoltenberg")],
             quotes: vec![fixture::quote_at(Span::new(start, start + 23), Some(0))],
         };
-        let story = Story::new(body, Arc::new(analysis));
+        let story = Story::new(&Digest::of(body, &analysis));
         let view = BodyView::build(0, &a, Some(&story), 20);
         assert_eq!(view.labels.len(), 1);
         assert_eq!(view.labels[0].at, start - 1);

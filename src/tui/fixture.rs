@@ -2,6 +2,7 @@
 //! tests do not move when the analysis improves.
 
 use super::app::{App, Msg};
+use super::digest::Digest;
 use super::keymap::{Key, Keymap};
 use super::theme::Theme;
 use crate::Analysis;
@@ -240,13 +241,17 @@ pub fn app(width: u16, height: u16) -> App {
     let mut app = App::new(Theme::default(), Keymap::default());
     app.update(Msg::Resize(width, height));
     let (articles, analyses): (Vec<_>, Vec<_>) = stories().into_iter().unzip();
+    let digests = articles
+        .iter()
+        .zip(&analyses)
+        .enumerate()
+        .map(|(i, (article, analysis))| (i, Digest::of(&article.body, analysis)))
+        .collect();
     app.update(Msg::Loaded(Loaded {
         articles,
         problems: Vec::new(),
     }));
-    for (i, analysis) in analyses.into_iter().enumerate() {
-        app.update(Msg::Analysed(i, Arc::new(analysis)));
-    }
+    app.update(Msg::Analysed(digests));
     app.update(Msg::LoadDone);
     app
 }

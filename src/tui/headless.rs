@@ -1,14 +1,59 @@
 //! The reader without a terminal: the app drawn on ratatui's `TestBackend`,
-//! driven by key names. For benchmarks and tests outside this module, which
-//! must not name ratatui or crossterm themselves.
+//! driven by key names, or the whole reader (loader, analysis threads, main
+//! loop) run on it until a milestone. For benchmarks and tests outside this
+//! module, which must not name ratatui or crossterm themselves.
 
 use super::app::{App, Job, Msg};
 use super::keymap::{Key, Keymap};
+use super::runtime::Session;
+use super::stats::Stats;
 use super::theme::Theme;
 use super::ui;
+use crate::article::Input;
 use crossterm::event::KeyEvent;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc::channel;
+use std::time::Instant;
+
+/// Where a headless run of the whole reader ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Until {
+    /// At the first frame with every story listed.
+    Listed,
+    /// At the first frame with every story analysed.
+    Analysed,
+}
+
+impl Until {
+    fn reached(self, app: &App) -> bool {
+        let library = &app.library;
+        match self {
+            Until::Listed => !library.loading,
+            Until::Analysed => !library.loading && library.analysed == library.articles.len(),
+        }
+    }
+}
+
+/// Runs the reader, threads and all, on a `width`×`height` test screen,
+/// reading `inputs`, until `until`; returns what it measured, counted from
+/// the call.
+pub fn run(inputs: Vec<Input>, width: u16, height: u16, until: Until) -> io::Result<Stats> {
+    let started = Instant::now();
+    let mut reader = Headless::new(width, height);
+    let (events, inbox) = channel();
+    let session = Session {
+        inputs,
+        events,
+        stop: Arc::new(AtomicBool::new(false)),
+        started,
+    };
+    let done = move |app: &App| until.reached(app);
+    session.run(&mut reader.terminal, &mut reader.app, &inbox, &done)
+}
 
 pub struct Headless {
     pub app: App,

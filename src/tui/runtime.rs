@@ -1,28 +1,25 @@
-//! The runtime: the terminal set up and always restored (on quit, on error,
-//! on a panic of the UI thread, on SIGTERM/SIGHUP/SIGINT), the input,
-//! signal, loader and analysis threads, one channel of events, and the main
-//! loop: wait for an event, drain what else is queued, draw once.
+//! The runtime: the reader's threads (input and signals from
+//! [`terminal`](super::terminal), the loader, the analysis threads), one
+//! channel of events, and the main loop: wait for an event, drain what else
+//! is queued, draw once; slices of the app's own work (search, wrapping)
+//! run while nothing waits, with a frame now and then.
 
+use super::analyser::Analyser;
 use super::app::{App, Job, Msg};
 use super::effects::{open_in_browser, osc52};
 use super::keymap::Keymap;
+use super::stats::Stats;
+use super::terminal::{Screen, spawn_input, spawn_signals};
 use super::theme::Theme;
 use super::ui;
-use super::worker::{Analyser, spawn_loader};
+use super::worker::spawn_loader;
 use crate::article::Input;
-use crossterm::event::{self as term, DisableMouseCapture, EnableMouseCapture};
-use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
-use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use std::io::{self, Write};
-use std::panic;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
-use std::sync::{Arc, Mutex};
-use std::thread;
 use std::time::{Duration, Instant};
 
 /// How the reader starts.
@@ -30,11 +27,17 @@ use std::time::{Duration, Instant};
 pub struct Options {
     /// Capture the mouse (click and wheel).
     pub mouse: bool,
+    /// When the program started, so that the figures in [`Stats`] count
+    /// from there; by default, from when the reader starts.
+    pub started: Option<Instant>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { mouse: true }
+        Self {
+            mouse: true,
+            started: None,
+        }
     }
 }
 
@@ -42,6 +45,9 @@ impl Default for Options {
 #[derive(Debug)]
 pub enum Event {
     Msg(Msg),
+    /// A key press or mouse event, and when it was read: its frame's
+    /// latency counts from then.
+    Input(Msg, Instant),
     /// A signal asked us to stop.
     Stop,
     /// The terminal could not be read.
@@ -61,29 +67,65 @@ pub fn run_with(inputs: Vec<Input>, options: &Options) -> io::Result<Stats> {
             "the reader needs a terminal; `byline extract` writes JSON Lines for scripts",
         ));
     }
+    let started = options.started.unwrap_or_else(Instant::now);
     let stop = Arc::new(AtomicBool::new(false));
     let (events, inbox) = channel();
     let screen = Screen::enter(options.mouse)?;
+    let mut app = App::new(Theme::from_env(), Keymap::default());
     let result = (|| {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         spawn_input(events.clone(), Arc::clone(&stop))?;
         let signals = spawn_signals(events.clone())?;
-        spawn_loader(inputs, events.clone())?;
-        let analyser = Analyser::spawn(events.clone(), Arc::clone(&stop))?;
-        let mut app = App::new(Theme::from_env(), Keymap::default());
         let size = terminal.size()?;
         app.update(Msg::Resize(size.width, size.height));
-        let mut effects = Effects {
-            analyser,
-            events: events.clone(),
+        let session = Session {
+            inputs,
+            events,
+            stop: Arc::clone(&stop),
+            started,
         };
-        let result = main_loop(&mut terminal, &mut app, &inbox, &mut effects);
+        let result = session.run(&mut terminal, &mut app, &inbox, &|_| false);
         signals.close();
         result
     })();
     stop.store(true, Ordering::Relaxed);
+    // The screen comes back first; freeing a large library takes a moment.
     drop(screen);
+    drop(app);
     result
+}
+
+/// The reader's work on any backend: the loader and analysis threads and
+/// the main loop. The terminal, input and signals are the caller's.
+pub struct Session {
+    pub inputs: Vec<Input>,
+    /// Where the threads send their events.
+    pub events: Sender<Event>,
+    /// Set when the session is over: the loader stops reading.
+    pub stop: Arc<AtomicBool>,
+    pub started: Instant,
+}
+
+impl Session {
+    /// Runs until the app quits, the channel closes or `done` says so;
+    /// every thread it started stops after the story it is on.
+    pub fn run<B: Backend>(
+        self,
+        terminal: &mut Terminal<B>,
+        app: &mut App,
+        inbox: &Receiver<Event>,
+        done: &dyn Fn(&App) -> bool,
+    ) -> io::Result<Stats> {
+        spawn_loader(self.inputs, self.events.clone(), Arc::clone(&self.stop))?;
+        let analyser = Analyser::spawn(self.events.clone(), Analyser::background_threads())?;
+        let mut effects = Effects {
+            analyser,
+            events: self.events,
+        };
+        let result = main_loop_until(terminal, app, inbox, &mut effects, self.started, done);
+        self.stop.store(true, Ordering::Relaxed);
+        result
+    }
 }
 
 /// Carries out the jobs `update` returns.
@@ -115,63 +157,6 @@ impl Perform for Effects {
 /// The longest the loop goes without drawing while events keep coming.
 const FRAME_BUDGET: Duration = Duration::from_millis(30);
 
-/// What a run measured: shown by `--stats-on-exit`, and the figures
-/// issue 6 asks to see from the real binary.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Stats {
-    /// From the start of the loop to the first frame with a story listed.
-    pub first_rows: Option<Duration>,
-    /// From the start of the loop to the frame after the last file was read.
-    pub all_loaded: Option<Duration>,
-    pub stories: usize,
-    pub problems: usize,
-    pub frames: usize,
-    /// The longest time from an event (or a slice of background work) to
-    /// its frame on screen.
-    pub slowest_frame: Duration,
-}
-
-impl Stats {
-    fn frame(&mut self, took: Duration, since_start: Duration, app: &App) {
-        self.frames += 1;
-        self.slowest_frame = self.slowest_frame.max(took);
-        if self.first_rows.is_none() && app.list_len() > 0 {
-            self.first_rows = Some(since_start);
-        }
-        if self.all_loaded.is_none() && !app.library.loading {
-            self.all_loaded = Some(since_start);
-        }
-        self.close(app);
-    }
-
-    fn close(&mut self, app: &App) -> Stats {
-        self.stories = app.library.articles.len();
-        self.problems = app.library.problems.len();
-        self.clone()
-    }
-}
-
-impl std::fmt::Display for Stats {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let ms = |d: Option<Duration>| {
-            d.map_or_else(
-                || "-".to_owned(),
-                |d| format!("{:.1} ms", d.as_secs_f64() * 1e3),
-            )
-        };
-        write!(
-            f,
-            "stories {} · problems {} · first rows {} · all loaded {} · frames {} · slowest frame {}",
-            self.stories,
-            self.problems,
-            ms(self.first_rows),
-            ms(self.all_loaded),
-            self.frames,
-            ms(Some(self.slowest_frame)),
-        )
-    }
-}
-
 enum Next {
     Event(Event),
     /// Nothing waiting, and background work to do.
@@ -202,22 +187,41 @@ pub fn main_loop<B: Backend>(
     inbox: &Receiver<Event>,
     perform: &mut impl Perform,
 ) -> io::Result<Stats> {
-    let started = Instant::now();
+    main_loop_until(terminal, app, inbox, perform, Instant::now(), &|_| false)
+}
+
+/// [`main_loop`], also returning after the first frame for which `done`
+/// holds; the figures count from `started`.
+pub fn main_loop_until<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    inbox: &Receiver<Event>,
+    perform: &mut impl Perform,
+    started: Instant,
+    done: &dyn Fn(&App) -> bool,
+) -> io::Result<Stats> {
     let mut stats = Stats::default();
     draw(terminal, app)?;
+    let mut drawn = Instant::now();
     loop {
         let event = next(app, inbox);
         let began = Instant::now();
+        // The earliest input this frame answers.
+        let mut input: Option<Instant> = None;
         match event {
             Next::Closed => return Ok(stats.close(app)),
             Next::Idle => {
-                app.work();
+                // Slices of the app's own work show a frame now and then,
+                // not after each one.
+                if app.work() && drawn.elapsed() < FRAME_BUDGET {
+                    continue;
+                }
             }
             Next::Event(event) => {
-                handle(app, event, perform)?;
+                handle(app, event, perform, &mut input)?;
                 while !app.quit && began.elapsed() < FRAME_BUDGET {
                     let Ok(event) = inbox.try_recv() else { break };
-                    handle(app, event, perform)?;
+                    handle(app, event, perform, &mut input)?;
                 }
             }
         }
@@ -225,19 +229,37 @@ pub fn main_loop<B: Backend>(
             return Ok(stats.close(app));
         }
         draw(terminal, app)?;
+        drawn = Instant::now();
         stats.frame(began.elapsed(), started.elapsed(), app);
+        if let Some(at) = input {
+            stats.inputs.push(at.elapsed());
+        }
+        if done(app) {
+            return Ok(stats.close(app));
+        }
     }
 }
 
-fn handle(app: &mut App, event: Event, perform: &mut impl Perform) -> io::Result<()> {
-    match event {
-        Event::Msg(msg) => {
-            for job in app.update(msg) {
-                perform.perform(job);
-            }
+fn handle(
+    app: &mut App,
+    event: Event,
+    perform: &mut impl Perform,
+    input: &mut Option<Instant>,
+) -> io::Result<()> {
+    let msg = match event {
+        Event::Msg(msg) => msg,
+        Event::Input(msg, at) => {
+            input.get_or_insert(at);
+            msg
         }
-        Event::Stop => app.quit = true,
+        Event::Stop => {
+            app.quit = true;
+            return Ok(());
+        }
         Event::Failed(error) => return Err(error),
+    };
+    for job in app.update(msg) {
+        perform.perform(job);
     }
     Ok(())
 }
@@ -249,109 +271,6 @@ fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> io::Result<()> {
         .map_err(|e| io::Error::other(e.to_string()))
 }
 
-/// The terminal in reader mode; restores it when dropped, and on a panic of
-/// the thread that set it up.
-struct Screen {
-    mouse: bool,
-}
-
-/// The hook that was in place before ours, put back when the screen goes.
-type Hook = Box<dyn Fn(&panic::PanicHookInfo<'_>) + Send + Sync>;
-static PREVIOUS_HOOK: Mutex<Option<Arc<Hook>>> = Mutex::new(None);
-
-impl Screen {
-    fn enter(mouse: bool) -> io::Result<Screen> {
-        let previous: Arc<Hook> = Arc::new(panic::take_hook());
-        if let Ok(mut slot) = PREVIOUS_HOOK.lock() {
-            *slot = Some(Arc::clone(&previous));
-        }
-        let ui_thread = thread::current().id();
-        panic::set_hook(Box::new(move |info| {
-            // Other threads catch their own panics and report them as
-            // problems; only a UI panic ends the reader.
-            if thread::current().id() == ui_thread {
-                restore(mouse);
-                previous(info);
-            }
-        }));
-        let screen = Screen { mouse };
-        enable_raw_mode()?;
-        execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
-        if mouse {
-            execute!(io::stdout(), EnableMouseCapture)?;
-        }
-        Ok(screen)
-    }
-}
-
-impl Drop for Screen {
-    fn drop(&mut self) {
-        restore(self.mouse);
-        let previous = PREVIOUS_HOOK.lock().ok().and_then(|mut slot| slot.take());
-        if let Some(previous) = previous {
-            let _ = panic::take_hook();
-            panic::set_hook(Box::new(move |info| previous(info)));
-        }
-    }
-}
-
-/// Puts the terminal back; errors are ignored (the terminal may be gone).
-fn restore(mouse: bool) {
-    let mut out = io::stdout();
-    if mouse {
-        let _ = execute!(out, DisableMouseCapture);
-    }
-    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
-    let _ = disable_raw_mode();
-}
-
-/// Reads the terminal on a thread; only key presses, the mouse and
-/// resizes go on.
-fn spawn_input(events: Sender<Event>, stop: Arc<AtomicBool>) -> io::Result<()> {
-    thread::Builder::new()
-        .name("byline-input".into())
-        .spawn(move || {
-            while !stop.load(Ordering::Relaxed) {
-                let event = match term::poll(Duration::from_millis(100)) {
-                    Ok(false) => continue,
-                    Ok(true) => term::read(),
-                    Err(error) => Err(error),
-                };
-                let sent = match event {
-                    Ok(term::Event::Key(key)) if key.kind == term::KeyEventKind::Press => {
-                        events.send(Event::Msg(Msg::Key(key)))
-                    }
-                    Ok(term::Event::Mouse(mouse)) => events.send(Event::Msg(Msg::Mouse(mouse))),
-                    Ok(term::Event::Resize(w, h)) => events.send(Event::Msg(Msg::Resize(w, h))),
-                    Ok(_) => Ok(()),
-                    Err(error) => {
-                        let _ = events.send(Event::Failed(error));
-                        return;
-                    }
-                };
-                if sent.is_err() {
-                    return;
-                }
-            }
-        })?;
-    Ok(())
-}
-
-/// Turns SIGTERM, SIGHUP and SIGINT into a clean stop.
-fn spawn_signals(events: Sender<Event>) -> io::Result<signal_hook::iterator::Handle> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    let handle = signals.handle();
-    thread::Builder::new()
-        .name("byline-signals".into())
-        .spawn(move || {
-            if signals.forever().next().is_some() {
-                let _ = events.send(Event::Stop);
-            }
-        })?;
-    Ok(handle)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,6 +278,7 @@ mod tests {
     use crate::tui::fixture;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use ratatui::backend::TestBackend;
+    use std::thread;
 
     #[derive(Default)]
     struct Recorder(Vec<Job>);

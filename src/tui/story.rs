@@ -1,10 +1,11 @@
 //! One story as the reader shows it: its analysis turned into speakers
 //! (people sorted by quotes, then mentions; each with a colour) and quotes in
-//! the order they appear. Built once when an analysis arrives, never in draw.
+//! the order they appear. Built from the story's [`Digest`] when it is
+//! opened or its analysis arrives, never in draw.
 
-use crate::{Analysis, Span};
+use super::digest::{By, Digest};
+use crate::Span;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// Who a quote is by: a person of the analysis, or only a name (an
 /// organisation, or a speaker the people finder did not know).
@@ -89,24 +90,22 @@ pub struct StoryQuote {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Story {
-    pub analysis: Arc<Analysis>,
     /// Sorted as the sidebar lists them.
     pub speakers: Vec<Speaker>,
-    /// In body order; only quotes whose span fits the body.
+    /// In body order.
     pub quotes: Vec<StoryQuote>,
 }
 
 impl Story {
-    pub fn new(body: &str, analysis: Arc<Analysis>) -> Story {
-        let mut speakers: Vec<Speaker> = analysis
-            .people
-            .iter()
+    pub fn new(digest: &Digest) -> Story {
+        let mut speakers: Vec<Speaker> = digest
+            .people()
             .enumerate()
             .map(|(i, p)| Speaker {
-                aliases: p.aliases.clone(),
-                role: p.role.clone(),
-                mentions: p.mentions.len(),
-                ..Speaker::unknown(SpeakerKey::Person(i), p.name.clone())
+                aliases: p.aliases.iter().map(ToString::to_string).collect(),
+                role: p.role.map(str::to_owned),
+                mentions: p.mentions,
+                ..Speaker::unknown(SpeakerKey::Person(i), p.name.to_owned())
             })
             .collect();
         let mut by_key: HashMap<SpeakerKey, usize> = speakers
@@ -114,17 +113,13 @@ impl Story {
             .enumerate()
             .map(|(i, s)| (s.key.clone(), i))
             .collect();
-        let mut ordered: Vec<_> = analysis.quotes.iter().collect();
-        ordered.sort_by_key(|q| q.span);
-        // Quotes whose span does not fit the body are dropped, not drawn.
-        ordered.retain(|q| body.get(q.span.range()).is_some_and(|t| !t.is_empty()));
-        let quotes = ordered
-            .into_iter()
-            .map(|quote| {
-                let key = match (quote.person, &quote.speaker) {
-                    (Some(i), _) if i < analysis.people.len() => SpeakerKey::Person(i),
-                    (_, Some(name)) if !name.trim().is_empty() => SpeakerKey::Named(name.clone()),
-                    _ => return (quote.span, None),
+        let quotes = digest
+            .quotes()
+            .map(|(span, by)| {
+                let key = match by {
+                    By::Person(i) => SpeakerKey::Person(i),
+                    By::Named(name) => SpeakerKey::Named(name.to_owned()),
+                    By::Nobody => return (span, None),
                 };
                 let speaker = *by_key.entry(key.clone()).or_insert_with(|| {
                     let name = if let SpeakerKey::Named(name) = &key {
@@ -135,18 +130,14 @@ impl Story {
                     speakers.push(Speaker::unknown(key, name));
                     speakers.len() - 1
                 });
-                (quote.span, Some(speaker))
+                (span, Some(speaker))
             })
             .collect();
-        Self::finish(analysis, speakers, quotes)
+        Self::finish(speakers, quotes)
     }
 
     /// Counts quotes, numbers colours by first quote, sorts the speakers.
-    fn finish(
-        analysis: Arc<Analysis>,
-        mut speakers: Vec<Speaker>,
-        quotes: Vec<(Span, Option<usize>)>,
-    ) -> Story {
+    fn finish(mut speakers: Vec<Speaker>, quotes: Vec<(Span, Option<usize>)>) -> Story {
         let mut next_slot = 0;
         for &(_, speaker) in &quotes {
             if let Some(s) = speaker {
@@ -181,11 +172,7 @@ impl Story {
             .collect();
         let mut sorted: Vec<Option<Speaker>> = speakers.into_iter().map(Some).collect();
         let speakers = order.iter().filter_map(|&old| sorted[old].take()).collect();
-        Story {
-            analysis,
-            speakers,
-            quotes,
-        }
+        Story { speakers, quotes }
     }
 
     /// The colour slot of a quote's speaker.
@@ -211,7 +198,7 @@ impl Story {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Person, Quote};
+    use crate::{Analysis, Person, Quote};
 
     fn person(name: &str, mentions: usize) -> Person {
         let mut person = crate::tui::fixture::person_named(name);
@@ -257,7 +244,7 @@ mod tests {
                 quote(90, 95, None, None),
             ],
         };
-        let story = Story::new(body, Arc::new(analysis));
+        let story = Story::new(&Digest::of(body, &analysis));
         let names: Vec<_> = story
             .speakers
             .iter()

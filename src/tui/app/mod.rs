@@ -13,11 +13,11 @@ pub use overlay::{HelpRow, help_rows, overlay_rows};
 pub use search::Search;
 
 use super::body::BodyView;
+use super::digest::Digest;
 use super::keymap::{Action, Context, Key, Keymap, Outcome};
 use super::layout::{self, Areas, Focus};
 use super::story::Story;
 use super::theme::Theme;
-use crate::Analysis;
 use crate::article::{Article, Loaded, Problem};
 use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use std::sync::Arc;
@@ -32,7 +32,8 @@ pub enum Msg {
     Loaded(Loaded),
     /// Every input has been read.
     LoadDone,
-    Analysed(usize, Arc<Analysis>),
+    /// Stories analysed, by index, each as the reader keeps it.
+    Analysed(Vec<(usize, Digest)>),
     /// Something went wrong after loading (an analysis that failed).
     Problem(Problem),
     /// A message for the status line (a browser that would not start).
@@ -44,7 +45,7 @@ pub enum Msg {
 pub enum Job {
     /// Analyse this article before anything else: it is on screen.
     Analyse(usize, Arc<Article>),
-    /// Analyse these when there is nothing more urgent.
+    /// Analyse these, in this order, when there is nothing more urgent.
     AnalyseLater(Vec<(usize, Arc<Article>)>),
     OpenUrl(String),
     /// Put this text on the clipboard (OSC 52).
@@ -78,11 +79,22 @@ pub enum Mode {
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     pub articles: Vec<Arc<Article>>,
-    pub analyses: Vec<Option<Arc<Analysis>>>,
+    /// Each story's people and quotes, once analysed.
+    pub digests: Vec<Option<Digest>>,
+    /// How many `digests` are there.
+    pub analysed: usize,
     pub read: Vec<bool>,
     pub problems: Vec<Problem>,
-    pub files_read: usize,
     pub loading: bool,
+}
+
+impl Library {
+    /// How far the background analysis has gone, in percent, while it
+    /// runs: it starts once every story is listed.
+    pub fn analysing(&self) -> Option<usize> {
+        let total = self.articles.len();
+        (!self.loading && self.analysed < total).then(|| self.analysed * 100 / total)
+    }
 }
 
 /// The story in the body panel.
@@ -95,8 +107,10 @@ pub struct Open {
     pub scroll: usize,
     /// Index into `Story::quotes` of the quote last jumped to.
     pub current_quote: Option<usize>,
-    /// Search matches in the body, as byte ranges, in order.
+    /// Search matches in the body, as byte ranges, in order …
     pub matches: Vec<(usize, usize)>,
+    /// … found so far: the body has been searched up to this byte.
+    pub matched_to: usize,
     pub current_match: Option<usize>,
 }
 
@@ -138,9 +152,9 @@ pub struct App {
     /// A one-line message for the status line, until the next key.
     pub status: Option<String>,
     pub quit: bool,
-    /// Stories wrapped lately, so that going back to one (`K` after `J`)
-    /// does not wrap it again.
-    wrapped: Vec<BodyView>,
+    /// Stories shown lately, wrapped and with their speakers, so that
+    /// going back to one (`K` after `J`) builds neither again.
+    wrapped: Vec<(BodyView, Option<Story>)>,
     jobs: Vec<Job>,
 }
 
@@ -185,8 +199,8 @@ impl App {
             Msg::Mouse(mouse) => self.on_mouse(mouse),
             Msg::Resize(width, height) => self.resize(width, height),
             Msg::Loaded(batch) => self.on_loaded(batch),
-            Msg::LoadDone => self.library.loading = false,
-            Msg::Analysed(index, analysis) => self.on_analysed(index, analysis),
+            Msg::LoadDone => self.on_load_done(),
+            Msg::Analysed(digests) => self.on_analysed(digests),
             Msg::Problem(problem) => self.library.problems.push(problem),
             Msg::Status(message) => self.status = Some(message),
         }
@@ -194,19 +208,21 @@ impl App {
         std::mem::take(&mut self.jobs)
     }
 
-    /// Whether background work (the search scan) is waiting.
+    /// Whether work of the UI thread's own is waiting: searching the
+    /// library or the open story, wrapping the open story.
     pub fn busy(&self) -> bool {
         let scanning = self
             .search
             .as_ref()
             .is_some_and(|s| s.scanned < self.library.articles.len());
-        scanning || self.open.as_ref().is_some_and(|o| !o.view.complete)
+        scanning || self.finding_in_body() || self.open.as_ref().is_some_and(|o| !o.view.complete)
     }
 
-    /// Does a slice of background work (the search scan); true while more
-    /// remains. The runtime calls it when no message is waiting.
+    /// Does a slice of that work; true while more remains. The runtime
+    /// calls it when no message is waiting.
     pub fn work(&mut self) -> bool {
         let mut more = self.search_step();
+        more |= self.find_more_in_body();
         if let Some(open) = &mut self.open {
             let body = &self.library.articles[open.article].body;
             more |= !open.view.extend(body, super::body::SLICE);
@@ -221,6 +237,10 @@ impl App {
         }
         let key = Key::from(event);
         self.status = None;
+        // A key overrides an `Enter` still waiting for its first hit.
+        if let Some(search) = &mut self.search {
+            search.open_first = false;
+        }
         if key == Key::ctrl('c') {
             self.quit = true;
             return;
@@ -293,36 +313,54 @@ impl App {
         }
     }
 
+    /// A batch joins the list as it is: no sorting, no copying, nothing
+    /// per story but a pointer and two flags, so listing keeps pace with
+    /// the loader.
     fn on_loaded(&mut self, batch: Loaded) {
-        let first = self.library.articles.len();
-        let articles: Vec<Arc<Article>> = batch.articles.into_iter().map(Arc::new).collect();
-        let later: Vec<(usize, Arc<Article>)> = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (first + i, Arc::clone(a)))
+        let library = &mut self.library;
+        let total = library.articles.len() + batch.articles.len();
+        library
+            .articles
+            .extend(batch.articles.into_iter().map(Arc::new));
+        library.digests.resize_with(total, || None);
+        library.read.resize(total, false);
+        library.problems.extend(batch.problems);
+    }
+
+    /// Every story is listed: the rest of the library is analysed in the
+    /// background, from the top of the list down, so that the loader has
+    /// had the processor to itself until now.
+    fn on_load_done(&mut self) {
+        self.library.loading = false;
+        let later: Vec<(usize, Arc<Article>)> = (0..self.library.articles.len())
+            .filter(|&i| self.library.digests[i].is_none())
+            .map(|i| (i, Arc::clone(&self.library.articles[i])))
             .collect();
-        self.library.analyses.resize(first + articles.len(), None);
-        self.library.read.resize(first + articles.len(), false);
-        self.library.articles.extend(articles);
-        self.library.problems.extend(batch.problems);
-        self.library.files_read += 1;
         if !later.is_empty() {
             self.jobs.push(Job::AnalyseLater(later));
         }
     }
 
-    fn on_analysed(&mut self, index: usize, analysis: Arc<Analysis>) {
-        if let Some(slot) = self.library.analyses.get_mut(index) {
-            *slot = Some(Arc::clone(&analysis));
+    fn on_analysed(&mut self, digests: Vec<(usize, Digest)>) {
+        for (index, digest) in digests {
+            let Some(slot) = self.library.digests.get_mut(index) else {
+                continue;
+            };
+            if slot.is_none() {
+                self.library.analysed += 1;
+            }
+            let digest = slot.insert(digest);
+            if let Some(search) = &mut self.search {
+                search.analysed(index, digest);
+            }
+            let Some(open) = self.open.as_mut().filter(|o| o.article == index) else {
+                continue;
+            };
+            open.story = Some(Story::new(digest));
+            open.current_quote = None;
+            self.sidebar = Sidebar::default();
+            self.rewrap(true);
         }
-        let Some(open) = self.open.as_mut().filter(|o| o.article == index) else {
-            return;
-        };
-        let article = &self.library.articles[index];
-        open.story = Some(Story::new(&article.body, analysis));
-        open.current_quote = None;
-        self.sidebar = Sidebar::default();
-        self.rewrap(true);
     }
 
     /// The number of rows in the list (all stories, or the search's hits).

@@ -94,27 +94,25 @@ impl App {
         let Some(article) = self.library.articles.get(index) else {
             return;
         };
-        let story = self.library.analyses[index]
-            .as_ref()
-            .map(|a| Story::new(&article.body, a.clone()));
-        if story.is_none() {
+        let analysed = self.library.digests[index].is_some();
+        if !analysed {
             self.jobs.push(super::Job::Analyse(index, article.clone()));
         }
         let width = self.wrap_width().unwrap_or(40);
-        let analysed = story.is_some();
         let cached = self
             .wrapped
             .iter()
-            .position(|v| v.article == index && v.width == width && v.analysed == analysed);
-        let view = if let Some(at) = cached {
+            .position(|(v, _)| v.article == index && v.width == width && v.analysed == analysed);
+        let (view, story) = if let Some(at) = cached {
             self.wrapped.remove(at)
         } else {
+            let story = self.library.digests[index].as_ref().map(Story::new);
             let mut view = BodyView::start(index, article, story.as_ref(), width);
             view.extend(&article.body, SLICE);
-            view
+            (view, story)
         };
         if let Some(old) = self.open.take() {
-            self.wrapped.push(old.view);
+            self.wrapped.push((old.view, old.story));
             if self.wrapped.len() > super::WRAPPED_KEPT {
                 self.wrapped.remove(0);
             }
@@ -126,6 +124,7 @@ impl App {
             scroll: 0,
             current_quote: None,
             matches: Vec::new(),
+            matched_to: 0,
             current_match: None,
         });
         self.sidebar = Sidebar::default();

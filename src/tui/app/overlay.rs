@@ -3,7 +3,7 @@
 
 use super::{App, Mode};
 use crate::tui::keymap::{Action, Context, DEFAULTS, Keymap};
-use crate::tui::text::Needle;
+use crate::tui::needle::Needle;
 
 /// One line of the help: the keys for an action and what it does.
 #[derive(Debug, Clone, PartialEq, Eq)]

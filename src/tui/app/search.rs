@@ -1,17 +1,23 @@
-//! Search: the list narrows to matching stories as the query is typed. The
-//! library is scanned a slice at a time (see [`App::work`]), so typing never
-//! waits on a big library; matches in the open story are found at once, for
-//! highlighting and `n`/`N`.
+//! Search: the list narrows to matching stories as the query is typed.
+//! Both the library and the open story are searched a slice at a time
+//! (see [`App::work`]), each slice about a millisecond, so typing never
+//! waits on a big library or a long story: a key pressed meanwhile waits
+//! for one slice at most. `Enter` opens the first matching story once no
+//! earlier one can match, without waiting for it; `n`/`N` search the open
+//! story as far as they need to.
 
-use super::{App, CONTEXT, Mode};
-use crate::Analysis;
+use super::{App, CONTEXT, Mode, Open};
 use crate::article::Article;
+use crate::tui::digest::Digest;
 use crate::tui::keymap::Action;
 use crate::tui::layout::Focus;
-use crate::tui::text::Needle;
+use crate::tui::needle::Needle;
 
-/// Bytes of text checked per slice of the scan: a few milliseconds.
-const SLICE_BYTES: usize = 4 << 20;
+/// Bytes of the library checked per slice of the scan.
+const SLICE_BYTES: usize = 1 << 20;
+
+/// Bytes of the open story searched per slice.
+const BODY_SLICE: usize = 256 << 10;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
@@ -21,6 +27,8 @@ pub struct Search {
     pub hits: Vec<usize>,
     /// Every article before this index has been checked.
     pub scanned: usize,
+    /// `Enter` was pressed: open the first hit once it is certain.
+    pub open_first: bool,
 }
 
 impl Search {
@@ -30,22 +38,31 @@ impl Search {
             needle,
             hits: Vec::new(),
             scanned: 0,
+            open_first: false,
         }
     }
 
     /// Whether a story matches: its title, subtitle, source, authors, text,
     /// or the names of the people found in it.
-    pub fn matches(&self, article: &Article, analysis: Option<&Analysis>) -> bool {
+    pub fn matches(&self, article: &Article, digest: Option<&Digest>) -> bool {
         let n = &self.needle;
-        let people = analysis.map(|a| a.people.as_slice()).unwrap_or_default();
         n.is_in(&article.title)
             || article.subtitle.as_deref().is_some_and(|s| n.is_in(s))
             || article.source.as_deref().is_some_and(|s| n.is_in(s))
             || article.authors.iter().any(|a| n.is_in(a))
             || n.is_in(&article.body)
-            || people
-                .iter()
-                .any(|p| n.is_in(&p.name) || p.aliases.iter().any(|a| n.is_in(a)))
+            || digest.is_some_and(|d| self.names_match(d))
+    }
+
+    fn names_match(&self, digest: &Digest) -> bool {
+        digest.person_names().any(|name| self.needle.is_in(name))
+    }
+
+    /// A story analysed after the scan passed it may match by its people.
+    pub(super) fn analysed(&mut self, article: usize, digest: &Digest) {
+        if article < self.scanned && self.names_match(digest) {
+            self.add_hit(article);
+        }
     }
 
     fn add_hit(&mut self, article: usize) {
@@ -56,15 +73,11 @@ impl Search {
     }
 
     /// Checks the next slice of the library; false once all is checked.
-    fn step(
-        &mut self,
-        articles: &[std::sync::Arc<Article>],
-        analyses: &[Option<std::sync::Arc<Analysis>>],
-    ) -> bool {
+    fn step(&mut self, articles: &[std::sync::Arc<Article>], digests: &[Option<Digest>]) -> bool {
         let mut budget = SLICE_BYTES;
         while self.scanned < articles.len() && budget > 0 {
             let article = &articles[self.scanned];
-            if self.matches(article, analyses[self.scanned].as_deref()) {
+            if self.matches(article, digests[self.scanned].as_ref()) {
                 self.add_hit(self.scanned);
             }
             budget = budget.saturating_sub(article.body.len() + article.title.len() + 64);
@@ -118,7 +131,7 @@ impl App {
         if let Some(open) = &self.open {
             if search.matches(
                 &self.library.articles[open.article],
-                self.library.analyses[open.article].as_deref(),
+                self.library.digests[open.article].as_ref(),
             ) {
                 search.add_hit(open.article);
             }
@@ -134,25 +147,37 @@ impl App {
         let Some(search) = &mut self.search else {
             return false;
         };
-        let more = search.step(&self.library.articles, &self.library.analyses);
+        let more = search.step(&self.library.articles, &self.library.digests);
         if self.selected_row().is_none() {
             if let Some(first) = self.list_item(0) {
                 self.select(first);
             }
         }
+        self.open_first_when_certain();
         more
     }
 
-    /// `Enter` in the prompt: scans until the first hit is certain, then
-    /// opens it at its first match.
+    /// `Enter` in the prompt: the first hit is opened at its first match
+    /// as soon as no earlier story can match (at once, usually).
     fn open_first_hit(&mut self) {
-        loop {
-            let Some(search) = &self.search else { return };
-            let settled = search.hits.first().is_some_and(|&h| h < search.scanned);
-            if settled || !self.search_step() {
-                break;
-            }
+        if let Some(search) = &mut self.search {
+            search.open_first = true;
         }
+        self.open_first_when_certain();
+    }
+
+    fn open_first_when_certain(&mut self) {
+        let loading = self.library.loading;
+        let total = self.library.articles.len();
+        let Some(search) = self.search.as_mut().filter(|s| s.open_first) else {
+            return;
+        };
+        let certain = search.hits.first().is_some_and(|&h| h < search.scanned);
+        let finished = search.scanned >= total && !loading;
+        if !certain && !finished {
+            return;
+        }
+        search.open_first = false;
         let Some(first) = self.list_item(0) else {
             self.status = Some("No story matches".into());
             return;
@@ -171,16 +196,75 @@ impl App {
         }
     }
 
-    /// Finds the search's matches in the open story's body.
+    /// Starts finding the search's matches in the open story: the first
+    /// slice now, the rest in [`App::work`] or as `n`/`N` need them.
     pub(super) fn find_in_body(&mut self) {
         let Some(open) = &mut self.open else { return };
-        let body = &self.library.articles[open.article].body;
-        open.matches = self
-            .search
-            .as_ref()
-            .map(|s| s.needle.find_all(body))
-            .unwrap_or_default();
+        open.matches.clear();
+        open.matched_to = 0;
         open.current_match = None;
+        self.find_more_in_body();
+    }
+
+    /// Whether the open story is still being searched.
+    pub fn finding_in_body(&self) -> bool {
+        self.search.is_some()
+            && self
+                .open
+                .as_ref()
+                .is_some_and(|o| o.matched_to < self.library.articles[o.article].body.len())
+    }
+
+    /// Searches one more slice of the open story; true while more remains.
+    pub(super) fn find_more_in_body(&mut self) -> bool {
+        let (Some(open), Some(search)) = (&mut self.open, &self.search) else {
+            return false;
+        };
+        let body = &self.library.articles[open.article].body;
+        if open.matched_to >= body.len() {
+            return false;
+        }
+        let mut end = open.matched_to.saturating_add(BODY_SLICE).min(body.len());
+        while !body.is_char_boundary(end) {
+            end += 1;
+        }
+        let (found, next) = search.needle.matches_in(body, open.matched_to..end);
+        open.matches.extend(found);
+        open.matched_to = next;
+        next < body.len()
+    }
+
+    /// Searches the open story on until `enough` holds or it is all searched.
+    fn find_in_body_until(&mut self, enough: impl Fn(&Open) -> bool) {
+        while self.open.as_ref().is_some_and(|o| !enough(o)) && self.find_more_in_body() {}
+    }
+
+    /// Finds the matches `n`/`N` need to choose the next one.
+    fn find_for_next_match(&mut self, current: Option<usize>, forward: bool, height: usize) {
+        match (current, forward) {
+            (Some(c), true) => self.find_in_body_until(|o| o.matches.len() > c + 1),
+            (None, true) => self.find_in_body_until(|o| {
+                o.matches
+                    .last()
+                    .is_some_and(|m| o.view.line_at(m.0) >= o.scroll)
+            }),
+            (Some(_), false) => {}
+            // Every match that starts above the bottom of the screen.
+            (None, false) => self.find_in_body_until(|o| {
+                let bottom = o.view.lines.get(o.scroll + height);
+                bottom.is_some_and(|l| o.matched_to > l.pos)
+            }),
+        }
+    }
+
+    /// The current match, if it is on screen.
+    pub fn current_match_on_screen(&self) -> Option<usize> {
+        let open = self.open.as_ref()?;
+        let (start, _) = *open.matches.get(open.current_match?)?;
+        let line = open.view.line_at(start);
+        (open.scroll..open.scroll + self.body_height())
+            .contains(&line)
+            .then_some(open.current_match?)
     }
 
     /// `n`/`N`: the next match in the story, then in the next matching story.
@@ -190,9 +274,13 @@ impl App {
             return;
         }
         let height = self.body_height();
+        // A match scrolled out of sight no longer counts: n and N go on
+        // from what is on screen, as they do in a pager.
+        let current = self.current_match_on_screen();
+        self.find_for_next_match(current, forward, height);
         let Some(open) = &self.open else { return };
         let line_of = |m: &(usize, usize)| open.view.line_at(m.0);
-        let next = match (open.current_match, forward) {
+        let next = match (current, forward) {
             (Some(c), true) => Some(c + 1).filter(|&n| n < open.matches.len()),
             (Some(c), false) => c.checked_sub(1),
             (None, true) => open.matches.iter().position(|m| line_of(m) >= open.scroll),
@@ -215,6 +303,11 @@ impl App {
             return;
         }
         self.mark_read();
+        if forward {
+            self.find_in_body_until(|o| !o.matches.is_empty());
+        } else {
+            while self.find_more_in_body() {}
+        }
         let count = self.open.as_ref().map_or(0, |o| o.matches.len());
         if count > 0 {
             self.reveal_match(if forward { 0 } else { count - 1 });

@@ -34,7 +34,7 @@ fn header_left(app: &App) -> Line<'static> {
         let (at, count) = app.open.as_ref().map_or((0, 0), |o| {
             (o.current_match.map_or(0, |c| c + 1), o.matches.len())
         });
-        let scanning = if search.scanned < app.library.articles.len() {
+        let scanning = if search.scanned < app.library.articles.len() || app.finding_in_body() {
             " …"
         } else {
             ""
@@ -55,15 +55,15 @@ fn header_left(app: &App) -> Line<'static> {
     Line::from(left)
 }
 
-/// "loading… 3 files, 1204 stories · 2 problems (p)"
+/// "loading… 1204 stories · 2 problems (p)", then "analysing 41%".
 fn header_right(app: &App) -> Line<'static> {
     let library = &app.library;
     let mut right = Vec::new();
     if library.loading {
-        let (files, stories) = (library.files_read, library.articles.len());
-        right.push(Span::raw(format!(
-            "loading… {files} files, {stories} stories"
-        )));
+        let stories = library.articles.len();
+        right.push(Span::raw(format!("loading… {stories} stories")));
+    } else if let Some(percent) = library.analysing() {
+        right.push(Span::raw(format!("analysing {percent}%")));
     }
     let problems = library.problems.len();
     if problems > 0 {

@@ -4,6 +4,7 @@
 use super::draw;
 use crate::article::Loaded;
 use crate::tui::app::{App, Msg};
+use crate::tui::digest::Digest;
 use crate::tui::fixture::{self, press, type_text};
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
@@ -11,7 +12,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-use std::sync::Arc;
 
 fn buffer(app: &App) -> Buffer {
     let (width, height) = app.size;
@@ -30,17 +30,16 @@ fn screen(app: &App) -> String {
 /// The bundled samples, loaded and analysed as the reader would.
 fn samples(width: u16, height: u16) -> App {
     let loaded = crate::article::load(&crate::samples::inputs());
-    let analyses: Vec<_> = loaded
+    let digests = loaded
         .articles
         .iter()
-        .map(|a| crate::analyse(&a.body))
+        .enumerate()
+        .map(|(i, a)| (i, Digest::of(&a.body, &crate::analyse(&a.body))))
         .collect();
     let mut app = App::new(Theme::default(), Keymap::default());
     app.update(Msg::Resize(width, height));
     app.update(Msg::Loaded(loaded));
-    for (i, analysis) in analyses.into_iter().enumerate() {
-        app.update(Msg::Analysed(i, Arc::new(analysis)));
-    }
+    app.update(Msg::Analysed(digests));
     app.update(Msg::LoadDone);
     app
 }
@@ -167,6 +166,39 @@ fn while_loading() {
     let mut app = App::new(Theme::default(), Keymap::default());
     app.update(Msg::Resize(100, 12));
     insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn the_header_shows_loading_then_the_background_analysis() {
+    let mut app = App::new(Theme::default(), Keymap::default());
+    app.update(Msg::Resize(100, 12));
+    let (articles, analyses): (Vec<_>, Vec<_>) = fixture::stories().into_iter().unzip();
+    let digests: Vec<_> = articles
+        .iter()
+        .zip(&analyses)
+        .enumerate()
+        .map(|(i, (a, analysis))| (i, Digest::of(&a.body, analysis)))
+        .collect();
+    app.update(Msg::Loaded(Loaded {
+        articles,
+        problems: Vec::new(),
+    }));
+    let header = |app: &App| screen(app).lines().next().unwrap().to_owned();
+    assert!(
+        header(&app).contains("loading… 4 stories"),
+        "{}",
+        header(&app)
+    );
+    app.update(Msg::LoadDone);
+    let mut digests = digests.into_iter();
+    app.update(Msg::Analysed(digests.by_ref().take(1).collect()));
+    assert!(header(&app).contains("analysing 25%"), "{}", header(&app));
+    app.update(Msg::Analysed(digests.collect()));
+    let done = header(&app);
+    assert!(
+        !done.contains("analysing") && !done.contains("loading"),
+        "{done}"
+    );
 }
 
 #[test]

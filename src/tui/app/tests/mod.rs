@@ -3,9 +3,11 @@
 //! `quotes_and_search`.
 
 mod quotes_and_search;
+mod under_load;
 
 use super::*;
 use crate::tui::body::LineKind;
+use crate::tui::digest::Digest;
 use crate::tui::fixture::{self, press, type_text};
 use crossterm::event::{KeyCode, KeyEventState, KeyModifiers, MouseButton, MouseEventKind};
 
@@ -44,13 +46,22 @@ fn the_first_story_is_selected_when_it_arrives() {
         "the open story is analysed first"
     );
     assert!(
-        jobs.iter()
-            .any(|j| matches!(j, Job::AnalyseLater(v) if v.len() == 4))
+        !jobs.iter().any(|j| matches!(j, Job::AnalyseLater(_))),
+        "the library waits until every story is listed"
     );
     assert_eq!(app.library.problems.len(), 1);
     assert!(app.library.loading);
-    app.update(Msg::LoadDone);
+    let jobs = app.update(Msg::LoadDone);
     assert!(!app.library.loading);
+    let later: Vec<usize> = jobs
+        .iter()
+        .flat_map(|j| match j {
+            Job::AnalyseLater(v) => v.iter().map(|(i, _)| *i).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    assert_eq!(later, [0, 1, 2, 3], "then the whole library, top first");
+    assert_eq!(app.library.analysing(), Some(0));
 }
 
 #[test]
@@ -387,7 +398,8 @@ fn an_analysis_arriving_for_the_open_story_keeps_the_position() {
     let body = app.library.articles[0].body.clone();
     let top = open(&app).view.lines[open(&app).scroll];
     let text = body[top.start..top.end].to_owned();
-    app.update(Msg::Analysed(0, Arc::new(analyses[0].clone())));
+    let digest = Digest::of(&app.library.articles[0].body, &analyses[0]);
+    app.update(Msg::Analysed(vec![(0, digest)]));
     assert!(app.story().is_some());
     let top = open(&app).view.lines[open(&app).scroll];
     assert!(

@@ -1,0 +1,107 @@
+//! Key → action → state with a big library or a long story: nothing a key
+//! does waits for the whole of either, and what arrives in the background
+//! (analyses, the rest of a search) joins what is on screen.
+
+use super::super::*;
+use super::open;
+use crate::analysis::Analysis;
+use crate::tui::digest::Digest;
+use crate::tui::fixture::{self, press, type_text};
+
+/// The fixture's stories, `copies` times over, listed and not analysed.
+fn library(copies: usize) -> App {
+    let mut app = App::new(Theme::default(), Keymap::default());
+    app.update(Msg::Resize(100, 30));
+    let (articles, _): (Vec<_>, Vec<_>) = fixture::stories().into_iter().unzip();
+    for _ in 0..copies {
+        app.update(Msg::Loaded(Loaded {
+            articles: articles.clone(),
+            problems: Vec::new(),
+        }));
+    }
+    app.update(Msg::LoadDone);
+    app
+}
+
+#[test]
+fn enter_opens_the_first_hit_without_waiting_for_the_scan() {
+    let mut app = library(3000);
+    let mut last = fixture::stories().remove(1).0;
+    last.title = "The one about the lighthouse".into();
+    app.update(Msg::Loaded(Loaded {
+        articles: vec![last],
+        problems: Vec::new(),
+    }));
+    press(&mut app, "/");
+    type_text(&mut app, "lighthouse");
+    press(&mut app, "Enter");
+    assert_eq!(app.mode, Mode::Normal, "the prompt closes at once");
+    assert!(app.busy(), "the scan goes on in slices");
+    while app.work() {}
+    assert_eq!(app.selected, Some(12_000), "then the hit opens");
+    assert_eq!(app.focus, Focus::Body);
+}
+
+#[test]
+fn a_key_pressed_meanwhile_cancels_the_pending_open() {
+    let mut app = library(3000);
+    press(&mut app, "/");
+    type_text(&mut app, "lighthouse");
+    press(&mut app, "Enter j");
+    while app.work() {}
+    assert_eq!(app.status, None);
+    assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
+fn a_long_story_is_searched_a_slice_at_a_time_and_n_finds_what_it_needs() {
+    let mut app = library(0);
+    let mut long = fixture::stories().remove(0).0;
+    long.body = vec![long.body.as_str(); 400].join("\n\n");
+    let len = long.body.len();
+    app.update(Msg::Loaded(Loaded {
+        articles: vec![long],
+        problems: Vec::new(),
+    }));
+    press(&mut app, "/");
+    type_text(&mut app, "harbour");
+    assert!(
+        open(&app).matched_to < len,
+        "only the first slice is searched"
+    );
+    press(&mut app, "Enter");
+    assert_eq!(open(&app).current_match, Some(0));
+    press(&mut app, "G N");
+    let last = open(&app).current_match.expect("a match above the end");
+    assert_eq!(open(&app).matched_to, len, "N searched to the bottom");
+    assert_eq!(last + 1, open(&app).matches.len());
+    assert_eq!(
+        open(&app).matches,
+        app.search
+            .as_ref()
+            .unwrap()
+            .needle
+            .find_all(&app.library.articles[0].body),
+        "the slices found what one pass finds"
+    );
+}
+
+#[test]
+fn a_story_analysed_after_the_scan_passed_it_matches_by_its_people() {
+    let mut app = library(1);
+    press(&mut app, "/");
+    type_text(&mut app, "okafor");
+    while app.work() {}
+    assert_eq!(app.search.as_ref().unwrap().hits, [1]);
+    let quiet = &app.library.articles[3];
+    let mut okafor = fixture::person_named("Sam Okafor");
+    okafor.aliases = vec!["Okafor".into()];
+    let analysis = Analysis {
+        people: vec![okafor],
+        quotes: Vec::new(),
+    };
+    let digest = Digest::of(&quiet.body, &analysis);
+    app.update(Msg::Analysed(vec![(3, digest)]));
+    assert_eq!(app.search.as_ref().unwrap().hits, [1, 3]);
+    assert_eq!(app.library.analysed, 1);
+}

@@ -1,0 +1,244 @@
+//! End-to-end tests of the real `byline` binary in tmux (see
+//! `tui_support`): the terminal is left as it was found, whatever the files
+//! hold and however the reader ends; the browser and the clipboard. Skipped,
+//! with a message, where tmux is not installed.
+
+#![allow(clippy::unwrap_used)] // test code: a panic is the failure report
+
+mod tui_support;
+
+use std::fmt::Write as _;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+use tui_support::{PROMPT, TIMEOUT, Tmux, have_tmux, story};
+
+#[test]
+fn escape_sequences_in_a_file_leave_the_title_and_screen_alone() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(100, 30);
+    let title_before = tmux.format("#{pane_title}");
+    let file = tmux.file(
+        "evil.json",
+        r#"{"title": "Evil \u001b]2;pwned\u0007 title \u001b]0;pwned\u001b\\", "source": "\u001b[31mRed\u001b[0m Wire", "body": "Line one \u001b[2J\u001b[H cleared? \u009b31m\n\nSecond \u001bP+q\u001b\\ paragraph."}"#,
+    );
+    tmux.byline(&[&file]);
+    let screen = tmux.wait_for("the story", |s| s.contains("Evil"));
+    assert_eq!(
+        tmux.format("#{pane_title}"),
+        title_before,
+        "the pane title is untouched"
+    );
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .starts_with(" byline"),
+        "the header is still at the top:\n{screen}"
+    );
+    assert!(
+        screen.lines().nth(1).unwrap_or_default().starts_with("╭"),
+        "the panels are intact:\n{screen}"
+    );
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("the body", |s| s.contains("Second"));
+    assert!(screen.contains("Line one"), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .starts_with(" byline"),
+        "not cleared:\n{screen}"
+    );
+    assert_eq!(tmux.format("#{pane_title}"), title_before);
+    tmux.keys(&["q"]);
+    tmux.wait_for("the prompt", |s| s.contains("exit=0"));
+    assert_eq!(tmux.format("#{pane_title}"), title_before);
+}
+
+#[test]
+fn quitting_gives_the_shell_back() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(100, 30);
+    tmux.byline(&[]);
+    assert_eq!(tmux.format("#{alternate_on}"), "1");
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("the prompt after the reader", |s| s.contains("exit=0"));
+    let after: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("exit=0"))
+        .collect();
+    assert_eq!(
+        after.get(1).map(|l| l.trim_end()),
+        Some(PROMPT.trim_end()),
+        "a fresh prompt:\n{screen}"
+    );
+    let state = tmux.format("#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{mouse_button_flag} #{mouse_standard_flag}");
+    assert_eq!(
+        state, "0 1 0 0 0",
+        "main screen, cursor shown, mouse released"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(100, 30);
+    tmux.byline(&[]);
+    let pid = tmux.child_pid();
+    assert!(!pid.is_empty(), "the reader runs under the shell");
+    let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(killed.success());
+    tmux.wait_for("the prompt after SIGTERM", |s| {
+        s.contains("exit=") && s.trim_end().ends_with(PROMPT.trim_end())
+    });
+    assert_eq!(
+        tmux.format("#{alternate_on} #{cursor_flag} #{mouse_any_flag}"),
+        "0 1 0"
+    );
+}
+
+#[test]
+fn o_opens_the_page_and_y_copies_a_quote() {
+    use std::os::unix::fs::PermissionsExt;
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(100, 30);
+    tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
+    let opened = tmux.dir.join("opened.txt");
+    let script = tmux.file(
+        "browser.sh",
+        &format!("#!/bin/sh\necho \"$1\" > '{}'\n", opened.display()),
+    );
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let file = tmux.file("harbour.json", &story());
+    tmux.byline_with(&format!("BROWSER={}", script.display()), &[&file]);
+    // The speaker's name before a quote means the analysis has arrived.
+    tmux.wait_for("the analysed story", |s| s.contains("Lindqvist▏"));
+    tmux.keys(&["o"]);
+    let screen = tmux.wait_for("the status", |s| {
+        s.contains("Opening https://news.example/harbour")
+    });
+    assert!(
+        screen.starts_with(" byline"),
+        "the browser did not draw over the reader:\n{screen}"
+    );
+    let start = Instant::now();
+    while std::fs::read_to_string(&opened).unwrap_or_default().trim()
+        != "https://news.example/harbour"
+    {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "the browser was not started with the address"
+        );
+        sleep(Duration::from_millis(50));
+    }
+    tmux.keys(&["Enter", "]", "y"]);
+    tmux.wait_for("the copy", |s| s.contains("Copied a quote by"));
+    let copied = String::from_utf8_lossy(&tmux.run(&["show-buffer"]).stdout).into_owned();
+    assert!(
+        copied.contains("We cannot keep filling sandbags every winter"),
+        "{copied}"
+    );
+    assert!(
+        copied.contains("Lindqvist") && copied.contains("Harbour council approves flood barrier"),
+        "{copied}"
+    );
+    assert!(
+        copied.contains("Northshore Gazette") && copied.contains("14 Mar 2026"),
+        "{copied}"
+    );
+}
+
+/// A JSON Lines library of `n` stories, each a few paragraphs with quotes
+/// by a handful of named people, so that the analysis has work to do.
+fn library(n: usize) -> String {
+    const PEOPLE: [&str; 4] = ["Mara Lindqvist", "Tomas Reyes", "Elin Berg", "Jonas Ek"];
+    let mut text = String::with_capacity(n * 2200);
+    for i in 0..n {
+        let who = PEOPLE[i % PEOPLE.len()];
+        let mut paragraphs = vec![format!(
+            "The harbour council met for the {i}th time to argue about the gates, the tides and the budget."
+        )];
+        for p in 0..6 {
+            paragraphs.push(format!(
+                "\"We will finish gate number {p} before the storms come back,\" {who} said on Tuesday, and the chamber listened to the long list of costs."
+            ));
+        }
+        let body = serde_json::to_string(&paragraphs.join("\n\n")).expect("a string is JSON");
+        writeln!(
+            text,
+            r#"{{"id": "s{i}", "title": "Harbour story {i}", "source": "Gazette", "published": "2026-03-14", "body": {body}}}"#
+        )
+        .expect("a String takes any text");
+    }
+    text
+}
+
+/// Presses `q` once `ready` holds for the screen, and checks that the shell
+/// is back soon after, with the terminal as it was; returns the header the
+/// reader showed when `q` was pressed, and what it printed on leaving.
+fn quit_when(tmux: &Tmux, what: &str, ready: impl Fn(&str) -> bool) -> (String, String) {
+    let screen = tmux.wait_for(what, |s| ready(s));
+    let pressed = Instant::now();
+    tmux.keys(&["q"]);
+    // `exit=$?` in the command line does not count, only its output.
+    let after = tmux.wait_for("the prompt after quitting", |s| {
+        s.split("exit=")
+            .skip(1)
+            .any(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    let took = pressed.elapsed();
+    assert!(
+        took < Duration::from_secs(3),
+        "quitting took {took:?} ({what})"
+    );
+    assert_eq!(
+        tmux.format("#{alternate_on} #{cursor_flag} #{mouse_any_flag}"),
+        "0 1 0",
+        "main screen, cursor shown, mouse released ({what})"
+    );
+    assert!(after.contains("exit=0"), "{after}");
+    let header = screen.lines().next().unwrap_or_default().to_owned();
+    (header, after)
+}
+
+#[test]
+fn quitting_while_a_large_library_loads_or_is_analysed_is_prompt() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(160, 45);
+    let file = tmux.file("library.jsonl", &library(20_000));
+    let stats = std::path::Path::new("--stats-on-exit");
+    // At the first rows, while the rest is still being read.
+    tmux.byline(&[stats, &file]);
+    let (header, after) = quit_when(&tmux, "the first stories", |s| {
+        s.lines().next().is_some_and(|h| !h.contains(" 0/"))
+    });
+    if !header.contains("loading") {
+        eprintln!("NOTE: the library was read before q was pressed: {header}");
+    }
+    assert!(after.contains("byline: stories"), "the figures: {after}");
+    tmux.shell("clear");
+    tmux.wait_for("a clear screen", |s| !s.contains("exit="));
+    // While the library is being analysed in the background.
+    tmux.byline(&[&file]);
+    let (header, _) = quit_when(&tmux, "the background analysis", |s| {
+        s.lines()
+            .next()
+            .is_some_and(|h| h.contains("/20000") && !h.contains("loading"))
+    });
+    if !header.contains("analysing") {
+        eprintln!("NOTE: the library was analysed before q was pressed: {header}");
+    }
+}
