@@ -25,6 +25,8 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Extract(commands::extract::Args),
+    Quotes(commands::quotes::Args),
+    People(commands::people::Args),
     Export(commands::export::Args),
     Config(commands::config::Args),
 }
@@ -33,6 +35,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Extract(args)) => commands::extract::run(&args),
+        Some(Command::Quotes(args)) => commands::quotes::run(&args),
+        Some(Command::People(args)) => commands::people::run(&args),
         Some(Command::Export(args)) => commands::export::run(&args),
         Some(Command::Config(args)) => commands::config::run(&args),
         None => commands::reader::run(&cli.reader),

@@ -3,4 +3,6 @@
 pub mod config;
 pub mod export;
 pub mod extract;
+pub mod people;
+pub mod quotes;
 pub mod reader;
