@@ -7,6 +7,7 @@ use super::openers;
 use super::title;
 use super::token::{Gap, Kind, Token};
 use crate::analysis::Span;
+use std::borrow::Cow;
 
 /// The token indices of a name's words: `first..=last`, less one closing
 /// bracket (`skip`) in "(Vladimir) Putin". Kept inline, not in a `Vec`:
@@ -27,15 +28,18 @@ impl Parts {
         }
     }
 
+    #[inline]
     pub fn iter(self) -> impl Iterator<Item = usize> {
         (self.first..=self.last).filter(move |&i| Some(i) != self.skip)
     }
 
+    #[inline]
     pub fn len(self) -> usize {
         self.last + 1 - self.first - usize::from(self.skip.is_some())
     }
 
     /// The `k`-th word's token index (clamped to the last).
+    #[inline]
     pub fn nth(self, k: usize) -> usize {
         self.iter().nth(k).unwrap_or(self.last)
     }
@@ -75,10 +79,12 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    #[inline]
     pub fn first(&self) -> usize {
         self.parts.first
     }
 
+    #[inline]
     pub fn last(&self) -> usize {
         self.parts.last
     }
@@ -105,6 +111,19 @@ impl Candidate {
         name
     }
 
+    /// [`Candidate::name`], borrowed from the text when the text holds it
+    /// as is (no bracket, words one space apart), as most names are.
+    pub fn name_in<'t>(&self, text: &'t str, tokens: &[Token]) -> Cow<'t, str> {
+        let Parts { first, last, skip } = self.parts;
+        let spaced = (first..last).all(|i| {
+            tokens[i + 1].start == tokens[i].end + 1 && text.as_bytes()[tokens[i].end] == b' '
+        });
+        match text.get(self.span.start..self.span.end) {
+            Some(name) if skip.is_none() && spaced => Cow::Borrowed(name),
+            _ => Cow::Owned(self.name(text, tokens)),
+        }
+    }
+
     /// "Putin" for "(Vladimir) Putin": the name as the writer wrote it,
     /// without the editor's bracketed insertion.
     pub fn unbracketed(&self, text: &str, tokens: &[Token]) -> Option<String> {
@@ -129,54 +148,43 @@ impl Candidate {
 }
 
 /// Lower-case words that stand inside names: "Alexander de Croo", "Nikolaus
-/// van der Pas", "Osama bin Laden".
-fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "de" | "da"
-            | "das"
-            | "del"
-            | "della"
-            | "der"
-            | "den"
-            | "des"
-            | "di"
-            | "do"
-            | "dos"
-            | "du"
-            | "van"
-            | "von"
-            | "la"
-            | "le"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "y"
-            | "ter"
-            | "ten"
-            | "zu"
-            | "af"
-            | "av"
-            | "st."
-            | "e"
-    )
+/// van der Pas", "Osama bin Laden". The tokenizer asks once per word (see
+/// [`Token::particle`]).
+pub const PARTICLES: [&[u8]; 28] = [
+    b"de", b"da", b"das", b"del", b"della", b"der", b"den", b"des", b"di", b"do", b"dos", b"du",
+    b"van", b"von", b"la", b"le", b"bin", b"ibn", b"al", b"el", b"y", b"ter", b"ten", b"zu", b"af",
+    b"av", b"st.", b"e",
+];
+
+pub fn is_particle(word: &[u8]) -> bool {
+    PARTICLES.contains(&word)
 }
 
 /// A word that may be part of a name (decided once by the tokenizer, see
 /// [`Token::name_like`]).
+#[inline]
 pub fn name_like(t: Token, _text: &str) -> bool {
     t.name_like
 }
 
 /// All candidates in `tokens`, in text order.
 pub fn find(text: &str, tokens: &[Token]) -> Vec<Candidate> {
-    let mut out = Vec::new();
+    // News text has about one candidate per ten tokens.
+    let mut out = Vec::with_capacity(tokens.len() / 8 + 4);
     let mut i = 0;
     while i < tokens.len() {
+        // Most tokens can open nothing (no name word, particle or bracket):
+        // a tight loop passes over them.
+        let Some(skip) = tokens[i..]
+            .iter()
+            .position(|t| t.name_like || t.particle || t.kind == Kind::Punct)
+        else {
+            break;
+        };
+        i += skip;
         let t = tokens[i];
         let bracket = t.kind == Kind::Punct && bracketed_given_name(text, tokens, i);
-        if !bracket && !name_like(t, text) && !particle_opens_name(text, tokens, i) {
+        if !bracket && !name_like(t, text) && !particle_opens_name(tokens, i) {
             i += 1;
             continue;
         }
@@ -198,23 +206,22 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Candidate> {
 
 /// "c de Silva b", "goalkeeper van der Sar": a name that opens with its
 /// particles, after a word that is not part of a name.
-fn particle_opens_name(text: &str, tokens: &[Token], i: usize) -> bool {
-    // Cheap tests first, this runs for every lower-case word: a capital
-    // must follow within two tokens ("de Silva", "van der Sar").
+fn particle_opens_name(tokens: &[Token], i: usize) -> bool {
+    // Cheap tests first, this runs for every lower-case word: the word is
+    // a particle, and a capital follows within two tokens ("de Silva",
+    // "van der Sar").
+    if !tokens[i].particle {
+        return false;
+    }
     let cap = |k: usize| tokens.get(k).is_some_and(|n| n.cap && n.gap == Gap::Space);
     if !(cap(i + 1) || cap(i + 2)) {
         return false;
     }
-    let short = |n: &Token| !n.cap && n.kind == Kind::Word && n.end - n.start <= 5;
-    if !short(&tokens[i]) || (i > 0 && (tokens[i - 1].name_like || tokens[i - 1].kind == Kind::Num))
-    {
+    if i > 0 && (tokens[i - 1].name_like || tokens[i - 1].kind == Kind::Num) {
         return false;
     }
     let mut k = i;
-    while tokens
-        .get(k)
-        .is_some_and(|n| short(n) && is_particle(n.text(text)))
-    {
+    while tokens.get(k).is_some_and(|n| n.particle) {
         k += 1;
     }
     k > i
@@ -233,12 +240,14 @@ fn bracketed_given_name(text: &str, tokens: &[Token], i: usize) -> bool {
     let other = flag::DEMONYM | flag::COMMON | flag::ORG | flag::TIME | flag::FURNITURE;
     // After a name, a bracket is a note on it ("Vega (Cagliari) Wicky"),
     // not an inserted given name; after a title it is ("President (X) Y").
-    let after_name = i > 0 && tokens[i - 1].name_like && {
-        let f = tokens[i - 1].flags(text);
-        f & (flag::TITLE | flag::HONORIFIC) == 0
+    // Looked up last: the shape tests before rule out most brackets.
+    let after_name = || {
+        i > 0 && tokens[i - 1].name_like && {
+            let f = tokens[i - 1].flags(text);
+            f & (flag::TITLE | flag::HONORIFIC) == 0
+        }
     };
-    !after_name
-        && open.is_punct(text, '(')
+    open.is_punct(text, '(')
         && close.is_punct(text, ')')
         && word.gap == Gap::None
         && close.gap == Gap::None
@@ -247,6 +256,7 @@ fn bracketed_given_name(text: &str, tokens: &[Token], i: usize) -> bool {
         && next.gap == Gap::Space
         && name_like(next, text)
         && (word.flags(text) & flag::GIVEN != 0 || word.flags(text) & other == 0)
+        && !after_name()
 }
 
 /// The run of name words starting at `start`.
@@ -279,7 +289,7 @@ fn run(text: &str, tokens: &[Token], start: usize, bracket: bool) -> Parts {
         let mut k = j + 1;
         while tokens
             .get(k)
-            .is_some_and(|t| t.gap == Gap::Space && is_particle(t.text(text)))
+            .is_some_and(|t| t.gap == Gap::Space && t.particle)
         {
             k += 1;
         }
@@ -298,14 +308,22 @@ pub fn is_possessive(word: &str) -> bool {
 }
 
 /// `word` without a final `'s` or `’s` (when something is left).
+#[inline]
 pub fn strip_possessive(word: &str) -> &str {
-    if !word.ends_with(['s', 'S']) {
+    let b = word.as_bytes();
+    let n = b.len();
+    if n < 3 || !matches!(b[n - 1], b's' | b'S') {
         return word;
     }
-    ["'s", "’s", "'S", "’S"]
-        .iter()
-        .find_map(|p| word.strip_suffix(p).filter(|w| !w.is_empty()))
-        .unwrap_or(word)
+    // Cut before the apostrophe: ASCII, or the three bytes of "’".
+    let cut = if b[n - 2] == b'\'' {
+        n - 2
+    } else if n > 4 && b[n - 4..n - 1] == *"’".as_bytes() {
+        n - 4
+    } else {
+        return word;
+    };
+    word.get(..cut).unwrap_or(word)
 }
 
 /// A weekday or month after a name ends it ("Netflix Friday"); not May,

@@ -9,6 +9,7 @@ use super::layout;
 use super::lexicon::{self, flag};
 use super::token::{Kind, Token};
 use crate::analysis::people::EntityKind;
+use std::cell::Cell;
 
 /// Points at or above which a candidate is taken as a person.
 pub const THRESHOLD: f32 = 2.0;
@@ -34,7 +35,14 @@ pub struct Ctx<'a> {
     len: usize,
     /// The whole phrase names a place (computed once: two rules ask).
     pub place: bool,
+    /// [`Ctx::lower_flags`] of the words right before and after the phrase,
+    /// which several rules ask about, looked up on first use (`UNSEEN`
+    /// until then).
+    near: [Cell<u32>; 2],
 }
+
+/// No flags looked up yet: more bits than any list sets.
+const UNSEEN: u32 = u32::MAX;
 
 impl<'a> Ctx<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], cand: &'a Candidate) -> Self {
@@ -50,20 +58,55 @@ impl<'a> Ctx<'a> {
             flags,
             len,
             place: false,
+            near: [Cell::new(UNSEEN), Cell::new(UNSEEN)],
         };
         ctx.place = whole_place(&ctx);
         ctx
     }
 
+    /// The small lists' flags of token `i` if it is a lower-case word
+    /// (titles, verbs, organisation words...), else 0.
+    pub fn lower_flags(&self, i: usize) -> u32 {
+        let look = || match self.tokens.get(i) {
+            Some(t) if t.kind == Kind::Word && !t.cap => lexicon::small_flags(t.text(self.text)),
+            _ => 0,
+        };
+        let slot = if Some(i) == self.before() {
+            &self.near[0]
+        } else if i == self.after() {
+            &self.near[1]
+        } else {
+            return look();
+        };
+        if slot.get() == UNSEEN {
+            slot.set(look());
+        }
+        slot.get()
+    }
+
+    #[inline]
     pub fn flags(&self) -> &[u32] {
         &self.flags[..self.len]
     }
 
+    #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// [`Ctx::word`] as bytes, for the many comparisons with literals: a
+    /// match on byte strings tests letter by letter, and the slice needs
+    /// no char-boundary checks.
+    #[inline]
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.start..t.end))
+            .unwrap_or(&[])
+    }
+
     /// The token index right before the phrase (role included).
+    #[inline]
     pub fn before(&self) -> Option<usize> {
         let first = self
             .cand
@@ -72,6 +115,7 @@ impl<'a> Ctx<'a> {
         first.checked_sub(1)
     }
 
+    #[inline]
     pub fn after(&self) -> usize {
         self.cand.last() + 1
     }
@@ -139,29 +183,24 @@ fn title(ctx: &Ctx) -> f32 {
 /// "X also said", "said X", "according to X", "X, who".
 fn speech(ctx: &Ctx) -> f32 {
     let a = ctx.after();
-    let is_verb = |i: usize| {
-        ctx.tokens
-            .get(i)
-            .is_some_and(|t| t.kind == Kind::Word && !t.cap)
-            && lexicon::small_flags(ctx.word(i)) & flag::VERB != 0
-    };
+    let is_verb = |i: usize| ctx.lower_flags(i) & flag::VERB != 0;
     let adverb = |i: usize| {
         matches!(
-            ctx.word(i),
-            "also" | "has" | "had" | "later" | "then" | "was"
+            ctx.bytes(i),
+            b"also" | b"has" | b"had" | b"later" | b"then" | b"was"
         )
     };
     if is_verb(a) || (adverb(a) && is_verb(a + 1)) {
         return 2.0;
     }
-    if ctx.word(a) == "," && ctx.word(a + 1) == "who" {
+    if ctx.bytes(a) == b"," && ctx.bytes(a + 1) == b"who" {
         return 2.0;
     }
     match ctx.before() {
         Some(b) if is_verb(b) && !ctx.tokens[b].sent_start => 2.0,
         // "the official, Aryeh Shumer, said": a title noun, a comma, X.
-        Some(b) if ctx.word(b) == "," && b > 0 && is_title_noun(ctx, b - 1) => 2.5,
-        Some(b) if ctx.word(b) == "to" && b > 0 && ctx.word(b - 1) == "according" => 2.0,
+        Some(b) if ctx.bytes(b) == b"," && b > 0 && is_title_noun(ctx, b - 1) => 2.5,
+        Some(b) if ctx.bytes(b) == b"to" && b > 0 && ctx.bytes(b - 1) == b"according" => 2.0,
         _ => 0.0,
     }
 }
@@ -175,19 +214,19 @@ fn is_title_noun(ctx: &Ctx, i: usize) -> bool {
 /// An apposition: "X, the former minister," or "X, 45,".
 fn apposition(ctx: &Ctx) -> f32 {
     let a = ctx.after();
-    if ctx.word(a) != "," {
+    if ctx.bytes(a) != b"," {
         return 0.0;
     }
     let age = ctx.tokens.get(a + 1).is_some_and(|t| t.kind == Kind::Num)
-        && ctx.word(a + 1).len() == 2
-        && matches!(ctx.word(a + 2), "," | ".");
+        && ctx.bytes(a + 1).len() == 2
+        && matches!(ctx.bytes(a + 2), b"," | b".");
     if age {
         return 2.0;
     }
     let mut i = a + 1;
     if matches!(
-        ctx.word(i),
-        "the" | "a" | "an" | "his" | "her" | "its" | "their"
+        ctx.bytes(i),
+        b"the" | b"a" | b"an" | b"his" | b"her" | b"its" | b"their"
     ) {
         i += 1;
     }
@@ -323,20 +362,20 @@ fn whole_place(ctx: &Ctx) -> bool {
         return ctx.flags()[0] & flag::PLACE != 0;
     }
     // "St Pauli", "San Lorenzo", "Fort Worth": a place-name prefix.
-    let prefix = ctx.word(ctx.cand.first());
+    let prefix = ctx.bytes(ctx.cand.first());
     if matches!(
         prefix,
-        "St" | "St."
-            | "Saint"
-            | "San"
-            | "Santa"
-            | "Sao"
-            | "São"
-            | "Fort"
-            | "Port"
-            | "Mount"
-            | "Lake"
-            | "Cape"
+        b"St" | b"St."
+            | b"Saint"
+            | b"San"
+            | b"Santa"
+            | b"Sao"
+            | b"S\xc3\xa3o" // "São"
+            | b"Fort"
+            | b"Port"
+            | b"Mount"
+            | b"Lake"
+            | b"Cape"
     ) {
         return true;
     }

@@ -57,23 +57,23 @@ impl Votes {
 /// token `from`, unless it comes at or after byte `limit` (where someone
 /// else is named).
 pub fn next_pronoun(text: &str, tokens: &[Token], from: usize, limit: usize) -> Option<Gender> {
-    for t in tokens.iter().skip(from).take(30) {
+    let bytes = text.as_bytes();
+    for t in tokens.get(from..).unwrap_or(&[]).iter().take(30) {
         if t.start >= limit {
             return None;
         }
-        // Only short words starting h, s, t, i or w can be pronouns (or
-        // end the search): skip the rest before comparing strings.
-        let first = text.as_bytes()[t.start].to_ascii_lowercase();
-        if t.kind != Kind::Word
-            || t.end - t.start > 7
-            || !matches!(first, b'h' | b's' | b't' | b'i' | b'w')
-        {
+        // Only short words can be pronouns (or end the search); the rest
+        // are skipped before their text is read. Matched as bytes: a test
+        // per letter rather than a string comparison per pronoun.
+        if t.kind != Kind::Word || t.end - t.start > 7 {
             continue;
         }
-        match t.text(text) {
-            "he" | "He" | "him" | "his" | "His" | "himself" => return Some(Gender::Male),
-            "she" | "She" | "her" | "Her" | "hers" | "herself" => return Some(Gender::Female),
-            "they" | "They" | "it" | "It" | "I" | "we" | "We" => return None,
+        match bytes.get(t.start..t.end).unwrap_or(&[]) {
+            b"he" | b"He" | b"him" | b"his" | b"His" | b"himself" => return Some(Gender::Male),
+            b"she" | b"She" | b"her" | b"Her" | b"hers" | b"herself" => {
+                return Some(Gender::Female);
+            }
+            b"they" | b"They" | b"it" | b"It" | b"I" | b"we" | b"We" => return None,
             _ => {}
         }
     }

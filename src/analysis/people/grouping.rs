@@ -2,7 +2,8 @@
 //! Full names first, then surnames alone, then given names alone; spellings
 //! match through a transliteration key and a guarded Jaro-Winkler test.
 
-use super::lexicon::FxHasher;
+use super::lexicon::{FxHasher, word_hash};
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use unicode_normalization::UnicodeNormalization;
@@ -20,16 +21,19 @@ pub fn key(word: &str) -> String {
 /// [`key`], written into `out` (cleared first) to reuse its allocation.
 pub fn key_into(word: &str, out: &mut String) {
     out.clear();
-    let word = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
+    let mut buf = [0u8; 32];
+    if let Some(n) = ascii_key(word, &mut buf) {
+        out.extend(buf[..n].iter().map(|&b| char::from(b)));
+        return;
+    }
+    let word = without_possessive(word);
     if word.is_ascii() {
-        let bytes = word
+        let long: Vec<u8> = word
             .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| b.to_ascii_lowercase());
-        push_mapped(bytes, out);
+            .map(|b| LOWER_ALNUM[usize::from(b)])
+            .filter(|&l| l != 0)
+            .collect();
+        push_mapped(&long, out);
     } else {
         let folded: String = word
             .nfkd()
@@ -37,7 +41,7 @@ pub fn key_into(word: &str, out: &mut String) {
             .flat_map(char::to_lowercase)
             .collect();
         if folded.is_ascii() {
-            push_mapped(folded.bytes(), out);
+            push_mapped(folded.as_bytes(), out);
         } else {
             // Another script (Cyrillic, Greek, CJK): no variant letters to
             // map, the lower-case letters are the key.
@@ -45,6 +49,71 @@ pub fn key_into(word: &str, out: &mut String) {
         }
     }
 }
+
+/// The key of `word` (see [`key`]) as the hash the sets of known names
+/// keep (see [`word_hash`]), with its first byte; most words are keyed on
+/// the stack, others in `spill`.
+pub fn key_hash(word: &str, spill: &mut String) -> (u64, Option<u8>) {
+    let mut buf = [0u8; 32];
+    let key = if let Some(n) = ascii_key(word, &mut buf) {
+        &buf[..n]
+    } else {
+        key_into(word, spill);
+        spill.as_bytes()
+    };
+    (word_hash(key), key.first().copied())
+}
+
+/// The key of an ASCII word of up to 32 bytes (possessive aside) written
+/// into `buf`, and its length; `None` for a longer or non-ASCII word. The
+/// letters and digits are lower-cased into `buf`, then mapped in place:
+/// each output byte takes at least one input byte, so it never overtakes
+/// the bytes still to read.
+fn ascii_key(word: &str, buf: &mut [u8; 32]) -> Option<usize> {
+    let word = without_possessive(word);
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let mut n = 0;
+    for &b in word.as_bytes() {
+        let l = LOWER_ALNUM[usize::from(b)];
+        buf[n] = l;
+        n += usize::from(l != 0);
+    }
+    let (mut i, mut w, mut last) = (0, 0, 0u8);
+    while i < n {
+        let next = (i + 1 < n).then(|| buf[i + 1]);
+        let (m, take) = map_letter(buf[i], next, i == 0);
+        if m != last {
+            buf[w] = m;
+            w += 1;
+            last = m;
+        }
+        i += take;
+    }
+    Some(w)
+}
+
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// An ASCII letter or digit lower-cased, 0 for any other byte: the first
+/// step of a key as one table lookup per byte.
+static LOWER_ALNUM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
 
 /// The first byte of an ASCII word's key, without building the key.
 pub fn first_key_byte(word: &str) -> Option<u8> {
@@ -61,24 +130,22 @@ pub fn first_key_byte(word: &str) -> Option<u8> {
 
 /// Maps variant letters (see [`key`]) and collapses doubled letters, over
 /// lower-case ASCII bytes.
-fn push_mapped(bytes: impl Iterator<Item = u8>, out: &mut String) {
-    let mut bytes = bytes.peekable();
-    let (mut last, mut first) = (0u8, true);
-    while let Some(b) = bytes.next() {
-        let (m, take) = map_letter(b, bytes.peek().copied(), first);
-        if take == 2 {
-            bytes.next();
-        }
+fn push_mapped(bytes: &[u8], out: &mut String) {
+    out.reserve(bytes.len());
+    let (mut i, mut last) = (0, 0u8);
+    while let Some(&b) = bytes.get(i) {
+        let (m, take) = map_letter(b, bytes.get(i + 1).copied(), i == 0);
         if m != last {
             out.push(char::from(m));
             last = m;
         }
-        first = false;
+        i += take;
     }
 }
 
 /// The replacement for byte `c` (followed by `next`), and how many bytes
 /// it takes. "ch" becomes `C`, which no other letter maps to.
+#[inline]
 fn map_letter(c: u8, next: Option<u8>, first: bool) -> (u8, usize) {
     match (c, next) {
         (b'p', Some(b'h')) => (b'f', 2),
@@ -158,8 +225,9 @@ pub fn same_word(a: &str, b: &str) -> bool {
 pub struct Form {
     /// The words' keys, particles dropped ("de", "van").
     pub keys: Vec<String>,
-    /// The given-name words are only initials ("J.").
-    pub initial: Vec<bool>,
+    /// The first of those words is only an initial ("J."): a given name
+    /// it may abbreviate. (The only word the rules ask this of.)
+    pub initial: bool,
 }
 
 impl Form {
@@ -171,13 +239,16 @@ impl Form {
     }
 
     pub fn new(name: &str) -> Self {
-        let mut keys = Vec::new();
-        let mut initial = Vec::new();
+        let words = name.bytes().filter(|&b| b == b' ').count() + 1;
+        let mut keys = Vec::with_capacity(words);
+        let mut initial = false;
         for w in name.split(' ') {
             if is_particle_word(w) || super::openers::is_name_suffix(w) {
                 continue;
             }
-            initial.push(w.ends_with('.') && w.chars().count() == 2);
+            if keys.is_empty() {
+                initial = w.ends_with('.') && w.chars().count() == 2;
+            }
             keys.push(key(w));
         }
         Form { keys, initial }
@@ -210,7 +281,7 @@ pub fn same_full(a: &Form, b: &Form) -> bool {
     match (a.keys.first(), b.keys.first()) {
         (Some(x), Some(y)) if a.keys.len() >= 2 && b.keys.len() >= 2 => {
             let init = |s: &str, t: &str| s.chars().next() == t.chars().next();
-            same_word(x, y) || ((a.initial[0] || b.initial[0]) && init(x, y))
+            same_word(x, y) || ((a.initial || b.initial) && init(x, y))
         }
         _ => true,
     }
@@ -221,14 +292,17 @@ pub fn same_full(a: &Form, b: &Form) -> bool {
 /// single word joins the person whose surname it matches (the nearest
 /// before it when two share the surname), else the only person with that
 /// given name, else a person of its own.
-pub fn group(forms: &[Form]) -> Vec<usize> {
+///
+/// The forms may be borrowed: a name written many times is one `Form`.
+pub fn group<F: Borrow<Form>>(forms: &[F]) -> Vec<usize> {
+    let forms: Vec<&Form> = forms.iter().map(Borrow::borrow).collect();
     let mut owner: Vec<Option<usize>> = vec![None; forms.len()];
     let mut people: Vec<Group> = Vec::new();
     // A form seen before goes where it went then (a person is usually
     // named the same way several times); `exact` skips the comparisons.
     let mut exact: HashMap<&[String], usize, BuildHasherDefault<FxHasher>> =
         HashMap::with_capacity_and_hasher(forms.len(), BuildHasherDefault::default());
-    for (i, f) in forms.iter().enumerate().filter(|(_, f)| f.keys.len() >= 2) {
+    for (i, &f) in forms.iter().enumerate().filter(|(_, f)| f.keys.len() >= 2) {
         let p = exact.get(f.keys.as_slice()).copied().unwrap_or_else(|| {
             let found = people
                 .iter()
@@ -238,7 +312,7 @@ pub fn group(forms: &[Form]) -> Vec<usize> {
         exact.insert(&f.keys, p);
         owner[i] = Some(p);
     }
-    for (i, f) in forms.iter().enumerate().filter(|(_, f)| f.keys.len() < 2) {
+    for (i, &f) in forms.iter().enumerate().filter(|(_, f)| f.keys.len() < 2) {
         let p = exact.get(f.keys.as_slice()).copied().unwrap_or_else(|| {
             let (found, shared) = single(&people, &owner, i, f.surname());
             let p = join(&mut people, found, f);

@@ -3,7 +3,7 @@
 
 use super::evidence::Ctx;
 use super::lexicon::flag;
-use super::token::{Gap, Kind};
+use super::token::Gap;
 use crate::analysis::people::EntityKind;
 
 /// "the X" is rarely a person; "in X", "at X" is rarely one; nor is "the
@@ -13,10 +13,10 @@ pub fn preceding_word(ctx: &Ctx) -> f32 {
     if ctx.tokens[ctx.cand.first()].gap != Gap::Space {
         return 0.0;
     }
-    match ctx.word(b) {
+    match ctx.bytes(b) {
         // "the X", and "&" in a firm's name ("Caufield & Byers")
-        "the" | "The" | "&" => -2.5,
-        "in" | "at" | "near" | "In" | "At" => -1.5,
+        b"the" | b"The" | b"&" => -2.5,
+        b"in" | b"at" | b"near" | b"In" | b"At" => -1.5,
         _ if kind_noun(ctx, b).is_some() => -3.0,
         _ => 0.0,
     }
@@ -25,11 +25,8 @@ pub fn preceding_word(ctx: &Ctx) -> f32 {
 /// A lower-case organisation or place noun right before the phrase: "the
 /// daily newspaper Iltalehti", "his club Essex", "the port of Whittier".
 fn kind_noun(ctx: &Ctx, b: usize) -> Option<EntityKind> {
-    let t = ctx.tokens[b];
-    if t.kind != Kind::Word || t.cap {
-        return None;
-    }
-    let f = t.flags(ctx.text);
+    // 0 unless a lower-case word: then no kind.
+    let f = ctx.lower_flags(b);
     if f & (flag::TITLE | flag::HONORIFIC) != 0 {
         None
     } else if f & flag::ORG != 0 {
@@ -54,9 +51,9 @@ pub fn other_kind(ctx: &Ctx) -> Option<EntityKind> {
         return Some(EntityKind::Organisation);
     }
     let b = ctx.before()?;
-    match ctx.word(b) {
-        "in" | "at" | "near" | "In" | "At" => Some(EntityKind::Place),
-        "the" | "The" => Some(EntityKind::Organisation),
+    match ctx.bytes(b) {
+        b"in" | b"at" | b"near" | b"In" | b"At" => Some(EntityKind::Place),
+        b"the" | b"The" => Some(EntityKind::Organisation),
         _ => kind_noun(ctx, b),
     }
 }

@@ -23,11 +23,11 @@ pub fn score(ctx: &Ctx) -> f32 {
 /// What follows the name.
 fn after(ctx: &Ctx) -> f32 {
     let a = ctx.after();
-    let w1 = ctx.word(a);
+    let w1 = ctx.bytes(a);
     if let Some(s) = scores(ctx, a) {
         return s;
     }
-    if w1 == "(" && cap(ctx, a + 1) {
+    if w1 == b"(" && cap(ctx, a + 1) {
         return 1.5; // "(Sweden)", "(Cagliari)"
     }
     let place = |i: usize| {
@@ -35,13 +35,13 @@ fn after(ctx: &Ctx) -> f32 {
             .get(i)
             .is_some_and(|t| t.flags(ctx.text) & flag::PLACE != 0)
     };
-    if w1 == "of" && place(a + 1) {
+    if w1 == b"of" && place(a + 1) {
         return 1.5; // "Thomas Muster of Austria"
     }
-    if w1 == "," && newsroom(ctx, a + 1) {
+    if w1 == b"," && newsroom(ctx, a + 1) {
         return 2.5;
     }
-    if num(ctx, a) && !w1.contains('-') && cap(ctx, a + 1) && num(ctx, a + 2) {
+    if num(ctx, a) && !w1.contains(&b'-') && cap(ctx, a + 1) && num(ctx, a + 2) {
         return -2.0; // team scores: "St Pauli 4 Schalke 4"
     }
     let given = ctx.flags()[0] & flag::GIVEN != 0 && ctx.flags()[0] & flag::COMMON == 0;
@@ -58,19 +58,19 @@ fn after(ctx: &Ctx) -> f32 {
 /// Numbers after a name: a scorer's minute, a batsman's runs, set scores,
 /// golf rounds.
 fn scores(ctx: &Ctx, a: usize) -> Option<f32> {
-    let (w1, w2, w3) = (ctx.word(a), ctx.word(a + 1), ctx.word(a + 2));
-    let out = |x: &str, y: &str| matches!((x, y), ("not" | "run", "out"));
-    if (num(ctx, a) && is_ordinal(w1)) || (w1 == "(" && num(ctx, a + 1) && is_ordinal(w2)) {
+    let (w1, w2, w3) = (ctx.bytes(a), ctx.bytes(a + 1), ctx.bytes(a + 2));
+    let out = |x: &[u8], y: &[u8]| matches!((x, y), (b"not" | b"run", b"out"));
+    if (num(ctx, a) && is_ordinal(w1)) || (w1 == b"(" && num(ctx, a + 1) && is_ordinal(w2)) {
         return Some(2.5); // a scorer and the minute: "(Bobic 47th)"
     }
     let cricket = out(w1, w2) || (num(ctx, a) && out(w2, w3));
-    if cricket || (matches!(w1, "c" | "b" | "lbw" | "st") && cap(ctx, a + 1)) {
+    if cricket || (matches!(w1, b"c" | b"b" | b"lbw" | b"st") && cap(ctx, a + 1)) {
         return Some(2.5); // cricket: "X not out 37", "X 169 not out", "X c Y b Z"
     }
     let listed = ctx
         .before()
-        .is_some_and(|b| matches!(ctx.word(b), "(" | ","));
-    let bare = num(ctx, a) && !w1.contains('-') && matches!(w2, ")" | ",");
+        .is_some_and(|b| matches!(ctx.bytes(b), b"(" | b","));
+    let bare = num(ctx, a) && !w1.contains(&b'-') && matches!(w2, b")" | b",");
     if listed && bare && inside_brackets(ctx) {
         return Some(2.0); // "(Zorc 59, Moeller 73)", "(Saeed Anwar 57)"
     }
@@ -78,7 +78,7 @@ fn scores(ctx: &Ctx, a: usize) -> Option<f32> {
         return Some(1.5); // tennis: "X 6-2 6-3" (one score alone is a team's)
     }
     let given = ctx.flags()[0] & flag::GIVEN != 0 && ctx.flags()[0] & flag::COMMON == 0;
-    let rounds = num(ctx, a) && num(ctx, a + 1) && !w1.contains('-');
+    let rounds = num(ctx, a) && num(ctx, a + 1) && !w1.contains(&b'-');
     (given && ctx.cand.parts.len() >= 2 && rounds).then_some(1.5) // "Iain Pyman 71 75"
 }
 
@@ -110,15 +110,15 @@ fn inside_brackets(ctx: &Ctx) -> bool {
 
 /// What precedes the name (or its role).
 fn before(ctx: &Ctx, b: usize) -> f32 {
-    let w = ctx.word(b);
+    let w = ctx.bytes(b);
     match w {
-        "c" | "b" | "lbw" | "st" => return 3.0,
-        "beat" | "beats" | "bt" | "defeated" | "beating" => return 1.0,
-        "v" | "vs" | "vs." => return 0.5, // teams meet this way too
+        b"c" | b"b" | b"lbw" | b"st" => return 3.0,
+        b"beat" | b"beats" | b"bt" | b"defeated" | b"beating" => return 1.0,
+        b"v" | b"vs" | b"vs." => return 0.5, // teams meet this way too
         _ => {}
     }
     // "1. X" or "3 - X" at the start of a line.
-    let enumerated = matches!(w, "." | "-")
+    let enumerated = matches!(w, b"." | b"-")
         && b > 0
         && ctx.tokens[b - 1].kind == Kind::Num
         && ctx.tokens[b - 1].sent_start;
@@ -137,8 +137,7 @@ fn newsroom(ctx: &Ctx, from: usize) -> bool {
         })
 }
 
-pub fn is_ordinal(w: &str) -> bool {
-    let b = w.as_bytes();
+pub fn is_ordinal(b: &[u8]) -> bool {
     let n = b.len();
     n >= 3
         && matches!(&b[n - 2..], b"st" | b"nd" | b"rd" | b"th")
@@ -146,8 +145,7 @@ pub fn is_ordinal(w: &str) -> bool {
 }
 
 /// "6-3", "7-6": a set score.
-fn is_set_score(w: &str) -> bool {
-    let b = w.as_bytes();
+fn is_set_score(b: &[u8]) -> bool {
     b.len() == 3 && b[0].is_ascii_digit() && b[1] == b'-' && b[2].is_ascii_digit()
 }
 

@@ -1,8 +1,7 @@
 //! The word lists of `assets/words/`, embedded in the binary and parsed once
 //! into one map from a lower-case word (or phrase) to what it can be.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::sync::LazyLock;
 
 /// Bit flags: what a lower-case word can be. One word may carry several
@@ -41,9 +40,7 @@ const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
         for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+            self.0 = (self.0.rotate_left(5) ^ load(chunk)).wrapping_mul(K);
         }
     }
 
@@ -64,10 +61,70 @@ impl Hasher for FxHasher {
 pub fn word_hash(bytes: &[u8]) -> u64 {
     let mut h = FxHasher::default();
     h.write(bytes);
-    let mut x = h.finish() ^ bytes.len() as u64;
+    finalise(h.finish(), bytes.len())
+}
+
+fn finalise(state: u64, len: usize) -> u64 {
+    let mut x = state ^ len as u64;
     x = (x ^ (x >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
     x = (x ^ (x >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     x ^ (x >> 33)
+}
+
+/// [`word_hash`] of the lower-cased word, read straight from the text:
+/// every capitalised word is looked up, and copying it into a buffer to
+/// lower-case it first cost more than the lookup. A word that is not ASCII
+/// (rare) is lower-cased by `to_lowercase` first.
+#[inline]
+fn lower_hash(word: &str) -> u64 {
+    let mut state = 0u64;
+    for chunk in word.as_bytes().chunks(8) {
+        let Some(x) = ascii_lower(load(chunk)) else {
+            return word_hash(word.to_lowercase().as_bytes());
+        };
+        state = (state.rotate_left(5) ^ x).wrapping_mul(K);
+    }
+    finalise(state, word.len())
+}
+
+/// Up to eight bytes as a little-endian word, zero-padded as a hasher
+/// reads its last chunk. A short chunk is read as two overlapping halves
+/// (the bytes they share are equal, so or-ing them is exact), which is
+/// cheaper than a copy into a buffer: that copy calls `memcpy`.
+fn load(chunk: &[u8]) -> u64 {
+    let n = chunk.len();
+    let u64_at = |i: usize| chunk.get(i..i + 8).and_then(|b| b.try_into().ok());
+    let u32_at = |i: usize| chunk.get(i..i + 4).and_then(|b| b.try_into().ok());
+    let u16_at = |i: usize| chunk.get(i..i + 2).and_then(|b| b.try_into().ok());
+    match n {
+        8 => u64_at(0).map_or(0, u64::from_le_bytes),
+        4..=7 => {
+            let half = |i| u32_at(i).map_or(0, |b| u64::from(u32::from_le_bytes(b)));
+            half(0) | half(n - 4) << (8 * (n - 4))
+        }
+        2 | 3 => {
+            let half = |i| u16_at(i).map_or(0, |b| u64::from(u16::from_le_bytes(b)));
+            half(0) | half(n - 2) << (8 * (n - 2))
+        }
+        1 => u64::from(chunk[0]),
+        _ => 0,
+    }
+}
+
+/// Eight ASCII bytes lower-cased at once (`None` if one is not ASCII):
+/// adding 0x3f sets a byte's top bit from 'A' up, adding 0x25 from '[' up,
+/// so the capitals are the bytes where only the first did; their 0x20 bit
+/// is then set.
+fn ascii_lower(x: u64) -> Option<u64> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    if x & HIGH != 0 {
+        return None;
+    }
+    let from_a = x + 0x3f * ONES;
+    let past_z = x + 0x25 * ONES;
+    let capitals = from_a & !past_z & HIGH;
+    Some(x | (capitals >> 2))
 }
 
 /// Passes an already well-mixed `u64` key through.
@@ -90,14 +147,61 @@ impl Hasher for KeyHasher {
     }
 }
 
-/// Keys are word hashes (see [`word_hash`]). Two maps: the big name, place and common-word lists,
-/// and the small lists of function words (titles, verbs, organisation
-/// words...), which stays in cache for the many lookups of lower-case
-/// words around a candidate.
-type Map = HashMap<u64, u32, BuildHasherDefault<KeyHasher>>;
+/// Word hash (see [`word_hash`]) to flags, by open addressing: a slot is
+/// a key and its flags side by side, so a lookup costs one cache line
+/// where a general hash map reads a control byte and then a slot.
+/// Flags 0 mark an empty slot (a word with no flags is as good as absent).
+pub struct WordMap {
+    slots: Box<[(u64, u32)]>,
+    mask: usize,
+}
 
-static BIG: LazyLock<Map> = LazyLock::new(|| build(BIG_LISTS));
-static SMALL: LazyLock<Map> = LazyLock::new(|| build(SMALL_LISTS));
+impl WordMap {
+    /// Room for `n` words at most half full, so probes stay short and
+    /// there is always an empty slot to end them.
+    fn with_capacity(n: usize) -> Self {
+        let size = (2 * n).next_power_of_two().max(16);
+        WordMap {
+            slots: vec![(0, 0); size].into_boxed_slice(),
+            mask: size - 1,
+        }
+    }
+
+    #[inline]
+    pub fn get(&self, hash: u64) -> u32 {
+        let mut i = hash as usize & self.mask;
+        loop {
+            let (key, flags) = self.slots[i];
+            if flags == 0 || key == hash {
+                return flags;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    fn or_insert(&mut self, hash: u64, flags: u32) {
+        if flags == 0 {
+            return;
+        }
+        let mut i = hash as usize & self.mask;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.1 == 0 || slot.0 == hash {
+                *slot = (hash, slot.1 | flags);
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+/// Two maps: every list (for capitalised words, which may be names or
+/// places), and the small lists of function words (titles, verbs,
+/// organisation words...), which stays in cache for the many lookups of
+/// lower-case words around a candidate. One map of all lists answers a
+/// capitalised word in one probe, where the big and small maps took two.
+static ALL: LazyLock<WordMap> = LazyLock::new(|| build(&[BIG_LISTS, SMALL_LISTS]));
+static SMALL: LazyLock<WordMap> = LazyLock::new(|| build(&[SMALL_LISTS]));
 
 /// A one-bit-per-shape filter in front of the small map: most words looked
 /// up there (the word before or after a name) are in none of its lists,
@@ -170,18 +274,23 @@ const SMALL_LISTS: &[(&str, u32)] = &[
     (include_str!("../../../assets/words/verbs.txt"), flag::VERB),
 ];
 
-fn build(lists: &[(&'static str, u32)]) -> Map {
-    let mut map = Map::default();
-    for &(text, base) in lists {
-        for line in text.lines() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let word = cols.next().unwrap_or("").trim();
-            if !word.is_empty() {
-                *map.entry(word_hash(word.as_bytes())).or_insert(0) |= base | line_flags(cols);
-            }
+fn build(groups: &[&[(&'static str, u32)]]) -> WordMap {
+    let lines = || {
+        groups
+            .iter()
+            .flat_map(|lists| lists.iter())
+            .flat_map(|&(text, base)| {
+                text.lines()
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(move |l| (l, base))
+            })
+    };
+    let mut map = WordMap::with_capacity(lines().count());
+    for (line, base) in lines() {
+        let mut cols = line.split('\t');
+        let word = cols.next().unwrap_or("").trim();
+        if !word.is_empty() {
+            map.or_insert(word_hash(word.as_bytes()), base | line_flags(cols));
         }
     }
     map
@@ -214,17 +323,14 @@ fn line_flags<'a>(cols: impl Iterator<Item = &'a str>) -> u32 {
 }
 
 /// The flags of `word`, compared case-insensitively; 0 when unknown.
+#[inline]
 pub fn flags(word: &str) -> u32 {
-    with_lower(word, |w| {
-        let h = word_hash(w);
-        [&*BIG, &*SMALL]
-            .iter()
-            .fold(0, |f, m| f | m.get(&h).copied().unwrap_or(0))
-    })
+    ALL.get(lower_hash(word))
 }
 
 /// The flags from the small lists only (titles, verbs, organisation and
 /// place words, demonyms, furniture, dates): enough for lower-case words.
+#[inline]
 pub fn small_flags(word: &str) -> u32 {
     // The list words are ASCII but for a few accented ones, which the
     // filter was built with too; a byte shape is the same either way.
@@ -232,7 +338,7 @@ pub fn small_flags(word: &str) -> u32 {
     if SMALL_SHAPES[k / 64] & (1 << (k % 64)) == 0 {
         return 0;
     }
-    with_lower(word, |w| lookup(&SMALL, w))
+    SMALL.get(lower_hash(word))
 }
 
 /// The flags of a phrase ("New York"): its words joined by one space.
@@ -251,29 +357,12 @@ pub fn phrase_flags<'a>(words: impl Iterator<Item = &'a str>) -> u32 {
         n += sep + w.len();
     }
     buf[..n].make_ascii_lowercase();
-    lookup(&BIG, &buf[..n]) | lookup(&SMALL, &buf[..n])
-}
-
-/// Calls `f` with the lower-case bytes of `word`, without allocating for a
-/// short ASCII word.
-fn with_lower(word: &str, f: impl Fn(&[u8]) -> u32) -> u32 {
-    let mut buf = [0u8; 48];
-    if word.len() <= buf.len() && word.is_ascii() {
-        let bytes = &mut buf[..word.len()];
-        bytes.copy_from_slice(word.as_bytes());
-        bytes.make_ascii_lowercase();
-        return f(bytes);
-    }
-    f(word.to_lowercase().as_bytes())
-}
-
-fn lookup(map: &Map, word: &[u8]) -> u32 {
-    map.get(&word_hash(word)).copied().unwrap_or(0)
+    ALL.get(word_hash(&buf[..n]))
 }
 
 /// Makes sure the lists are parsed (for benchmarks that time only the work).
 pub fn warm_up() {
-    LazyLock::force(&BIG);
+    LazyLock::force(&ALL);
     LazyLock::force(&SMALL);
     LazyLock::force(&SMALL_SHAPES);
 }
@@ -318,5 +407,43 @@ mod tests {
         // A title is not a given name's gender, and vice versa.
         assert_eq!(flags("mr") & flag::MALE, 0);
         assert_eq!(flags("john") & flag::TITLE_MALE, 0);
+    }
+
+    #[test]
+    fn load_reads_short_chunks_as_zero_padded_words() {
+        let bytes = [0x41u8, 0x62, 0xc3, 0xa9, 0x7a, 0x2d, 0x27, 0xff];
+        for n in 0..=8 {
+            let mut buf = [0u8; 8];
+            buf[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(load(&bytes[..n]), u64::from_le_bytes(buf), "{n}");
+        }
+    }
+
+    #[test]
+    fn lower_hash_is_the_hash_of_the_lower_case_word() {
+        let words = [
+            "",
+            "A",
+            "@[`{Zz",
+            "Putin",
+            "MSNBC's",
+            "Stoltenberg",
+            "SECRETARY-GENERAL",
+            "Mixed-Case-Words-Longer-Than-Sixteen",
+            "Lefèvre",
+            "ÉLYSÉE",
+            "Владимир",
+        ];
+        for w in words {
+            assert_eq!(lower_hash(w), word_hash(w.to_lowercase().as_bytes()), "{w}");
+        }
+        for b in 0u8..0x80 {
+            let w = String::from(char::from(b)).repeat(9);
+            assert_eq!(
+                lower_hash(&w),
+                word_hash(w.to_lowercase().as_bytes()),
+                "{b}"
+            );
+        }
     }
 }

@@ -40,6 +40,7 @@ mod token;
 
 use super::Span;
 use serde::Serialize;
+use std::cell::RefCell;
 
 pub use grouping::{jaro_winkler, key as word_key, same_word};
 
@@ -126,9 +127,32 @@ impl People {
 
 /// Finds the people named in `text`, and the organisations and places.
 pub fn find_people(text: &str) -> People {
-    let tokens = token::tokenize(text);
-    let cands = candidates::find(text, &tokens);
-    resolve::resolve(text, &tokens, &cands)
+    TOKENS.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut tokens) => {
+            let people = people_in(text, &mut tokens);
+            if tokens.capacity() > KEEP_TOKENS {
+                *tokens = Vec::new(); // an outsized text: give its memory back
+            }
+            people
+        }
+        Err(_) => people_in(text, &mut Vec::new()),
+    })
+}
+
+thread_local! {
+    /// The token buffer, kept from one text to the next: a buffer the size
+    /// of an article, allocated and freed for each, cost more in the
+    /// allocator than tokenizing some of it did.
+    static TOKENS: RefCell<Vec<token::Token>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The most tokens a kept buffer holds (2 MB): enough for long articles.
+const KEEP_TOKENS: usize = 1 << 16;
+
+fn people_in(text: &str, tokens: &mut Vec<token::Token>) -> People {
+    token::tokenize_into(text, tokens);
+    let cands = candidates::find(text, tokens);
+    resolve::resolve(text, tokens, &cands)
 }
 
 /// Parses the embedded word lists now rather than on first use.

@@ -11,12 +11,15 @@ pub fn is_opener(text: &str, tokens: &[Token], parts: Parts) -> bool {
         return false;
     }
     let t = tokens[parts.first];
+    if !t.sent_start || t.upper {
+        return false;
+    }
     let f = t.flags(text);
     let keep = flag::GIVEN | flag::TITLE | flag::HONORIFIC | flag::PLACE;
     // "Brown said": a surname that is also a word, kept before a verb.
     let next = tokens.get(parts.first + 1);
     let verb = || next.is_some_and(|n| !n.cap && n.flags(text) & flag::VERB != 0);
-    t.sent_start && !t.upper && f & flag::COMMON != 0 && f & keep == 0 && !verb()
+    f & flag::COMMON != 0 && f & keep == 0 && !verb()
 }
 
 /// "Jr", "Sr", "III" standing alone ("Joseph R. Biden, Jr."): a suffix of
@@ -39,12 +42,15 @@ pub fn strip_sentence_openers(text: &str, tokens: &[Token], mut parts: Parts) ->
         && tokens[parts.first - 2].sent_start;
     while parts.len() > 1 && !numbered {
         let t = tokens[parts.first];
+        if !t.sent_start {
+            break;
+        }
         let f = t.flags(text);
         // Only a plain common word goes: "South Korea", "Power New Zealand"
         // keep their place or organisation word.
         let plain = f & !(flag::COMMON | flag::VERB) == 0 && f != 0;
         let opener = plain || is_function_word(t.text(text));
-        if !(t.sent_start && opener) {
+        if !opener {
             break;
         }
         parts = parts.drop_front(1);
@@ -57,92 +63,93 @@ pub fn strip_sentence_openers(text: &str, tokens: &[Token], mut parts: Parts) ->
 }
 
 /// Words that open sentences and are never part of a name, even where a
-/// list says they are names too ("In", "Will", "May").
-const FUNCTION_WORDS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "But",
-    "And",
-    "Or",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "As",
-    "At",
-    "In",
-    "On",
-    "For",
-    "With",
-    "From",
-    "By",
-    "To",
-    "Of",
-    "Since",
-    "Although",
-    "Though",
-    "Because",
-    "So",
-    "Yet",
-    "Then",
-    "Now",
-    "Also",
-    "Still",
-    "Meanwhile",
-    "However",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "My",
-    "Your",
-    "There",
-    "Here",
-    "What",
-    "Which",
-    "Who",
-    "Where",
-    "Why",
-    "How",
-    "All",
-    "Some",
-    "Many",
-    "Most",
-    "Both",
-    "Each",
-    "Every",
-    "No",
-    "Not",
-    "Only",
-    "Even",
-    "Just",
-    "Last",
-    "Next",
-    "Under",
-    "Over",
-    "During",
-    "Despite",
-    "Without",
-    "Like",
-    "Until",
-    "Unlike",
-    "Will",
-    "May",
-    "Can",
-    "Could",
-    "Should",
-    "Would",
-    "Did",
-    "Does",
-];
-
+/// list says they are names too ("In", "Will", "May"). Matched as bytes,
+/// which compiles to a test per letter rather than a string comparison
+/// per word.
 fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.contains(&w)
+    matches!(
+        w.as_bytes(),
+        b"The"
+            | b"A"
+            | b"An"
+            | b"But"
+            | b"And"
+            | b"Or"
+            | b"If"
+            | b"When"
+            | b"While"
+            | b"After"
+            | b"Before"
+            | b"As"
+            | b"At"
+            | b"In"
+            | b"On"
+            | b"For"
+            | b"With"
+            | b"From"
+            | b"By"
+            | b"To"
+            | b"Of"
+            | b"Since"
+            | b"Although"
+            | b"Though"
+            | b"Because"
+            | b"So"
+            | b"Yet"
+            | b"Then"
+            | b"Now"
+            | b"Also"
+            | b"Still"
+            | b"Meanwhile"
+            | b"However"
+            | b"This"
+            | b"That"
+            | b"These"
+            | b"Those"
+            | b"His"
+            | b"Her"
+            | b"Its"
+            | b"Their"
+            | b"Our"
+            | b"My"
+            | b"Your"
+            | b"There"
+            | b"Here"
+            | b"What"
+            | b"Which"
+            | b"Who"
+            | b"Where"
+            | b"Why"
+            | b"How"
+            | b"All"
+            | b"Some"
+            | b"Many"
+            | b"Most"
+            | b"Both"
+            | b"Each"
+            | b"Every"
+            | b"No"
+            | b"Not"
+            | b"Only"
+            | b"Even"
+            | b"Just"
+            | b"Last"
+            | b"Next"
+            | b"Under"
+            | b"Over"
+            | b"During"
+            | b"Despite"
+            | b"Without"
+            | b"Like"
+            | b"Until"
+            | b"Unlike"
+            | b"Will"
+            | b"May"
+            | b"Can"
+            | b"Could"
+            | b"Should"
+            | b"Would"
+            | b"Did"
+            | b"Does"
+    )
 }

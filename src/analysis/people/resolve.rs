@@ -8,12 +8,12 @@ use super::candidates::Candidate;
 use super::evidence::{self, Ctx, THRESHOLD, Verdict};
 use super::gender::{self, Votes};
 use super::grouping::{self, Form};
-use super::lexicon::word_hash;
-use super::lexicon::{self, flag};
+use super::lexicon::{self, FxHasher, flag};
 use super::token::{Kind, Token};
 use super::{EntityKind, Mention, People, Person};
 use crate::analysis::Span;
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 /// Judges, accepts and groups the candidates.
@@ -23,41 +23,67 @@ pub fn resolve(text: &str, tokens: &[Token], cands: &[Candidate]) -> People {
         .map(|c| evidence::judge(&Ctx::new(text, tokens, c)))
         .collect();
     let accepted = accept(text, tokens, cands, &verdicts);
-    let names: Vec<String> = accepted
+    let names: Vec<Cow<str>> = accepted
         .iter()
-        .map(|&i| cands[i].name(text, tokens))
+        .map(|&i| cands[i].name_in(text, tokens))
         .collect();
-    let forms = forms_of(&names);
-    let owners = renumber(&grouping::group(&forms));
+    let (forms, form_of) = forms_of(&names);
+    let per_name: Vec<&Form> = form_of.iter().map(|&k| &forms[k]).collect();
+    let owners = renumber(&grouping::group(&per_name));
     let count = owners.iter().max().map_or(0, |m| m + 1);
     let mut members: Vec<Vec<Member>> = vec![Vec::new(); count];
-    for ((&i, &o), name) in accepted.iter().zip(&owners).zip(&names) {
-        members[o].push((&cands[i], name.as_str()));
+    for (((&i, &o), name), &k) in accepted.iter().zip(&owners).zip(&names).zip(&form_of) {
+        members[o].push(Member {
+            cand: &cands[i],
+            name,
+            words: forms[k].keys.len(),
+        });
     }
-    let spans: Vec<Span> = accepted.iter().map(|&i| cands[i].span).collect();
+    let spans: Vec<(Span, usize)> = accepted
+        .iter()
+        .zip(&owners)
+        .map(|(&i, &o)| (cands[i].span, o))
+        .collect();
     let persons = members
         .iter()
-        .map(|m| person(text, tokens, m, &spans))
+        .enumerate()
+        .map(|(o, m)| person(text, tokens, m, &spans, o))
         .collect();
     let mentions = mentions(text, tokens, cands, &verdicts, &accepted, &owners);
     People { persons, mentions }
 }
 
-/// The [`Form`] of each name, computed once per distinct name (a person
-/// is often named the same way many times).
-fn forms_of(names: &[String]) -> Vec<Form> {
-    let mut out: Vec<Form> = Vec::with_capacity(names.len());
-    for (i, n) in names.iter().enumerate() {
-        let seen = names[..i].iter().position(|m| m == n);
-        out.push(seen.map_or_else(|| Form::new(n), |j| out[j].clone()));
-    }
-    out
+/// The [`Form`] of each distinct name, and the index of each name's form:
+/// a person is often named the same way many times, and a form is
+/// computed once.
+fn forms_of(names: &[Cow<str>]) -> (Vec<Form>, Vec<usize>) {
+    let mut seen: HashMap<&str, usize, BuildHasherDefault<FxHasher>> =
+        HashMap::with_capacity_and_hasher(names.len(), BuildHasherDefault::default());
+    let mut forms = Vec::new();
+    let form_of = names
+        .iter()
+        .map(|n| {
+            *seen.entry(n.as_ref()).or_insert_with(|| {
+                forms.push(Form::new(n));
+                forms.len() - 1
+            })
+        })
+        .collect();
+    (forms, form_of)
 }
 
-/// A candidate taken as a person, with its name as written.
-type Member<'a> = (&'a Candidate, &'a str);
+/// A candidate taken as a person: its name as written, and the number of
+/// its name words (particles and suffixes aside, as [`Form::words`] counts
+/// them), read off the name's form.
+#[derive(Clone, Copy)]
+struct Member<'a> {
+    cand: &'a Candidate,
+    name: &'a str,
+    words: usize,
+}
 
-/// Hashes of the keys of words known as a person's (see [`word_hash`]).
+/// Hashes of the keys of words known as a person's (see
+/// [`grouping::key_hash`]).
 type KeySet = HashSet<u64, BuildHasherDefault<lexicon::KeyHasher>>;
 
 /// The indices of the candidates taken as persons, in text order: strong
@@ -71,26 +97,31 @@ fn accept(text: &str, tokens: &[Token], cands: &[Candidate], verdicts: &[Verdict
         surnames: KeySet::with_capacity_and_hasher(64, BuildHasherDefault::default()),
         initials: 0,
     };
-    let mut buf = String::new();
+    let mut memo = KeyMemo {
+        keys: HashMap::with_capacity_and_hasher(2 * cands.len(), BuildHasherDefault::default()),
+        spill: String::new(),
+    };
     for (c, _) in cands.iter().zip(&taken).filter(|(_, t)| **t) {
-        let words: Vec<&str> = c.words(text, tokens).filter(|w| !is_particle(w)).collect();
-        for (k, w) in words.iter().enumerate() {
-            grouping::key_into(w, &mut buf);
-            let hash = word_hash(buf.as_bytes());
+        let words = || c.words(text, tokens).filter(|w| !is_particle(w));
+        let n = words().count();
+        for (k, w) in words().enumerate() {
+            let (hash, first) = memo.key(w);
             known.keys.insert(hash);
-            if k + 1 == words.len() && words.len() > 1 {
+            if k + 1 == n && n > 1 {
                 known.surnames.insert(hash);
             }
-            known.initials |= initial_bit(&buf);
+            known.initials |= first.map_or(0, |b| 1 << (b % 64));
         }
     }
     for (i, c) in cands.iter().enumerate() {
-        if !taken[i] && known_name(text, tokens, c, &known, &mut buf) {
+        if !taken[i] && known_name(text, tokens, c, &known, &mut memo) {
             taken[i] = true;
         }
     }
     spread_in_lists(text, tokens, cands, verdicts, &mut taken);
-    (0..cands.len()).filter(|&i| taken[i]).collect()
+    let mut accepted = Vec::with_capacity(taken.iter().filter(|&&t| t).count());
+    accepted.extend((0..cands.len()).filter(|&i| taken[i]));
+    accepted
 }
 
 /// Items of one list are of one kind: a candidate with no evidence against
@@ -156,25 +187,24 @@ struct Known {
     initials: u64,
 }
 
-fn initial_bit(key: &str) -> u64 {
-    key.bytes().next().map_or(0, |b| 1 << (b % 64))
-}
-
 /// All the words are a known person's, and none says organisation.
-fn known_name(
-    text: &str,
+fn known_name<'t>(
+    text: &'t str,
     tokens: &[Token],
     c: &Candidate,
     known: &Known,
-    buf: &mut String,
+    memo: &mut KeyMemo<'t>,
 ) -> bool {
+    if known.keys.is_empty() {
+        return false;
+    }
     // Not an acronym, an organisation word or an abbreviation ("U.N." is
     // not "Un" of "Kim Jong Un").
     let org = c.parts.iter().any(|i| {
         let t = tokens[i];
         t.upper || t.flags(text) & flag::ORG != 0 || t.text(text).contains('.')
     });
-    if known.keys.is_empty() || org {
+    if org {
         return false;
     }
     // A sentence opener ("Trump", "Brown") counts only as a known surname,
@@ -187,13 +217,34 @@ fn known_name(
     let mut words = c.words(text, tokens).filter(|w| !is_particle(w)).peekable();
     words.peek().is_some()
         && words.all(|w| {
+            if let Some(&(hash, _)) = memo.keys.get(w) {
+                return keys.contains(&hash);
+            }
             let first = grouping::first_key_byte(w);
             if first.is_some_and(|b| known.initials & (1 << (b % 64)) == 0) {
                 return false;
             }
-            grouping::key_into(w, buf);
-            keys.contains(&word_hash(buf.as_bytes()))
+            keys.contains(&memo.key(w).0)
         })
+}
+
+/// The key hash and first key byte of each word keyed so far (see
+/// [`grouping::key_hash`]): a name is written many times in an article,
+/// and a table look-up costs a fraction of a key.
+struct KeyMemo<'t> {
+    keys: HashMap<&'t str, (u64, Option<u8>), BuildHasherDefault<FxHasher>>,
+    spill: String,
+}
+
+impl<'t> KeyMemo<'t> {
+    fn key(&mut self, word: &'t str) -> (u64, Option<u8>) {
+        if let Some(&k) = self.keys.get(word) {
+            return k;
+        }
+        let k = grouping::key_hash(word, &mut self.spill);
+        self.keys.insert(word, k);
+        k
+    }
 }
 
 /// Group numbers in order of first mention.
@@ -210,19 +261,26 @@ fn renumber(owners: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-/// One person from its mentions (in text order).
-fn person(text: &str, tokens: &[Token], members: &[Member], all: &[Span]) -> Person {
+/// One person (number `me`) from its mentions (in text order); `all` are
+/// the spans of every person's mentions with their owners.
+fn person(
+    text: &str,
+    tokens: &[Token],
+    members: &[Member],
+    all: &[(Span, usize)],
+    me: usize,
+) -> Person {
     let mut forms: Vec<(&str, usize, usize)> = Vec::new(); // (form, words, count)
-    for &(_, name) in members {
-        match forms.iter_mut().find(|f| f.0 == name) {
+    for m in members {
+        match forms.iter_mut().find(|f| f.0 == m.name) {
             Some(f) => f.2 += 1,
-            None => forms.push((name, Form::words(name), 1)),
+            None => forms.push((m.name, m.words, 1)),
         }
     }
     // "(Vladimir) Putin" was written "Putin": that form is one too.
     let written: Vec<String> = members
         .iter()
-        .filter_map(|(c, _)| c.unbracketed(text, tokens))
+        .filter_map(|m| m.cand.unbracketed(text, tokens))
         .collect();
     for w in &written {
         if !forms.iter().any(|f| f.0 == w) {
@@ -241,13 +299,13 @@ fn person(text: &str, tokens: &[Token], members: &[Member], all: &[Span]) -> Per
         .collect();
     let role = members
         .iter()
-        .find_map(|(c, _)| c.role_text(text, tokens))
+        .find_map(|m| m.cand.role_text(text, tokens))
         .map(str::to_owned);
     Person {
-        gender: gender_of(text, tokens, members, all, &name),
+        gender: gender_of(text, tokens, members, all, me, &name),
         name,
         aliases,
-        mentions: members.iter().map(|(c, _)| c.span).collect(),
+        mentions: members.iter().map(|m| m.cand.span).collect(),
         role,
         descriptors: descriptors(text, tokens, members),
     }
@@ -258,18 +316,19 @@ fn gender_of(
     text: &str,
     tokens: &[Token],
     members: &[Member],
-    all: &[Span],
+    all: &[(Span, usize)],
+    me: usize,
     name: &str,
 ) -> Option<super::Gender> {
     let mut votes = Votes::default();
-    for (c, _) in members {
+    for Member { cand: c, .. } in members {
         votes.title(c.role_flags);
         // The pronoun must come before anyone else is named.
-        let next = all.partition_point(|s| s.start < c.span.end);
+        let next = all.partition_point(|(s, _)| s.start < c.span.end);
         let limit = all[next..]
             .iter()
-            .find(|s| !members.iter().any(|(m, _)| m.span == **s))
-            .map_or(text.len(), |s| s.start);
+            .find(|&&(_, o)| o != me)
+            .map_or(text.len(), |(s, _)| s.start);
         votes.pronoun(gender::next_pronoun(text, tokens, c.last() + 1, limit));
     }
     if let Some((first, _)) = name.split_once(' ') {
@@ -281,14 +340,29 @@ fn gender_of(
 /// Lower-case words describing the person: its role words and appositions.
 fn descriptors(text: &str, tokens: &[Token], members: &[Member]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut add = |w: &str| {
-        let w = w.trim_end_matches(['\'', '’']).to_lowercase();
-        let w = w.strip_suffix("'s").unwrap_or(&w).to_owned();
-        if lexicon::flags(&w) & flag::HONORIFIC == 0 && !w.is_empty() && !out.contains(&w) {
-            out.push(w);
+    // One buffer for the lower-cased word: most words are seen before or
+    // are honorifics, and only the new ones are copied out.
+    let mut lower = String::new();
+    let mut add = |mut w: &str| {
+        // Trailing apostrophes off ("Ministers'"), tested as suffixes: a
+        // search for either character reads the word char by char.
+        while let Some(rest) = w.strip_suffix('\'').or_else(|| w.strip_suffix('’')) {
+            w = rest;
+        }
+        lower.clear();
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&w.to_lowercase());
+        }
+        let w = lower.strip_suffix("'s").unwrap_or(&lower);
+        if !w.is_empty() && !out.iter().any(|o| o == w) && lexicon::flags(w) & flag::HONORIFIC == 0
+        {
+            out.push(w.to_owned());
         }
     };
-    for (c, _) in members {
+    for Member { cand: c, .. } in members {
         if let Some((a, b)) = c.role {
             (a..=b)
                 .filter(|&i| tokens[i].kind == Kind::Word)
@@ -310,21 +384,19 @@ fn apposition(text: &str, tokens: &[Token], at: usize) -> Vec<String> {
     if tokens.get(at + 1).is_some_and(|t| t.kind == Kind::Num) && word(at + 1).len() == 2 {
         return vec![format!("{}-year-old", word(at + 1))];
     }
-    let words: Vec<usize> = (at + 1..(at + 7).min(tokens.len()))
-        .take_while(|&i| tokens[i].kind == Kind::Word)
-        .collect();
-    let titled = words
-        .iter()
-        .any(|&i| lexicon::small_flags(word(i)) & flag::TITLE != 0);
+    let stop = (at + 7).min(tokens.len());
+    let end = (at + 1..stop)
+        .find(|&i| tokens[i].kind != Kind::Word)
+        .unwrap_or(stop);
+    let titled = (at + 1..end).any(|i| lexicon::small_flags(word(i)) & flag::TITLE != 0);
     if !titled {
         return Vec::new();
     }
     let skip = [
         "the", "a", "an", "his", "her", "its", "their", "of", "and", "who",
     ];
-    words
-        .iter()
-        .map(|&i| word(i).to_lowercase())
+    (at + 1..end)
+        .map(|i| word(i).to_lowercase())
         .filter(|w| !skip.contains(&w.as_str()))
         .collect()
 }
@@ -340,7 +412,7 @@ fn mentions(
     accepted: &[usize],
     owners: &[usize],
 ) -> Vec<Mention> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(cands.len() + 8);
     let mut owner = vec![None; cands.len()];
     for (&i, &o) in accepted.iter().zip(owners) {
         owner[i] = Some(o);

@@ -2,6 +2,7 @@
 //! apostrophes and abbreviation dots), numbers and single punctuation marks,
 //! each with its byte span, its capitalisation and the white space before it.
 
+use super::candidates::{PARTICLES, is_particle};
 use super::lexicon::{self, flag};
 
 /// What separates a token from the one before it.
@@ -48,6 +49,9 @@ pub struct Token {
     /// "O'Donnell", "J."; not "I" or "A"), or a lower-case Arabic article
     /// joined to one ("al-Assad").
     pub name_like: bool,
+    /// A lower-case particle that may stand inside a name ("de", "van",
+    /// "bin"): asked of every lower-case word by the candidate scan.
+    pub particle: bool,
     /// The lexicon flags of a capitalised word (possessive removed), looked
     /// up once here since the rules ask for them again and again; 0 for
     /// other tokens (see [`Token::flags`]).
@@ -55,6 +59,7 @@ pub struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn text(self, text: &str) -> &str {
         text.get(self.start..self.end).unwrap_or("")
     }
@@ -62,6 +67,7 @@ impl Token {
     /// The lexicon flags of the word (possessive removed when capitalised).
     /// A lower-case word gets only the small lists' flags (titles, verbs,
     /// organisation words...): it is never a name or a place by itself.
+    #[inline]
     pub fn flags(self, text: &str) -> u32 {
         if self.cap {
             self.cap_flags
@@ -70,6 +76,7 @@ impl Token {
         }
     }
 
+    #[inline]
     pub fn is_punct(self, text: &str, c: char) -> bool {
         self.kind == Kind::Punct && self.text(text).starts_with(c)
     }
@@ -77,58 +84,89 @@ impl Token {
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    let mut out = Vec::new();
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), reusing its memory.
+pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    // News text has about one token per five bytes: a little more room
+    // spares copying a grown vector.
+    out.reserve(text.len() / 4 + 8);
     let bytes = text.as_bytes();
     let (mut i, mut gap, mut opens) = (0, Gap::Para, Opens::default());
     while let Some(&b) = bytes.get(i) {
-        if b == b' '
-            && gap == Gap::None
-            && bytes
-                .get(i + 1)
-                .is_some_and(|n| ASCII_WORD[usize::from(*n)])
-        {
-            // One space before a word: by far the most common gap.
-            gap = Gap::Space;
-            i += 1;
-            continue;
-        }
-        if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
-            gap = widen(gap, b, out.is_empty());
-            i += 1;
-            continue;
-        }
         if b.is_ascii_lowercase() {
-            let t = lower_word(text, i, gap, &mut opens);
-            out.push(t);
-            gap = Gap::None;
-            i = t.end;
+            (i, gap) = lower_words(text, i, gap, &mut opens, out);
             continue;
         }
-        let (c, len) = if b < 0x80 {
-            (char::from(b), 1)
+        let c = if b < 0x80 {
+            char::from(b)
         } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c, c.len_utf8())
+            text[i..].chars().next().unwrap_or(' ')
         };
-        let (end, kind) = if c.is_alphabetic() {
-            (word_end(text, i), Kind::Word)
-        } else if c.is_ascii_digit() {
-            (word_end(text, i), Kind::Num)
-        } else if c.is_whitespace() {
-            gap = widen(gap, b' ', out.is_empty());
-            i += len;
+        if c.is_whitespace() {
+            // Other white space counts as a space.
+            let b = if matches!(b, b'\t' | b'\n' | b'\r') {
+                b
+            } else {
+                b' '
+            };
+            gap = widen(gap, b, out.is_empty());
+            i += c.len_utf8();
             continue;
-        } else {
-            (i + len, Kind::Punct)
-        };
-        let sent_start = opens.starts(kind, gap);
-        let t = shape(text, i, end, kind, gap, sent_start);
-        opens.after(text, t);
+        }
+        let t = other_token(text, i, c, gap, &mut opens);
         out.push(t);
-        gap = Gap::None;
-        i = end;
+        // One space after a token: by far the most common gap, taken here
+        // rather than by another turn of the loop.
+        let space = bytes.get(t.end) == Some(&b' ');
+        gap = if space { Gap::Space } else { Gap::None };
+        i = t.end + usize::from(space);
     }
-    out
+}
+
+/// A run of lower-case words one space apart (the bulk of any text),
+/// pushed by a loop of its own; returns where the next token starts and
+/// the gap before it. Not inlined: apart from the main loop it keeps its
+/// few values in registers.
+#[inline(never)]
+fn lower_words(
+    text: &str,
+    mut i: usize,
+    mut gap: Gap,
+    opens: &mut Opens,
+    out: &mut Vec<Token>,
+) -> (usize, Gap) {
+    let bytes = text.as_bytes();
+    loop {
+        let t = lower_word(text, i, gap, opens);
+        out.push(t);
+        let space = bytes.get(t.end) == Some(&b' ');
+        gap = if space { Gap::Space } else { Gap::None };
+        i = t.end + usize::from(space);
+        if !bytes.get(i).is_some_and(u8::is_ascii_lowercase) {
+            return (i, gap);
+        }
+    }
+}
+
+/// A word, number or punctuation mark starting with `c` at `i` (not a
+/// lower-case ASCII letter, not white space).
+fn other_token(text: &str, i: usize, c: char, gap: Gap, opens: &mut Opens) -> Token {
+    let (end, kind) = if is_alphabetic(c) {
+        (word_end(text, i), Kind::Word)
+    } else if c.is_ascii_digit() {
+        (word_end(text, i), Kind::Num)
+    } else {
+        (i + c.len_utf8(), Kind::Punct)
+    };
+    let sent_start = opens.starts(kind, gap);
+    let t = shape(text, i, end, kind, gap, sent_start);
+    opens.after(text, t);
+    t
 }
 
 /// The most common token, a plain lower-case word starting at `i`: no
@@ -136,9 +174,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 fn lower_word(text: &str, i: usize, gap: Gap, opens: &mut Opens) -> Token {
     let end = lower_word_end(text, i);
     let sent_start = opens.starts(Kind::Word, gap);
-    let first = text.as_bytes()[i];
-    let name_like = matches!(first, b'a' | b'b' | b'e') && prefixed(&text[i..end]);
+    // "al-Assad": a hyphen third or fourth, looked at before `prefixed`.
+    let b = text.as_bytes();
+    let name_like = matches!(b[i], b'a' | b'b' | b'e')
+        && end - i >= 4
+        && (b[i + 2] == b'-' || b[i + 3] == b'-')
+        && prefixed(&text[i..end]);
     opens.pending = false;
+    let particle = end - i <= 5 && may_be_particle(&b[i..end]) && is_particle(&b[i..end]);
     let (cap, upper, cap_flags) = (false, false, 0);
     let kind = Kind::Word;
     Token {
@@ -150,8 +193,33 @@ fn lower_word(text: &str, i: usize, gap: Gap, opens: &mut Opens) -> Token {
         upper,
         sent_start,
         name_like,
+        particle,
         cap_flags,
     }
+}
+
+/// A cheap test before [`is_particle`], which every short lower-case word
+/// would otherwise go through: the first two letters ("de", "va", "bi")
+/// are those of a particle. Bit `k` of `PAIRS[first]` allows letter `k`
+/// second, bit 26 the end of the word.
+fn may_be_particle(w: &[u8]) -> bool {
+    const fn pairs() -> [u32; 26] {
+        let mut t = [0u32; 26];
+        let mut k = 0;
+        while k < PARTICLES.len() {
+            let p = PARTICLES[k];
+            let second = if p.len() > 1 { p[1] - b'a' } else { 26 };
+            t[(p[0] - b'a') as usize] |= 1 << second;
+            k += 1;
+        }
+        t
+    }
+    static PAIRS: [u32; 26] = pairs();
+    let first = w.first().map_or(26, |&b| usize::from(b.wrapping_sub(b'a')));
+    let second = w
+        .get(1)
+        .map_or(26, |&b| u32::from(b.wrapping_sub(b'a')).min(27));
+    PAIRS.get(first).is_some_and(|p| p >> second & 1 != 0)
 }
 
 /// Whether the next word opens a sentence: after `.`, `!`, `?`, `:`, `;`,
@@ -180,9 +248,10 @@ impl Opens {
     fn after(&mut self, text: &str, t: Token) {
         let s = t.text(text);
         self.pending = match t.kind {
-            Kind::Punct => match s {
-                "." | "!" | "?" | ":" | ";" | "\u{2026}" | "-" | "\u{2013}" | "\u{2014}" => true,
-                "\"" | "“" | "”" | "'" | "‘" | "’" | "(" | ")" | "[" | "]" | "«" | "»" => {
+            // A mark is one character: matched as a char, not as a string.
+            Kind::Punct => match s.chars().next().unwrap_or(' ') {
+                '.' | '!' | '?' | ':' | ';' | '\u{2026}' | '-' | '\u{2013}' | '\u{2014}' => true,
+                '"' | '“' | '”' | '\'' | '‘' | '’' | '(' | ')' | '[' | ']' | '«' | '»' => {
                     self.pending
                 }
                 _ => false,
@@ -224,6 +293,8 @@ fn shape(text: &str, start: usize, end: usize, kind: Kind, gap: Gap, sent_start:
         upper: false,
         sent_start,
         name_like: kind == Kind::Word && matches!(first, b'a' | b'b' | b'e') && prefixed(s),
+        // Particles are lower-case ASCII words, which `lower_word` takes.
+        particle: false,
         cap_flags: 0,
     };
     if cap {
@@ -237,13 +308,7 @@ fn shape_capital(s: &str, t: &mut Token) {
     let base = super::candidates::strip_possessive(s); // "MSNBC's" is an acronym
     // Dotted capitals are initials ("I.K."), not acronyms, unless known
     // ("U.S." is a place): see the flags below.
-    let mut upper = t.kind == Kind::Word && !s.contains('.');
-    let mut letters = 0;
-    for ch in base.chars().filter(|ch| ch.is_alphabetic()) {
-        letters += 1;
-        upper &= ch.is_uppercase();
-    }
-    t.upper = upper && letters >= 2;
+    t.upper = t.kind == Kind::Word && all_capitals(base) && !s.contains('.');
     t.cap_flags = lexicon::flags(base);
     if t.cap_flags == 0 && s.len() > 3 && s.ends_with('s') {
         // "Hispanics", "Sisters": a plural nationality or role noun.
@@ -253,6 +318,34 @@ fn shape_capital(s: &str, t: &mut Token) {
         t.cap_flags = hyphenated_flags(s);
     }
     t.name_like = t.kind == Kind::Word && s.chars().nth(1).is_some() && !not_a_name(s);
+}
+
+/// Two letters or more, and every letter upper case. ASCII bytes are
+/// read as bytes: most capitalised words fail at their second letter.
+fn all_capitals(w: &str) -> bool {
+    let mut letters = 0;
+    for (k, &b) in w.as_bytes().iter().enumerate() {
+        if b >= 0x80 {
+            // `k` is a char boundary: every byte before it is ASCII.
+            return all_capitals_from(&w[k..], letters);
+        }
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        letters += usize::from(b.is_ascii_uppercase());
+    }
+    letters >= 2
+}
+
+/// [`all_capitals`] over any characters, `letters` already counted.
+fn all_capitals_from(w: &str, mut letters: usize) -> bool {
+    for ch in w.chars().filter(|ch| ch.is_alphabetic()) {
+        if !ch.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// Flags of a hyphenated word not in the lists: a title if it ends in one
@@ -271,15 +364,24 @@ fn hyphenated_flags(s: &str) -> u32 {
 /// Capitalised words that are never names: contractions ("I'll", "Don't")
 /// and party-state tags ("R-Ky", "D-Va").
 fn not_a_name(s: &str) -> bool {
-    let contraction = s
-        .rsplit_once(['\'', '’'])
-        .is_some_and(|(_, tail)| matches!(tail, "ll" | "ve" | "re" | "m" | "d" | "t"));
     let b = s.as_bytes();
     let tag = b.len() >= 3
         && matches!(b[0], b'R' | b'D' | b'I')
         && b[1] == b'-'
         && b[2].is_ascii_uppercase();
-    contraction || tag
+    tag || is_contraction(s)
+}
+
+/// The word ends in an apostrophe and a contracted verb ("'ll", "’t").
+/// The tails hold no apostrophe, so the one before them is the last.
+fn is_contraction(s: &str) -> bool {
+    if !s.ends_with(['l', 'e', 'm', 'd', 't']) {
+        return false;
+    }
+    ["ll", "ve", "re", "m", "d", "t"].iter().any(|tail| {
+        s.strip_suffix(tail)
+            .is_some_and(|head| head.ends_with(['\'', '’']))
+    })
 }
 
 /// "al-Assad", "bin-Laden": a short lower-case article, a hyphen and a
@@ -301,6 +403,10 @@ fn prefixed(w: &str) -> bool {
 fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let (mut i, mut dotted) = (start, false);
+    if bytes.get(start).is_some_and(u8::is_ascii_alphanumeric) {
+        // "Putin": a capital, then lower-case letters eight at a time.
+        i = start + 1 + lower_run(bytes, start + 1);
+    }
     loop {
         // ASCII letters and digits first: most words are only that.
         i += bytes[i..]
@@ -314,17 +420,12 @@ fn word_end(text: &str, start: usize) -> usize {
             text[i..].chars().next().unwrap_or(' ')
         };
         let len = ch.len_utf8();
-        if c >= 0x80 && (ch.is_alphanumeric() || is_mark(ch)) {
+        if c >= 0x80 && (is_alphanumeric(ch) || is_mark(ch)) {
             i += len;
             continue;
         }
         let joins = matches!(ch, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}');
-        if joins
-            && text[i + len..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-        {
+        if joins && text[i + len..].chars().next().is_some_and(is_alphanumeric) {
             dotted |= ch == '.';
             i += len;
             continue;
@@ -341,14 +442,58 @@ fn word_end(text: &str, start: usize) -> usize {
 /// plain ASCII run, unless a joiner or a non-ASCII byte follows it.
 fn lower_word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
-    let run = bytes[start..]
-        .iter()
-        .position(|&b| !ASCII_WORD[usize::from(b)]);
-    match run.map(|n| (start + n, bytes[start + n])) {
+    let run = start + lower_run(bytes, start);
+    // The letters usually stop at a space or a mark; only a capital or a
+    // digit inside the word ("iPhone", "g7") needs the byte loop.
+    let end = if bytes.get(run).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
+        bytes[run..]
+            .iter()
+            .position(|&b| !ASCII_WORD[usize::from(b)])
+            .map_or(bytes.len(), |n| run + n)
+    } else {
+        run
+    };
+    match bytes.get(end).map(|&b| (end, b)) {
         None => bytes.len(),
         Some((end, b' ' | b',' | b'\n' | b')' | b';' | b':' | b'"' | b'?' | b'!')) => end,
+        // A full stop that ends a sentence: no letter or digit follows it
+        // (a non-ASCII byte may start one), and a lower-case word keeps
+        // its dot only as "no." or "vs." (see `keeps_dot`).
+        Some((end, b'.'))
+            if bytes
+                .get(end + 1)
+                .is_none_or(|&n| n < 0x80 && !ASCII_WORD[usize::from(n)])
+                && !matches!(&bytes[start..end], b"no" | b"vs") =>
+        {
+            end
+        }
         Some(_) => word_end(text, start),
     }
+}
+
+/// How many lower-case ASCII letters start `bytes[from..]`, read eight at
+/// a time (most words are only those): the tokenizer's innermost loop.
+/// The last few bytes of the text are left to the caller.
+fn lower_run(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(from + n..from + n + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(chunk);
+        // A byte's top bit after adding 0x1f says it is 'a' or above, after
+        // adding 0x05 that it is above 'z'; non-ASCII bytes are cut out by
+        // `!x` (their carries only spoil the bytes after them).
+        let lower = x.wrapping_add(0x1f * ONES) & !x.wrapping_add(0x05 * ONES) & !x & HIGH;
+        let run = (!lower & HIGH).trailing_zeros() as usize / 8;
+        n += run;
+        if run < 8 {
+            break;
+        }
+    }
+    n
 }
 
 /// ASCII letters and digits, as a table: the tokenizer's innermost loop.
@@ -361,6 +506,21 @@ static ASCII_WORD: [bool; 256] = {
     }
     t
 };
+
+/// The general punctuation block (curly quotes, dashes, the ellipsis),
+/// which holds no letter or digit: the standard tests look such common
+/// characters up in the slow general tables.
+fn is_general_punctuation(ch: char) -> bool {
+    ('\u{2000}'..='\u{206f}').contains(&ch)
+}
+
+fn is_alphabetic(ch: char) -> bool {
+    !is_general_punctuation(ch) && ch.is_alphabetic()
+}
+
+fn is_alphanumeric(ch: char) -> bool {
+    !is_general_punctuation(ch) && ch.is_alphanumeric()
+}
 
 fn is_mark(ch: char) -> bool {
     // Combining diacritics (U+0300..U+036F) in decomposed text.
@@ -413,6 +573,47 @@ mod tests {
         ];
         for &(text, want) in rows {
             assert_eq!(words(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for ch in ('\u{2000}'..='\u{206f}').chain(['a', 'É', '7', '“', '’', '—']) {
+            assert_eq!(is_alphabetic(ch), ch.is_alphabetic(), "{ch:?}");
+            assert_eq!(is_alphanumeric(ch), ch.is_alphanumeric(), "{ch:?}");
+        }
+    }
+
+    #[test]
+    fn lower_runs_count_lower_case_letters() {
+        let texts = [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefghijklmnopq r",
+            "abc def",
+            "abcDef",
+            "abcdefgh9",
+            "naïve",
+            "zelenskyy’s",
+            "{`az}",
+            "abcdefg\u{7f}",
+            "x\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}",
+        ];
+        for text in texts {
+            let b = text.as_bytes();
+            for from in 0..=b.len() {
+                let want = b[from..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_lowercase())
+                    .count();
+                let got = lower_run(b, from);
+                // The last bytes are left to the caller's byte loop.
+                assert!(
+                    got <= want && (got == want || b.len() - from - got < 8),
+                    "{text} {from}"
+                );
+            }
         }
     }
 
