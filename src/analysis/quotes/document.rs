@@ -180,10 +180,12 @@ impl<'a> Document<'a> {
             .as_ref()
             .filter(|(_, l)| place.line - l <= HORIZON_LINES)
             .map(|(s, _)| s.clone());
+        let previous_in_line = self.last.as_ref().is_some_and(|(_, l)| *l == place.line);
         Context {
             at,
             horizon: place.horizon,
             previous,
+            previous_in_line,
             subjects: &self.subjects,
             spoken: &self.spoken,
         }

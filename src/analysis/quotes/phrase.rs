@@ -103,7 +103,11 @@ pub(super) fn subject_before(tokens: &[Token], at: usize) -> Option<(Span, usize
         end = skip_time(tokens, end);
         if end > 0 && (tokens[end - 1].is(',') || is_dash(&tokens[end - 1])) {
             // Not an aside: a stray comma between subject and verb.
-            end = aside_start(tokens, end - 1).unwrap_or(end - 1);
+            let close = end - 1;
+            end = match aside_start(tokens, close) {
+                Some(open) if !names_a_role(tokens, open, &tokens[open + 1..close]) => open,
+                _ => close,
+            };
         } else if end > 0 && tokens[end - 1].is(')') {
             end = tokens[..end - 1].iter().rposition(|t| t.is('('))?;
         }
@@ -170,6 +174,17 @@ pub(super) fn aside_start(tokens: &[Token], close: usize) -> Option<usize> {
     });
     let open = after_name.or_else(|| opens.first().copied())?;
     (open + 1 < close && is_aside(&tokens[open + 1..close])).then_some(open)
+}
+
+/// "New Zealand's foreign minister, Rāwiri Takerei, said" · "The third,
+/// Zipli, warned": a name between commas after a common noun is who the
+/// noun is, and the subject of the verb, not an aside to skip.
+fn names_a_role(tokens: &[Token], open: usize, words: &[Token]) -> bool {
+    let role = open > 0 && tokens[open - 1].is_lowercase();
+    role && words.len() <= 4
+        && words
+            .iter()
+            .all(|t| t.is_capitalised() && !is_determiner(t.text))
 }
 
 /// A list of names ("Smith, Jones, Brown said") is not an aside; a role,

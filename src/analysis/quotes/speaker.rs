@@ -7,10 +7,14 @@
 //! description goes to the person the text described that way; an
 //! indefinite phrase ("a spokesman", "one commuter") is nobody.
 
+mod describe;
+mod nouns;
+
 use super::phrase::{is_pronoun_token, one_of};
 use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
 use crate::analysis::people::{EntityKind, Gender, People};
+use nouns::ORGANISATION_NOUNS;
 
 /// Who said a quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +33,8 @@ pub struct Context<'a> {
     pub horizon: usize,
     /// The speaker of the quote before, if it is near.
     pub previous: Option<Speaker>,
+    /// Whether that quote is in the same paragraph.
+    pub previous_in_line: bool,
     /// `(position, person)` of each sentence's subject, in text order.
     pub subjects: &'a [(usize, usize)],
     /// `(position, person)` of each quote's speaker so far, in text order.
@@ -210,191 +216,6 @@ impl<'a> Resolver<'a> {
             .filter_map(|m| m.person.map(|p| (m.span.start, p)))
             .collect()
     }
-
-    /// "the Norwegian politician": the person described with those words;
-    /// "a spokesman": nobody.
-    fn description(&self, words: &[&str], cx: &Context<'_>) -> Speaker {
-        let Some((first, rest)) = words.split_first() else {
-            return Speaker::Unknown;
-        };
-        if !one_of(first, &["the", "this", "that"]) || rest.is_empty() {
-            return Speaker::Unknown;
-        }
-        let lower: Vec<String> = rest.iter().map(|w| w.to_lowercase()).collect();
-        let earlier = self.persons_before(0, cx.at);
-        let score = |p: usize| {
-            let descriptors = &self.people.persons[p].descriptors;
-            lower
-                .iter()
-                .filter(|w| descriptors.iter().any(|d| d == *w))
-                .count()
-        };
-        let best = earlier
-            .iter()
-            .map(|&(_, p)| (score(p), p))
-            .filter(|&(s, _)| s > 0)
-            .max_by_key(|&(s, _)| s);
-        if let Some((_, person)) = best {
-            return Speaker::Person(person);
-        }
-        // "the Norwegian politician" with nothing earlier to say so: a
-        // person noun refers to whoever the text is about.
-        match lower.last().map(String::as_str).and_then(person_noun) {
-            Some(role) => {
-                let gender_of =
-                    |p: usize| self.people.persons.get(p).and_then(|person| person.gender);
-                let fits = |p: usize| match role {
-                    Role::Anyone => true,
-                    Role::Gendered(gender) => gender_of(p).is_none_or(|g| g == gender),
-                };
-                self.most_salient(cx, &fits)
-                    .map_or(Speaker::Unknown, Speaker::Person)
-            }
-            None => self.organisation_named(&lower, cx.at),
-        }
-    }
-}
-
-impl Resolver<'_> {
-    /// "the commission": the nearest organisation named before whose name
-    /// has that word ("the Commission on Presidential Debates").
-    fn organisation_named(&self, words: &[String], at: usize) -> Speaker {
-        let Some(head) = words.last() else {
-            return Speaker::Unknown;
-        };
-        let end = self.people.mentions.partition_point(|m| m.span.start < at);
-        self.people.mentions[..end]
-            .iter()
-            .rev()
-            .filter(|m| m.kind == EntityKind::Organisation)
-            .find(|m| {
-                m.span
-                    .text(self.text)
-                    .split_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case(head))
-            })
-            .map_or(Speaker::Unknown, |m| {
-                Speaker::Organisation(m.span.text(self.text).to_owned())
-            })
-    }
-}
-
-/// Nouns that name a person by a role, whatever their gender.
-const PERSON_NOUNS: &[&str] = &[
-    "politician",
-    "minister",
-    "president",
-    "senator",
-    "leader",
-    "official",
-    "candidate",
-    "nominee",
-    "governor",
-    "lawmaker",
-    "legislator",
-    "mayor",
-    "chairman",
-    "chair",
-    "executive",
-    "billionaire",
-    "millionaire",
-    "star",
-    "actor",
-    "singer",
-    "player",
-    "coach",
-    "veteran",
-    "activist",
-    "lawyer",
-    "attorney",
-    "judge",
-    "justice",
-    "general",
-    "secretary",
-    "chief",
-    "director",
-    "ambassador",
-    "diplomat",
-    "analyst",
-    "economist",
-    "expert",
-    "professor",
-    "author",
-    "writer",
-    "host",
-    "journalist",
-    "commentator",
-    "strategist",
-    "adviser",
-    "advisor",
-    "aide",
-    "representative",
-    "delegate",
-    "prosecutor",
-    "officer",
-    "commander",
-    "founder",
-    "owner",
-    "manager",
-    "premier",
-    "chancellor",
-    "speaker",
-    "republican",
-    "democrat",
-    "frontrunner",
-    "front-runner",
-    "incumbent",
-    "challenger",
-    "mogul",
-    "tycoon",
-    "developer",
-    "entrepreneur",
-    "engineer",
-    "scientist",
-    "researcher",
-    "doctor",
-    "surgeon",
-    "nurse",
-    "teacher",
-    "student",
-    "farmer",
-    "worker",
-    "pollster",
-    "spokesperson",
-    "businessperson",
-    "contender",
-    "hopeful",
-    "envoy",
-    "negotiator",
-    "monarch",
-    "pope",
-    "councillor",
-    "councilor",
-    "commissioner",
-    "regulator",
-    "investor",
-    "banker",
-    "critic",
-];
-
-/// What a role noun says of the person it names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    /// "politician", "the 45-year-old".
-    Anyone,
-    /// "congresswoman", "businessman".
-    Gendered(Gender),
-}
-
-fn person_noun(noun: &str) -> Option<Role> {
-    match noun {
-        "congressman" | "businessman" | "spokesman" | "king" | "prince" | "father" | "son"
-        | "husband" => Some(Role::Gendered(Gender::Male)),
-        "congresswoman" | "businesswoman" | "spokeswoman" | "chairwoman" | "queen" | "princess"
-        | "mother" | "daughter" | "wife" => Some(Role::Gendered(Gender::Female)),
-        _ if PERSON_NOUNS.contains(&noun) || noun.ends_with("-year-old") => Some(Role::Anyone),
-        _ => None,
-    }
 }
 
 /// What may follow the head name inside the phrase: nothing, a
@@ -407,33 +228,6 @@ fn is_tail(rest: &str) -> bool {
         || rest.starts_with(',')
         || rest.starts_with('(')
 }
-
-/// Nouns that make a phrase an organisation: "the Trump campaign",
-/// "Mrs. Clinton's campaign".
-const ORGANISATION_NOUNS: &[&str] = &[
-    "campaign",
-    "team",
-    "office",
-    "administration",
-    "staff",
-    "camp",
-    "foundation",
-    "party",
-    "committee",
-    "department",
-    "ministry",
-    "government",
-    "agency",
-    "company",
-    "firm",
-    "group",
-    "organization",
-    "organisation",
-    "board",
-    "council",
-    "commission",
-    "spokespeople",
-];
 
 /// A name followed by an organisation noun, as the organisation's name
 /// without article or possessive ("Clinton campaign").

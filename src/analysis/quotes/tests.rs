@@ -177,6 +177,36 @@ const ROWS: &[Row] = &[
         "„Wir schaffen das“, said Greta Vogel.",
         &[("Wir schaffen das", Some("Greta Vogel"), Some("said"))],
     ),
+    (
+        "a name in apposition to a role is the subject",
+        "The talks ended late. Chile's foreign minister, Ana Ruiz, said the deal would \"hold for years\".",
+        &[("hold for years", Some("Ana Ruiz"), Some("said"))],
+    ),
+    (
+        "told names the listener, not the speaker",
+        "\"We looked hard,\" the firm's chief executive, Laszlo Varga, told The Daily Post. \"We found nothing.\"",
+        &[
+            ("We looked hard,", Some("Laszlo Varga"), Some("told")),
+            ("We found nothing.", Some("Laszlo Varga"), Some("told")),
+        ],
+    ),
+    (
+        "the statement speaks for who issued it",
+        "The Port Authority said its crews were \"on site within minutes\". \"We are sorry,\" the statement said.",
+        &[
+            (
+                "on site within minutes",
+                Some("Port Authority"),
+                Some("said"),
+            ),
+            ("We are sorry,", Some("Port Authority"), Some("said")),
+        ],
+    ),
+    (
+        "a modifier alone does not describe a person",
+        "Tom Reid, the harbour board's engineer, left early. \"It failed,\" the harbour board said.",
+        &[("It failed,", None, Some("said"))],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.

@@ -115,26 +115,28 @@ pub fn tokenize<'t>(text: &'t str, range: Span, quotes: &[Span]) -> Vec<Token<'t
             continue;
         }
         let stop = quotes.peek().map_or(range.end, |q| q.start.min(range.end));
-        if text.as_bytes()[at] == b' ' {
-            at += 1;
-            continue;
-        }
-        let Some(c) = text[at..stop].chars().next() else {
-            break;
-        };
-        if c.is_whitespace() {
-            at += c.len_utf8();
-            continue;
-        }
-        let end = if c.is_alphanumeric() {
-            word_end(text, at, stop)
+        let byte = text.as_bytes()[at];
+        // ASCII (most of any English text) is told apart without decoding.
+        let (word, len) = if byte.is_ascii() {
+            if matches!(byte, b' ' | b'\t'..=b'\r') {
+                at += 1;
+                continue;
+            }
+            (byte.is_ascii_alphanumeric(), 1)
         } else {
-            at + c.len_utf8()
+            let Some(c) = text[at..stop].chars().next() else {
+                break;
+            };
+            if c.is_whitespace() {
+                at += c.len_utf8();
+                continue;
+            }
+            (c.is_alphanumeric(), c.len_utf8())
         };
-        let kind = if c.is_alphanumeric() {
-            Kind::Word
+        let (end, kind) = if word {
+            (word_end(text, at, stop), Kind::Word)
         } else {
-            Kind::Punct
+            (at + len, Kind::Punct)
         };
         out.push(Token {
             span: Span::new(at, end),

@@ -1,0 +1,88 @@
+//! Definite descriptions as speakers: "the Norwegian politician", "the
+//! minister", "the statement". A description goes to the
+//! person the text described that way, else by its head noun to whoever
+//! the text is about, to an organisation, or to the quote before.
+
+use super::nouns::{Head, head_noun};
+use super::{Context, Resolver, Speaker};
+use crate::analysis::people::EntityKind;
+use crate::analysis::quotes::phrase::one_of;
+
+impl Resolver<'_> {
+    /// "the Norwegian politician": the person described with those words;
+    /// "a spokesman": nobody.
+    pub(super) fn description(&self, words: &[&str], cx: &Context<'_>) -> Speaker {
+        let Some((first, rest)) = words.split_first() else {
+            return Speaker::Unknown;
+        };
+        if !one_of(first, &["the", "this", "that"]) || rest.is_empty() {
+            return Speaker::Unknown;
+        }
+        let lower: Vec<String> = rest.iter().map(|w| w.to_lowercase()).collect();
+        if let Some(person) = self.described(&lower, cx) {
+            return Speaker::Person(person);
+        }
+        let Some(noun) = lower.last() else {
+            return Speaker::Unknown;
+        };
+        match head_noun(noun) {
+            Head::Person(fits) => {
+                let gender_of =
+                    |p: usize| self.people.persons.get(p).and_then(|person| person.gender);
+                let fits = |p: usize| fits.is_none_or(|g| gender_of(p).is_none_or(|h| h == g));
+                self.most_salient(cx, &fits)
+                    .map_or(Speaker::Unknown, Speaker::Person)
+            }
+            // "X said in a statement … “…,” the statement said": the words
+            // of whoever spoke just before in the paragraph.
+            Head::Statement if cx.previous_in_line && words.len() == 2 => {
+                cx.previous.clone().unwrap_or(Speaker::Unknown)
+            }
+            Head::Statement | Head::Other => self.organisation_named(&lower, cx.at),
+        }
+    }
+
+    /// The person earlier text described with the head noun of `lower`
+    /// ("the Belgian prime minister" → "minister"), the most other words
+    /// of it breaking ties: a modifier alone ("the harbour board" against
+    /// "the harbour board's engineer") describes somebody else.
+    fn described(&self, lower: &[String], cx: &Context<'_>) -> Option<usize> {
+        let head = lower.last()?;
+        let earlier = self.persons_before(0, cx.at);
+        let score = |p: usize| {
+            let descriptors = &self.people.persons[p].descriptors;
+            if !descriptors.contains(head) {
+                return 0;
+            }
+            lower.iter().filter(|w| descriptors.contains(w)).count()
+        };
+        earlier
+            .iter()
+            .map(|&(_, p)| (score(p), p))
+            .filter(|&(s, _)| s > 0)
+            .max_by_key(|&(s, _)| s)
+            .map(|(_, p)| p)
+    }
+
+    /// "the commission": the nearest organisation named before whose name
+    /// has that word ("the Commission on Presidential Debates").
+    pub(super) fn organisation_named(&self, words: &[String], at: usize) -> Speaker {
+        let Some(head) = words.last() else {
+            return Speaker::Unknown;
+        };
+        let end = self.people.mentions.partition_point(|m| m.span.start < at);
+        self.people.mentions[..end]
+            .iter()
+            .rev()
+            .filter(|m| m.kind == EntityKind::Organisation)
+            .find(|m| {
+                m.span
+                    .text(self.text)
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(head))
+            })
+            .map_or(Speaker::Unknown, |m| {
+                Speaker::Organisation(m.span.text(self.text).to_owned())
+            })
+    }
+}
