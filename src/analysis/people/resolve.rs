@@ -357,6 +357,8 @@ fn descriptors(text: &str, tokens: &[Token], members: &[Member]) -> Vec<String> 
             lower.push_str(&w.to_lowercase());
         }
         let w = lower.strip_suffix("'s").unwrap_or(&lower);
+        // "Sen. Whitcombe" is later "the senator".
+        let w = expand_title(w.trim_end_matches('.')).unwrap_or(w);
         if !w.is_empty() && !out.iter().any(|o| o == w) && lexicon::flags(w) & flag::HONORIFIC == 0
         {
             out.push(w.to_owned());
@@ -461,4 +463,28 @@ fn role_entity(text: &str, t: Token) -> Option<Mention> {
     } else {
         None
     }
+}
+
+/// The word a title abbreviation stands for.
+fn expand_title(abbreviation: &str) -> Option<&'static str> {
+    Some(match abbreviation {
+        "sen" => "senator",
+        "rep" => "representative",
+        "gov" => "governor",
+        "gen" => "general",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "sgt" => "sergeant",
+        "capt" => "captain",
+        "cmdr" => "commander",
+        "adm" => "admiral",
+        "prof" => "professor",
+        "pres" => "president",
+        "supt" => "superintendent",
+        "atty" => "attorney",
+        "amb" => "ambassador",
+        "insp" => "inspector",
+        "det" => "detective",
+        _ => return None,
+    })
 }

@@ -189,3 +189,13 @@ fn a_sentence_opening_surname_is_the_person_already_named() {
     assert_eq!(people.persons.len(), 1);
     assert_eq!(people.persons[0].mentions.len(), 2);
 }
+
+#[test]
+fn title_abbreviations_describe_by_the_full_word() {
+    let text = "State Sen. Dolores Whitcombe opened the hearing with Gov. Tom Alder.";
+    let people = find_people(text);
+    let sen = person(&people, "Whitcombe");
+    assert!(sen.descriptors.contains(&"senator".to_owned()), "{sen:?}");
+    let gov = person(&people, "Alder");
+    assert!(gov.descriptors.contains(&"governor".to_owned()), "{gov:?}");
+}

@@ -3,6 +3,7 @@
 //! phrase), which is what a later "he" or "she" most often refers to.
 
 use super::attribute::cue_subject;
+use super::speaker::describe::described;
 use super::words::{Token, starts_sentence};
 use crate::analysis::Span;
 use crate::analysis::people::{EntityKind, People};
@@ -78,6 +79,18 @@ fn subject(text: &str, tokens: &[Token], people: &People, quotes: &[Span]) -> Op
     if let Some(found) = cue_subject(tokens) {
         if let Some(person) = head(text, found.subject, people) {
             return Some(person);
+        }
+        // "The senator said …": the person described so earlier.
+        let words: Vec<String> = found
+            .subject
+            .text(text)
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        if let Some(("the", rest)) = words.split_first().map(|(f, r)| (f.as_str(), r)) {
+            if let Some(person) = described(people, rest, found.subject.start) {
+                return Some(person);
+            }
         }
     }
     let mut from = sentence.start;

@@ -7,7 +7,7 @@
 //! description goes to the person the text described that way; an
 //! indefinite phrase ("a spokesman", "one commuter") is nobody.
 
-mod describe;
+pub(super) mod describe;
 mod nouns;
 
 use super::phrase::{is_pronoun_token, one_of};

@@ -207,6 +207,18 @@ const ROWS: &[Row] = &[
         "Tom Reid, the harbour board's engineer, left early. \"It failed,\" the harbour board said.",
         &[("It failed,", None, Some("said"))],
     ),
+    (
+        "a description as subject makes its person the one a pronoun means",
+        "State Sen. Dolores Whitcombe opened the hearing.\n\n\"Some have,\" Anil Varghese replied.\n\nThe senator said the panel would meet again. \"Nobody leaves happy,\" she said.",
+        &[
+            ("Some have,", Some("Anil Varghese"), Some("replied")),
+            (
+                "Nobody leaves happy,",
+                Some("Dolores Whitcombe"),
+                Some("said"),
+            ),
+        ],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.

@@ -5,7 +5,7 @@
 
 use super::nouns::{Head, head_noun};
 use super::{Context, Resolver, Speaker};
-use crate::analysis::people::EntityKind;
+use crate::analysis::people::{EntityKind, People};
 use crate::analysis::quotes::phrase::one_of;
 
 impl Resolver<'_> {
@@ -42,26 +42,8 @@ impl Resolver<'_> {
         }
     }
 
-    /// The person earlier text described with the head noun of `lower`
-    /// ("the Belgian prime minister" → "minister"), the most other words
-    /// of it breaking ties: a modifier alone ("the harbour board" against
-    /// "the harbour board's engineer") describes somebody else.
     fn described(&self, lower: &[String], cx: &Context<'_>) -> Option<usize> {
-        let head = lower.last()?;
-        let earlier = self.persons_before(0, cx.at);
-        let score = |p: usize| {
-            let descriptors = &self.people.persons[p].descriptors;
-            if !descriptors.contains(head) {
-                return 0;
-            }
-            lower.iter().filter(|w| descriptors.contains(w)).count()
-        };
-        earlier
-            .iter()
-            .map(|&(_, p)| (score(p), p))
-            .filter(|&(s, _)| s > 0)
-            .max_by_key(|&(s, _)| s)
-            .map(|(_, p)| p)
+        described(self.people, lower, cx.at)
     }
 
     /// "the commission": the nearest organisation named before whose name
@@ -85,4 +67,28 @@ impl Resolver<'_> {
                 Speaker::Organisation(m.span.text(self.text).to_owned())
             })
     }
+}
+
+/// The person text before `at` described with the head noun of `lower`
+/// ("the Belgian prime minister" → "minister"), the most other words of it
+/// breaking ties: a modifier alone ("the harbour board" against "the
+/// harbour board's engineer") describes somebody else.
+pub fn described(people: &People, lower: &[String], at: usize) -> Option<usize> {
+    let head = lower.last()?;
+    let score = |p: usize| {
+        let descriptors = &people.persons[p].descriptors;
+        if !descriptors.contains(head) {
+            return 0;
+        }
+        lower.iter().filter(|w| descriptors.contains(w)).count()
+    };
+    let end = people.mentions.partition_point(|m| m.span.start < at);
+    people.mentions[..end]
+        .iter()
+        .rev()
+        .filter_map(|m| m.person)
+        .map(|p| (score(p), p))
+        .filter(|&(s, _)| s > 0)
+        .max_by_key(|&(s, _)| s)
+        .map(|(_, p)| p)
 }
