@@ -195,7 +195,7 @@ fn not_an_object(json: &str) -> Option<&'static str> {
 
 fn body_text(name: &str, value: Value) -> Result<String, String> {
     match value {
-        Value::String(text) => Ok(clean_text(&text)),
+        Value::String(text) => Ok(super::sanitize::clean_owned(text)),
         Value::Array(items) => {
             let mut paragraphs = Vec::with_capacity(items.len());
             for (i, item) in items.into_iter().enumerate() {

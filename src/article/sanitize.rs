@@ -12,7 +12,8 @@
 //!    `\r\n` and a lone `\r` become `\n`; tabs become spaces;
 //! 4. the result is normalised to NFC.
 //!
-//! Plain text (the common case) is recognised up front and copied as is.
+//! Clean text (the common case) is recognised up front, in one pass over
+//! its bytes, and kept as it is.
 
 use std::borrow::Cow;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -23,12 +24,22 @@ const BEL: char = '\u{7}';
 
 /// Cleans a multi-line text (a body): keeps line breaks.
 pub fn clean_text(text: &str) -> String {
-    if is_plain(text) {
+    if is_clean(text) {
         return text.to_owned();
     }
     let decoded = decode_entities(text);
     let stripped = strip_controls(&decoded);
     nfc(stripped)
+}
+
+/// [`clean_text`] of a string that can be given up: kept as it is (not
+/// copied) when it is clean already.
+pub fn clean_owned(text: String) -> String {
+    if is_clean(&text) {
+        text
+    } else {
+        clean_text(&text)
+    }
 }
 
 /// Cleans a one-line field (title, source, author…): line breaks and runs of
@@ -48,10 +59,34 @@ pub fn clean_line(text: &str) -> String {
     out
 }
 
-/// True when no step would change `text`: printable ASCII and `\n`, no `&`.
-fn is_plain(text: &str) -> bool {
-    text.bytes()
-        .all(|b| (b' '..=b'~').contains(&b) && b != b'&' || b == b'\n')
+/// True when no step would change `text`: no entity, no control, tab, CR
+/// or invisible character, and already NFC. One pass over the bytes (the
+/// characters removed are recognised by their UTF-8 encodings), then the
+/// NFC quick check, which passes over ASCII at once.
+fn is_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut ascii = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'\n' | 0x20..=0x25 | 0x27..=0x7e => {}
+            0x00..=0x1f | b'&' | 0x7f => return false,
+            0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => return false,
+            0xe2 => {
+                let invisible = match (bytes.get(i + 1), bytes.get(i + 2)) {
+                    (Some(0x80), Some(&c)) => matches!(c, 0x8b..=0x8f | 0xaa..=0xae),
+                    (Some(0x81), Some(&c)) => matches!(c, 0xa0..=0xa4 | 0xa6..=0xa9),
+                    _ => false,
+                };
+                if invisible {
+                    return false;
+                }
+                ascii = false;
+            }
+            0xef if bytes.get(i + 1..i + 3) == Some(&[0xbb, 0xbf]) => return false,
+            _ => ascii = false,
+        }
+    }
+    ascii || is_nfc_quick(text.chars()) == IsNormalized::Yes
 }
 
 fn decode_entities(text: &str) -> Cow<'_, str> {
@@ -168,6 +203,23 @@ fn skip_string(chars: &mut Chars<'_>) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_clean_text_is_left_as_it_is(text in any::<String>()) {
+            if is_clean(&text) {
+                let decoded = decode_entities(&text);
+                prop_assert_eq!(nfc(strip_controls(&decoded)), text);
+            }
+        }
+
+        #[test]
+        fn clean_by_the_bytes_agrees_with_the_chars(text in "(\\PC|[\u{80}-\u{9f}\u{200b}-\u{200f}\u{202a}-\u{202e}\u{2060}-\u{2069}\u{feff}\t\r&])*") {
+            let slow = !text.chars().any(|c| is_invisible(c) || matches!(c, '\t' | '\r' | '&' | '\u{1b}') || (c.is_control() && c != '\n'))
+                && is_nfc_quick(text.chars()) == IsNormalized::Yes;
+            prop_assert_eq!(is_clean(&text), slow);
+        }
+    }
 
     #[test]
     fn removes_escape_sequences_whole() {
