@@ -67,10 +67,7 @@ pub fn find(text: &str) -> Vec<Marked> {
         // Most lines of a text have no mark at all: one pass over the
         // bytes says so (every mark but the ASCII ones starts with 0xC2,
         // 0xE2: « » ‘ ’ “ ” „ ‹ ›).
-        if !line
-            .bytes()
-            .any(|b| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
-        {
+        if !line.bytes().any(|b| MARK_START[usize::from(b)]) {
             return Vec::new();
         }
         if single {
@@ -211,12 +208,28 @@ fn push(
 }
 
 /// The double marks of one line, with their roles.
+/// The bytes a mark can start with: `"`, `'`, `` ` `` and the lead bytes of
+/// « » ‘ ’ “ ” „ ‹ ›.
+static MARK_START: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table[b'`' as usize] = true;
+    table[0xC2] = true;
+    table[0xE2] = true;
+    table
+};
+
 fn double_marks(line: &str, offset: usize) -> Vec<Mark> {
     let bytes = line.as_bytes();
     let mut marks = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        // Only the bytes a mark can start with are looked at closely.
+    // Only the bytes a mark can start with are looked at closely.
+    while let Some(skip) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| MARK_START[usize::from(b)]))
+    {
+        i += skip;
         let (glyph, len) = match bytes[i] {
             b'"' => (Glyph::Either, 1),
             c @ (b'\'' | b'`') if bytes.get(i + 1) == Some(&c) => {
