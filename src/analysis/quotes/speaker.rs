@@ -196,6 +196,13 @@ impl<'a> Resolver<'a> {
             .filter(|&p| fits(p))
             .collect();
         candidates.dedup();
+        // With nobody named near, whoever spoke within the horizon, though
+        // their name was last written further back.
+        if candidates.is_empty() {
+            let spoken = cx.spoken.iter().rev();
+            let near = spoken.filter(|&&(at, p)| at >= cx.horizon && at < cx.at && fits(p));
+            candidates.extend(near.map(|&(_, p)| p).take(1));
+        }
         let by_salience = candidates
             .iter()
             .filter_map(|&p| Self::salience(p, cx).map(|at| (at, p)))

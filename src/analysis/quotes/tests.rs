@@ -219,6 +219,18 @@ const ROWS: &[Row] = &[
             ),
         ],
     ),
+    (
+        "a pronoun reaches the speaker of a quote within the horizon, named further back",
+        "Mary Quinn leads the crews' union.\n\nTalks began in May.\n\nThey stalled in June.\n\n\"It is wrong,\" she said.\n\nThe ferries kept sailing.\n\nAsked about a shorter stoppage, she replied that \"nothing is off the table\".",
+        &[
+            ("It is wrong,", Some("Mary Quinn"), Some("said")),
+            (
+                "nothing is off the table",
+                Some("Mary Quinn"),
+                Some("replied"),
+            ),
+        ],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
