@@ -199,3 +199,14 @@ fn title_abbreviations_describe_by_the_full_word() {
     let gov = person(&people, "Alder");
     assert!(gov.descriptors.contains(&"governor".to_owned()), "{gov:?}");
 }
+
+#[test]
+fn a_british_spelling_of_a_common_word_is_no_one() {
+    assert!(names("Neighbours complained last year about the queue.").is_empty());
+    assert!(names("Colours faded in the sun, the owner said.").is_empty());
+    // A name with "our" in it is still a name.
+    assert_eq!(
+        names("Tom Gourley said the vote was close."),
+        ["Tom Gourley"]
+    );
+}

@@ -317,7 +317,23 @@ fn shape_capital(s: &str, t: &mut Token) {
     if t.cap_flags == 0 && s.contains('-') {
         t.cap_flags = hyphenated_flags(s);
     }
+    if t.cap_flags == 0 {
+        t.cap_flags = british_flags(base);
+    }
     t.name_like = t.kind == Kind::Word && s.chars().nth(1).is_some() && !not_a_name(s);
+}
+
+/// "Neighbours", "Colour": a British spelling of a common word (the word
+/// list spells American) is a common word too.
+fn british_flags(word: &str) -> u32 {
+    let Some(at) = word.find("our").filter(|&at| at > 0 && word.is_ascii()) else {
+        return 0;
+    };
+    let mut american = String::with_capacity(word.len());
+    american.push_str(&word[..at]);
+    american.push_str("or");
+    american.push_str(&word[at + 3..]);
+    lexicon::flags(&american) & flag::COMMON
 }
 
 /// Two letters or more, and every letter upper case. ASCII bytes are
