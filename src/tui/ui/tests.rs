@@ -237,7 +237,10 @@ fn no_size_and_no_mode_panics() {
 #[test]
 fn no_color_draws_without_colour() {
     let mut app = fixture::app(160, 45);
-    app.theme = Theme { color: false };
+    app.theme = Theme {
+        color: false,
+        ..Theme::default()
+    };
     press(&mut app, "l l j Enter /");
     type_text(&mut app, "gate");
     let buf = buffer(&app);

@@ -1,0 +1,83 @@
+//! Saving the reading state off the UI thread. The UI thread hands over a
+//! copy when the state changed, at most once every [`EVERY`] (and once more
+//! on quit); a thread of its own writes the newest copy atomically through
+//! the [`StateStore`]. A write that fails is reported once, in the problems
+//! panel.
+
+use super::app::Msg;
+use super::runtime::Event;
+use crate::article::{Place, Problem};
+use crate::state::{ReadingState, StateStore};
+use std::io;
+use std::sync::Arc;
+use std::sync::mpsc::{Sender, channel};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+/// The longest a change waits before it is written.
+pub const EVERY: Duration = Duration::from_secs(1);
+
+pub struct Saver {
+    copies: Sender<ReadingState>,
+    thread: JoinHandle<()>,
+    sent: Option<Instant>,
+}
+
+impl Saver {
+    pub fn spawn(store: StateStore, events: Sender<Event>) -> io::Result<Saver> {
+        let (copies, inbox) = channel::<ReadingState>();
+        let thread = thread::Builder::new()
+            .name("byline-state".into())
+            .spawn(move || {
+                let mut reported = false;
+                while let Ok(mut state) = inbox.recv() {
+                    // Only the newest copy matters.
+                    while let Ok(newer) = inbox.try_recv() {
+                        state = newer;
+                    }
+                    if let Err(err) = store.save(&state) {
+                        if !reported {
+                            reported = true;
+                            let file = Arc::from(store.file().display().to_string());
+                            let problem = Problem::new(&file, Place::File, err.to_string());
+                            let _ = events.send(Event::Msg(Msg::Problem(problem)));
+                        }
+                    }
+                }
+            })?;
+        Ok(Saver {
+            copies,
+            thread,
+            sent: None,
+        })
+    }
+
+    /// Hands a copy of a changed state over, unless one went less than
+    /// [`EVERY`] ago: then returns how long to wait before offering again.
+    pub fn offer(&mut self, state: &mut ReadingState) -> Option<Duration> {
+        if !state.is_dirty() {
+            return None;
+        }
+        if let Some(wait) = self
+            .sent
+            .map(|at| EVERY.saturating_sub(at.elapsed()))
+            .filter(|wait| !wait.is_zero())
+        {
+            return Some(wait);
+        }
+        let _ = self.copies.send(state.clone());
+        state.mark_saved();
+        self.sent = Some(Instant::now());
+        None
+    }
+
+    /// Hands over what changed since the last copy and waits for the write.
+    pub fn finish(self, state: &mut ReadingState) {
+        if state.is_dirty() {
+            let _ = self.copies.send(state.clone());
+            state.mark_saved();
+        }
+        drop(self.copies);
+        let _ = self.thread.join();
+    }
+}
