@@ -20,7 +20,11 @@ pub fn export_story(article: Arc<Article>, events: Sender<Event>) {
                 save_in(&dir, &article, &analysis, Format::Markdown)
             });
             let message = match written {
-                Ok(path) => format!("exported to {}", path.display()),
+                // It is in the current folder: the name says where.
+                Ok(path) => match path.file_name() {
+                    Some(name) => format!("exported to ./{}", name.to_string_lossy()),
+                    None => format!("exported to {}", path.display()),
+                },
                 Err(err) => format!("could not export the story: {err}"),
             };
             let _ = events.send(Event::Msg(Msg::Status(message)));

@@ -81,3 +81,50 @@ impl Saver {
         let _ = self.thread.join();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_are_written_at_most_once_a_second_and_on_finish() {
+        let dir = tempfile::tempdir().unwrap();
+        let (events, _inbox) = channel();
+        let mut saver = Saver::spawn(StateStore::new(dir.path()), events).unwrap();
+        let mut state = ReadingState::new();
+        assert_eq!(saver.offer(&mut state), None, "nothing changed");
+        state.set_read("a", true);
+        assert_eq!(
+            saver.offer(&mut state),
+            None,
+            "the first change goes at once"
+        );
+        assert!(!state.is_dirty());
+        state.toggle_star("b");
+        let wait = saver.offer(&mut state).expect("the next one waits");
+        assert!(wait <= EVERY);
+        assert!(state.is_dirty());
+        saver.finish(&mut state);
+        let restored = StateStore::new(dir.path()).load();
+        assert!(restored.problem.is_none());
+        assert!(restored.state.is_read("a") && restored.state.is_starred("b"));
+    }
+
+    #[test]
+    fn a_write_that_fails_is_reported_once() {
+        let dir = tempfile::tempdir().unwrap();
+        // A file where the state's folder should be: it cannot be created.
+        let blocked = dir.path().join("byline");
+        std::fs::write(&blocked, "").unwrap();
+        let (events, inbox) = channel();
+        let mut saver = Saver::spawn(StateStore::new(&blocked), events).unwrap();
+        let mut state = ReadingState::new();
+        state.set_read("a", true);
+        saver.offer(&mut state);
+        state.set_read("b", true);
+        saver.finish(&mut state);
+        let problems: Vec<Event> = inbox.try_iter().collect();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(matches!(&problems[0], Event::Msg(Msg::Problem(_))));
+    }
+}

@@ -3,6 +3,7 @@
 //! the library.
 
 use super::{frame_panel, panel, put};
+use crate::state::Filter;
 use crate::tui::app::App;
 use crate::tui::layout::Focus;
 use crate::tui::text::fit;
@@ -11,9 +12,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 pub fn render_list(buf: &mut Buffer, app: &App, area: Rect) {
+    let shown = match app.reading.filter {
+        Filter::All => "",
+        Filter::Unread => " · unread",
+        Filter::Starred => " · starred",
+    };
     let title = match &app.search {
-        Some(search) => format!(" Stories · /{} ", fit(&search.query, 20)),
-        None => " Stories ".to_owned(),
+        Some(search) => format!(" Stories{shown} · /{} ", fit(&search.query, 20)),
+        None => format!(" Stories{shown} "),
     };
     let inner = frame_panel(buf, panel(app, Line::from(title), Focus::List), area);
     if inner.width == 0 || inner.height == 0 {

@@ -251,3 +251,45 @@ fn the_body_width_comes_from_the_settings() {
     app.update(Msg::Resize(201, 45));
     assert_eq!(open(&app).view.width, 60);
 }
+
+#[test]
+fn a_changed_file_replaces_its_stories_in_place_and_keeps_the_place() {
+    let mut app = fixture::app(100, 20);
+    press(&mut app, "j Enter j j j j j j j j j j");
+    let scroll = open(&app).scroll;
+    let mut articles: Vec<Article> = app.library.articles.iter().map(|a| (**a).clone()).collect();
+    articles[3].title = "Library extends opening hours again".into();
+    articles.remove(2);
+    let mut added = articles[0].clone();
+    added.id = "brand-new".into();
+    added.title = "A brand new story".into();
+    articles.push(added);
+    let jobs = app.update(Msg::File(FileChange::Loaded {
+        file: Arc::from("fixture.json"),
+        loaded: Loaded {
+            articles,
+            problems: Vec::new(),
+        },
+    }));
+    assert_eq!(app.library.articles.len(), 5, "the new story is listed");
+    assert_eq!(app.library.articles[4].title, "A brand new story");
+    assert_eq!(
+        app.library.articles[3].title,
+        "Library extends opening hours again"
+    );
+    assert!(app.is_gone(2), "no longer in the file");
+    assert!(!app.is_gone(3));
+    assert_eq!((app.selected, open(&app).scroll), (Some(1), scroll));
+    let later: Vec<usize> = jobs
+        .iter()
+        .flat_map(|j| match j {
+            Job::AnalyseLater(v) => v.iter().map(|(i, _)| *i).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    assert_eq!(later, [3, 4], "the changed and the new story are analysed");
+    app.update(Msg::File(FileChange::Removed {
+        file: Arc::from("fixture.json"),
+    }));
+    assert!((0..5).all(|i| app.is_gone(i)));
+}
