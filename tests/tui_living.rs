@@ -96,20 +96,24 @@ fn a_story_read_is_read_after_a_restart_and_opens_where_it_was_left() {
 }
 
 #[test]
-fn the_settings_file_rebinds_keys_and_reports_a_bad_entry() {
+fn the_settings_file_opens_its_paths_rebinds_keys_and_reports_a_bad_entry() {
     if !have_tmux() {
         return;
     }
     let tmux = Tmux::start(100, 30);
     let config: PathBuf = tmux.dir.join("config/byline");
     std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(
-        config.join("config.toml"),
-        "[keys]\ntoggle_star = \"F\"\nnot_an_action = \"x\"\n",
-    )
-    .unwrap();
     let file = tmux.file("harbour.json", &story());
-    tmux.byline_with(&private_dirs(&tmux), &[&file]);
+    let settings = format!(
+        "paths = [\"{}\"]\n[keys]\ntoggle_star = \"F\"\nnot_an_action = \"x\"\n",
+        file.display()
+    );
+    std::fs::write(config.join("config.toml"), settings).unwrap();
+    // No path on the command line: the settings' paths are opened.
+    tmux.byline_with(&private_dirs(&tmux), &[]);
+    tmux.wait_for("the story from the settings' paths", |s| {
+        s.contains("Harbour council approves flood barrier")
+    });
     let screen = tmux.wait_for("the problem counted", |s| {
         s.lines().next().is_some_and(|h| h.contains("1 problem"))
     });
@@ -118,7 +122,7 @@ fn the_settings_file_rebinds_keys_and_reports_a_bad_entry() {
     tmux.wait_for("the star", |s| s.contains('★'));
     tmux.keys(&["p"]);
     tmux.wait_for("the problem, with its line", |s| {
-        s.contains("config.toml:3") && s.contains("not_an_action")
+        s.contains("config.toml:4: unknown action `not_an_action`")
     });
     tmux.keys(&["Escape"]);
     quit(&tmux);

@@ -377,6 +377,9 @@ impl App {
             let Some(slot) = self.library.digests.get_mut(index) else {
                 continue;
             };
+            if !watching::fits(&self.library.articles[index].body, &digest) {
+                continue;
+            }
             if slot.is_none() {
                 self.library.analysed += 1;
             }

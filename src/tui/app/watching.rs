@@ -6,6 +6,7 @@
 use super::{App, Job};
 use crate::article::watch::WatchEvent;
 use crate::article::{Article, Loaded};
+use crate::tui::digest::Digest;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -103,4 +104,15 @@ impl App {
             self.show(i);
         }
     }
+}
+
+/// Whether an analysis can belong to this body: every quote lies within
+/// it, on character boundaries. One of a story's earlier version (its
+/// file changed while it was being analysed) may not, and is dropped.
+pub(super) fn fits(body: &str, digest: &Digest) -> bool {
+    digest.quotes().all(|(span, _)| {
+        span.end <= body.len()
+            && body.is_char_boundary(span.start)
+            && body.is_char_boundary(span.end)
+    })
 }

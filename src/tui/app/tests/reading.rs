@@ -293,3 +293,34 @@ fn a_changed_file_replaces_its_stories_in_place_and_keeps_the_place() {
     }));
     assert!((0..5).all(|i| app.is_gone(i)));
 }
+
+#[test]
+fn an_analysis_of_an_earlier_version_is_dropped() {
+    let mut app = fixture::app(100, 20);
+    let long = "word ".repeat(200) + "\"A quote at the very end,\" Ann Lee said.";
+    let digest = Digest::of(&long, &crate::analyse(&long));
+    assert!(digest.quotes().len() > 0);
+    let mut short = (*app.library.articles[0]).clone();
+    short.body = "A short body now.".into();
+    app.update(Msg::File(FileChange::Loaded {
+        file: Arc::from("fixture.json"),
+        loaded: Loaded {
+            articles: vec![short],
+            problems: Vec::new(),
+        },
+    }));
+    assert!(app.library.digests[0].is_none());
+    app.update(Msg::Analysed(vec![(0, digest)]));
+    assert!(app.library.digests[0].is_none(), "it does not fit the body");
+    let _ = screen_of(&app);
+}
+
+/// Draws the app, as a check that nothing panics.
+fn screen_of(app: &App) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal
+        .draw(|frame| crate::tui::ui::draw(frame, app))
+        .unwrap();
+    terminal.backend().to_string()
+}
