@@ -172,7 +172,7 @@ impl Session {
         let result = main_loop_until(terminal, app, inbox, &mut effects, self.started, done);
         self.stop.store(true, Ordering::Relaxed);
         if let Some(saver) = effects.saver {
-            saver.finish(&mut app.reading.state);
+            saver.finish(app);
         }
         result
     }
@@ -213,7 +213,7 @@ impl Perform for Effects {
     }
 
     fn tick(&mut self, app: &mut App) -> Option<Duration> {
-        self.saver.as_mut()?.offer(&mut app.reading.state)
+        self.saver.as_mut()?.offer(app)
     }
 }
 

@@ -4,7 +4,7 @@
 //! the [`StateStore`]. A write that fails is reported once, in the problems
 //! panel.
 
-use super::app::Msg;
+use super::app::{App, Msg};
 use super::runtime::Event;
 use crate::article::{Place, Problem};
 use crate::state::{ReadingState, StateStore};
@@ -52,10 +52,11 @@ impl Saver {
         })
     }
 
-    /// Hands a copy of a changed state over, unless one went less than
-    /// [`EVERY`] ago: then returns how long to wait before offering again.
-    pub fn offer(&mut self, state: &mut ReadingState) -> Option<Duration> {
-        if !state.is_dirty() {
+    /// Hands a copy of a changed state (reading position included) over,
+    /// unless one went less than [`EVERY`] ago: then returns how long to
+    /// wait before offering again.
+    pub fn offer(&mut self, app: &mut App) -> Option<Duration> {
+        if !app.reading.state.is_dirty() && !app.position_moved() {
             return None;
         }
         if let Some(wait) = self
@@ -65,14 +66,20 @@ impl Saver {
         {
             return Some(wait);
         }
-        let _ = self.copies.send(state.clone());
-        state.mark_saved();
-        self.sent = Some(Instant::now());
+        app.note_position();
+        let state = &mut app.reading.state;
+        if state.is_dirty() {
+            let _ = self.copies.send(state.clone());
+            state.mark_saved();
+            self.sent = Some(Instant::now());
+        }
         None
     }
 
     /// Hands over what changed since the last copy and waits for the write.
-    pub fn finish(self, state: &mut ReadingState) {
+    pub fn finish(self, app: &mut App) {
+        app.note_position();
+        let state = &mut app.reading.state;
         if state.is_dirty() {
             let _ = self.copies.send(state.clone());
             state.mark_saved();
@@ -85,29 +92,36 @@ impl Saver {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::fixture::{self, press};
 
     #[test]
     fn changes_are_written_at_most_once_a_second_and_on_finish() {
         let dir = tempfile::tempdir().unwrap();
         let (events, _inbox) = channel();
         let mut saver = Saver::spawn(StateStore::new(dir.path()), events).unwrap();
-        let mut state = ReadingState::new();
-        assert_eq!(saver.offer(&mut state), None, "nothing changed");
-        state.set_read("a", true);
-        assert_eq!(
-            saver.offer(&mut state),
-            None,
-            "the first change goes at once"
+        let mut app = fixture::app(100, 20);
+        saver.offer(&mut app);
+        assert!(
+            !app.reading.state.is_dirty(),
+            "the story open is saved at once"
         );
-        assert!(!state.is_dirty());
-        state.toggle_star("b");
-        let wait = saver.offer(&mut state).expect("the next one waits");
+        press(&mut app, "r");
+        let wait = saver.offer(&mut app).expect("the next change waits");
         assert!(wait <= EVERY);
-        assert!(state.is_dirty());
-        saver.finish(&mut state);
+        assert!(app.reading.state.is_dirty());
+        press(&mut app, "Enter j j j j j j j j j j");
+        let id = app.library.articles[0].id.clone();
+        assert_eq!(
+            app.reading.state.position(&id),
+            None,
+            "not noted on every key"
+        );
+        saver.finish(&mut app);
         let restored = StateStore::new(dir.path()).load();
         assert!(restored.problem.is_none());
-        assert!(restored.state.is_read("a") && restored.state.is_starred("b"));
+        assert!(restored.state.is_read(&id));
+        assert_eq!(restored.state.last_open(), Some(id.as_str()));
+        assert!(restored.state.position(&id).is_some(), "noted on finish");
     }
 
     #[test]
@@ -118,11 +132,10 @@ mod tests {
         std::fs::write(&blocked, "").unwrap();
         let (events, inbox) = channel();
         let mut saver = Saver::spawn(StateStore::new(&blocked), events).unwrap();
-        let mut state = ReadingState::new();
-        state.set_read("a", true);
-        saver.offer(&mut state);
-        state.set_read("b", true);
-        saver.finish(&mut state);
+        let mut app = fixture::app(100, 20);
+        saver.offer(&mut app);
+        press(&mut app, "r");
+        saver.finish(&mut app);
         let problems: Vec<Event> = inbox.try_iter().collect();
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(matches!(&problems[0], Event::Msg(Msg::Problem(_))));

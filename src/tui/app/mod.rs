@@ -491,7 +491,6 @@ impl App {
         }
         self.settle_sidebar();
         self.settle_overlay();
-        self.note_position();
     }
 
     /// Stories that fit in the list panel (two lines each).

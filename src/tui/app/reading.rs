@@ -204,8 +204,17 @@ impl App {
         );
     }
 
-    /// Records where the open story is being read, when that moved.
-    pub(super) fn note_position(&mut self) {
+    /// Whether the open story was scrolled since its position was noted.
+    pub fn position_moved(&self) -> bool {
+        self.open
+            .as_ref()
+            .is_some_and(|o| self.reading.noted != Some((o.article, o.scroll)))
+    }
+
+    /// Records where the open story is being read, when that moved. It
+    /// finds the paragraph from the top of the story, so it is done when
+    /// leaving a story and before saving, not on every key.
+    pub fn note_position(&mut self) {
         let Some(open) = &self.open else { return };
         if self.reading.noted == Some((open.article, open.scroll)) {
             return;

@@ -164,6 +164,8 @@ fn a_restart_returns_to_the_story_open_at_its_position() {
     let mut app = fixture::app(100, 20);
     press(&mut app, "j j Enter j j j j");
     let scroll = open(&app).scroll;
+    // As the runtime does before saving.
+    app.note_position();
     let state = app.reading.state.clone();
     assert_eq!(state.last_open(), Some(id(&app, 2).as_str()));
     let mut again = App::new(Theme::default(), Keymap::default());
