@@ -124,7 +124,8 @@ fn the_settings_file_opens_its_paths_rebinds_keys_and_reports_a_bad_entry() {
     tmux.wait_for("the problem, with its line", |s| {
         s.contains("config.toml:4: unknown action `not_an_action`")
     });
-    tmux.keys(&["Escape"]);
+    // `p` again closes the panel (Escape and a quick `q` would read as Alt-q).
+    tmux.keys(&["p"]);
     quit(&tmux);
 }
 
@@ -192,4 +193,34 @@ fn e_exports_the_story_into_the_current_folder() {
         written.contains("We cannot keep filling sandbags"),
         "{written}"
     );
+}
+
+#[test]
+fn a_damaged_state_file_is_reported_and_set_aside() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(100, 30);
+    let state = tmux.dir.join("state/byline");
+    std::fs::create_dir_all(&state).unwrap();
+    std::fs::write(state.join("state.json"), "{ this is not the state").unwrap();
+    let file = tmux.file("harbour.json", &story());
+    tmux.byline_with(&private_dirs(&tmux), &[&file]);
+    tmux.wait_for("the problem counted", |s| {
+        s.lines().next().is_some_and(|h| h.contains("1 problem"))
+    });
+    tmux.keys(&["p"]);
+    tmux.wait_for("the problem", |s| s.contains("set aside"));
+    tmux.keys(&["p", "Enter"]);
+    quit(&tmux);
+    let names: Vec<String> = std::fs::read_dir(&state)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.starts_with("state.json.corrupt-")),
+        "{names:?}"
+    );
+    let saved = std::fs::read_to_string(state.join("state.json")).unwrap();
+    assert!(saved.contains("harbour"), "a new state is written: {saved}");
 }
