@@ -54,7 +54,11 @@ impl App {
     /// Takes the reading state found on disk; a problem with the file goes
     /// to the problems panel.
     pub fn restore_state(&mut self, restored: Restored) {
-        self.reading = Reading::restored(restored.state);
+        let gone = std::mem::take(&mut self.reading.gone);
+        self.reading = Reading {
+            gone,
+            ..Reading::restored(restored.state)
+        };
         self.library.problems.extend(restored.problem);
     }
 

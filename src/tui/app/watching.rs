@@ -40,9 +40,10 @@ impl App {
         match change {
             FileChange::Loaded { file, loaded } => self.reload(&file, loaded),
             FileChange::Removed { file } => {
-                for (i, article) in self.library.articles.iter().enumerate() {
+                let articles = self.library.articles.iter();
+                for (article, gone) in articles.zip(&mut self.reading.gone) {
                     if *article.origin.file == *file {
-                        self.reading.gone[i] = true;
+                        *gone = true;
                     }
                 }
             }
@@ -62,7 +63,7 @@ impl App {
         for article in loaded.articles {
             match before.remove(&article.id) {
                 Some(i) => {
-                    self.reading.gone[i] = false;
+                    self.mark_gone(i, false);
                     if *self.library.articles[i] != article {
                         self.replace(i, article);
                         changed.push(i);
@@ -72,7 +73,7 @@ impl App {
             }
         }
         for &i in before.values() {
-            self.reading.gone[i] = true;
+            self.mark_gone(i, true);
         }
         let first = self.library.articles.len();
         let count = fresh.len();
@@ -87,6 +88,12 @@ impl App {
                 .map(|i| (i, Arc::clone(&self.library.articles[i])))
                 .collect();
             self.jobs.push(Job::AnalyseLater(later));
+        }
+    }
+
+    fn mark_gone(&mut self, i: usize, gone: bool) {
+        if let Some(slot) = self.reading.gone.get_mut(i) {
+            *slot = gone;
         }
     }
 

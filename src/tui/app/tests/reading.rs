@@ -194,6 +194,13 @@ fn a_damaged_state_file_is_a_problem_not_a_crash() {
         problem: Some(problem.clone()),
     });
     assert!(app.library.problems.contains(&problem));
+    app.update(Msg::File(FileChange::Removed {
+        file: Arc::from("fixture.json"),
+    }));
+    assert!(
+        app.is_gone(3),
+        "restored after loading, the marks still fit"
+    );
 }
 
 #[test]
