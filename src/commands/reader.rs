@@ -1,4 +1,4 @@
-//! `byline [PATH...]`: the reader.
+//! `byline [PATH...]`: the reader, set up by the settings file.
 
 use anyhow::Result;
 use std::path::PathBuf;
@@ -14,14 +14,40 @@ pub struct Args {
     /// memory, and key-press-to-frame times.
     #[arg(long)]
     stats_on_exit: bool,
+    /// Pick up new and changed files in the opened folders as they come
+    /// (also `watch = true` in the settings).
+    #[arg(long)]
+    watch: bool,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode> {
+    let started = Instant::now();
+    let config = byline::config::default_path()
+        .map(|path| byline::config::load(&path))
+        .unwrap_or_default();
+    let settings = &config.settings;
+    let paths = if args.paths.is_empty() {
+        settings.paths.clone()
+    } else {
+        args.paths.clone()
+    };
+    let watch = if args.watch || settings.watch {
+        paths
+            .iter()
+            .filter(|p| p.as_os_str() != "-")
+            .cloned()
+            .collect()
+    } else {
+        Vec::new()
+    };
     let options = byline::tui::Options {
-        started: Some(Instant::now()),
+        started: Some(started),
+        mouse: settings.mouse,
+        watch,
+        config: config.clone(),
         ..byline::tui::Options::default()
     };
-    let stats = byline::tui::run_with(crate::inputs(&args.paths), &options)?;
+    let stats = byline::tui::run_with(crate::inputs(&paths), &options)?;
     if args.stats_on_exit {
         eprintln!("byline: {stats}");
     }

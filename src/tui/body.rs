@@ -13,8 +13,9 @@ use super::story::Story;
 use super::text::fit;
 use crate::article::{Article, paragraphs};
 
-/// Text is never wrapped wider than this, however wide the pane.
-pub const MAX_TEXT_WIDTH: usize = 100;
+/// Text is wrapped no wider than this, however wide the pane, unless the
+/// settings say otherwise.
+pub const MAX_TEXT_WIDTH: usize = crate::config::DEFAULT_BODY_WIDTH;
 
 /// A label longer than this (an organisation's full name) is cut.
 const MAX_LABEL: usize = 20;
@@ -88,7 +89,8 @@ impl BodyView {
     /// The header only; [`BodyView::extend`] wraps the body a slice at a
     /// time, so a 3 MB story shows its first screen at once.
     pub fn start(index: usize, article: &Article, story: Option<&Story>, width: usize) -> BodyView {
-        let width = width.clamp(1, MAX_TEXT_WIDTH);
+        // The cap (MAX_TEXT_WIDTH or the settings') is the caller's.
+        let width = width.max(1);
         let mut view = BodyView {
             article: index,
             width,
@@ -387,10 +389,8 @@ mod tests {
     }
 
     #[test]
-    fn width_is_capped() {
+    fn width_is_at_least_one() {
         let a = article("T", &"word ".repeat(100));
-        let view = BodyView::build(0, &a, None, 500);
-        assert_eq!(view.width, MAX_TEXT_WIDTH);
         let view = BodyView::build(0, &a, None, 0);
         assert_eq!(view.width, 1);
     }

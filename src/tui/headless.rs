@@ -50,6 +50,8 @@ pub fn run(inputs: Vec<Input>, width: u16, height: u16, until: Until) -> io::Res
         events,
         stop: Arc::new(AtomicBool::new(false)),
         started,
+        saver: None,
+        watch: Vec::new(),
     };
     let done = move |app: &App| until.reached(app);
     session.run(&mut reader.terminal, &mut reader.app, &inbox, &done)

@@ -1,7 +1,7 @@
 //! Keys to actions: `(context, keys pressed so far, key)` → [`Outcome`], a pure
-//! function over one table of bindings. The defaults live in [`DEFAULTS`]; the
-//! settings file will patch the same table, multi-key sequences (`g g`)
-//! included.
+//! function over one table of bindings. The defaults live in [`DEFAULTS`];
+//! the settings file patches them (see `tui::settings`), multi-key
+//! sequences (`g g`) included.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fmt;
@@ -41,6 +41,14 @@ pub enum Action {
     Quit,
     /// Delete the last character of a prompt.
     Backspace,
+    ToggleRead,
+    MarkAllRead,
+    Undo,
+    ToggleStar,
+    ShowAll,
+    ShowUnread,
+    ShowStarred,
+    Export,
 }
 
 impl Action {
@@ -79,6 +87,14 @@ impl Action {
             A::Help => "this help (type to search it)",
             A::Quit => "quit",
             A::Backspace => "delete a character",
+            A::ToggleRead => "mark the story read or unread",
+            A::MarkAllRead => "mark every listed story read (asks first)",
+            A::Undo => "undo the last read, unread or star change",
+            A::ToggleStar => "star or unstar the story",
+            A::ShowAll => "list every story",
+            A::ShowUnread => "list the unread stories",
+            A::ShowStarred => "list the starred stories",
+            A::Export => "export the story, its quotes and people as Markdown",
         }
     }
 }
@@ -245,6 +261,14 @@ pub const DEFAULTS: &[(Context, &str, Action)] = {
         (N, "?", A::Help),
         (N, "q", A::Quit),
         (N, "C-c", A::Quit),
+        (N, "r", A::ToggleRead),
+        (N, "R", A::MarkAllRead),
+        (N, "u", A::Undo),
+        (N, "f", A::ToggleStar),
+        (N, "1", A::ShowAll),
+        (N, "2", A::ShowUnread),
+        (N, "3", A::ShowStarred),
+        (N, "e", A::Export),
         (P, "Enter", A::Enter),
         (P, "Esc", A::Cancel),
         (P, "Backspace", A::Backspace),

@@ -5,7 +5,10 @@
 //! threads (`worker` loads, `analyser` analyses, `terminal` holds raw mode,
 //! keys and signals); `body`, `story`, `digest`, `needle`, `layout`, `text`
 //! and `theme` are the pieces they share; `stats` is what a run measured;
-//! `headless` is the reader without a terminal, for benchmarks.
+//! `headless` is the reader without a terminal, for benchmarks. Living
+//! with it: `settings` applies the settings file, `saver` writes the
+//! reading state off the UI thread, `watcher` brings watched folders'
+//! changes in, `exporting` writes a story out (`e`).
 //!
 //! How it stays quick with 100,000 stories (about 500 MB of JSON):
 //!
@@ -29,17 +32,21 @@ pub mod app;
 pub mod body;
 pub mod digest;
 mod effects;
+mod exporting;
 pub mod headless;
 pub mod keymap;
 pub mod layout;
 pub mod needle;
 pub mod runtime;
+mod saver;
+pub mod settings;
 pub mod stats;
 pub mod story;
 mod terminal;
 pub mod text;
 pub mod theme;
 pub mod ui;
+mod watcher;
 mod worker;
 
 pub use app::{App, Job, Msg};

@@ -7,16 +7,22 @@
 use super::analyser::Analyser;
 use super::app::{App, Job, Msg};
 use super::effects::{open_in_browser, osc52};
+use super::exporting::export_story;
 use super::keymap::Keymap;
+use super::saver::Saver;
 use super::stats::Stats;
 use super::terminal::{Screen, spawn_input, spawn_signals};
 use super::theme::Theme;
 use super::ui;
+use super::watcher::spawn_watcher;
 use super::worker::spawn_loader;
-use crate::article::Input;
+use crate::article::{Input, Place, Problem};
+use crate::config::Config;
+use crate::state::StateStore;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
@@ -30,6 +36,12 @@ pub struct Options {
     /// When the program started, so that the figures in [`Stats`] count
     /// from there; by default, from when the reader starts.
     pub started: Option<Instant>,
+    /// The settings and the problems met reading them.
+    pub config: Config,
+    /// Folders and files to watch for new and changed articles.
+    pub watch: Vec<PathBuf>,
+    /// Where the reading state is kept; `None`: `$XDG_STATE_HOME/byline`.
+    pub state_dir: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -37,6 +49,9 @@ impl Default for Options {
         Self {
             mouse: true,
             started: None,
+            config: Config::default(),
+            watch: Vec::new(),
+            state_dir: None,
         }
     }
 }
@@ -70,8 +85,10 @@ pub fn run_with(inputs: Vec<Input>, options: &Options) -> io::Result<Stats> {
     let started = options.started.unwrap_or_else(Instant::now);
     let stop = Arc::new(AtomicBool::new(false));
     let (events, inbox) = channel();
-    let screen = Screen::enter(options.mouse)?;
     let mut app = App::new(Theme::from_env(), Keymap::default());
+    app.configure(&options.config);
+    let saver = open_state(&mut app, options.state_dir.as_ref(), &events);
+    let screen = Screen::enter(options.mouse)?;
     let result = (|| {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         spawn_input(events.clone(), Arc::clone(&stop))?;
@@ -83,6 +100,8 @@ pub fn run_with(inputs: Vec<Input>, options: &Options) -> io::Result<Stats> {
             events,
             stop: Arc::clone(&stop),
             started,
+            saver,
+            watch: options.watch.clone(),
         };
         let result = session.run(&mut terminal, &mut app, &inbox, &|_| false);
         signals.close();
@@ -95,6 +114,26 @@ pub fn run_with(inputs: Vec<Input>, options: &Options) -> io::Result<Stats> {
     result
 }
 
+/// Reads the reading state into the app (a damaged file is a problem, not
+/// an error) and starts the thread that saves it.
+fn open_state(app: &mut App, dir: Option<&PathBuf>, events: &Sender<Event>) -> Option<Saver> {
+    let store = match dir {
+        Some(dir) => StateStore::new(dir),
+        None => match StateStore::open_default() {
+            Ok(store) => store,
+            Err(err) => {
+                let file = Arc::from("reading state");
+                app.library
+                    .problems
+                    .push(Problem::new(&file, Place::File, err.to_string()));
+                return None;
+            }
+        },
+    };
+    app.restore_state(store.load());
+    Saver::spawn(store, events.clone()).ok()
+}
+
 /// The reader's work on any backend: the loader and analysis threads and
 /// the main loop. The terminal, input and signals are the caller's.
 pub struct Session {
@@ -104,6 +143,10 @@ pub struct Session {
     /// Set when the session is over: the loader stops reading.
     pub stop: Arc<AtomicBool>,
     pub started: Instant,
+    /// Saves the reading state; `None`: it is not kept.
+    pub saver: Option<Saver>,
+    /// Paths to watch for new and changed articles.
+    pub watch: Vec<PathBuf>,
 }
 
 impl Session {
@@ -117,13 +160,20 @@ impl Session {
         done: &dyn Fn(&App) -> bool,
     ) -> io::Result<Stats> {
         spawn_loader(self.inputs, self.events.clone(), Arc::clone(&self.stop))?;
+        if !self.watch.is_empty() {
+            spawn_watcher(self.watch, self.events.clone(), Arc::clone(&self.stop));
+        }
         let analyser = Analyser::spawn(self.events.clone(), Analyser::background_threads())?;
         let mut effects = Effects {
             analyser,
             events: self.events,
+            saver: self.saver,
         };
         let result = main_loop_until(terminal, app, inbox, &mut effects, self.started, done);
         self.stop.store(true, Ordering::Relaxed);
+        if let Some(saver) = effects.saver {
+            saver.finish(app);
+        }
         result
     }
 }
@@ -131,11 +181,19 @@ impl Session {
 /// Carries out the jobs `update` returns.
 pub trait Perform {
     fn perform(&mut self, job: Job);
+
+    /// Called after each frame: work due now and then rather than per job
+    /// (saving the reading state). Returns how long the loop may wait for
+    /// an event before calling again.
+    fn tick(&mut self, _app: &mut App) -> Option<Duration> {
+        None
+    }
 }
 
 struct Effects {
     analyser: Analyser,
     events: Sender<Event>,
+    saver: Option<Saver>,
 }
 
 impl Perform for Effects {
@@ -150,7 +208,12 @@ impl Perform for Effects {
                     .write_all(osc52(&text).as_bytes())
                     .and_then(|()| out.flush());
             }
+            Job::Export(article) => export_story(article, self.events.clone()),
         }
+    }
+
+    fn tick(&mut self, app: &mut App) -> Option<Duration> {
+        self.saver.as_mut()?.offer(app)
     }
 }
 
@@ -164,10 +227,16 @@ enum Next {
     Closed,
 }
 
-/// The next event; without blocking while the app has work of its own.
-fn next(app: &App, inbox: &Receiver<Event>) -> Next {
-    if app.busy() {
-        match inbox.recv_timeout(Duration::ZERO) {
+/// The next event; without blocking while the app has work of its own,
+/// nor past `wake`.
+fn next(app: &App, inbox: &Receiver<Event>, wake: Option<Duration>) -> Next {
+    let wait = if app.busy() {
+        Some(Duration::ZERO)
+    } else {
+        wake
+    };
+    if let Some(wait) = wait {
+        match inbox.recv_timeout(wait) {
             Ok(event) => Next::Event(event),
             Err(RecvTimeoutError::Timeout) => Next::Idle,
             Err(RecvTimeoutError::Disconnected) => Next::Closed,
@@ -203,8 +272,9 @@ pub fn main_loop_until<B: Backend>(
     let mut stats = Stats::default();
     draw(terminal, app)?;
     let mut drawn = Instant::now();
+    let mut wake = None;
     loop {
-        let event = next(app, inbox);
+        let event = next(app, inbox, wake);
         let began = Instant::now();
         // The earliest input this frame answers.
         let mut input: Option<Instant> = None;
@@ -230,6 +300,7 @@ pub fn main_loop_until<B: Backend>(
         }
         draw(terminal, app)?;
         drawn = Instant::now();
+        wake = perform.tick(app);
         stats.frame(began.elapsed(), started.elapsed(), app);
         if let Some(at) = input {
             stats.inputs.push(at.elapsed());

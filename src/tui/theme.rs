@@ -1,28 +1,24 @@
 //! Every style on the screen. Only the 16 ANSI colours are used, never a
 //! background colour (the terminal's own shows through; selection is
 //! reversed video), and with `NO_COLOR` set everything is told apart by
-//! bold, dim, italic, underline and reverse alone.
+//! bold, dim, italic, underline and reverse alone. The colours are the
+//! settings' palette (dark by default, or light).
 
+use crate::config::{Colour, Palette};
 use ratatui::style::{Color, Modifier, Style};
-
-/// Speaker colours, in the order speakers first speak in a story.
-const SPEAKERS: [Color; 6] = [
-    Color::Cyan,
-    Color::Magenta,
-    Color::Yellow,
-    Color::Green,
-    Color::LightBlue,
-    Color::LightRed,
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    pub palette: Palette,
 }
 
 impl Default for Theme {
     fn default() -> Self {
-        Self { color: true }
+        Self {
+            color: true,
+            palette: Palette::DARK,
+        }
     }
 }
 
@@ -31,7 +27,14 @@ impl Theme {
     pub fn from_env() -> Self {
         Self {
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            ..Self::default()
         }
+    }
+
+    /// The same theme with another palette; `NO_COLOR` still wins.
+    #[must_use]
+    pub fn with_palette(self, palette: Palette) -> Self {
+        Self { palette, ..self }
     }
 
     fn fg(self, color: Color) -> Style {
@@ -45,7 +48,10 @@ impl Theme {
     /// The colour of the speaker in slot `slot` (`None`: nobody found).
     pub fn speaker(self, slot: Option<usize>) -> Style {
         match slot {
-            Some(slot) if self.color => Style::new().fg(SPEAKERS[slot % SPEAKERS.len()]),
+            Some(slot) if self.color => {
+                let speakers = &self.palette.speakers;
+                Style::new().fg(color(speakers[slot % speakers.len()]))
+            }
             // Monochrome, or nobody found: italic marks a quote.
             Some(_) | None => Style::new().add_modifier(Modifier::ITALIC),
         }
@@ -71,7 +77,10 @@ impl Theme {
 
     pub fn search_match(self) -> Style {
         if self.color {
-            Style::new().fg(Color::Black).bg(Color::Yellow)
+            let palette = self.palette;
+            Style::new()
+                .fg(color(palette.match_fg))
+                .bg(color(palette.match_bg))
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
         }
@@ -100,7 +109,8 @@ impl Theme {
 
     pub fn border(self, focused: bool) -> Style {
         if focused {
-            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+            self.fg(color(self.palette.accent))
+                .add_modifier(Modifier::BOLD)
         } else {
             self.dim()
         }
@@ -124,11 +134,18 @@ impl Theme {
     }
 
     pub fn unread(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(color(self.palette.unread))
+            .add_modifier(Modifier::BOLD)
+    }
+
+    pub fn starred(self) -> Style {
+        self.fg(color(self.palette.starred))
+            .add_modifier(Modifier::BOLD)
     }
 
     pub fn brand(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(color(self.palette.accent))
+            .add_modifier(Modifier::BOLD)
     }
 
     pub fn key(self) -> Style {
@@ -136,11 +153,35 @@ impl Theme {
     }
 
     pub fn warning(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(color(self.palette.warning))
+            .add_modifier(Modifier::BOLD)
     }
 
     pub fn prompt(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(color(self.palette.accent))
+            .add_modifier(Modifier::BOLD)
+    }
+}
+
+/// The terminal's own colour for a palette entry.
+fn color(colour: Colour) -> Color {
+    match colour {
+        Colour::Black => Color::Black,
+        Colour::Red => Color::Red,
+        Colour::Green => Color::Green,
+        Colour::Yellow => Color::Yellow,
+        Colour::Blue => Color::Blue,
+        Colour::Magenta => Color::Magenta,
+        Colour::Cyan => Color::Cyan,
+        Colour::Gray => Color::Gray,
+        Colour::DarkGray => Color::DarkGray,
+        Colour::LightRed => Color::LightRed,
+        Colour::LightGreen => Color::LightGreen,
+        Colour::LightYellow => Color::LightYellow,
+        Colour::LightBlue => Color::LightBlue,
+        Colour::LightMagenta => Color::LightMagenta,
+        Colour::LightCyan => Color::LightCyan,
+        Colour::White => Color::White,
     }
 }
 
@@ -150,7 +191,10 @@ mod tests {
 
     #[test]
     fn no_color_means_no_colour_at_all() {
-        let theme = Theme { color: false };
+        let theme = Theme {
+            color: false,
+            ..Theme::default()
+        };
         let styles = [
             theme.speaker(Some(2)),
             theme.current_quote(Some(1)),
@@ -158,6 +202,7 @@ mod tests {
             theme.search_match(),
             theme.border(true),
             theme.unread(),
+            theme.starred(),
             theme.warning(),
         ];
         for style in styles {

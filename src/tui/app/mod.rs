@@ -7,10 +7,14 @@
 mod nav;
 mod overlay;
 mod quotes;
+mod reading;
 mod search;
+mod watching;
 
 pub use overlay::{HelpRow, help_rows, overlay_rows};
+pub use reading::{Ask, Reading, position_in, position_of};
 pub use search::Search;
+pub use watching::FileChange;
 
 use super::body::BodyView;
 use super::digest::Digest;
@@ -19,6 +23,7 @@ use super::layout::{self, Areas, Focus};
 use super::story::Story;
 use super::theme::Theme;
 use crate::article::{Article, Loaded, Problem};
+use crate::state::Filter;
 use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use std::sync::Arc;
 
@@ -38,6 +43,8 @@ pub enum Msg {
     Problem(Problem),
     /// A message for the status line (a browser that would not start).
     Status(String),
+    /// A watched file appeared, changed or went away.
+    File(FileChange),
 }
 
 /// Work for the runtime: it owns the threads, the browser and the terminal.
@@ -50,6 +57,9 @@ pub enum Job {
     OpenUrl(String),
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Write this story with its quotes and people to a Markdown file in
+    /// the current folder.
+    Export(Arc<Article>),
 }
 
 /// What the keyboard is talking to.
@@ -83,7 +93,6 @@ pub struct Library {
     pub digests: Vec<Option<Digest>>,
     /// How many `digests` are there.
     pub analysed: usize,
-    pub read: Vec<bool>,
     pub problems: Vec<Problem>,
     pub loading: bool,
 }
@@ -131,6 +140,10 @@ pub struct App {
     pub theme: Theme,
     pub keymap: Keymap,
     pub library: Library,
+    /// Read and starred marks, the list shown, positions.
+    pub reading: Reading,
+    /// The widest the body is wrapped, in columns.
+    pub body_width: usize,
     /// The article selected in the list (and shown in the body).
     pub selected: Option<usize>,
     /// The first list row shown.
@@ -173,6 +186,8 @@ impl App {
                 loading: true,
                 ..Library::default()
             },
+            reading: Reading::default(),
+            body_width: super::body::MAX_TEXT_WIDTH,
             selected: None,
             list_offset: 0,
             focus: Focus::List,
@@ -203,6 +218,7 @@ impl App {
             Msg::Analysed(digests) => self.on_analysed(digests),
             Msg::Problem(problem) => self.library.problems.push(problem),
             Msg::Status(message) => self.status = Some(message),
+            Msg::File(change) => self.on_file(change),
         }
         self.settle();
         std::mem::take(&mut self.jobs)
@@ -236,6 +252,11 @@ impl App {
             return;
         }
         let key = Key::from(event);
+        self.reading.resume = None;
+        if self.reading.asking.is_some() {
+            self.answer(key);
+            return;
+        }
         self.status = None;
         // A key overrides an `Enter` still waiting for its first hit.
         if let Some(search) = &mut self.search {
@@ -310,6 +331,14 @@ impl App {
             }
             A::Quit => self.quit = true,
             A::Backspace => {}
+            A::ToggleRead
+            | A::MarkAllRead
+            | A::Undo
+            | A::ToggleStar
+            | A::ShowAll
+            | A::ShowUnread
+            | A::ShowStarred
+            | A::Export => self.act_reading(action),
         }
     }
 
@@ -318,13 +347,15 @@ impl App {
     /// the loader.
     fn on_loaded(&mut self, batch: Loaded) {
         let library = &mut self.library;
-        let total = library.articles.len() + batch.articles.len();
+        let batch_len = batch.articles.len();
+        let total = library.articles.len() + batch_len;
         library
             .articles
             .extend(batch.articles.into_iter().map(Arc::new));
+        let first = library.articles.len() - batch_len;
         library.digests.resize_with(total, || None);
-        library.read.resize(total, false);
         library.problems.extend(batch.problems);
+        self.listed(first..total);
     }
 
     /// Every story is listed: the rest of the library is analysed in the
@@ -346,6 +377,9 @@ impl App {
             let Some(slot) = self.library.digests.get_mut(index) else {
                 continue;
             };
+            if !watching::fits(&self.library.articles[index].body, &digest) {
+                continue;
+            }
             if slot.is_none() {
                 self.library.analysed += 1;
             }
@@ -363,27 +397,37 @@ impl App {
         }
     }
 
-    /// The number of rows in the list (all stories, or the search's hits).
+    /// The number of rows in the list (all stories, or those the search
+    /// and the read/starred filter keep).
     pub fn list_len(&self) -> usize {
-        self.search
-            .as_ref()
-            .map_or(self.library.articles.len(), |s| s.hits.len())
+        self.rows()
+            .map_or(self.library.articles.len(), <[usize]>::len)
     }
 
     /// The article at list row `row`.
     pub fn list_item(&self, row: usize) -> Option<usize> {
-        match &self.search {
-            Some(search) => search.hits.get(row).copied(),
+        match self.rows() {
+            Some(rows) => rows.get(row).copied(),
             None => (row < self.library.articles.len()).then_some(row),
         }
     }
 
-    /// The list row of `article`, if it is listed. Both orders are by
+    /// The list row of `article`, if it is listed. Every order is by
     /// article index, so this is a binary search.
     pub fn list_row(&self, article: usize) -> Option<usize> {
-        match &self.search {
-            Some(search) => search.hits.binary_search(&article).ok(),
+        match self.rows() {
+            Some(rows) => rows.binary_search(&article).ok(),
             None => (article < self.library.articles.len()).then_some(article),
+        }
+    }
+
+    /// The listed articles, ascending, unless every story is listed.
+    fn rows(&self) -> Option<&[usize]> {
+        match (&self.search, self.reading.filter) {
+            (None, Filter::All) => None,
+            (Some(search), Filter::All) => Some(&search.hits),
+            (None, _) => Some(&self.reading.listed),
+            (Some(_), _) => Some(&self.reading.combined),
         }
     }
 
@@ -420,6 +464,7 @@ impl App {
 
     /// Keeps every scroll offset valid for the current size and content.
     fn settle(&mut self) {
+        self.combine_filters();
         // Whatever emptied the list before, a story is selected once there is one.
         if self.selected.is_none() {
             if let Some(first) = self.list_item(0) {

@@ -2,7 +2,7 @@
 //! (which re-wraps the body and keeps the line at the top) and the mouse.
 
 use super::{App, Mode, Open, Sidebar};
-use crate::tui::body::{BodyView, LineKind, MAX_TEXT_WIDTH, SLICE};
+use crate::tui::body::{BodyView, LineKind, SLICE};
 use crate::tui::keymap::Action;
 use crate::tui::layout::{self, Focus, THREE_PANELS, TWO_PANELS};
 use crate::tui::story::Story;
@@ -91,6 +91,7 @@ impl App {
         if self.open.as_ref().is_some_and(|o| o.article == index) {
             return;
         }
+        self.note_position();
         let Some(article) = self.library.articles.get(index) else {
             return;
         };
@@ -128,6 +129,7 @@ impl App {
             current_match: None,
         });
         self.sidebar = Sidebar::default();
+        self.restore_position();
         self.find_in_body();
     }
 
@@ -139,7 +141,7 @@ impl App {
             return None;
         }
         let pane = layout::body_pane(width, height, self.sidebar_shown());
-        Some(usize::from(layout::text_area(pane).width).clamp(1, MAX_TEXT_WIDTH))
+        Some(usize::from(layout::text_area(pane).width).clamp(1, self.body_width.max(1)))
     }
 
     /// Re-wraps the open story if its width or analysis changed (or when
@@ -175,9 +177,8 @@ impl App {
 
     pub(super) fn mark_read(&mut self) {
         if let Some(open) = &self.open {
-            if let Some(read) = self.library.read.get_mut(open.article) {
-                *read = true;
-            }
+            let id = &self.library.articles[open.article].id;
+            self.reading.state.open(id);
         }
     }
 

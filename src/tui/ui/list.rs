@@ -1,8 +1,9 @@
-//! The story list: two lines a story (unread mark and title; source and
-//! date), built only for the rows on screen, so its cost does not grow with
+//! The story list: two lines a story (unread mark and title; starred
+//! mark, source and date, or that its file is gone), built only for the rows on screen, so its cost does not grow with
 //! the library.
 
 use super::{frame_panel, panel, put};
+use crate::state::Filter;
 use crate::tui::app::App;
 use crate::tui::layout::Focus;
 use crate::tui::text::fit;
@@ -11,9 +12,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 pub fn render_list(buf: &mut Buffer, app: &App, area: Rect) {
+    let shown = match app.reading.filter {
+        Filter::All => "",
+        Filter::Unread => " · unread",
+        Filter::Starred => " · starred",
+    };
     let title = match &app.search {
-        Some(search) => format!(" Stories · /{} ", fit(&search.query, 20)),
-        None => " Stories ".to_owned(),
+        Some(search) => format!(" Stories{shown} · /{} ", fit(&search.query, 20)),
+        None => format!(" Stories{shown} "),
     };
     let inner = frame_panel(buf, panel(app, Line::from(title), Focus::List), area);
     if inner.width == 0 || inner.height == 0 {
@@ -42,7 +48,7 @@ pub fn render_list(buf: &mut Buffer, app: &App, area: Rect) {
     }
 }
 
-/// "▸● Title cut with an ellipsis…" and "   Source · 11 Oct 2023".
+/// "▸● Title cut with an ellipsis…" and " ★ Source · 11 Oct 2023".
 fn story_lines(
     app: &App,
     index: usize,
@@ -51,7 +57,7 @@ fn story_lines(
 ) -> (Line<'static>, Line<'static>) {
     let theme = app.theme;
     let article = &app.library.articles[index];
-    let unread = !app.library.read.get(index).copied().unwrap_or(true);
+    let unread = !app.is_read(index);
     let mark = if selected { "▸" } else { " " };
     let dot = if unread {
         Span::styled("●", theme.unread())
@@ -65,10 +71,21 @@ fn story_lines(
         Span::raw(" "),
         Span::styled(title, theme.title()),
     ]);
-    let mut meta: Vec<String> = article.source.iter().cloned().collect();
+    let mut meta: Vec<String> = app
+        .is_gone(index)
+        .then(|| "file gone".to_owned())
+        .into_iter()
+        .collect();
+    meta.extend(article.source.iter().cloned());
     meta.extend(article.date().map(|d| d.to_string()));
-    let meta = format!("   {}", fit(&meta.join(" · "), width.saturating_sub(3)));
-    (title, Line::from(Span::styled(meta, theme.dim())))
+    let star = if app.is_starred(index) {
+        Span::styled("★", theme.starred())
+    } else {
+        Span::raw(" ")
+    };
+    let meta = format!(" {}", fit(&meta.join(" · "), width.saturating_sub(3)));
+    let meta = Line::from(vec![Span::raw(" "), star, Span::styled(meta, theme.dim())]);
+    (title, meta)
 }
 
 fn render_empty(buf: &mut Buffer, app: &App, inner: Rect) {

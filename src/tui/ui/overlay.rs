@@ -2,12 +2,16 @@
 //! the `@` speaker picker.
 
 use super::put;
+use crate::article::Problem;
 use crate::tui::app::{App, help_rows, overlay_rows};
 use crate::tui::text::{fit, pad};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use std::path::Path;
+use std::sync::Arc;
+use unicode_width::UnicodeWidthStr;
 
 /// A framed box, cleared underneath, `width` wide and from row 1 to the row
 /// above the status line.
@@ -108,10 +112,7 @@ pub fn render_problems(buf: &mut Buffer, app: &App, screen: Rect, scroll: usize)
         .take(overlay_rows(screen.height).min(usize::from(inner.height.saturating_sub(2))))
         .enumerate()
     {
-        let line = Line::from(Span::styled(
-            fit(&problem.to_string(), w).into_owned(),
-            app.theme.warning(),
-        ));
+        let line = Line::from(Span::styled(problem_line(problem, w), app.theme.warning()));
         put(
             buf,
             inner.x + 1,
@@ -120,6 +121,27 @@ pub fn render_problems(buf: &mut Buffer, app: &App, screen: Rect, scroll: usize)
             inner.width.saturating_sub(2),
         );
     }
+}
+
+/// A problem in `width` columns. When it does not fit, the file's folders
+/// give way first (`…/config.toml:3: …`), so that the reason stays.
+fn problem_line(problem: &Problem, width: usize) -> String {
+    let full = problem.to_string();
+    if full.width() <= width {
+        return full;
+    }
+    let name = Path::new(&*problem.file)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    let short = match name {
+        Some(name) if name != *problem.file => Problem {
+            file: Arc::from(format!("…/{name}")),
+            ..problem.clone()
+        }
+        .to_string(),
+        _ => full,
+    };
+    fit(&short, width).into_owned()
 }
 
 pub fn render_picker(buf: &mut Buffer, app: &App, screen: Rect, input: &str, choice: usize) {

@@ -237,7 +237,10 @@ fn no_size_and_no_mode_panics() {
 #[test]
 fn no_color_draws_without_colour() {
     let mut app = fixture::app(160, 45);
-    app.theme = Theme { color: false };
+    app.theme = Theme {
+        color: false,
+        ..Theme::default()
+    };
     press(&mut app, "l l j Enter /");
     type_text(&mut app, "gate");
     let buf = buffer(&app);
@@ -270,4 +273,54 @@ fn escapes_in_a_story_never_reach_the_screen() {
             .all(|c| !c.symbol().chars().any(char::is_control))
     );
     assert!(find(&buf, "Evil ]2;pwned title").is_some());
+}
+
+#[test]
+fn reading_marks_and_the_question_before_marking_all_read() {
+    let mut app = fixture::app(100, 30);
+    // Story 0 read, story 1 read and starred, story 2's file gone, 3 unread.
+    press(&mut app, "Enter J f");
+    app.reading.gone[2] = true;
+    press(&mut app, "h R");
+    let shown = screen(&app);
+    insta::assert_snapshot!("reading_marks", shown);
+    let star = buffer(&app)
+        .content()
+        .iter()
+        .find(|c| c.symbol() == "★")
+        .map(|c| c.fg);
+    assert_eq!(star, Some(Color::Yellow), "the dark palette's star");
+    press(&mut app, "n 2");
+    let title = screen(&app).lines().nth(1).unwrap_or_default().to_owned();
+    assert!(title.contains("Stories · unread"), "{title}");
+}
+
+#[test]
+fn the_light_theme_from_the_settings() {
+    let mut app = fixture::app(100, 30);
+    app.configure(&crate::config::parse("theme = \"light\"\n", "config.toml"));
+    let unread = buffer(&app)
+        .content()
+        .iter()
+        .find(|c| c.symbol() == "●")
+        .map(|c| c.fg);
+    assert_eq!(unread, Some(Color::Blue), "the light palette's unread mark");
+}
+
+#[test]
+fn a_long_path_gives_way_to_the_reason_in_the_problems_panel() {
+    let mut app = fixture::app(100, 30);
+    let file = std::sync::Arc::from(format!("/tmp/{}/config/byline/config.toml", "x".repeat(80)));
+    let problem = crate::article::Problem::new(
+        &file,
+        crate::article::Place::Line(3),
+        "unknown action `not_an_action`",
+    );
+    app.update(Msg::Problem(problem));
+    press(&mut app, "p");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("…/config.toml:3: unknown action `not_an_action`"),
+        "{shown}"
+    );
 }

@@ -3,6 +3,7 @@
 //! `quotes_and_search`.
 
 mod quotes_and_search;
+mod reading;
 mod under_load;
 
 use super::*;
@@ -180,7 +181,7 @@ fn tab_and_h_l_move_focus_and_show_the_sidebar() {
 fn enter_opens_the_story_and_marks_it_read() {
     let mut app = fixture::app(160, 45);
     press(&mut app, "j");
-    assert!(!app.library.read[1]);
+    assert!(!app.is_read(1));
     press(&mut app, "Enter");
     assert_eq!(
         (app.focus, title(&app)),
@@ -189,7 +190,7 @@ fn enter_opens_the_story_and_marks_it_read() {
             "Rail strike talks collapse as union rejects pay offer"
         )
     );
-    assert!(app.library.read[1]);
+    assert!(app.is_read(1));
 }
 
 #[test]
@@ -197,7 +198,7 @@ fn capital_j_k_change_story_from_any_panel() {
     let mut app = fixture::app(160, 45);
     press(&mut app, "Enter J");
     assert_eq!((app.focus, app.selected), (Focus::Body, Some(1)));
-    assert!(app.library.read[1]);
+    assert!(app.is_read(1));
     press(&mut app, "Tab J");
     assert_eq!((app.focus, app.selected), (Focus::People, Some(2)));
     press(&mut app, "K K K");
@@ -223,7 +224,7 @@ fn question_mark_opens_a_searchable_help() {
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(
         help_rows(&app.keymap, "").len(),
-        30,
+        38,
         "every action is listed"
     );
 }
