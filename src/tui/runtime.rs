@@ -117,7 +117,8 @@ impl Session {
         done: &dyn Fn(&App) -> bool,
     ) -> io::Result<Stats> {
         spawn_loader(self.inputs, self.events.clone(), Arc::clone(&self.stop))?;
-        let analyser = Analyser::spawn(self.events.clone(), Analyser::background_threads())?;
+        let analyser =
+            Analyser::spawn_indexing(self.events.clone(), Analyser::background_threads())?;
         let mut effects = Effects {
             analyser,
             events: self.events,

@@ -4,12 +4,18 @@
 //! body, list and sidebar scroll offsets) is brought up to date at the end
 //! of each update.
 
+mod follow;
 mod nav;
 mod overlay;
+mod people;
+mod quote_list;
 mod quotes;
 mod search;
+mod search_people;
 
 pub use overlay::{HelpRow, help_rows, overlay_rows};
+pub use people::{People, PersonQuote, sort_name, split as split_people};
+pub use quote_list::{QUOTE_LINES, QuoteList};
 pub use search::Search;
 
 use super::body::BodyView;
@@ -19,6 +25,7 @@ use super::layout::{self, Areas, Focus};
 use super::story::Story;
 use super::theme::Theme;
 use crate::article::{Article, Loaded, Problem};
+use crate::index::{SpeakerId, SpeakerIndex};
 use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use std::sync::Arc;
 
@@ -38,6 +45,8 @@ pub enum Msg {
     Problem(Problem),
     /// A message for the status line (a browser that would not start).
     Status(String),
+    /// A fresh copy of the speaker index, and how many stories it holds.
+    Index(Arc<SpeakerIndex>, usize),
 }
 
 /// Work for the runtime: it owns the threads, the browser and the terminal.
@@ -73,6 +82,8 @@ pub enum Mode {
     Problems {
         scroll: usize,
     },
+    /// Typing the People view's filter (kept in [`People::filter`]).
+    PeopleFilter,
 }
 
 /// Every article read so far, with what is known about each.
@@ -152,6 +163,18 @@ pub struct App {
     /// A one-line message for the status line, until the next key.
     pub status: Option<String>,
     pub quit: bool,
+    /// The last copy of the speaker index, once there is one …
+    pub index: Option<Arc<SpeakerIndex>>,
+    /// … and how many stories it holds.
+    pub indexed: usize,
+    /// The People view, while it replaces the story list.
+    pub people: Option<People>,
+    /// The person `}`/`{` follow across stories.
+    pub following: Option<SpeakerId>,
+    /// The quotes-only view of the open story, while it is shown.
+    pub quote_list: Option<QuoteList>,
+    /// A quote to make current once its story's analysis arrives.
+    pending_jump: Option<(usize, usize)>,
     /// Stories shown lately, wrapped and with their speakers, so that
     /// going back to one (`K` after `J`) builds neither again.
     wrapped: Vec<(BodyView, Option<Story>)>,
@@ -187,6 +210,12 @@ impl App {
             areas: Areas::default(),
             status: None,
             quit: false,
+            index: None,
+            indexed: 0,
+            people: None,
+            following: None,
+            quote_list: None,
+            pending_jump: None,
             wrapped: Vec::new(),
             jobs: Vec::new(),
         }
@@ -203,6 +232,7 @@ impl App {
             Msg::Analysed(digests) => self.on_analysed(digests),
             Msg::Problem(problem) => self.library.problems.push(problem),
             Msg::Status(message) => self.status = Some(message),
+            Msg::Index(index, stories) => self.on_index(index, stories),
         }
         self.settle();
         std::mem::take(&mut self.jobs)
@@ -271,11 +301,15 @@ impl App {
             Mode::Help { .. } => self.act_help(action),
             Mode::Search { .. } => self.act_search_prompt(action),
             Mode::Speaker { .. } => self.act_speaker_prompt(action),
+            Mode::PeopleFilter => self.act_people_prompt(action),
         }
     }
 
     fn act_normal(&mut self, action: Action) {
         use Action as A;
+        if self.act_people(action) || self.act_quote_list(action) {
+            return;
+        }
         match action {
             A::Down
             | A::Up
@@ -309,6 +343,9 @@ impl App {
                 }
             }
             A::Quit => self.quit = true,
+            A::People => self.toggle_people(),
+            A::SortPeople => self.cycle_people_sort(),
+            A::QuotesOnly => self.toggle_quote_list(),
             A::Backspace => {}
         }
     }
@@ -361,6 +398,7 @@ impl App {
             self.sidebar = Sidebar::default();
             self.rewrap(true);
         }
+        self.resolve_pending_jump();
     }
 
     /// The number of rows in the list (all stories, or the search's hits).
@@ -445,6 +483,8 @@ impl App {
                 .min(open.view.lines.len().saturating_sub(height));
         }
         self.settle_sidebar();
+        self.settle_people();
+        self.settle_quote_list();
         self.settle_overlay();
     }
 

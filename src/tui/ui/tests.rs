@@ -271,3 +271,37 @@ fn escapes_in_a_story_never_reach_the_screen() {
     );
     assert!(find(&buf, "Evil ]2;pwned title").is_some());
 }
+
+#[test]
+fn the_people_view_with_a_person_selected() {
+    let mut app = fixture::app_with_index(160, 45);
+    press(&mut app, "P");
+    type_text(&mut app, "lindq");
+    press(&mut app, "Enter j");
+    let text = screen(&app);
+    insta::assert_snapshot!("people_view", text);
+    assert!(text.contains("Mara Lindqvist"), "{text}");
+    assert!(
+        text.contains("5 quotes in 3 stories · 1 Aug 2026"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_people_view_at_60x20() {
+    let mut app = fixture::app_with_index(60, 20);
+    press(&mut app, "P Esc");
+    insta::assert_snapshot!("people_view_60x20", screen(&app));
+}
+
+#[test]
+fn the_quotes_only_view() {
+    let mut app = fixture::app_with_index(160, 45);
+    press(&mut app, "Enter \" j");
+    let text = screen(&app);
+    insta::assert_snapshot!("quotes_only", text);
+    assert!(
+        text.contains("Tomas Reyes · said"),
+        "speaker and cue: {text}"
+    );
+}
