@@ -245,12 +245,18 @@ impl App {
             .search
             .as_ref()
             .is_some_and(|s| s.scanned < self.library.articles.len());
-        scanning || self.finding_in_body() || self.open.as_ref().is_some_and(|o| !o.view.complete)
+        scanning
+            || self.finding_in_body()
+            || self.people_waiting()
+            || self.open.as_ref().is_some_and(|o| !o.view.complete)
     }
 
     /// Does a slice of that work; true while more remains. The runtime
     /// calls it when no message is waiting.
     pub fn work(&mut self) -> bool {
+        // Quotes waiting to be listed go in one piece: tens of milliseconds
+        // for the most quoted, and only once per person selected.
+        self.people_work();
         let mut more = self.search_step();
         more |= self.find_more_in_body();
         if let Some(open) = &mut self.open {

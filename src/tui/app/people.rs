@@ -15,6 +15,7 @@ use crate::article::Date;
 use crate::index::{Order, Sort, SpeakerId, SpeakerIndex};
 use crate::tui::keymap::Action;
 use crate::tui::layout::Focus;
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use std::sync::Arc;
 
@@ -46,11 +47,18 @@ pub struct People {
     pub person: Option<SpeakerId>,
     quoted: u64,
     pub quotes: Vec<PersonQuote>,
+    /// `quotes` are not yet those of `person`: listing someone quoted
+    /// thousands of times waits for a moment when no key does.
+    pub quotes_stale: bool,
     pub quote: usize,
     pub quote_offset: usize,
     /// The keyboard is in the quotes list.
     pub in_quotes: bool,
 }
+
+/// People quoted more often than this have their quotes listed between
+/// keys, not on the key that selects them.
+const QUOTES_AT_ONCE: usize = 2_000;
 
 /// The next sort `S` gives.
 pub fn next_sort(sort: Sort) -> Sort {
@@ -124,9 +132,25 @@ impl People {
             }
             self.person = person;
             self.quoted = generation;
-            self.quotes = person.map_or_else(Vec::new, |id| quotes_of(index, id));
+            let many = person
+                .and_then(|id| index.speaker(id))
+                .is_some_and(|s| s.occurrences() > QUOTES_AT_ONCE);
+            if many {
+                self.quotes.clear();
+                self.quotes_stale = true;
+            } else {
+                self.list_quotes(index);
+            }
         }
         self.quote = self.quote.min(self.quotes.len().saturating_sub(1));
+    }
+}
+
+impl People {
+    /// Lists the person's quotes (about 10 ms for 10,000).
+    fn list_quotes(&mut self, index: &SpeakerIndex) {
+        self.quotes = self.person.map_or_else(Vec::new, |id| quotes_of(index, id));
+        self.quotes_stale = false;
     }
 }
 
@@ -229,6 +253,8 @@ impl App {
 
     /// `Enter`: from a person to their quotes; from a quote to its story.
     fn people_enter(&mut self) {
+        // Asked for: list them now if they still wait.
+        self.people_work();
         let Some(people) = &mut self.people else {
             return;
         };
@@ -272,6 +298,47 @@ impl App {
         }
     }
 
+    /// The mouse over the People view: a click selects the person or
+    /// quote under it, the wheel moves the selection.
+    pub(super) fn people_mouse(&mut self, mouse: MouseEvent) {
+        let list = self.areas.list.unwrap_or_default();
+        let (top, _) = split(list);
+        let in_quotes = mouse.row >= top.bottom();
+        let Some(people) = &mut self.people else {
+            return;
+        };
+        match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.focus = Focus::List;
+                people.in_quotes = in_quotes;
+                let first = if in_quotes { top.bottom() } else { top.y } + 1;
+                let Some(line) = mouse.row.checked_sub(first) else {
+                    return;
+                };
+                let line = usize::from(line / 2);
+                if in_quotes {
+                    people.quote =
+                        (people.quote_offset + line).min(people.quotes.len().saturating_sub(1));
+                } else {
+                    people.row = (people.offset + line).min(people.shown.len().saturating_sub(1));
+                }
+            }
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let delta = if mouse.kind == MouseEventKind::ScrollDown {
+                    1
+                } else {
+                    -1
+                };
+                if in_quotes {
+                    people.quote = step(people.quote, delta, people.quotes.len().saturating_sub(1));
+                } else {
+                    people.row = step(people.row, delta, people.shown.len().saturating_sub(1));
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// A character typed into the People filter.
     pub(super) fn type_people(&mut self, c: char) {
         if let Some(people) = &mut self.people {
@@ -285,6 +352,23 @@ impl App {
             Some(people) => people.sort = next_sort(people.sort),
             None => self.status = Some("Sorting is for the People view: press P".into()),
         }
+    }
+
+    /// Whether a person's quotes wait to be listed.
+    pub fn people_waiting(&self) -> bool {
+        self.people.as_ref().is_some_and(|p| p.quotes_stale)
+    }
+
+    /// Lists the quotes of the person selected, if they wait; true if it did.
+    pub(super) fn people_work(&mut self) -> bool {
+        let (Some(people), Some(index)) = (&mut self.people, &self.index) else {
+            return false;
+        };
+        if !people.quotes_stale {
+            return false;
+        }
+        people.list_quotes(index);
+        true
     }
 
     /// Keeps the People view's lists current and their rows in view.

@@ -97,6 +97,9 @@ impl App {
         open.view
             .extend_past(&self.library.articles[open.article].body, span.end, height);
         open.current_quote = Some(quote);
+        if let Some(list) = &mut self.quote_list {
+            list.selected = quote;
+        }
         let first = open.view.line_at(span.start);
         let last = open.view.line_at(span.end.saturating_sub(1));
         let top = open.scroll + CONTEXT.min(first);

@@ -104,6 +104,10 @@ fn render_their_quotes(buf: &mut Buffer, app: &App, area: Rect, people: &People)
     };
     let focused = app.focus == Focus::List && people.in_quotes;
     let inner = frame_panel(buf, titled(app, title, focused), area);
+    if people.quotes_stale {
+        waiting(buf, app, inner, "Listing their quotes…");
+        return;
+    }
     if people.quotes.is_empty() {
         waiting(buf, app, inner, "Pick someone to see what they said");
         return;

@@ -11,7 +11,9 @@ use crate::index::Sort;
 use crate::tui::app::{App, Mode, Msg};
 use crate::tui::digest::Digest;
 use crate::tui::fixture::{self, press, type_text};
+use crate::tui::keymap::Keymap;
 use crate::tui::layout::Focus;
+use crate::tui::theme::Theme;
 
 fn people(app: &App) -> &crate::tui::app::People {
     app.people.as_ref().expect("the People view is shown")
@@ -252,4 +254,83 @@ fn a_quote_mark_shows_the_quotes_alone() {
     );
     press(&mut app, "\" \"");
     assert!(app.quote_list.is_none(), "the key toggles");
+}
+
+#[test]
+fn the_mouse_picks_people_and_quotes_in_the_people_view() {
+    use super::mouse;
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let mut app = fixture::app_with_index(160, 45);
+    press(&mut app, "P Esc");
+    let list = app.areas.list.unwrap();
+    // The second person's first line: below the border and the first person.
+    app.update(mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        3,
+        list.y + 3,
+    ));
+    assert_eq!(people(&app).row, 1);
+    assert_eq!(selected_name(&app), "Tomas Reyes");
+    app.update(mouse(MouseEventKind::ScrollDown, 3, list.y + 3));
+    assert_eq!(people(&app).row, 2);
+    assert_eq!(app.selected, Some(0), "the hidden story list stays put");
+    let (_, quotes) = crate::tui::app::split_people(list);
+    app.update(mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        3,
+        quotes.y + 1,
+    ));
+    assert!(people(&app).in_quotes);
+    assert_eq!(people(&app).quote, 0);
+}
+
+#[test]
+fn the_quotes_only_view_follows_jumps_to_quotes() {
+    let mut app = fixture::app_with_index(160, 45);
+    press(&mut app, "Enter \" ] ]");
+    assert_eq!(app.quote_list.unwrap().selected, 1);
+}
+
+#[test]
+fn someone_quoted_thousands_of_times_is_listed_between_keys() {
+    use crate::Analysis;
+    use crate::article::Loaded;
+    let mut article = fixture::stories().remove(2).0;
+    let said: Vec<String> = (0..2_001)
+        .map(|i| format!("\"Move {i},\" Holm said."))
+        .collect();
+    article.body = said.join(" ");
+    let mut holm = fixture::person_named("Ida Holm");
+    holm.aliases = vec!["Holm".into()];
+    let quotes = article
+        .body
+        .match_indices("Move ")
+        .map(|(at, _)| {
+            let end = at + article.body[at..].find(',').unwrap() + 1;
+            let mut quote = fixture::quote_at(crate::Span::new(at, end), Some(0));
+            quote.speaker = Some("Ida Holm".into());
+            quote
+        })
+        .collect();
+    let analysis = Analysis {
+        people: vec![holm],
+        quotes,
+    };
+    let mut app = App::new(Theme::default(), Keymap::default());
+    app.update(Msg::Resize(160, 45));
+    let digest = Digest::of(&article.body, &analysis);
+    let stories = vec![(article.clone(), analysis)];
+    app.update(Msg::Loaded(Loaded {
+        articles: vec![article],
+        problems: Vec::new(),
+    }));
+    app.update(Msg::Analysed(vec![(0, digest)]));
+    app.update(Msg::Index(fixture::index_of(&stories), 1));
+    press(&mut app, "P");
+    assert!(people(&app).quotes_stale, "not on the key that selects her");
+    assert!(app.busy());
+    app.work();
+    assert!(!people(&app).quotes_stale);
+    assert_eq!(people(&app).quotes.len(), 2_001);
+    assert!(!app.busy());
 }
