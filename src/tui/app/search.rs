@@ -99,6 +99,8 @@ impl Search {
 
 impl App {
     pub(super) fn start_search(&mut self) {
+        // The stories found must show: they take the People view's place.
+        self.people = None;
         let input = self
             .search
             .as_ref()

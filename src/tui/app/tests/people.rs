@@ -334,3 +334,11 @@ fn someone_quoted_thousands_of_times_is_listed_between_keys() {
     assert_eq!(people(&app).quotes.len(), 2_001);
     assert!(!app.busy());
 }
+
+#[test]
+fn a_search_from_the_story_brings_the_stories_back() {
+    let mut app = the_mayors_quotes();
+    press(&mut app, "Enter /");
+    assert!(app.people.is_none(), "the list shows what the search finds");
+    assert!(matches!(app.mode, Mode::Search { .. }));
+}
