@@ -44,13 +44,27 @@ fn header_left(app: &App) -> Line<'static> {
             format!("/{}", fit(&search.query, 30)),
             theme.prompt(),
         ));
-        left.push(Span::raw(format!("  {at}/{count} in story{scanning}")));
+        if search.needle.is_some() {
+            left.push(Span::raw(format!("  {at}/{count} in story{scanning}")));
+        } else {
+            // Only names: there is nothing to find in the text.
+            left.push(Span::raw(format!(
+                "  {} stories{scanning}",
+                search.hits.len()
+            )));
+        }
     }
     let person = app.sidebar.person.checked_sub(1);
     if let Some(speaker) = person.and_then(|p| app.story()?.speakers.get(p)) {
         let style = theme.speaker(Some(speaker.slot));
         left.push(Span::raw(SEP));
         left.push(Span::styled(format!("@{}", fit(&speaker.name, 30)), style));
+    }
+    let followed = app.following.zip(app.index.as_ref());
+    if let Some(speaker) = followed.and_then(|(id, index)| index.speaker(id)) {
+        left.push(Span::raw(SEP));
+        let name = fit(speaker.name(), 30);
+        left.push(Span::styled(format!("following {name}"), theme.key()));
     }
     Line::from(left)
 }

@@ -305,3 +305,15 @@ fn the_quotes_only_view() {
         "speaker and cue: {text}"
     );
 }
+
+#[test]
+fn the_header_says_who_is_followed_and_how_many_stories_quote_them() {
+    let mut app = fixture::app_with_index(160, 45);
+    press(&mut app, "/");
+    type_text(&mut app, "@lindqvist");
+    press(&mut app, "Enter");
+    while app.work() {}
+    let header = screen(&app).lines().next().unwrap().to_owned();
+    assert!(header.contains("/@lindqvist  3 stories"), "{header}");
+    assert!(header.contains("following Mara Lindqvist"), "{header}");
+}
