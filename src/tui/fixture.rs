@@ -1,7 +1,7 @@
 //! Stories for tests, with analyses written by hand, so that the reader's
 //! tests do not move when the analysis improves.
 
-use super::app::{App, Msg};
+use super::app::{App, IndexCopy, Msg};
 use super::digest::Digest;
 use super::keymap::{Key, Keymap};
 use super::theme::Theme;
@@ -338,7 +338,10 @@ pub fn app_with_index(width: u16, height: u16) -> App {
     }));
     app.update(Msg::Analysed(digests));
     app.update(Msg::LoadDone);
-    app.update(Msg::Index(index_of(&stories), stories.len()));
+    app.update(Msg::Index(IndexCopy::new(
+        index_of(&stories),
+        stories.len(),
+    )));
     app
 }
 

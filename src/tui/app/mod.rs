@@ -14,7 +14,7 @@ mod search;
 mod search_people;
 
 pub use overlay::{HelpRow, help_rows, overlay_rows};
-pub use people::{People, PersonQuote, sort_name, split as split_people};
+pub use people::{IndexCopy, People, PersonQuote, sort_name, split as split_people};
 pub use quote_list::{QUOTE_LINES, QuoteList};
 pub use search::Search;
 
@@ -45,8 +45,8 @@ pub enum Msg {
     Problem(Problem),
     /// A message for the status line (a browser that would not start).
     Status(String),
-    /// A fresh copy of the speaker index, and how many stories it holds.
-    Index(Arc<SpeakerIndex>, usize),
+    /// A fresh copy of the speaker index.
+    Index(IndexCopy),
 }
 
 /// Work for the runtime: it owns the threads, the browser and the terminal.
@@ -165,8 +165,9 @@ pub struct App {
     pub quit: bool,
     /// The last copy of the speaker index, once there is one …
     pub index: Option<Arc<SpeakerIndex>>,
-    /// … and how many stories it holds.
+    /// … how many stories it holds, and everyone in it by quotes.
     pub indexed: usize,
+    by_quotes: Vec<SpeakerId>,
     /// The People view, while it replaces the story list.
     pub people: Option<People>,
     /// The person `}`/`{` follow across stories.
@@ -212,6 +213,7 @@ impl App {
             quit: false,
             index: None,
             indexed: 0,
+            by_quotes: Vec::new(),
             people: None,
             following: None,
             quote_list: None,
@@ -232,7 +234,7 @@ impl App {
             Msg::Analysed(digests) => self.on_analysed(digests),
             Msg::Problem(problem) => self.library.problems.push(problem),
             Msg::Status(message) => self.status = Some(message),
-            Msg::Index(index, stories) => self.on_index(index, stories),
+            Msg::Index(copy) => self.on_index(copy),
         }
         self.settle();
         std::mem::take(&mut self.jobs)

@@ -8,7 +8,7 @@
 
 use super::{current_quote, open, title};
 use crate::index::Sort;
-use crate::tui::app::{App, Mode, Msg};
+use crate::tui::app::{App, IndexCopy, Mode, Msg};
 use crate::tui::digest::Digest;
 use crate::tui::fixture::{self, press, type_text};
 use crate::tui::keymap::Keymap;
@@ -227,7 +227,8 @@ fn at_names_wait_for_the_index() {
     while app.work() {}
     assert!(app.search.as_ref().unwrap().hits.is_empty());
     let stories = fixture::stories();
-    app.update(Msg::Index(fixture::index_of(&stories), stories.len()));
+    let copy = IndexCopy::new(fixture::index_of(&stories), stories.len());
+    app.update(Msg::Index(copy));
     while app.work() {}
     assert_eq!(app.search.as_ref().unwrap().hits, [0]);
 }
@@ -325,7 +326,7 @@ fn someone_quoted_thousands_of_times_is_listed_between_keys() {
         problems: Vec::new(),
     }));
     app.update(Msg::Analysed(vec![(0, digest)]));
-    app.update(Msg::Index(fixture::index_of(&stories), 1));
+    app.update(Msg::Index(IndexCopy::new(fixture::index_of(&stories), 1)));
     press(&mut app, "P");
     assert!(people(&app).quotes_stale, "not on the key that selects her");
     assert!(app.busy());
