@@ -317,3 +317,15 @@ fn the_header_says_who_is_followed_and_how_many_stories_quote_them() {
     assert!(header.contains("/@lindqvist  3 stories"), "{header}");
     assert!(header.contains("following Mara Lindqvist"), "{header}");
 }
+
+#[test]
+fn the_people_view_before_the_index_arrives() {
+    let mut app = fixture::app(160, 45);
+    press(&mut app, "P");
+    let text = screen(&app);
+    assert!(text.contains("Finding who said what…"), "{text}");
+    assert!(
+        text.lines().last().unwrap().contains("people ▏"),
+        "the filter prompt: {text}"
+    );
+}
