@@ -69,6 +69,12 @@ actions! {
     NextBySpeaker = "next_by_speaker",
     PrevBySpeaker = "prev_by_speaker",
     PickSpeaker = "pick_speaker",
+    /// The People view: everyone quoted in the library.
+    People = "people",
+    /// The People view's next sort order.
+    SortPeople = "sort_people",
+    /// The open story's quotes alone.
+    QuotesOnly = "quotes_only",
     Search = "search",
     NextMatch = "next_match",
     PrevMatch = "prev_match",
@@ -141,6 +147,9 @@ pub const DEFAULTS: &[(Context, &str, Action)] = {
         (N, "}", A::NextBySpeaker),
         (N, "{", A::PrevBySpeaker),
         (N, "@", A::PickSpeaker),
+        (N, "P", A::People),
+        (N, "S", A::SortPeople),
+        (N, "\"", A::QuotesOnly),
         (N, "/", A::Search),
         (N, "n", A::NextMatch),
         (N, "N", A::PrevMatch),

@@ -8,6 +8,7 @@
 
 use super::app::Msg;
 use super::digest::{Digest, Interner};
+use super::indexer::{self, Fed};
 use super::runtime::Event;
 use super::worker::panic_text;
 use crate::article::{Article, Problem};
@@ -39,6 +40,8 @@ struct Shared {
     /// The story on screen, sent at once by whichever thread analyses it.
     wanted: AtomicUsize,
     events: Sender<Event>,
+    /// The index thread, when the library is indexed.
+    index: Option<Sender<Fed>>,
 }
 
 /// A mutex's data even if a thread panicked while holding it: every
@@ -78,11 +81,18 @@ impl Shared {
         }
     }
 
-    /// Analyses a story and digests it; a panic becomes a problem shown
-    /// in the problems panel, and the story an empty digest.
-    fn digest(&self, article: &Article) -> Digest {
+    /// Analyses a story and digests it, handing the analysis on to the
+    /// index; a panic becomes a problem shown in the problems panel, and
+    /// the story an empty digest.
+    fn digest(&self, index: usize, article: &Arc<Article>) -> Digest {
         match catch_unwind(AssertUnwindSafe(|| crate::analyse(&article.body))) {
-            Ok(analysis) => Digest::new(&article.body, &analysis, &mut lock(&self.names)),
+            Ok(analysis) => {
+                let digest = Digest::new(&article.body, &analysis, &mut lock(&self.names));
+                if let Some(feed) = &self.index {
+                    let _ = feed.send((index, Arc::clone(article), analysis));
+                }
+                digest
+            }
             Err(panic) => {
                 let reason = format!(
                     "could not analyse “{}”: {}",
@@ -111,7 +121,23 @@ pub struct Analyser {
 impl Analyser {
     /// Starts the threads: one for the story on screen and `background`
     /// for the library (none: only stories asked for are analysed).
+    #[cfg(test)]
     pub fn spawn(events: Sender<Event>, background: usize) -> std::io::Result<Analyser> {
+        Self::spawn_with(events, background, None)
+    }
+
+    /// [`spawn`](Self::spawn), also building the speaker index of the
+    /// library on a thread of its own.
+    pub fn spawn_indexing(events: Sender<Event>, background: usize) -> std::io::Result<Analyser> {
+        let feed = indexer::spawn(events.clone())?;
+        Self::spawn_with(events, background, Some(feed))
+    }
+
+    fn spawn_with(
+        events: Sender<Event>,
+        background: usize,
+        index: Option<Sender<Fed>>,
+    ) -> std::io::Result<Analyser> {
         let shared = Arc::new(Shared {
             names: Mutex::new(Interner::default()),
             taken: Mutex::new(Vec::new()),
@@ -120,6 +146,7 @@ impl Analyser {
             stop: AtomicBool::new(false),
             wanted: AtomicUsize::new(NONE),
             events,
+            index,
         });
         let (now, inbox) = channel();
         let urgent = Arc::clone(&shared);
@@ -173,7 +200,7 @@ fn urgent_loop(inbox: &Receiver<Work>, shared: &Shared) {
             return;
         }
         let (index, article) = work;
-        if shared.take(index) && !shared.send(vec![(index, shared.digest(&article))]) {
+        if shared.take(index) && !shared.send(vec![(index, shared.digest(index, &article))]) {
             return;
         }
     }
@@ -187,7 +214,7 @@ fn background_loop(shared: &Shared) {
         if !shared.take(index) {
             continue;
         }
-        batch.push((index, shared.digest(&article)));
+        batch.push((index, shared.digest(index, &article)));
         // The story on screen goes at once; the rest wait for company.
         let wanted = shared.wanted.load(Ordering::Relaxed) == index;
         let idle = lock(&shared.queue).is_empty();

@@ -3,12 +3,12 @@
 //! stories costs tens of megabytes, not the hundreds its full analyses
 //! would.
 //!
-//! An [`Analysis`] holds every mention's span, each quote's cue, each
-//! person's descriptors and gender: the reader shows none of these. A
-//! [`Digest`] keeps, per person, the name, aliases and role (shared strings,
-//! interned across the library, since the same people recur from story to
-//! story) and the number of mentions; per quote, its span as two `u32`s and
-//! who said it. Digests are made on the analysis threads, so a full
+//! An [`Analysis`] holds every mention's span, each person's descriptors
+//! and gender: the reader shows none of these. A [`Digest`] keeps, per
+//! person, the name, aliases and role (shared strings, interned across the
+//! library, since the same people recur from story to story) and the number
+//! of mentions; per quote, its span as two `u32`s, who said it and its cue
+//! ("said", shared like the names). Digests are made on the analysis threads, so a full
 //! analysis never reaches the UI thread.
 
 use crate::{Analysis, Span};
@@ -83,6 +83,8 @@ struct QuoteEntry {
     start: u32,
     end: u32,
     by: Who,
+    /// Index into `names` of the reporting verb ("said"), shared like names.
+    cue: Option<u32>,
 }
 
 /// A story's people and quotes, compactly. Three allocations a story.
@@ -100,8 +102,8 @@ fn index(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Where a speaker known only by a name stands in `table`, adding them
-/// the first time they speak.
+/// Where a speaker known only by a name (or a cue) stands in `table`,
+/// adding it the first time it comes.
 fn speaker_at(name: &Name, speakers: &mut Vec<(Name, u32)>, table: &mut Vec<Name>) -> u32 {
     if let Some(&(_, at)) = speakers.iter().find(|(n, _)| Arc::ptr_eq(n, name)) {
         return at;
@@ -169,7 +171,17 @@ impl Digest {
                 }
                 _ => Who::Nobody,
             };
-            entries.push(QuoteEntry { start, end, by });
+            // Cues repeat ("said"): one slot per story for each.
+            let cue = quote
+                .cue
+                .as_deref()
+                .map(|cue| speaker_at(&names.intern(cue), &mut speakers, table));
+            entries.push(QuoteEntry {
+                start,
+                end,
+                by,
+                cue,
+            });
         }
         entries
     }
@@ -210,6 +222,11 @@ impl Digest {
             };
             (Span::new(q.start as usize, q.end as usize), by)
         })
+    }
+
+    /// The reporting verb of each quote ("said", "told"), in body order.
+    pub fn cues(&self) -> impl ExactSizeIterator<Item = Option<&str>> {
+        self.quotes.iter().map(|q| q.cue.map(|at| self.name(at)))
     }
 
     /// Every form of every person's name (what search looks in).

@@ -1,13 +1,14 @@
 //! Stories for tests, with analyses written by hand, so that the reader's
 //! tests do not move when the analysis improves.
 
-use super::app::{App, Msg};
+use super::app::{App, IndexCopy, Msg};
 use super::digest::Digest;
 use super::keymap::{Key, Keymap};
 use super::theme::Theme;
 use crate::Analysis;
 use crate::analysis::{Person, Quote, Span};
 use crate::article::{Article, Image, Loaded, Origin, Place, Problem};
+use crate::index::SpeakerIndex;
 use crossterm::event::{KeyEvent, KeyEventKind, KeyEventState};
 use std::sync::Arc;
 
@@ -253,6 +254,94 @@ pub fn app(width: u16, height: u16) -> App {
     }));
     app.update(Msg::Analysed(digests));
     app.update(Msg::LoadDone);
+    app
+}
+
+const FERRY: &[&str] = &[
+    "Ferry fares will not rise this year, the council decided on Thursday.",
+    "Mayor Mara Lindqvist said the crossing was a lifeline. \"Nobody should pay more to cross the water,\" Lindqvist said.",
+    "Captain Olle Strand welcomed the freeze. \"The boats are full every morning,\" he said.",
+];
+
+const BUDGET: &[&str] = &[
+    "\"We will not borrow a single crown for the gates,\" Mayor Mara Lindqvist told reporters on Monday.",
+    "She said the harbour works were on time and that \"every crown is accounted for\".",
+];
+
+const FERRY_PEOPLE: People = &[
+    (
+        "Mara Lindqvist",
+        &["Mara Lindqvist", "Lindqvist said"],
+        Some("Mayor"),
+    ),
+    ("Olle Strand", &["Olle Strand"], Some("Captain")),
+];
+
+const FERRY_QUOTES: Quotes = &[
+    (
+        "Nobody should pay more to cross the water,",
+        Some(0),
+        "Mara Lindqvist",
+    ),
+    ("The boats are full every morning,", Some(1), "Olle Strand"),
+];
+
+const BUDGET_PEOPLE: People = &[("Mara Lindqvist", &["Mara Lindqvist"], Some("Mayor"))];
+
+const BUDGET_QUOTES: Quotes = &[
+    (
+        "We will not borrow a single crown for the gates,",
+        Some(0),
+        "Mara Lindqvist",
+    ),
+    ("every crown is accounted for", Some(0), "Mara Lindqvist"),
+];
+
+/// The stories, then two more quoting the mayor of the first: someone to
+/// follow from story to story.
+pub fn stories_with_the_mayor() -> Vec<(Article, Analysis)> {
+    let title = "Ferry fares frozen for another year";
+    let ferry = article("ferry", title, "Northshore Gazette", "2026-04-02", FERRY);
+    let title = "Mayor rules out borrowing for the harbour gates";
+    let budget = article("budget", title, "Capital Wire", "2026-08-01", BUDGET);
+    let mut all = stories();
+    let ferry_analysis = analysed(&ferry, FERRY_PEOPLE, FERRY_QUOTES);
+    all.push((ferry, ferry_analysis));
+    let budget_analysis = analysed(&budget, BUDGET_PEOPLE, BUDGET_QUOTES);
+    all.push((budget, budget_analysis));
+    all
+}
+
+/// The speaker index of `stories`, as the index thread builds it.
+pub fn index_of(stories: &[(Article, Analysis)]) -> Arc<SpeakerIndex> {
+    let mut index = SpeakerIndex::new();
+    for (i, (article, analysis)) in stories.iter().enumerate() {
+        index.add(i, article, analysis);
+    }
+    index.refresh();
+    Arc::new(index)
+}
+
+/// A reader with [`stories_with_the_mayor`] loaded, analysed and indexed.
+pub fn app_with_index(width: u16, height: u16) -> App {
+    let stories = stories_with_the_mayor();
+    let mut app = App::new(Theme::default(), Keymap::default());
+    app.update(Msg::Resize(width, height));
+    let digests = stories
+        .iter()
+        .enumerate()
+        .map(|(i, (article, analysis))| (i, Digest::of(&article.body, analysis)))
+        .collect();
+    app.update(Msg::Loaded(Loaded {
+        articles: stories.iter().map(|(a, _)| a.clone()).collect(),
+        problems: Vec::new(),
+    }));
+    app.update(Msg::Analysed(digests));
+    app.update(Msg::LoadDone);
+    app.update(Msg::Index(IndexCopy::new(
+        index_of(&stories),
+        stories.len(),
+    )));
     app
 }
 

@@ -26,6 +26,8 @@ pub enum Until {
     Listed,
     /// At the first frame with every story analysed.
     Analysed,
+    /// At the first frame with every story analysed and in the speaker index.
+    Indexed,
 }
 
 impl Until {
@@ -34,6 +36,7 @@ impl Until {
         match self {
             Until::Listed => !library.loading,
             Until::Analysed => !library.loading && library.analysed == library.articles.len(),
+            Until::Indexed => Until::Analysed.reached(app) && app.indexed == library.articles.len(),
         }
     }
 }
@@ -42,6 +45,17 @@ impl Until {
 /// reading `inputs`, until `until`; returns what it measured, counted from
 /// the call.
 pub fn run(inputs: Vec<Input>, width: u16, height: u16, until: Until) -> io::Result<Stats> {
+    run_to(inputs, width, height, until).map(|(stats, _)| stats)
+}
+
+/// [`run`], also giving back the reader as it was at the end, to press
+/// keys on and draw.
+pub fn run_to(
+    inputs: Vec<Input>,
+    width: u16,
+    height: u16,
+    until: Until,
+) -> io::Result<(Stats, Headless)> {
     let started = Instant::now();
     let mut reader = Headless::new(width, height);
     let (events, inbox) = channel();
@@ -54,7 +68,8 @@ pub fn run(inputs: Vec<Input>, width: u16, height: u16, until: Until) -> io::Res
         watch: Vec::new(),
     };
     let done = move |app: &App| until.reached(app);
-    session.run(&mut reader.terminal, &mut reader.app, &inbox, &done)
+    let stats = session.run(&mut reader.terminal, &mut reader.app, &inbox, &done)?;
+    Ok((stats, reader))
 }
 
 pub struct Headless {

@@ -39,6 +39,12 @@ pub enum Action {
     Problems,
     Help,
     Quit,
+    /// The People view: everyone quoted in the library.
+    People,
+    /// The People view's next sort order.
+    SortPeople,
+    /// The open story's quotes alone.
+    QuotesOnly,
     /// Delete the last character of a prompt.
     Backspace,
     ToggleRead,
@@ -76,7 +82,7 @@ impl Action {
             A::NextBySpeaker => "next quote by the same speaker",
             A::PrevBySpeaker => "previous quote by the same speaker",
             A::PickSpeaker => "pick a speaker by part of the name, go to their first quote",
-            A::Search => "search stories: title, source, text, people",
+            A::Search => "search stories (text, people); @name: stories quoting them",
             A::NextMatch => "next search match",
             A::PrevMatch => "previous search match",
             A::Cancel => "clear the search and filters / close",
@@ -86,6 +92,9 @@ impl Action {
             A::Problems => "show the problems met while loading",
             A::Help => "this help (type to search it)",
             A::Quit => "quit",
+            A::People => "everyone quoted in the library; type to filter",
+            A::SortPeople => "sort the people by quotes, name or latest",
+            A::QuotesOnly => "the story's quotes alone, with speaker and cue",
             A::Backspace => "delete a character",
             A::ToggleRead => "mark the story read or unread",
             A::MarkAllRead => "mark every listed story read (asks first)",
@@ -250,6 +259,9 @@ pub const DEFAULTS: &[(Context, &str, Action)] = {
         (N, "}", A::NextBySpeaker),
         (N, "{", A::PrevBySpeaker),
         (N, "@", A::PickSpeaker),
+        (N, "P", A::People),
+        (N, "S", A::SortPeople),
+        (N, "\"", A::QuotesOnly),
         (N, "/", A::Search),
         (N, "n", A::NextMatch),
         (N, "N", A::PrevMatch),

@@ -3,12 +3,12 @@
 //! `app` holds the state and `update(msg) → jobs`; `keymap` turns keys into
 //! actions; `ui` draws the state; `runtime` runs the main loop and the
 //! threads (`worker` loads, `analyser` analyses, `terminal` holds raw mode,
-//! keys and signals); `body`, `story`, `digest`, `needle`, `layout`, `text`
-//! and `theme` are the pieces they share; `stats` is what a run measured;
-//! `headless` is the reader without a terminal, for benchmarks. Living
-//! with it: `settings` applies the settings file, `saver` writes the
-//! reading state off the UI thread, `watcher` brings watched folders'
-//! changes in, `exporting` writes a story out (`e`).
+//! keys and signals, `indexer` builds the speaker index); `body`, `story`,
+//! `digest`, `needle`, `layout`, `text` and `theme` are the pieces they share;
+//! `stats` is what a run measured; `headless` is the reader without a
+//! terminal, for benchmarks. Living with it: `settings` applies the settings
+//! file, `saver` writes the reading state off the UI thread, `watcher` brings
+//! watched folders' changes in, `exporting` writes a story out (`e`).
 //!
 //! How it stays quick with 100,000 stories (about 500 MB of JSON):
 //!
@@ -34,6 +34,7 @@ pub mod digest;
 mod effects;
 mod exporting;
 pub mod headless;
+mod indexer;
 pub mod keymap;
 pub mod layout;
 pub mod needle;

@@ -163,7 +163,8 @@ impl Session {
         if !self.watch.is_empty() {
             spawn_watcher(self.watch, self.events.clone(), Arc::clone(&self.stop));
         }
-        let analyser = Analyser::spawn(self.events.clone(), Analyser::background_threads())?;
+        let analyser =
+            Analyser::spawn_indexing(self.events.clone(), Analyser::background_threads())?;
         let mut effects = Effects {
             analyser,
             events: self.events,

@@ -111,6 +111,9 @@ fn action(action: config::Action) -> Action {
         C::ShowUnread => Action::ShowUnread,
         C::ShowStarred => Action::ShowStarred,
         C::Export => Action::Export,
+        C::People => Action::People,
+        C::SortPeople => Action::SortPeople,
+        C::QuotesOnly => Action::QuotesOnly,
     }
 }
 

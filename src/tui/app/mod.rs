@@ -4,14 +4,20 @@
 //! body, list and sidebar scroll offsets) is brought up to date at the end
 //! of each update.
 
+mod follow;
 mod nav;
 mod overlay;
+mod people;
+mod quote_list;
 mod quotes;
 mod reading;
 mod search;
+mod search_people;
 mod watching;
 
 pub use overlay::{HelpRow, help_rows, overlay_rows};
+pub use people::{IndexCopy, People, PersonQuote, sort_name, split as split_people};
+pub use quote_list::{QUOTE_LINES, QuoteList};
 pub use reading::{Ask, Reading, position_in, position_of};
 pub use search::Search;
 pub use watching::FileChange;
@@ -23,6 +29,7 @@ use super::layout::{self, Areas, Focus};
 use super::story::Story;
 use super::theme::Theme;
 use crate::article::{Article, Loaded, Problem};
+use crate::index::{SpeakerId, SpeakerIndex};
 use crate::state::Filter;
 use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use std::sync::Arc;
@@ -45,6 +52,8 @@ pub enum Msg {
     Status(String),
     /// A watched file appeared, changed or went away.
     File(FileChange),
+    /// A fresh copy of the speaker index.
+    Index(IndexCopy),
 }
 
 /// Work for the runtime: it owns the threads, the browser and the terminal.
@@ -83,6 +92,8 @@ pub enum Mode {
     Problems {
         scroll: usize,
     },
+    /// Typing the People view's filter (kept in [`People::filter`]).
+    PeopleFilter,
 }
 
 /// Every article read so far, with what is known about each.
@@ -165,6 +176,19 @@ pub struct App {
     /// A one-line message for the status line, until the next key.
     pub status: Option<String>,
     pub quit: bool,
+    /// The last copy of the speaker index, once there is one …
+    pub index: Option<Arc<SpeakerIndex>>,
+    /// … how many stories it holds, and everyone in it by quotes.
+    pub indexed: usize,
+    by_quotes: Vec<SpeakerId>,
+    /// The People view, while it replaces the story list.
+    pub people: Option<People>,
+    /// The person `}`/`{` follow across stories.
+    pub following: Option<SpeakerId>,
+    /// The quotes-only view of the open story, while it is shown.
+    pub quote_list: Option<QuoteList>,
+    /// A quote to make current once its story's analysis arrives.
+    pending_jump: Option<(usize, usize)>,
     /// Stories shown lately, wrapped and with their speakers, so that
     /// going back to one (`K` after `J`) builds neither again.
     wrapped: Vec<(BodyView, Option<Story>)>,
@@ -202,6 +226,13 @@ impl App {
             areas: Areas::default(),
             status: None,
             quit: false,
+            index: None,
+            indexed: 0,
+            by_quotes: Vec::new(),
+            people: None,
+            following: None,
+            quote_list: None,
+            pending_jump: None,
             wrapped: Vec::new(),
             jobs: Vec::new(),
         }
@@ -219,6 +250,7 @@ impl App {
             Msg::Problem(problem) => self.library.problems.push(problem),
             Msg::Status(message) => self.status = Some(message),
             Msg::File(change) => self.on_file(change),
+            Msg::Index(copy) => self.on_index(copy),
         }
         self.settle();
         std::mem::take(&mut self.jobs)
@@ -231,12 +263,18 @@ impl App {
             .search
             .as_ref()
             .is_some_and(|s| s.scanned < self.library.articles.len());
-        scanning || self.finding_in_body() || self.open.as_ref().is_some_and(|o| !o.view.complete)
+        scanning
+            || self.finding_in_body()
+            || self.people_waiting()
+            || self.open.as_ref().is_some_and(|o| !o.view.complete)
     }
 
     /// Does a slice of that work; true while more remains. The runtime
     /// calls it when no message is waiting.
     pub fn work(&mut self) -> bool {
+        // Quotes waiting to be listed go in one piece: tens of milliseconds
+        // for the most quoted, and only once per person selected.
+        self.people_work();
         let mut more = self.search_step();
         more |= self.find_more_in_body();
         if let Some(open) = &mut self.open {
@@ -292,11 +330,15 @@ impl App {
             Mode::Help { .. } => self.act_help(action),
             Mode::Search { .. } => self.act_search_prompt(action),
             Mode::Speaker { .. } => self.act_speaker_prompt(action),
+            Mode::PeopleFilter => self.act_people_prompt(action),
         }
     }
 
     fn act_normal(&mut self, action: Action) {
         use Action as A;
+        if self.act_people(action) || self.act_quote_list(action) {
+            return;
+        }
         match action {
             A::Down
             | A::Up
@@ -330,6 +372,9 @@ impl App {
                 }
             }
             A::Quit => self.quit = true,
+            A::People => self.toggle_people(),
+            A::SortPeople => self.cycle_people_sort(),
+            A::QuotesOnly => self.toggle_quote_list(),
             A::Backspace => {}
             A::ToggleRead
             | A::MarkAllRead
@@ -395,6 +440,7 @@ impl App {
             self.sidebar = Sidebar::default();
             self.rewrap(true);
         }
+        self.resolve_pending_jump();
     }
 
     /// The number of rows in the list (all stories, or those the search
@@ -490,6 +536,8 @@ impl App {
                 .min(open.view.lines.len().saturating_sub(height));
         }
         self.settle_sidebar();
+        self.settle_people();
+        self.settle_quote_list();
         self.settle_overlay();
     }
 

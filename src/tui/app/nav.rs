@@ -268,6 +268,10 @@ impl App {
         let Some(panel) = self.areas.hit(mouse.column, mouse.row) else {
             return;
         };
+        if panel == Focus::List && self.people.is_some() {
+            self.people_mouse(mouse);
+            return;
+        }
         match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => {
                 self.focus_on(panel);

@@ -93,6 +93,7 @@ impl App {
                 filter.push(c);
                 *scroll = 0;
             }
+            Mode::PeopleFilter => self.type_people(c),
             Mode::Normal | Mode::Problems { .. } => {}
         }
     }
@@ -113,7 +114,7 @@ impl App {
             Mode::Help { scroll, .. } => *scroll = (*scroll).min(help.saturating_sub(rows)),
             Mode::Problems { scroll } => *scroll = (*scroll).min(problems.saturating_sub(rows)),
             Mode::Speaker { choice, .. } => *choice = (*choice).min(speakers.saturating_sub(1)),
-            Mode::Normal | Mode::Search { .. } => {}
+            Mode::Normal | Mode::Search { .. } | Mode::PeopleFilter => {}
         }
     }
 }

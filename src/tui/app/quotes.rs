@@ -36,6 +36,7 @@ impl App {
         let count = self.story().map_or(0, |s| s.speakers.len());
         let person = step(self.sidebar.person, delta, count);
         if person != self.sidebar.person {
+            self.following = None;
             self.sidebar.person = person;
             self.sidebar.quote = 0;
             self.sidebar.quotes_offset = 0;
@@ -62,6 +63,7 @@ impl App {
 
     /// `Enter` on a person: their first quote.
     pub(super) fn jump_to_person(&mut self) {
+        self.following = None;
         if let Some(&quote) = self.sidebar_quotes().first() {
             self.sidebar.quote = 0;
             self.jump_to_quote(quote);
@@ -95,6 +97,9 @@ impl App {
         open.view
             .extend_past(&self.library.articles[open.article].body, span.end, height);
         open.current_quote = Some(quote);
+        if let Some(list) = &mut self.quote_list {
+            list.selected = quote;
+        }
         let first = open.view.line_at(span.start);
         let last = open.view.line_at(span.end.saturating_sub(1));
         let top = open.scroll + CONTEXT.min(first);
@@ -111,6 +116,9 @@ impl App {
 
     /// `]`/`[` (any speaker) and `}`/`{` (the same speaker).
     pub(super) fn next_quote(&mut self, forward: bool, same_speaker: bool) {
+        if same_speaker && self.follow_across(forward) {
+            return;
+        }
         let Some(story) = self.story() else {
             self.status = Some("Still finding the quotes in this story…".into());
             return;
@@ -138,7 +146,14 @@ impl App {
             (false, Some(c)) => candidates.rfind(|&q| q < c),
             (false, None) => candidates.rfind(|&q| line_of(q) < open.scroll),
         };
-        if let Some(quote) = found {
+        // Past their last quote here: on to their next story.
+        let across = speaker
+            .filter(|_| same_speaker && found.is_none())
+            .and_then(|s| self.next_across(forward, s));
+        if let Some((person, article, start)) = across {
+            self.following = Some(person);
+            self.go_to_quote_at(article, start);
+        } else if let Some(quote) = found {
             self.jump_to_quote(quote);
         } else {
             let by = speaker

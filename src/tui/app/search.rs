@@ -6,6 +6,7 @@
 //! earlier one can match, without waiting for it; `n`/`N` search the open
 //! story as far as they need to.
 
+use super::search_people::{Quoting, parse_query};
 use super::{App, CONTEXT, Mode, Open};
 use crate::article::Article;
 use crate::tui::digest::Digest;
@@ -22,7 +23,10 @@ const BODY_SLICE: usize = 256 << 10;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
     pub query: String,
-    pub needle: Needle,
+    /// The words to find; none when the query only names people.
+    pub needle: Option<Needle>,
+    /// The people named with `@` and the stories quoting them, if any are.
+    pub quoting: Option<Quoting>,
     /// The matching articles, ascending.
     pub hits: Vec<usize>,
     /// Every article before this index has been checked.
@@ -32,10 +36,11 @@ pub struct Search {
 }
 
 impl Search {
-    pub fn new(query: &str, needle: Needle) -> Search {
+    pub fn new(query: &str, needle: Option<Needle>, quoting: Option<Quoting>) -> Search {
         Search {
             query: query.to_owned(),
             needle,
+            quoting,
             hits: Vec::new(),
             scanned: 0,
             open_first: false,
@@ -45,7 +50,9 @@ impl Search {
     /// Whether a story matches: its title, subtitle, source, authors, text,
     /// or the names of the people found in it.
     pub fn matches(&self, article: &Article, digest: Option<&Digest>) -> bool {
-        let n = &self.needle;
+        let Some(n) = &self.needle else {
+            return true;
+        };
         n.is_in(&article.title)
             || article.subtitle.as_deref().is_some_and(|s| n.is_in(s))
             || article.source.as_deref().is_some_and(|s| n.is_in(s))
@@ -55,12 +62,15 @@ impl Search {
     }
 
     fn names_match(&self, digest: &Digest) -> bool {
-        digest.person_names().any(|name| self.needle.is_in(name))
+        let Some(needle) = &self.needle else {
+            return false;
+        };
+        digest.person_names().any(|name| needle.is_in(name))
     }
 
     /// A story analysed after the scan passed it may match by its people.
     pub(super) fn analysed(&mut self, article: usize, digest: &Digest) {
-        if article < self.scanned && self.names_match(digest) {
+        if article < self.scanned && self.admits(article) && self.names_match(digest) {
             self.add_hit(article);
         }
     }
@@ -77,7 +87,7 @@ impl Search {
         let mut budget = SLICE_BYTES;
         while self.scanned < articles.len() && budget > 0 {
             let article = &articles[self.scanned];
-            if self.matches(article, digests[self.scanned].as_ref()) {
+            if self.admits(self.scanned) && self.matches(article, digests[self.scanned].as_ref()) {
                 self.add_hit(self.scanned);
             }
             budget = budget.saturating_sub(article.body.len() + article.title.len() + 64);
@@ -89,6 +99,8 @@ impl Search {
 
 impl App {
     pub(super) fn start_search(&mut self) {
+        // The stories found must show: they take the People view's place.
+        self.people = None;
         let input = self
             .search
             .as_ref()
@@ -122,17 +134,22 @@ impl App {
     }
 
     pub(super) fn set_query(&mut self, query: &str) {
-        let Some(needle) = Needle::new(query) else {
+        let (text, names) = parse_query(query);
+        let needle = Needle::new(&text);
+        if needle.is_none() && names.is_empty() {
             self.clear_search();
             return;
-        };
-        let mut search = Search::new(query, needle);
+        }
+        let quoting = (!names.is_empty()).then(|| self.quoting(names));
+        let mut search = Search::new(query, needle, quoting);
         // The open story stays selected while it still matches.
         if let Some(open) = &self.open {
-            if search.matches(
-                &self.library.articles[open.article],
-                self.library.digests[open.article].as_ref(),
-            ) {
+            if search.admits(open.article)
+                && search.matches(
+                    &self.library.articles[open.article],
+                    self.library.digests[open.article].as_ref(),
+                )
+            {
                 search.add_hit(open.article);
             }
         }
@@ -184,7 +201,11 @@ impl App {
         };
         self.select(first);
         self.focus_on(Focus::Body);
-        self.next_match(true);
+        if self.search.as_ref().is_some_and(|s| s.needle.is_none()) {
+            self.first_quote_by_named();
+        } else {
+            self.next_match(true);
+        }
     }
 
     pub(super) fn clear_search(&mut self) {
@@ -208,7 +229,7 @@ impl App {
 
     /// Whether the open story is still being searched.
     pub fn finding_in_body(&self) -> bool {
-        self.search.is_some()
+        self.search.as_ref().is_some_and(|s| s.needle.is_some())
             && self
                 .open
                 .as_ref()
@@ -217,7 +238,10 @@ impl App {
 
     /// Searches one more slice of the open story; true while more remains.
     pub(super) fn find_more_in_body(&mut self) -> bool {
-        let (Some(open), Some(search)) = (&mut self.open, &self.search) else {
+        let (Some(open), Some(needle)) = (
+            &mut self.open,
+            self.search.as_ref().and_then(|s| s.needle.as_ref()),
+        ) else {
             return false;
         };
         let body = &self.library.articles[open.article].body;
@@ -228,7 +252,7 @@ impl App {
         while !body.is_char_boundary(end) {
             end += 1;
         }
-        let (found, next) = search.needle.matches_in(body, open.matched_to..end);
+        let (found, next) = needle.matches_in(body, open.matched_to..end);
         open.matches.extend(found);
         open.matched_to = next;
         next < body.len()

@@ -42,7 +42,7 @@ pub fn render_body(buf: &mut Buffer, app: &App, area: Rect) {
     frame_panel(buf, block, area);
     let shown = open.view.width.min(usize::from(text.width)) as u16;
     let x = text.x + (text.width - shown) / 2;
-    let needle = app.search.as_ref().map(|s| &s.needle);
+    let needle = app.search.as_ref().and_then(|s| s.needle.as_ref());
     for (i, line) in open
         .view
         .lines

@@ -44,13 +44,27 @@ fn header_left(app: &App) -> Line<'static> {
             format!("/{}", fit(&search.query, 30)),
             theme.prompt(),
         ));
-        left.push(Span::raw(format!("  {at}/{count} in story{scanning}")));
+        if search.needle.is_some() {
+            left.push(Span::raw(format!("  {at}/{count} in story{scanning}")));
+        } else {
+            // Only names: there is nothing to find in the text.
+            left.push(Span::raw(format!(
+                "  {} stories{scanning}",
+                search.hits.len()
+            )));
+        }
     }
     let person = app.sidebar.person.checked_sub(1);
     if let Some(speaker) = person.and_then(|p| app.story()?.speakers.get(p)) {
         let style = theme.speaker(Some(speaker.slot));
         left.push(Span::raw(SEP));
         left.push(Span::styled(format!("@{}", fit(&speaker.name, 30)), style));
+    }
+    let followed = app.following.zip(app.index.as_ref());
+    if let Some(speaker) = followed.and_then(|(id, index)| index.speaker(id)) {
+        left.push(Span::raw(SEP));
+        let name = fit(speaker.name(), 30);
+        left.push(Span::styled(format!("following {name}"), theme.key()));
     }
     Line::from(left)
 }
@@ -90,6 +104,20 @@ pub fn render_status(buf: &mut Buffer, app: &App, area: Rect) {
             Span::raw(format!("{}▏", fit(input, usize::from(area.width) / 2))),
             Span::styled("   Enter open first · Esc clear · ↑/↓ move", theme.dim()),
         ]),
+        Mode::PeopleFilter => Line::from(vec![
+            Span::styled("people ", theme.prompt()),
+            Span::raw(format!(
+                "{}▏",
+                fit(
+                    app.people.as_ref().map_or("", |p| p.filter.as_str()),
+                    usize::from(area.width) / 2
+                )
+            )),
+            Span::styled(
+                "   Enter their quotes · ↑/↓ move · Esc stop typing",
+                theme.dim(),
+            ),
+        ]),
         Mode::Speaker { .. } => hints(
             app,
             &[
@@ -126,11 +154,25 @@ fn focus_hints(app: &App, width: usize) -> Line<'static> {
     use Action as A;
     let common: &[(&[Action], &str)] = &[(&[A::Help], "help"), (&[A::Quit], "quit")];
     let specific: &[(&[Action], &str)] = match app.focus {
+        Focus::List if app.people.is_some() => &[
+            (&[A::Down, A::Up], "move"),
+            (&[A::Enter], "their quotes / open"),
+            (&[A::Search], "filter"),
+            (&[A::SortPeople], "sort"),
+            (&[A::NextBySpeaker, A::PrevBySpeaker], "follow"),
+            (&[A::People], "stories"),
+        ],
+        Focus::Body if app.quote_list.is_some() => &[
+            (&[A::Down, A::Up], "move"),
+            (&[A::Enter], "go to quote"),
+            (&[A::QuotesOnly], "full text"),
+        ],
         Focus::List => &[
             (&[A::Down, A::Up], "move"),
             (&[A::Enter], "open"),
             (&[A::Search], "search"),
             (&[A::PickSpeaker], "speaker"),
+            (&[A::People], "people"),
         ],
         Focus::Body => &[
             (&[A::Down, A::Up], "scroll"),
@@ -138,6 +180,7 @@ fn focus_hints(app: &App, width: usize) -> Line<'static> {
             (&[A::NextQuote, A::PrevQuote], "quote"),
             (&[A::NextBySpeaker, A::PrevBySpeaker], "same speaker"),
             (&[A::PickSpeaker], "speaker"),
+            (&[A::QuotesOnly], "quotes only"),
             (&[A::Search], "search"),
             (&[A::CopyQuote], "copy quote"),
             (&[A::OpenUrl], "open page"),

@@ -6,6 +6,8 @@ mod body;
 mod header;
 mod list;
 mod overlay;
+mod people;
+mod quote_list;
 mod sidebar;
 
 use super::app::{App, Mode};
@@ -29,10 +31,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     }
     header::render_header(buf, app, areas.header);
     if let Some(rect) = areas.list {
-        list::render_list(buf, app, rect);
+        match &app.people {
+            Some(people) => people::render_people_view(buf, app, rect, people),
+            None => list::render_list(buf, app, rect),
+        }
     }
     if let Some(rect) = areas.body {
-        body::render_body(buf, app, rect);
+        match &app.quote_list {
+            Some(list) => quote_list::render_quote_list(buf, app, rect, list),
+            None => body::render_body(buf, app, rect),
+        }
     }
     if let Some(rect) = areas.people {
         sidebar::render_people(buf, app, rect);
@@ -45,7 +53,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Mode::Help { filter, scroll } => overlay::render_help(buf, app, area, filter, *scroll),
         Mode::Problems { scroll } => overlay::render_problems(buf, app, area, *scroll),
         Mode::Speaker { input, choice } => overlay::render_picker(buf, app, area, input, *choice),
-        Mode::Normal | Mode::Search { .. } => {}
+        Mode::Normal | Mode::Search { .. } | Mode::PeopleFilter => {}
     }
 }
 

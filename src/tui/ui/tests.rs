@@ -324,3 +324,61 @@ fn a_long_path_gives_way_to_the_reason_in_the_problems_panel() {
         "{shown}"
     );
 }
+
+#[test]
+fn the_people_view_with_a_person_selected() {
+    let mut app = fixture::app_with_index(160, 45);
+    press(&mut app, "P");
+    type_text(&mut app, "lindq");
+    press(&mut app, "Enter j");
+    let text = screen(&app);
+    insta::assert_snapshot!("people_view", text);
+    assert!(text.contains("Mara Lindqvist"), "{text}");
+    assert!(
+        text.contains("5 quotes in 3 stories · 1 Aug 2026"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_people_view_at_60x20() {
+    let mut app = fixture::app_with_index(60, 20);
+    press(&mut app, "P Esc");
+    insta::assert_snapshot!("people_view_60x20", screen(&app));
+}
+
+#[test]
+fn the_quotes_only_view() {
+    let mut app = fixture::app_with_index(160, 45);
+    press(&mut app, "Enter \" j");
+    let text = screen(&app);
+    insta::assert_snapshot!("quotes_only", text);
+    assert!(
+        text.contains("Tomas Reyes · said"),
+        "speaker and cue: {text}"
+    );
+}
+
+#[test]
+fn the_header_says_who_is_followed_and_how_many_stories_quote_them() {
+    let mut app = fixture::app_with_index(160, 45);
+    press(&mut app, "/");
+    type_text(&mut app, "@lindqvist");
+    press(&mut app, "Enter");
+    while app.work() {}
+    let header = screen(&app).lines().next().unwrap().to_owned();
+    assert!(header.contains("/@lindqvist  3 stories"), "{header}");
+    assert!(header.contains("following Mara Lindqvist"), "{header}");
+}
+
+#[test]
+fn the_people_view_before_the_index_arrives() {
+    let mut app = fixture::app(160, 45);
+    press(&mut app, "P");
+    let text = screen(&app);
+    assert!(text.contains("Finding who said what…"), "{text}");
+    assert!(
+        text.lines().last().unwrap().contains("people ▏"),
+        "the filter prompt: {text}"
+    );
+}

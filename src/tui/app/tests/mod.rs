@@ -2,6 +2,7 @@
 //! focus, paging, sizes and the mouse here; quotes and search in
 //! `quotes_and_search`.
 
+mod people;
 mod quotes_and_search;
 mod reading;
 mod under_load;
@@ -224,7 +225,7 @@ fn question_mark_opens_a_searchable_help() {
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(
         help_rows(&app.keymap, "").len(),
-        38,
+        41,
         "every action is listed"
     );
 }

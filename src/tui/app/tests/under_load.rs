@@ -81,6 +81,8 @@ fn a_long_story_is_searched_a_slice_at_a_time_and_n_finds_what_it_needs() {
             .as_ref()
             .unwrap()
             .needle
+            .as_ref()
+            .unwrap()
             .find_all(&app.library.articles[0].body),
         "the slices found what one pass finds"
     );

@@ -1,0 +1,415 @@
+//! The People view: everyone quoted in the library, from the speaker
+//! index, in place of the story list. Sorted by quotes, name or latest
+//! (`S` cycles), narrowed by a fuzzy filter as it is typed; the selected
+//! person's quotes, newest first, below. `Enter` on a quote opens its story
+//! there, and `}`/`{` then follow that person from story to story.
+//!
+//! The lists are kept here, made again only when the index's generation,
+//! the sort or the filter change: drawing reads them and the index copy
+//! the app holds, never waiting for the index thread.
+
+use super::nav::step;
+use super::{App, Mode, keep_in_view};
+use crate::Span;
+use crate::article::Date;
+use crate::index::{Order, Sort, SpeakerId, SpeakerIndex};
+use crate::tui::keymap::Action;
+use crate::tui::layout::Focus;
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use std::sync::Arc;
+
+/// One of a person's quotes, as the view lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PersonQuote {
+    pub article: usize,
+    pub span: Span,
+    pub date: Option<Date>,
+    /// Other stories with the same words (wire copies).
+    pub also_in: usize,
+}
+
+/// The People view's lists and selections.
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    pub sort: Sort,
+    pub filter: String,
+    /// Everyone in `sort` order, as of the index generation in `made`.
+    sorted: Vec<SpeakerId>,
+    made: Option<(u64, Sort)>,
+    /// The filter `shown` was made for.
+    filtered: Option<String>,
+    /// The people listed: `sorted` narrowed by `filter`.
+    pub shown: Vec<SpeakerId>,
+    pub row: usize,
+    pub offset: usize,
+    /// Whose quotes are listed, as of which generation.
+    pub person: Option<SpeakerId>,
+    quoted: u64,
+    pub quotes: Vec<PersonQuote>,
+    /// `quotes` are not yet those of `person`: listing someone quoted
+    /// thousands of times waits for a moment when no key does.
+    pub quotes_stale: bool,
+    pub quote: usize,
+    pub quote_offset: usize,
+    /// The keyboard is in the quotes list.
+    pub in_quotes: bool,
+}
+
+/// A copy of the speaker index as the index thread hands it over, with
+/// everyone already sorted by quotes (the view's first order), so that a
+/// new copy costs the UI thread no sorting (tens of milliseconds for
+/// 200,000 speakers).
+#[derive(Debug, Clone)]
+pub struct IndexCopy {
+    pub index: Arc<SpeakerIndex>,
+    /// How many stories it holds.
+    pub stories: usize,
+    pub by_quotes: Vec<SpeakerId>,
+}
+
+impl IndexCopy {
+    /// Sorts; call it where the index is built, not on the UI thread.
+    pub fn new(index: Arc<SpeakerIndex>, stories: usize) -> IndexCopy {
+        let by_quotes = index.speakers(Sort::Quotes);
+        IndexCopy {
+            index,
+            stories,
+            by_quotes,
+        }
+    }
+}
+
+/// People quoted more often than this have their quotes listed between
+/// keys, not on the key that selects them.
+const QUOTES_AT_ONCE: usize = 2_000;
+
+/// The next sort `S` gives.
+pub fn next_sort(sort: Sort) -> Sort {
+    match sort {
+        Sort::Quotes => Sort::Name,
+        Sort::Name => Sort::Latest,
+        Sort::Latest => Sort::Quotes,
+    }
+}
+
+pub fn sort_name(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Quotes => "by quotes",
+        Sort::Name => "by name",
+        Sort::Latest => "latest",
+    }
+}
+
+/// The list panel split into the people (top) and their quotes (below).
+pub fn split(list: Rect) -> (Rect, Rect) {
+    let top = (list.height / 2).max(3).min(list.height);
+    let people = Rect {
+        height: top,
+        ..list
+    };
+    let quotes = Rect {
+        y: list.y + top,
+        height: list.height - top,
+        ..list
+    };
+    (people, quotes)
+}
+
+/// Two-line rows that fit inside a bordered panel.
+fn rows_in(rect: Rect) -> usize {
+    (usize::from(rect.height.saturating_sub(2)) / 2).max(1)
+}
+
+impl People {
+    /// Brings the lists up to date with `index`; cheap when nothing moved.
+    /// `by_quotes` is everyone sorted by quotes, for this generation.
+    fn refresh(&mut self, index: &SpeakerIndex, by_quotes: &[SpeakerId]) {
+        let generation = index.generation();
+        let kept = self.shown.get(self.row).copied();
+        let mut changed = false;
+        if self.made != Some((generation, self.sort)) {
+            self.sorted = match self.sort {
+                Sort::Quotes => by_quotes.to_vec(),
+                sort => index.speakers(sort),
+            };
+            self.made = Some((generation, self.sort));
+            changed = true;
+        }
+        if changed || self.filtered.as_deref() != Some(&self.filter) {
+            let new_filter = self.filtered.as_deref() != Some(&self.filter);
+            self.shown = index.filter_in(&self.sorted, &self.filter);
+            // A name spelled another way ("Zelenskyy") is not a fuzzy
+            // match, but the index still knows whom it names.
+            if self.shown.is_empty() {
+                self.shown = index.find(&self.filter);
+            }
+            self.filtered = Some(self.filter.clone());
+            // A new filter starts at its best match; a new index or sort
+            // keeps the person selected.
+            self.row = match kept.filter(|_| !new_filter) {
+                Some(id) => self.shown.iter().position(|&s| s == id).unwrap_or(0),
+                None => 0,
+            };
+        }
+        self.row = self.row.min(self.shown.len().saturating_sub(1));
+        let person = self.shown.get(self.row).copied();
+        if person != self.person || (person.is_some() && self.quoted != generation) {
+            if person != self.person {
+                (self.quote, self.quote_offset, self.in_quotes) = (0, 0, false);
+            }
+            self.person = person;
+            self.quoted = generation;
+            let many = person
+                .and_then(|id| index.speaker(id))
+                .is_some_and(|s| s.occurrences() > QUOTES_AT_ONCE);
+            if many {
+                self.quotes.clear();
+                self.quotes_stale = true;
+            } else {
+                self.list_quotes(index);
+            }
+        }
+        self.quote = self.quote.min(self.quotes.len().saturating_sub(1));
+    }
+}
+
+impl People {
+    /// Lists the person's quotes (about 10 ms for 10,000).
+    fn list_quotes(&mut self, index: &SpeakerIndex) {
+        self.quotes = self.person.map_or_else(Vec::new, |id| quotes_of(index, id));
+        self.quotes_stale = false;
+    }
+}
+
+fn quotes_of(index: &SpeakerIndex, id: SpeakerId) -> Vec<PersonQuote> {
+    index
+        .quotes(id, Order::Newest)
+        .into_iter()
+        .map(|listed| PersonQuote {
+            article: listed.said.article,
+            span: listed.said.span,
+            date: listed.said.date,
+            also_in: listed.also_in,
+        })
+        .collect()
+}
+
+impl App {
+    /// A new copy of the speaker index from the index thread.
+    pub(super) fn on_index(&mut self, copy: IndexCopy) {
+        self.index = Some(copy.index);
+        self.indexed = copy.stories;
+        self.by_quotes = copy.by_quotes;
+        self.index_changed();
+    }
+
+    /// `P`: the People view in place of the story list, or back.
+    pub(super) fn toggle_people(&mut self) {
+        if self.people.take().is_some() {
+            return;
+        }
+        self.people = Some(People::default());
+        self.focus_on(Focus::List);
+        self.mode = Mode::PeopleFilter;
+    }
+
+    /// Whether the People view has the keyboard.
+    fn people_focused(&self) -> bool {
+        self.people.is_some() && self.focus == Focus::List
+    }
+
+    /// Rows of the people list and of the quotes list.
+    pub fn people_view_rows(&self) -> (usize, usize) {
+        let list = self.areas.list.unwrap_or_default();
+        let (people, quotes) = split(list);
+        (rows_in(people), rows_in(quotes))
+    }
+
+    /// Actions the People view takes when it has the keyboard; false for
+    /// those it leaves to the reader.
+    pub(super) fn act_people(&mut self, action: Action) -> bool {
+        if !self.people_focused() {
+            return false;
+        }
+        let (people_rows, quote_rows) = self.people_view_rows();
+        let Some(people) = &mut self.people else {
+            return false;
+        };
+        let page = if people.in_quotes {
+            quote_rows
+        } else {
+            people_rows
+        };
+        let page = isize::try_from(page).unwrap_or(1);
+        let delta = match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::HalfDown => (page / 2).max(1),
+            Action::HalfUp => -(page / 2).max(1),
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            Action::Enter => {
+                self.people_enter();
+                return true;
+            }
+            Action::Search | Action::PickSpeaker => {
+                people.in_quotes = false;
+                self.mode = Mode::PeopleFilter;
+                return true;
+            }
+            Action::Cancel if people.in_quotes => {
+                people.in_quotes = false;
+                return true;
+            }
+            Action::Cancel if !people.filter.is_empty() => {
+                people.filter.clear();
+                return true;
+            }
+            _ => return false,
+        };
+        if people.in_quotes {
+            let last = people.quotes.len().saturating_sub(1);
+            people.quote = step(people.quote, delta, last);
+        } else {
+            let last = people.shown.len().saturating_sub(1);
+            people.row = step(people.row, delta, last);
+        }
+        true
+    }
+
+    /// `Enter`: from a person to their quotes; from a quote to its story.
+    fn people_enter(&mut self) {
+        // Asked for: list them now if they still wait.
+        self.people_work();
+        let Some(people) = &mut self.people else {
+            return;
+        };
+        if !people.in_quotes {
+            if people.quotes.is_empty() {
+                self.status = Some("Pick someone first: type part of a name".into());
+            } else {
+                people.in_quotes = true;
+            }
+            return;
+        }
+        let Some(quote) = people.quotes.get(people.quote).copied() else {
+            return;
+        };
+        self.following = people.person;
+        self.go_to_quote_at(quote.article, quote.span.start);
+        self.focus_on(Focus::Body);
+    }
+
+    /// Keys while the filter is typed: arrows move, `Enter` takes the
+    /// person selected, `Esc` stops typing (the filter stays).
+    pub(super) fn act_people_prompt(&mut self, action: Action) {
+        let Some(people) = &mut self.people else {
+            self.mode = Mode::Normal;
+            return;
+        };
+        match action {
+            Action::Enter => {
+                self.mode = Mode::Normal;
+                self.people_enter();
+            }
+            Action::Cancel => self.mode = Mode::Normal,
+            Action::Backspace => {
+                people.filter.pop();
+            }
+            Action::Down => people.row += 1,
+            Action::Up => people.row = people.row.saturating_sub(1),
+            Action::PageDown => people.row += 10,
+            Action::PageUp => people.row = people.row.saturating_sub(10),
+            _ => {}
+        }
+    }
+
+    /// The mouse over the People view: a click selects the person or
+    /// quote under it, the wheel moves the selection.
+    pub(super) fn people_mouse(&mut self, mouse: MouseEvent) {
+        let list = self.areas.list.unwrap_or_default();
+        let (top, _) = split(list);
+        let in_quotes = mouse.row >= top.bottom();
+        let Some(people) = &mut self.people else {
+            return;
+        };
+        match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.focus = Focus::List;
+                people.in_quotes = in_quotes;
+                let first = if in_quotes { top.bottom() } else { top.y } + 1;
+                let Some(line) = mouse.row.checked_sub(first) else {
+                    return;
+                };
+                let line = usize::from(line / 2);
+                if in_quotes {
+                    people.quote =
+                        (people.quote_offset + line).min(people.quotes.len().saturating_sub(1));
+                } else {
+                    people.row = (people.offset + line).min(people.shown.len().saturating_sub(1));
+                }
+            }
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let delta = if mouse.kind == MouseEventKind::ScrollDown {
+                    1
+                } else {
+                    -1
+                };
+                if in_quotes {
+                    people.quote = step(people.quote, delta, people.quotes.len().saturating_sub(1));
+                } else {
+                    people.row = step(people.row, delta, people.shown.len().saturating_sub(1));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A character typed into the People filter.
+    pub(super) fn type_people(&mut self, c: char) {
+        if let Some(people) = &mut self.people {
+            people.filter.push(c);
+        }
+    }
+
+    /// `S`: the next sort order.
+    pub(super) fn cycle_people_sort(&mut self) {
+        match &mut self.people {
+            Some(people) => people.sort = next_sort(people.sort),
+            None => self.status = Some("Sorting is for the People view: press P".into()),
+        }
+    }
+
+    /// Whether a person's quotes wait to be listed.
+    pub fn people_waiting(&self) -> bool {
+        self.people.as_ref().is_some_and(|p| p.quotes_stale)
+    }
+
+    /// Lists the quotes of the person selected, if they wait; true if it did.
+    pub(super) fn people_work(&mut self) -> bool {
+        let (Some(people), Some(index)) = (&mut self.people, &self.index) else {
+            return false;
+        };
+        if !people.quotes_stale {
+            return false;
+        }
+        people.list_quotes(index);
+        true
+    }
+
+    /// Keeps the People view's lists current and their rows in view.
+    pub(super) fn settle_people(&mut self) {
+        let (people_rows, quote_rows) = self.people_view_rows();
+        let (Some(people), Some(index)) = (&mut self.people, &self.index) else {
+            return;
+        };
+        people.refresh(index, &self.by_quotes);
+        people.offset = keep_in_view(people.offset, people.row, people_rows)
+            .min(people.shown.len().saturating_sub(people_rows));
+        people.quote_offset = keep_in_view(people.quote_offset, people.quote, quote_rows)
+            .min(people.quotes.len().saturating_sub(quote_rows));
+    }
+}

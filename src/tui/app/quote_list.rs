@@ -1,0 +1,109 @@
+//! The quotes-only view of the open story (`"`): its quotes in order, each
+//! with its speaker and cue, in place of the text. `Enter` goes to the
+//! selected quote in the full text.
+
+use super::nav::step;
+use super::{App, keep_in_view};
+use crate::tui::keymap::Action;
+use crate::tui::layout::{self, Focus};
+
+/// Lines a quote takes in the list: who and how, then two of its words.
+pub const QUOTE_LINES: usize = 3;
+
+/// Which quote is selected, for which story.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct QuoteList {
+    pub article: usize,
+    /// Index into the story's quotes.
+    pub selected: usize,
+    /// The first quote shown.
+    pub offset: usize,
+}
+
+impl App {
+    /// `"`: the open story's quotes alone, or the text again.
+    pub(super) fn toggle_quote_list(&mut self) {
+        if self.quote_list.take().is_some() {
+            return;
+        }
+        let Some(open) = &self.open else {
+            self.status = Some("No story is open".into());
+            return;
+        };
+        // Start from the current quote, else the first one on screen.
+        let on_screen = || {
+            open.story.as_ref().and_then(|s| {
+                s.quotes
+                    .iter()
+                    .position(|q| open.view.line_at(q.span.start) >= open.scroll)
+            })
+        };
+        let selected = open.current_quote.or_else(on_screen).unwrap_or(0);
+        self.quote_list = Some(QuoteList {
+            article: open.article,
+            selected,
+            offset: 0,
+        });
+        if self.size.0 < layout::TWO_PANELS || self.focus == Focus::List {
+            self.focus_on(Focus::Body);
+        }
+    }
+
+    /// Quotes that fit in the body pane.
+    pub fn quote_list_rows(&self) -> usize {
+        (self.body_height() / QUOTE_LINES).max(1)
+    }
+
+    /// Keys the quotes-only view takes when the body has the keyboard;
+    /// false for those it leaves to the reader.
+    pub(super) fn act_quote_list(&mut self, action: Action) -> bool {
+        if self.focus != Focus::Body {
+            return false;
+        }
+        let count = self.story().map_or(0, |s| s.quotes.len());
+        let page = isize::try_from(self.quote_list_rows()).unwrap_or(1);
+        let Some(list) = &mut self.quote_list else {
+            return false;
+        };
+        let delta = match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::HalfDown => (page / 2).max(1),
+            Action::HalfUp => -(page / 2).max(1),
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            Action::Enter | Action::Cancel => {
+                let quote = list.selected;
+                self.quote_list = None;
+                if action == Action::Enter && quote < count {
+                    self.jump_to_quote(quote);
+                }
+                return true;
+            }
+            _ => return false,
+        };
+        list.selected = step(list.selected, delta, count.saturating_sub(1));
+        true
+    }
+
+    /// Keeps the list on the open story and its selection in view.
+    pub(super) fn settle_quote_list(&mut self) {
+        let rows = self.quote_list_rows();
+        let count = self.story().map_or(0, |s| s.quotes.len());
+        let article = self.open.as_ref().map(|o| o.article);
+        let Some(list) = &mut self.quote_list else {
+            return;
+        };
+        if Some(list.article) != article {
+            *list = QuoteList {
+                article: article.unwrap_or(list.article),
+                ..QuoteList::default()
+            };
+        }
+        list.selected = list.selected.min(count.saturating_sub(1));
+        list.offset =
+            keep_in_view(list.offset, list.selected, rows).min(count.saturating_sub(rows));
+    }
+}

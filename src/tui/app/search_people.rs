@@ -1,0 +1,129 @@
+//! `@name` in a search: the list narrows to stories quoting that person,
+//! any form of their name, case and accents aside (`/@zelenski`), and
+//! combines with words (`/nato @stoltenberg`). Who the names name comes
+//! from the speaker index, looked up again when a newer copy arrives.
+
+use super::App;
+use super::search::Search;
+use crate::index::{Position, SpeakerId};
+
+/// The people a search names and the stories quoting them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quoting {
+    pub names: Vec<String>,
+    pub people: Vec<SpeakerId>,
+    /// Article indices, ascending.
+    pub stories: Vec<usize>,
+}
+
+/// A query's words and its `@names`: `"nato @stoltenberg"` →
+/// `("nato", ["stoltenberg"])`. A lone `@` is neither.
+pub fn parse_query(query: &str) -> (String, Vec<String>) {
+    let mut words = Vec::new();
+    let mut names = Vec::new();
+    for word in query.split_whitespace() {
+        match word.strip_prefix('@') {
+            Some("") => {}
+            Some(name) => names.push(name.to_owned()),
+            None => words.push(word),
+        }
+    }
+    (words.join(" "), names)
+}
+
+impl Search {
+    /// Whether the story at `article` quotes the people the search names
+    /// (every story, when it names nobody).
+    pub fn admits(&self, article: usize) -> bool {
+        self.quoting
+            .as_ref()
+            .is_none_or(|q| q.stories.binary_search(&article).is_ok())
+    }
+}
+
+impl App {
+    /// The stories quoting anyone `names` names; none before the index
+    /// has arrived.
+    pub(super) fn quoting(&self, names: Vec<String>) -> Quoting {
+        let Some(index) = &self.index else {
+            return Quoting {
+                names,
+                people: Vec::new(),
+                stories: Vec::new(),
+            };
+        };
+        let mut people: Vec<SpeakerId> = names.iter().flat_map(|n| index.find(n)).collect();
+        people.sort_unstable();
+        people.dedup();
+        let mut stories: Vec<usize> = people.iter().flat_map(|&id| index.stories_of(id)).collect();
+        stories.sort_unstable();
+        stories.dedup();
+        Quoting {
+            names,
+            people,
+            stories,
+        }
+    }
+
+    /// A newer index may know more stories quoting the people searched for.
+    pub(super) fn index_changed(&mut self) {
+        let Some(search) = &self.search else { return };
+        let Some(quoting) = &search.quoting else {
+            return;
+        };
+        let fresh = self.quoting(quoting.names.clone());
+        if fresh.stories != quoting.stories {
+            let (query, open_first) = (search.query.clone(), search.open_first);
+            self.set_query(&query);
+            if let Some(search) = &mut self.search {
+                search.open_first = open_first;
+            }
+        }
+    }
+
+    /// `Enter` on a search that only names people: the open story at the
+    /// first quote by them, who `}`/`{` then follow.
+    pub(super) fn first_quote_by_named(&mut self) {
+        let (Some(index), Some(open)) = (&self.index, &self.open) else {
+            return;
+        };
+        let people = self
+            .search
+            .as_ref()
+            .and_then(|s| s.quoting.as_ref())
+            .map(|q| q.people.clone())
+            .unwrap_or_default();
+        let article = open.article;
+        let start = Position { article, offset: 0 };
+        let first = people
+            .iter()
+            .filter_map(|&id| Some((index.next_quote(id, start)?, id)))
+            .filter(|(said, _)| said.article == article)
+            .min_by_key(|(said, _)| said.span.start);
+        if let Some((said, id)) = first {
+            let offset = said.span.start;
+            self.following = Some(id);
+            self.go_to_quote_at(article, offset);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_query;
+
+    #[test]
+    fn words_and_names_part() {
+        for (query, words, names) in [
+            ("nato", "nato", &[][..]),
+            ("@stoltenberg", "", &["stoltenberg"][..]),
+            ("nato @stoltenberg", "nato", &["stoltenberg"]),
+            ("@zelenski nato  support", "nato support", &["zelenski"]),
+            ("@ nato", "nato", &[]),
+        ] {
+            let (w, n) = parse_query(query);
+            assert_eq!(w, words, "{query}");
+            assert_eq!(n, names, "{query}");
+        }
+    }
+}
