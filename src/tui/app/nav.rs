@@ -16,19 +16,27 @@ pub(super) fn step(value: usize, delta: isize, max: usize) -> usize {
 /// Lines or rows moved by one turn of the mouse wheel.
 const WHEEL: isize = 3;
 
+/// How far a motion key moves through `page` rows of a list or text;
+/// `None` for any other action.
+pub(super) fn motion_delta(action: Action, page: isize) -> Option<isize> {
+    Some(match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        Action::HalfDown => (page / 2).max(1),
+        Action::HalfUp => -(page / 2).max(1),
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => return None,
+    })
+}
+
 impl App {
     pub(super) fn motion(&mut self, action: Action) {
         let page = self.page(self.focus);
-        let delta = match action {
-            Action::Down => 1,
-            Action::Up => -1,
-            Action::PageDown => page,
-            Action::PageUp => -page,
-            Action::HalfDown => (page / 2).max(1),
-            Action::HalfUp => -(page / 2).max(1),
-            Action::Top => isize::MIN / 2,
-            Action::Bottom => isize::MAX / 2,
-            _ => return,
+        let Some(delta) = motion_delta(action, page) else {
+            return;
         };
         self.move_in(self.focus, delta);
     }

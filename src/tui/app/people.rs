@@ -8,7 +8,7 @@
 //! the sort or the filter change: drawing reads them and the index copy
 //! the app holds, never waiting for the index thread.
 
-use super::nav::step;
+use super::nav::{motion_delta, step};
 use super::{App, Mode, keep_in_view};
 use crate::Span;
 use crate::article::Date;
@@ -242,33 +242,27 @@ impl App {
             people_rows
         };
         let page = isize::try_from(page).unwrap_or(1);
-        let delta = match action {
-            Action::Down => 1,
-            Action::Up => -1,
-            Action::PageDown => page,
-            Action::PageUp => -page,
-            Action::HalfDown => (page / 2).max(1),
-            Action::HalfUp => -(page / 2).max(1),
-            Action::Top => isize::MIN / 2,
-            Action::Bottom => isize::MAX / 2,
-            Action::Enter => {
-                self.people_enter();
-                return true;
+        let Some(delta) = motion_delta(action, page) else {
+            match action {
+                Action::Enter => {
+                    self.people_enter();
+                    return true;
+                }
+                Action::Search | Action::PickSpeaker => {
+                    people.in_quotes = false;
+                    self.mode = Mode::PeopleFilter;
+                    return true;
+                }
+                Action::Cancel if people.in_quotes => {
+                    people.in_quotes = false;
+                    return true;
+                }
+                Action::Cancel if !people.filter.is_empty() => {
+                    people.filter.clear();
+                    return true;
+                }
+                _ => return false,
             }
-            Action::Search | Action::PickSpeaker => {
-                people.in_quotes = false;
-                self.mode = Mode::PeopleFilter;
-                return true;
-            }
-            Action::Cancel if people.in_quotes => {
-                people.in_quotes = false;
-                return true;
-            }
-            Action::Cancel if !people.filter.is_empty() => {
-                people.filter.clear();
-                return true;
-            }
-            _ => return false,
         };
         if people.in_quotes {
             let last = people.quotes.len().saturating_sub(1);

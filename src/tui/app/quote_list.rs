@@ -2,7 +2,7 @@
 //! with its speaker and cue, in place of the text. `Enter` goes to the
 //! selected quote in the full text.
 
-use super::nav::step;
+use super::nav::{motion_delta, step};
 use super::{App, keep_in_view};
 use crate::tui::keymap::Action;
 use crate::tui::layout::{self, Focus};
@@ -65,24 +65,18 @@ impl App {
         let Some(list) = &mut self.quote_list else {
             return false;
         };
-        let delta = match action {
-            Action::Down => 1,
-            Action::Up => -1,
-            Action::PageDown => page,
-            Action::PageUp => -page,
-            Action::HalfDown => (page / 2).max(1),
-            Action::HalfUp => -(page / 2).max(1),
-            Action::Top => isize::MIN / 2,
-            Action::Bottom => isize::MAX / 2,
-            Action::Enter | Action::Cancel => {
-                let quote = list.selected;
-                self.quote_list = None;
-                if action == Action::Enter && quote < count {
-                    self.jump_to_quote(quote);
+        let Some(delta) = motion_delta(action, page) else {
+            match action {
+                Action::Enter | Action::Cancel => {
+                    let quote = list.selected;
+                    self.quote_list = None;
+                    if action == Action::Enter && quote < count {
+                        self.jump_to_quote(quote);
+                    }
+                    return true;
                 }
-                return true;
+                _ => return false,
             }
-            _ => return false,
         };
         list.selected = step(list.selected, delta, count.saturating_sub(1));
         true
