@@ -57,7 +57,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
 
 /// A running count on standard error when it is a terminal; nothing when
 /// it is not (a log file, a pipe).
-fn progress() -> ProgressBar {
+pub fn progress() -> ProgressBar {
     if !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }

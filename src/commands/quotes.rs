@@ -6,7 +6,6 @@ use byline::article::{Date, Loaded, load_while};
 use byline::index::{Order, Sort, SpeakerId, SpeakerIndex, SpeakerKind};
 use byline::tui::text::{pad, width};
 use byline::{Analysis, Article, analyse};
-use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, IsTerminal, Write};
@@ -110,7 +109,7 @@ impl Library {
             stories: Vec::new(),
             problems: false,
         };
-        let progress = progress();
+        let progress = super::extract::progress();
         load_while(&crate::inputs(paths), |Loaded { articles, problems }| {
             progress.suspend(|| library.problems |= crate::report(&problems));
             let analyses: Vec<Analysis> = articles.par_iter().map(|a| analyse(&a.body)).collect();
@@ -208,19 +207,6 @@ pub fn iso_date(date: Option<Date>) -> String {
     date.map_or_else(String::new, |d| {
         format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
     })
-}
-
-/// A running count on standard error when it is a terminal.
-fn progress() -> ProgressBar {
-    if !io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new_spinner().with_style(
-        ProgressStyle::with_template("{spinner} {human_pos} articles · {per_sec} · {elapsed}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    bar.enable_steady_tick(std::time::Duration::from_millis(120));
-    bar
 }
 
 #[cfg(test)]

@@ -53,6 +53,7 @@ mod query;
 mod variant;
 
 pub use fold::fold;
+pub use fuzzy::Pattern;
 pub use query::{Listed, Order, Position, Said, Sort, Speaker};
 
 use crate::analysis::Analysis;

@@ -1,6 +1,6 @@
-//! Text for the screen: display widths, cutting at grapheme boundaries,
-//! and a small fuzzy matcher. Case-insensitive search is in
-//! [`needle`](super::needle).
+//! Text for the screen: display widths and cutting at grapheme
+//! boundaries. Case-insensitive search is in [`needle`](super::needle);
+//! fuzzy matching of names in [`crate::index::Pattern`].
 
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
@@ -66,44 +66,6 @@ pub fn pad(text: &str, columns: usize) -> String {
     format!("{fitted}{}", " ".repeat(columns.saturating_sub(w)))
 }
 
-/// How well `pattern` matches `candidate` as a fuzzy subsequence, ignoring
-/// case; higher is better, `None` when it does not match. Consecutive letters
-/// and letters at word starts score more, so "stol" finds "Jens Stoltenberg"
-/// before "Jan Stolberg-Tolten".
-pub fn fuzzy_score(pattern: &str, candidate: &str) -> Option<i64> {
-    let pattern: Vec<char> = pattern
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
-    if pattern.is_empty() {
-        return Some(0);
-    }
-    let mut score = 0i64;
-    let mut want = 0;
-    let mut previous_matched = false;
-    let mut previous: Option<char> = None;
-    for c in candidate.chars() {
-        let at_word_start = previous.is_none_or(|p| !p.is_alphanumeric());
-        let matched = want < pattern.len() && c.to_lowercase().eq(std::iter::once(pattern[want]));
-        if matched {
-            score += 1;
-            if previous_matched {
-                score += 5;
-            }
-            if at_word_start {
-                score += 8;
-            }
-            want += 1;
-        } else {
-            score -= i64::from(want > 0 && want < pattern.len());
-        }
-        previous_matched = matched;
-        previous = Some(c);
-    }
-    (want == pattern.len()).then_some(score)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,15 +86,5 @@ mod tests {
         assert_eq!(fit("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
         assert_eq!(fit("abc", 0), "");
         assert_eq!(fit("a\u{1b}]2;x\u{7}b", 10), "a]2;xb");
-    }
-
-    #[test]
-    fn fuzzy_prefers_word_starts_and_runs() {
-        let a = fuzzy_score("stol", "Jens Stoltenberg").unwrap();
-        let b = fuzzy_score("stol", "Jan Sxtxoxl").unwrap();
-        assert!(a > b);
-        assert!(fuzzy_score("zel", "Volodymyr Zelensky").is_some());
-        assert!(fuzzy_score("xyz", "Volodymyr Zelensky").is_none());
-        assert_eq!(fuzzy_score("", "anything"), Some(0));
     }
 }

@@ -4,9 +4,9 @@
 
 use super::nav::step;
 use super::{App, CONTEXT, Job, Mode, keep_in_view};
+use crate::index::{Pattern, fold};
 use crate::tui::keymap::Action;
 use crate::tui::layout::{Focus, TWO_PANELS};
-use crate::tui::text::fuzzy_score;
 
 impl App {
     /// The quotes the sidebar lists: all, or the selected person's.
@@ -206,6 +206,8 @@ impl App {
         let Some(story) = self.story() else {
             return Vec::new();
         };
+        // The People view's matching: case and accents aside.
+        let pattern = Pattern::new(input);
         let mut scored: Vec<(i64, usize)> = story
             .speakers
             .iter()
@@ -213,7 +215,7 @@ impl App {
             .filter_map(|(i, s)| {
                 let names = std::iter::once(&s.name).chain(&s.aliases);
                 names
-                    .filter_map(|name| fuzzy_score(input, name))
+                    .filter_map(|name| pattern.score(&fold(name)))
                     .max()
                     .map(|score| (score, i))
             })
