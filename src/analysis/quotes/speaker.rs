@@ -10,7 +10,7 @@
 pub(super) mod describe;
 mod nouns;
 
-use super::phrase::{is_pronoun_token, one_of};
+use super::phrase::{is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_stop, one_of};
 use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
 use crate::analysis::people::{EntityKind, Gender, People};
@@ -140,7 +140,7 @@ impl<'a> Resolver<'a> {
             return Speaker::Person(person);
         }
         let name = strip_article(text);
-        if name.is_empty() {
+        if name.is_empty() || is_function_word(name) {
             Speaker::Unknown
         } else {
             Speaker::Organisation(name.to_owned())
@@ -277,9 +277,44 @@ fn is_name_link(word: &str) -> bool {
     )
 }
 
+/// "There", "When", "However", "It’s": a capitalised word that opens a
+/// sentence and names nobody.
+fn is_function_word(name: &str) -> bool {
+    if name.contains(char::is_whitespace) {
+        return false;
+    }
+    let word = name.to_lowercase();
+    word.contains(['\'', '’'])
+        || is_stop(&word)
+        || is_determiner(&word)
+        || is_pronoun(&word)
+        || is_adverb(&word)
+        || one_of(
+            &word,
+            &[
+                "there", "here", "however", "others", "what", "why", "how", "where",
+            ],
+        )
+}
+
 fn strip_article(text: &str) -> &str {
     text.strip_prefix("The ")
         .or_else(|| text.strip_prefix("the "))
         .unwrap_or(text)
         .trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_function_word;
+
+    #[test]
+    fn a_lone_function_word_names_nobody() {
+        for word in ["The", "There", "When", "However", "It’s", "I'm", "Others"] {
+            assert!(is_function_word(word), "{word}");
+        }
+        for name in ["Toomey", "Reuters", "Harbour Board", "The Hague"] {
+            assert!(!is_function_word(name), "{name}");
+        }
+    }
 }
