@@ -91,10 +91,13 @@ fn publish(
     kept: &mut Vec<Arc<SpeakerIndex>>,
 ) -> bool {
     index.refresh();
-    let copy = Arc::new(index.clone());
+    // The copy before last went out a while ago (copies are spaced out) and
+    // the UI has long moved on from it: freed before the new copy is made,
+    // so no more than three indexes are ever held at once.
     if kept.len() >= 2 {
         kept.remove(0);
     }
+    let copy = Arc::new(index.clone());
     kept.push(Arc::clone(&copy));
     let copy = IndexCopy::new(copy, stories);
     events.send(Event::Msg(Msg::Index(copy))).is_ok()
