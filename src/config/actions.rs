@@ -105,6 +105,55 @@ actions! {
 }
 
 impl Action {
+    /// The line shown for the action in the help overlay.
+    pub fn describe(self) -> &'static str {
+        use Action as A;
+        match self {
+            A::Down => "move down / scroll down a line",
+            A::Up => "move up / scroll up a line",
+            A::PageDown => "page down",
+            A::PageUp => "page up",
+            A::HalfDown => "half a page down",
+            A::HalfUp => "half a page up",
+            A::Top => "go to the top",
+            A::Bottom => "go to the bottom",
+            A::FocusNext => "focus the next panel",
+            A::FocusPrev => "focus the previous panel",
+            A::FocusLeft => "focus the panel on the left",
+            A::FocusRight => "focus the panel on the right",
+            A::Enter => "open the story · go to the person's first quote · to the quote",
+            A::NextStory => "next story",
+            A::PrevStory => "previous story",
+            A::NextQuote => "next quote in the story",
+            A::PrevQuote => "previous quote in the story",
+            A::NextBySpeaker => "next quote by the same speaker",
+            A::PrevBySpeaker => "previous quote by the same speaker",
+            A::PickSpeaker => "pick a speaker by part of the name, go to their first quote",
+            A::Search => "search stories (text, people); @name: stories quoting them",
+            A::NextMatch => "next search match",
+            A::PrevMatch => "previous search match",
+            A::Cancel => "clear the search and filters / close",
+            A::OpenUrl => "open the story's web page in the browser",
+            A::CopyQuote => "copy the current quote with its attribution",
+            A::ToggleSidebar => "show or hide the people and quotes",
+            A::Problems => "show the problems met while loading",
+            A::Help => "this help (type to search it)",
+            A::Quit => "quit",
+            A::People => "everyone quoted in the library; type to filter",
+            A::SortPeople => "sort the people by quotes, name or latest",
+            A::QuotesOnly => "the story's quotes alone, with speaker and cue",
+            A::Backspace => "delete a character",
+            A::ToggleRead => "mark the story read or unread",
+            A::MarkAllRead => "mark every listed story read (asks first)",
+            A::Undo => "undo the last read, unread or star change",
+            A::ToggleStar => "star or unstar the story",
+            A::ShowAll => "list every story",
+            A::ShowUnread => "list the unread stories",
+            A::ShowStarred => "list the starred stories",
+            A::Export => "export the story, its quotes and people as Markdown",
+        }
+    }
+
     /// The action with this settings-file name.
     pub fn from_name(name: &str) -> Option<Action> {
         Action::ALL.iter().copied().find(|a| a.name() == name)
@@ -112,9 +161,8 @@ impl Action {
 }
 
 /// The default bindings: `(context, keys, action)`, keys separated by spaces
-/// for a sequence, in the order the help lists them. The reader's actions
-/// come first, as `tui::keymap::DEFAULTS` has them; then those of the
-/// reading state and export.
+/// for a sequence, in the order the help lists them. The reader's keymap is
+/// this table (or the settings file's changes to it) in terminal keys.
 pub const DEFAULTS: &[(Context, &str, Action)] = {
     use Action as A;
     use Context::{Normal as N, Prompt as P};

@@ -1,122 +1,12 @@
 //! Keys to actions: `(context, keys pressed so far, key)` → [`Outcome`], a pure
-//! function over one table of bindings. The defaults live in [`DEFAULTS`];
-//! the settings file patches them (see `tui::settings`), multi-key
-//! sequences (`g g`) included.
+//! function over one table of bindings: the settings file's
+//! ([`Bindings`], its defaults when there is no file), in terminal keys.
 
+use crate::config::{self, Bindings};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fmt;
 
-/// What the reader can be asked to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Action {
-    Down,
-    Up,
-    PageDown,
-    PageUp,
-    HalfDown,
-    HalfUp,
-    Top,
-    Bottom,
-    FocusNext,
-    FocusPrev,
-    FocusLeft,
-    FocusRight,
-    Enter,
-    NextStory,
-    PrevStory,
-    NextQuote,
-    PrevQuote,
-    NextBySpeaker,
-    PrevBySpeaker,
-    PickSpeaker,
-    Search,
-    NextMatch,
-    PrevMatch,
-    Cancel,
-    OpenUrl,
-    CopyQuote,
-    ToggleSidebar,
-    Problems,
-    Help,
-    Quit,
-    /// The People view: everyone quoted in the library.
-    People,
-    /// The People view's next sort order.
-    SortPeople,
-    /// The open story's quotes alone.
-    QuotesOnly,
-    /// Delete the last character of a prompt.
-    Backspace,
-    ToggleRead,
-    MarkAllRead,
-    Undo,
-    ToggleStar,
-    ShowAll,
-    ShowUnread,
-    ShowStarred,
-    Export,
-}
-
-impl Action {
-    /// The line shown for the action in the help overlay.
-    pub fn describe(self) -> &'static str {
-        use Action as A;
-        match self {
-            A::Down => "move down / scroll down a line",
-            A::Up => "move up / scroll up a line",
-            A::PageDown => "page down",
-            A::PageUp => "page up",
-            A::HalfDown => "half a page down",
-            A::HalfUp => "half a page up",
-            A::Top => "go to the top",
-            A::Bottom => "go to the bottom",
-            A::FocusNext => "focus the next panel",
-            A::FocusPrev => "focus the previous panel",
-            A::FocusLeft => "focus the panel on the left",
-            A::FocusRight => "focus the panel on the right",
-            A::Enter => "open the story · go to the person's first quote · to the quote",
-            A::NextStory => "next story",
-            A::PrevStory => "previous story",
-            A::NextQuote => "next quote in the story",
-            A::PrevQuote => "previous quote in the story",
-            A::NextBySpeaker => "next quote by the same speaker",
-            A::PrevBySpeaker => "previous quote by the same speaker",
-            A::PickSpeaker => "pick a speaker by part of the name, go to their first quote",
-            A::Search => "search stories (text, people); @name: stories quoting them",
-            A::NextMatch => "next search match",
-            A::PrevMatch => "previous search match",
-            A::Cancel => "clear the search and filters / close",
-            A::OpenUrl => "open the story's web page in the browser",
-            A::CopyQuote => "copy the current quote with its attribution",
-            A::ToggleSidebar => "show or hide the people and quotes",
-            A::Problems => "show the problems met while loading",
-            A::Help => "this help (type to search it)",
-            A::Quit => "quit",
-            A::People => "everyone quoted in the library; type to filter",
-            A::SortPeople => "sort the people by quotes, name or latest",
-            A::QuotesOnly => "the story's quotes alone, with speaker and cue",
-            A::Backspace => "delete a character",
-            A::ToggleRead => "mark the story read or unread",
-            A::MarkAllRead => "mark every listed story read (asks first)",
-            A::Undo => "undo the last read, unread or star change",
-            A::ToggleStar => "star or unstar the story",
-            A::ShowAll => "list every story",
-            A::ShowUnread => "list the unread stories",
-            A::ShowStarred => "list the starred stories",
-            A::Export => "export the story, its quotes and people as Markdown",
-        }
-    }
-}
-
-/// Which set of bindings applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Context {
-    /// Reading: panels, overlays that are only scrolled.
-    Normal,
-    /// Typing into a prompt (search, speaker picker, help filter): printable
-    /// keys are text.
-    Prompt,
-}
+pub use crate::config::{Action, Context};
 
 /// One key with its modifiers, normalised so that `J` and `Shift-j` agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -156,42 +46,10 @@ impl Key {
         Self::new(KeyCode::Char(c), KeyModifiers::CONTROL)
     }
 
-    /// Reads `j`, `J`, `C-d`, `S-Tab`, `Space`, `PageDown`, `Esc`, `F1`, …
+    /// Reads the settings file's notation: `j`, `J`, `C-d`, `S-Tab`,
+    /// `Space`, `PageDown`, `Esc`, `F1`, …
     pub fn parse(text: &str) -> Option<Key> {
-        let (mods, name) = match text
-            .split_once('-')
-            .filter(|(m, rest)| !rest.is_empty() && m.len() == 1)
-        {
-            Some(("C", rest)) => (KeyModifiers::CONTROL, rest),
-            Some(("M" | "A", rest)) => (KeyModifiers::ALT, rest),
-            Some(("S", "Tab")) => return Some(Key::new(KeyCode::BackTab, KeyModifiers::NONE)),
-            Some(("S", rest)) => (KeyModifiers::SHIFT, rest),
-            _ => (KeyModifiers::NONE, text),
-        };
-        let code = match name {
-            "Space" => KeyCode::Char(' '),
-            "Enter" => KeyCode::Enter,
-            "Esc" => KeyCode::Esc,
-            "Tab" => KeyCode::Tab,
-            "Backspace" => KeyCode::Backspace,
-            "Up" => KeyCode::Up,
-            "Down" => KeyCode::Down,
-            "Left" => KeyCode::Left,
-            "Right" => KeyCode::Right,
-            "PageUp" => KeyCode::PageUp,
-            "PageDown" => KeyCode::PageDown,
-            "Home" => KeyCode::Home,
-            "End" => KeyCode::End,
-            _ => {
-                let mut chars = name.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(c), None) => KeyCode::Char(c),
-                    (Some('F'), Some(_)) => KeyCode::F(name[1..].parse().ok()?),
-                    _ => return None,
-                }
-            }
-        };
-        Some(Key::new(code, mods))
+        config::Key::parse(text).map(|key| Key::from(&key))
     }
 }
 
@@ -225,75 +83,6 @@ impl fmt::Display for Key {
     }
 }
 
-/// The default bindings: `(context, keys, action)`, keys separated by spaces
-/// for a sequence. The help overlay lists this table in this order.
-pub const DEFAULTS: &[(Context, &str, Action)] = {
-    use Action as A;
-    use Context::{Normal as N, Prompt as P};
-    &[
-        (N, "j", A::Down),
-        (N, "Down", A::Down),
-        (N, "k", A::Up),
-        (N, "Up", A::Up),
-        (N, "Space", A::PageDown),
-        (N, "PageDown", A::PageDown),
-        (N, "b", A::PageUp),
-        (N, "PageUp", A::PageUp),
-        (N, "C-d", A::HalfDown),
-        (N, "C-u", A::HalfUp),
-        (N, "g g", A::Top),
-        (N, "Home", A::Top),
-        (N, "G", A::Bottom),
-        (N, "End", A::Bottom),
-        (N, "Tab", A::FocusNext),
-        (N, "S-Tab", A::FocusPrev),
-        (N, "h", A::FocusLeft),
-        (N, "Left", A::FocusLeft),
-        (N, "l", A::FocusRight),
-        (N, "Right", A::FocusRight),
-        (N, "Enter", A::Enter),
-        (N, "J", A::NextStory),
-        (N, "K", A::PrevStory),
-        (N, "]", A::NextQuote),
-        (N, "[", A::PrevQuote),
-        (N, "}", A::NextBySpeaker),
-        (N, "{", A::PrevBySpeaker),
-        (N, "@", A::PickSpeaker),
-        (N, "P", A::People),
-        (N, "S", A::SortPeople),
-        (N, "\"", A::QuotesOnly),
-        (N, "/", A::Search),
-        (N, "n", A::NextMatch),
-        (N, "N", A::PrevMatch),
-        (N, "Esc", A::Cancel),
-        (N, "o", A::OpenUrl),
-        (N, "y", A::CopyQuote),
-        (N, "s", A::ToggleSidebar),
-        (N, "p", A::Problems),
-        (N, "?", A::Help),
-        (N, "q", A::Quit),
-        (N, "C-c", A::Quit),
-        (N, "r", A::ToggleRead),
-        (N, "R", A::MarkAllRead),
-        (N, "u", A::Undo),
-        (N, "f", A::ToggleStar),
-        (N, "1", A::ShowAll),
-        (N, "2", A::ShowUnread),
-        (N, "3", A::ShowStarred),
-        (N, "e", A::Export),
-        (P, "Enter", A::Enter),
-        (P, "Esc", A::Cancel),
-        (P, "Backspace", A::Backspace),
-        (P, "Down", A::Down),
-        (P, "C-n", A::Down),
-        (P, "Up", A::Up),
-        (P, "C-p", A::Up),
-        (P, "PageDown", A::PageDown),
-        (P, "PageUp", A::PageUp),
-        (P, "C-c", A::Quit),
-    ]
-};
-
 /// What a key press means, given the keys pressed before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -320,23 +109,54 @@ pub struct Keymap {
     pub bindings: Vec<Binding>,
 }
 
-impl Default for Keymap {
-    fn default() -> Self {
-        let bindings = DEFAULTS
+/// The settings file's key, as the terminal reports it.
+impl From<&config::Key> for Key {
+    fn from(key: &config::Key) -> Key {
+        use config::KeyCode as C;
+        let code = match key.code {
+            C::Char(c) => KeyCode::Char(c),
+            C::Enter => KeyCode::Enter,
+            C::Esc => KeyCode::Esc,
+            C::Tab => KeyCode::Tab,
+            C::BackTab => KeyCode::BackTab,
+            C::Backspace => KeyCode::Backspace,
+            C::Up => KeyCode::Up,
+            C::Down => KeyCode::Down,
+            C::Left => KeyCode::Left,
+            C::Right => KeyCode::Right,
+            C::PageUp => KeyCode::PageUp,
+            C::PageDown => KeyCode::PageDown,
+            C::Home => KeyCode::Home,
+            C::End => KeyCode::End,
+            C::F(n) => KeyCode::F(n),
+        };
+        let mut mods = KeyModifiers::NONE;
+        mods.set(KeyModifiers::CONTROL, key.ctrl);
+        mods.set(KeyModifiers::ALT, key.alt);
+        mods.set(KeyModifiers::SHIFT, key.shift);
+        Key::new(code, mods)
+    }
+}
+
+/// The bindings of the settings file (or the defaults, with none).
+impl From<&Bindings> for Keymap {
+    fn from(bindings: &Bindings) -> Self {
+        let bindings = bindings
+            .bindings
             .iter()
-            .filter_map(|&(context, keys, action)| {
-                let keys = keys
-                    .split(' ')
-                    .map(Key::parse)
-                    .collect::<Option<Vec<_>>>()?;
-                Some(Binding {
-                    context,
-                    keys,
-                    action,
-                })
+            .map(|b| Binding {
+                context: b.context,
+                keys: b.keys.iter().map(Key::from).collect(),
+                action: b.action,
             })
             .collect();
-        Self { bindings }
+        Keymap { bindings }
+    }
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap::from(&Bindings::default())
     }
 }
 
@@ -389,7 +209,10 @@ mod tests {
 
     #[test]
     fn every_default_binding_parses() {
-        assert_eq!(Keymap::default().bindings.len(), DEFAULTS.len());
+        assert_eq!(
+            Keymap::default().bindings.len(),
+            config::actions::DEFAULTS.len()
+        );
     }
 
     #[test]

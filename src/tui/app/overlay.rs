@@ -2,7 +2,8 @@
 //! the text typed into prompts.
 
 use super::{App, Mode};
-use crate::tui::keymap::{Action, Context, DEFAULTS, Keymap};
+use crate::config::actions::DEFAULTS;
+use crate::tui::keymap::{Action, Context, Keymap};
 use crate::tui::needle::Needle;
 
 /// One line of the help: the keys for an action and what it does.
