@@ -76,15 +76,8 @@ fn render_speakers(buf: &mut Buffer, app: &App, area: Rect, people: &People) {
             format!("  {}", fit(&detail, w.saturating_sub(2))),
             app.theme.dim(),
         ));
-        let y = inner.y + (i * 2) as u16;
-        put(buf, inner.x, y, &first, inner.width);
-        put(buf, inner.x, y + 1, &second, inner.width);
-        if selected {
-            buf.set_style(
-                Rect::new(inner.x, y, inner.width, 2),
-                app.theme.selected(focused),
-            );
-        }
+        let style = selected.then(|| app.theme.selected(focused));
+        two_line_row(buf, inner, i, [&first, &second], style);
     }
 }
 
@@ -122,15 +115,8 @@ fn render_their_quotes(buf: &mut Buffer, app: &App, area: Rect, people: &People)
     for (i, (row, quote)) in visible.enumerate() {
         let selected = row == people.quote;
         let (first, second) = quote_lines(app, quote, selected, usize::from(inner.width));
-        let y = inner.y + (i * 2) as u16;
-        put(buf, inner.x, y, &first, inner.width);
-        put(buf, inner.x, y + 1, &second, inner.width);
-        if selected {
-            buf.set_style(
-                Rect::new(inner.x, y, inner.width, 2),
-                app.theme.selected(focused),
-            );
-        }
+        let style = selected.then(|| app.theme.selected(focused));
+        two_line_row(buf, inner, i, [&first, &second], style);
     }
 }
 
@@ -163,6 +149,22 @@ fn quote_lines(
 }
 
 /// A panel frame focused by the People view's own halves.
+/// Row `i` of a list of two-line rows in `inner`, in `style` when selected.
+fn two_line_row(
+    buf: &mut Buffer,
+    inner: Rect,
+    i: usize,
+    lines: [&Line; 2],
+    style: Option<ratatui::style::Style>,
+) {
+    let y = inner.y + (i * 2) as u16;
+    put(buf, inner.x, y, lines[0], inner.width);
+    put(buf, inner.x, y + 1, lines[1], inner.width);
+    if let Some(style) = style {
+        buf.set_style(Rect::new(inner.x, y, inner.width, 2), style);
+    }
+}
+
 fn titled(app: &App, title: String, focused: bool) -> Block<'static> {
     Block::bordered()
         .border_type(BorderType::Rounded)
