@@ -341,7 +341,8 @@ pub fn cue(word: &str, next: Option<&str>) -> Option<(&'static Cue, usize)> {
     if !might_be_cue(word) {
         return None;
     }
-    if let Some(next) = next.filter(|_| PHRASAL_FIRST.contains(word)) {
+    let phrasal = next.filter(|next| PARTICLES.contains(next) && PHRASAL_FIRST.contains(word));
+    if let Some(next) = phrasal {
         let mut pair = String::with_capacity(word.len() + next.len() + 1);
         pair.push_str(word);
         pair.push(' ');
@@ -353,26 +354,48 @@ pub fn cue(word: &str, next: Option<&str>) -> Option<(&'static Cue, usize)> {
     CUES.get(word).map(|cue| (cue, 1))
 }
 
-/// For each first letter, a bit per word length (up to 31) that some cue
-/// word has: most words of a text are turned away here, without hashing.
-static SHAPES: LazyLock<[u32; 26]> = LazyLock::new(|| {
-    let mut shapes = [0; 26];
+/// The particles of the phrasal cues ("out", "up"): a word followed by
+/// none of them pays for no two-word lookup.
+static PARTICLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut particles: Vec<&str> = PHRASAL
+        .iter()
+        .filter_map(|entry| entry.rsplit_once(' ').map(|(_, particle)| particle))
+        .collect();
+    particles.sort_unstable();
+    particles.dedup();
+    particles
+});
+
+/// For each pair of first letters (the second may be missing: index
+/// 26), a bit per word length (up to 31) that some cue word has: most
+/// words of a text are turned away here, without hashing.
+static SHAPES: LazyLock<Vec<u32>> = LazyLock::new(|| {
+    let mut shapes = vec![0; 26 * 27];
     for key in CUES.keys() {
         let word = key.split(' ').next().unwrap_or(key);
-        if let (Some(first @ b'a'..=b'z'), true) = (word.bytes().next(), word.len() < 32) {
-            shapes[usize::from(first - b'a')] |= 1 << word.len();
+        if let Some(slot) = shape_slot(word) {
+            shapes[slot] |= 1 << word.len();
         }
     }
     shapes
 });
 
+/// Where a word's first two letters are in [`SHAPES`]; `None` for a word
+/// that does not start with a lower-case letter or is too long.
+fn shape_slot(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    let first = b.first().filter(|c| c.is_ascii_lowercase())? - b'a';
+    let second = match b.get(1) {
+        None => 26,
+        Some(c) if c.is_ascii_lowercase() => c - b'a',
+        // No cue word has anything but letters.
+        Some(_) => return None,
+    };
+    (word.len() < 32).then(|| usize::from(first) * 27 + usize::from(second))
+}
+
 fn might_be_cue(word: &str) -> bool {
-    match word.bytes().next() {
-        Some(first @ b'a'..=b'z') if word.len() < 32 => {
-            SHAPES[usize::from(first - b'a')] & (1 << word.len()) != 0
-        }
-        _ => false,
-    }
+    shape_slot(word).is_some_and(|slot| SHAPES[slot] & (1 << word.len()) != 0)
 }
 
 /// Naming verbs ("called it a …") report a word or two, not speech.
@@ -383,6 +406,15 @@ pub fn is_naming(base: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_cue_word_passes_the_shape_filter() {
+        for key in CUES.keys() {
+            let word = key.split(' ').next().unwrap_or(key);
+            assert!(might_be_cue(word), "{key}");
+        }
+        assert!(!might_be_cue("the") && !might_be_cue("Said") && !might_be_cue(""));
+    }
 
     #[test]
     fn inflections_are_derived() {

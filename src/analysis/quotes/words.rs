@@ -56,14 +56,15 @@ pub fn starts_sentence(tokens: &[Token], at: usize) -> bool {
     let (Some(prev), Some(this)) = (at.checked_sub(1).map(|i| &tokens[i]), tokens.get(at)) else {
         return at == 0;
     };
-    let starts = this.is_capitalised()
+    // The mark before is the rarer condition: asked first.
+    let ends = match prev.kind {
+        Kind::Punct => matches!(prev.text.as_bytes().first(), Some(b'.' | b'?' | b'!')),
+        Kind::Quote => ends_sentence(prev.text),
+        Kind::Word => false,
+    };
+    ends && (this.is_capitalised()
         || this.kind == Kind::Quote
-        || this.text.starts_with(|c: char| c.is_ascii_digit());
-    let ends = prev.is('.')
-        || prev.is('?')
-        || prev.is('!')
-        || (prev.kind == Kind::Quote && ends_sentence(prev.text));
-    starts && ends
+        || this.text.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The first token of the sentence that `tokens[at]` is in.
@@ -96,26 +97,31 @@ pub fn strip_possessive(word: &str) -> &str {
 /// marks included) that falls inside becomes one [`Kind::Quote`] token.
 pub fn tokenize<'t>(text: &'t str, range: Span, quotes: &[Span]) -> Vec<Token<'t>> {
     let mut out = Vec::with_capacity(range.len() / 5);
-    let mut at = range.start;
     let first = quotes.partition_point(|q| q.end <= range.start);
-    let mut quotes = quotes[first..]
-        .iter()
-        .take_while(|q| q.start < range.end)
-        .peekable();
-    while at < range.end {
-        if let Some(q) = quotes.peek().filter(|q| q.start <= at) {
-            let span = Span::new(q.start.max(range.start), q.end.min(range.end));
-            out.push(Token {
-                span,
-                kind: Kind::Quote,
-                text: span.text(text),
-            });
-            at = span.end;
-            quotes.next();
-            continue;
+    let mut at = range.start;
+    for q in quotes[first..].iter().take_while(|q| q.start < range.end) {
+        at = words_into(text, at, q.start, &mut out);
+        if at >= range.end {
+            return out;
         }
-        let stop = quotes.peek().map_or(range.end, |q| q.start.min(range.end));
-        let byte = text.as_bytes()[at];
+        let span = Span::new(q.start.max(range.start), q.end.min(range.end));
+        out.push(Token {
+            span,
+            kind: Kind::Quote,
+            text: span.text(text),
+        });
+        at = span.end;
+    }
+    words_into(text, at, range.end, &mut out);
+    out
+}
+
+/// The words and marks of `text[at..stop]` pushed onto `out`; returns
+/// where it stopped (`stop`, or `at` if that is past it).
+fn words_into<'t>(text: &'t str, mut at: usize, stop: usize, out: &mut Vec<Token<'t>>) -> usize {
+    let bytes = text.as_bytes();
+    while at < stop {
+        let byte = bytes[at];
         // ASCII (most of any English text) is told apart without decoding.
         let (word, len) = if byte.is_ascii() {
             if matches!(byte, b' ' | b'\t'..=b'\r') {
@@ -145,7 +151,7 @@ pub fn tokenize<'t>(text: &'t str, range: Span, quotes: &[Span]) -> Vec<Token<'t
         });
         at = end;
     }
-    out
+    at
 }
 
 /// The end of a word: letters, digits and combining marks, joined by
@@ -154,41 +160,49 @@ pub fn tokenize<'t>(text: &'t str, range: Span, quotes: &[Span]) -> Vec<Token<'t
 fn word_end(text: &str, start: usize, stop: usize) -> usize {
     let word = &text[start..stop];
     let bytes = word.as_bytes();
-    let mut end = 0;
     let mut dotted = false;
     let mut i = 0;
-    while i < bytes.len() {
-        // Most words are plain ASCII: skip them a byte at a time.
-        if bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-            end = i;
-            continue;
+    loop {
+        // Most words are plain ASCII: their letters are skipped in one run.
+        i += bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len() - i);
+        // A space or a comma ends most words: nothing to join or keep.
+        if bytes
+            .get(i)
+            .is_none_or(|&b| b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.'))
+        {
+            break;
         }
         let Some(c) = word[i..].chars().next() else {
             break;
         };
-        if c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c) {
-            i += c.len_utf8();
-            end = i;
+        let len = c.len_utf8();
+        if !c.is_ascii() && (c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)) {
+            i += len;
             continue;
         }
-        let next = word[i + c.len_utf8()..].chars().next();
         let joins = matches!(c, '\'' | '’' | '-' | '.' | '\u{2010}' | '\u{2011}');
-        if joins && next.is_some_and(char::is_alphanumeric) {
+        if joins
+            && word[i + len..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
             dotted |= c == '.';
-            i += c.len_utf8();
-            end = i;
+            i += len;
             continue;
         }
         if c == '.' {
-            let last_part = word[..end].rsplit('-').next().unwrap_or("");
+            let last_part = word[..i].rsplit('-').next().unwrap_or("");
             if dotted || is_initial(last_part) || is_abbreviation(last_part) {
-                end = i + 1;
+                i += 1;
             }
         }
         break;
     }
-    start + end
+    start + i
 }
 
 fn is_initial(word: &str) -> bool {
@@ -198,16 +212,98 @@ fn is_initial(word: &str) -> bool {
 
 /// Abbreviations that take a dot and do not end a sentence.
 pub fn is_abbreviation(word: &str) -> bool {
-    const LIST: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr",
-        "Adm", "Maj", "Prof", "Rev", "Sr", "Jr", "St", "Ft", "Mt", "No", "vs", "Mx", "Hon", "Pres",
-        "Supt", "Insp", "Det", "Cpl", "Pvt", "Gens", "Reps", "Sens", "Messrs", "Jan", "Feb", "Mar",
-        "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ariz", "Calif", "Colo",
-        "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Mass", "Md", "Mich", "Minn",
-        "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash",
-        "Wis", "Wyo", "Inc", "Corp", "Co", "Ltd", "Bros", "etc", "approx", "Ave", "Blvd",
-    ];
-    LIST.contains(&word)
+    // A match, not a list: compiled to a branch on the length and a few
+    // compares, where a list scan compares every entry.
+    matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Sgt"
+            | "Capt"
+            | "Cmdr"
+            | "Adm"
+            | "Maj"
+            | "Prof"
+            | "Rev"
+            | "Sr"
+            | "Jr"
+            | "St"
+            | "Ft"
+            | "Mt"
+            | "No"
+            | "vs"
+            | "Mx"
+            | "Hon"
+            | "Pres"
+            | "Supt"
+            | "Insp"
+            | "Det"
+            | "Cpl"
+            | "Pvt"
+            | "Gens"
+            | "Reps"
+            | "Sens"
+            | "Messrs"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Ariz"
+            | "Calif"
+            | "Colo"
+            | "Conn"
+            | "Del"
+            | "Fla"
+            | "Ga"
+            | "Ill"
+            | "Ind"
+            | "Kan"
+            | "Ky"
+            | "La"
+            | "Mass"
+            | "Md"
+            | "Mich"
+            | "Minn"
+            | "Miss"
+            | "Mo"
+            | "Mont"
+            | "Neb"
+            | "Nev"
+            | "Okla"
+            | "Ore"
+            | "Pa"
+            | "Tenn"
+            | "Tex"
+            | "Va"
+            | "Vt"
+            | "Wash"
+            | "Wis"
+            | "Wyo"
+            | "Inc"
+            | "Corp"
+            | "Co"
+            | "Ltd"
+            | "Bros"
+            | "etc"
+            | "approx"
+            | "Ave"
+            | "Blvd"
+    )
 }
 
 #[cfg(test)]
