@@ -73,11 +73,9 @@ fn names_a_work(before: &str) -> bool {
 
 /// A quote mark inside `<…>`, like an attribute value of leftover markup.
 fn in_markup(text: &str, at: usize) -> bool {
-    let before = &text[..at];
-    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
-    let line = &before[line_start..];
-    line.rfind('<')
-        .is_some_and(|lt| line.rfind('>').is_none_or(|gt| gt < lt))
+    // The last `<`, `>` or line break before the mark, in one search.
+    let before = &text.as_bytes()[..at];
+    memchr::memrchr3(b'<', b'>', b'\n', before).is_some_and(|i| before[i] == b'<')
 }
 
 /// Title Case words: a book, a show, a slogan.
@@ -140,4 +138,23 @@ pub(super) fn title_case(name: &str) -> String {
             .unwrap_or_default()
     };
     name.split(' ').map(word).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_markup;
+
+    #[test]
+    fn marks_inside_markup() {
+        let rows = [
+            ("<a href=\"x\">", true),
+            ("<b>bold</b> \"x\"", false),
+            ("<p class=\n\"x\"", false),
+            ("if a < b then \"x\"", true),
+            ("plain \"x\"", false),
+        ];
+        for (text, want) in rows {
+            assert_eq!(in_markup(text, text.find('"').unwrap()), want, "{text}");
+        }
+    }
 }

@@ -119,16 +119,17 @@ pub fn tokenize<'t>(text: &'t str, range: Span, quotes: &[Span]) -> Vec<Token<'t
 /// The words and marks of `text[at..stop]` pushed onto `out`; returns
 /// where it stopped (`stop`, or `at` if that is past it).
 fn words_into<'t>(text: &'t str, mut at: usize, stop: usize, out: &mut Vec<Token<'t>>) -> usize {
-    let bytes = text.as_bytes();
-    while at < stop {
-        let byte = bytes[at];
+    let bytes = &text.as_bytes()[..stop];
+    while let Some(&byte) = bytes.get(at) {
         // ASCII (most of any English text) is told apart without decoding.
-        let (word, len) = if byte.is_ascii() {
+        let (end, kind) = if byte.is_ascii_alphanumeric() {
+            (ascii_word_end(text, bytes, at), Kind::Word)
+        } else if byte.is_ascii() {
             if matches!(byte, b' ' | b'\t'..=b'\r') {
                 at += 1;
                 continue;
             }
-            (byte.is_ascii_alphanumeric(), 1)
+            (at + 1, Kind::Punct)
         } else {
             let Some(c) = text[at..stop].chars().next() else {
                 break;
@@ -137,12 +138,11 @@ fn words_into<'t>(text: &'t str, mut at: usize, stop: usize, out: &mut Vec<Token
                 at += c.len_utf8();
                 continue;
             }
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        let (end, kind) = if word {
-            (word_end(text, at, stop), Kind::Word)
-        } else {
-            (at + len, Kind::Punct)
+            if c.is_alphanumeric() {
+                (word_end(text, at, stop), Kind::Word)
+            } else {
+                (at + c.len_utf8(), Kind::Punct)
+            }
         };
         out.push(Token {
             span: Span::new(at, end),
@@ -152,6 +152,49 @@ fn words_into<'t>(text: &'t str, mut at: usize, stop: usize, out: &mut Vec<Token
         at = end;
     }
     at
+}
+
+/// [`word_end`] for a word starting with an ASCII letter or digit in
+/// `bytes` (the text up to the stop): its run of ASCII letters and digits,
+/// unless what follows may join or extend it.
+fn ascii_word_end(text: &str, bytes: &[u8], at: usize) -> usize {
+    let run = alnum_run(bytes, at);
+    match bytes.get(run) {
+        Some(&b) if !b.is_ascii() || matches!(b, b'\'' | b'-' | b'.') => {
+            word_end(text, at, bytes.len())
+        }
+        _ => run,
+    }
+}
+
+/// Where the run of ASCII letters and digits starting at `from` ends:
+/// eight bytes at a time, since most words are only that.
+fn alnum_run(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The top bit of each byte in `lo..=hi`, for bytes below 0x80 (a
+    // higher byte's carry only spoils the bytes after it, past the run).
+    let within = |x: u64, lo: u8, hi: u8| {
+        x.wrapping_add(u64::from(0x80 - lo) * ONES) & !x.wrapping_add(u64::from(0x7f - hi) * ONES)
+    };
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(chunk);
+        let alnum =
+            (within(x, b'0', b'9') | within(x, b'A', b'Z') | within(x, b'a', b'z')) & !x & HIGH;
+        let run = (!alnum & HIGH).trailing_zeros() as usize / 8;
+        at += run;
+        if run < 8 {
+            return at;
+        }
+    }
+    bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .map_or(bytes.len(), |n| at + n)
 }
 
 /// The end of a word: letters, digits and combining marks, joined by
@@ -358,6 +401,29 @@ mod tests {
                 (Kind::Word, "too"),
             ]
         );
+    }
+
+    #[test]
+    fn alnum_runs_match_the_byte_test() {
+        let texts = [
+            "",
+            "a",
+            "Zelensky said",
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 x",
+            "09azAZ@[`{/:",
+            "naïve café",
+            "O’Neill's 1990s, \u{7f}\u{80}",
+        ];
+        for text in texts {
+            let b = text.as_bytes();
+            for from in 0..=b.len() {
+                let want = b[from..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .map_or(b.len(), |n| from + n);
+                assert_eq!(alnum_run(b, from), want, "{text:?} {from}");
+            }
+        }
     }
 
     #[test]
