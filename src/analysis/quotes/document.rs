@@ -4,7 +4,7 @@
 use super::Decision;
 use super::attribute::{self, Found};
 use super::filter::title_case;
-use super::marks::{self, Marked};
+use super::marks::Marked;
 use super::salience;
 use super::share;
 use super::speaker::{Context, Resolver, Speaker};
@@ -38,9 +38,14 @@ struct Place {
 }
 
 impl<'a> Document<'a> {
-    pub(super) fn new(text: &'a str, people: &'a People, marked: &'a [Marked]) -> Self {
+    /// `lines`: the text's lines, as [`super::marks::lines`] gives them.
+    pub(super) fn new(
+        text: &'a str,
+        people: &'a People,
+        marked: &'a [Marked],
+        lines: Vec<(usize, usize)>,
+    ) -> Self {
         let outer: Vec<Span> = marked.iter().map(|m| Span::new(m.open, m.close)).collect();
-        let lines = marks::lines(text);
         // Only lines with a quote, and the few before each that a pronoun
         // or a continued quote may reach back to, are read.
         let mut needed = vec![false; lines.len()];

@@ -60,7 +60,13 @@ struct Mark {
 }
 
 /// The quoted stretches of `text`, in order.
+#[cfg(test)]
 pub fn find(text: &str) -> Vec<Marked> {
+    find_in(text, &lines(text))
+}
+
+/// [`find`] over the text's [`lines`], computed once by the caller.
+pub fn find_in(text: &str, lines: &[(usize, usize)]) -> Vec<Marked> {
     let single = uses_single_marks(text);
     // Backticks and « » are rare: a text without them has its marks found
     // by a faster search for the other three bytes.
@@ -78,7 +84,6 @@ pub fn find(text: &str) -> Vec<Marked> {
         }
         single_marks(line, start)
     };
-    let lines = lines(text);
     let mut out = Vec::new();
     let mut carried = false;
     let mut marks = lines.first().map(|&l| marks_of(l)).unwrap_or_default();
@@ -107,15 +112,28 @@ pub fn find(text: &str) -> Vec<Marked> {
 pub(super) fn lines(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
-    for line in text.split('\n') {
-        let trimmed_start = line.len() - line.trim_start().len();
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            out.push((at + trimmed_start, at + trimmed_start + trimmed.len()));
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        if let Some(line) = trimmed(text, at, end) {
+            out.push(line);
         }
-        at += line.len() + 1;
+        at = end + 1;
     }
     out
+}
+
+/// `text[start..end]` without the white space around it, if anything is
+/// left. A line that starts and ends with a visible ASCII character (most
+/// lines) needs no trimming.
+fn trimmed(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let bytes = &text.as_bytes()[start..end];
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_graphic());
+    if visible(bytes.first()) && visible(bytes.last()) {
+        return Some((start, end));
+    }
+    let line = &text[start..end];
+    let lead = line.len() - line.trim_start().len();
+    let trimmed = line.trim();
+    (!trimmed.is_empty()).then(|| (start + lead, start + lead + trimmed.len()))
 }
 
 /// Pairs a line's marks, pushing the quotes found. `carried`: the line
@@ -393,6 +411,36 @@ mod tests {
 
     fn quoted(text: &str) -> Vec<&str> {
         find(text).iter().map(|m| m.inner.text(text)).collect()
+    }
+
+    #[test]
+    fn lines_are_trimmed_and_never_blank() {
+        // The plain definition: split at line feeds, trim, drop the blank.
+        fn reference(text: &str) -> Vec<(usize, usize)> {
+            let mut out = Vec::new();
+            let mut at = 0;
+            for line in text.split('\n') {
+                let lead = line.len() - line.trim_start().len();
+                let trimmed = line.trim();
+                if !trimmed.is_empty() {
+                    out.push((at + lead, at + lead + trimmed.len()));
+                }
+                at += line.len() + 1;
+            }
+            out
+        }
+        let texts = [
+            "",
+            "\n\n",
+            "one line",
+            "a\nb\n\nc\n",
+            "  padded \r\n\tTabbed\t\n",
+            "\u{a0}no-break space\u{a0}\n\u{2003}em\u{2003}",
+            "“curly”\n’",
+        ];
+        for text in texts {
+            assert_eq!(lines(text), reference(text), "{text:?}");
+        }
     }
 
     #[test]

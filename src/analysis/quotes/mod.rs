@@ -52,7 +52,8 @@ impl Decision {
 
 /// The quotations in `text`, with their speakers where the text names them.
 pub fn find_quotes(text: &str, people: &People) -> Vec<Quote> {
-    let mut marked = marks::find(text);
+    let lines = marks::lines(text);
+    let mut marked = marks::find_in(text, &lines);
     if marked.is_empty() {
         return Vec::new();
     }
@@ -60,7 +61,7 @@ pub fn find_quotes(text: &str, people: &People) -> Vec<Quote> {
         .iter_mut()
         .map(|m| filter::transcript_label(text, m))
         .collect();
-    let mut decisions = document::Document::new(text, people, &marked).decide(&labels);
+    let mut decisions = document::Document::new(text, people, &marked, lines).decide(&labels);
     share::within_quotations(&marked, &mut decisions);
     marked
         .iter()
