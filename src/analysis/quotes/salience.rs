@@ -9,47 +9,49 @@ use crate::analysis::Span;
 use crate::analysis::people::{EntityKind, People};
 
 /// Words that open a phrase before the subject ("After the debate, …").
-const OPENERS: &[&str] = &[
-    "In",
-    "On",
-    "At",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "Asked",
-    "Speaking",
-    "Unlike",
-    "Like",
-    "Although",
-    "Though",
-    "As",
-    "Since",
-    "If",
-    "Despite",
-    "During",
-    "For",
-    "With",
-    "Without",
-    "According",
-    "Following",
-    "Under",
-    "Until",
-    "Once",
-    "From",
-    "Over",
-    "Earlier",
-    "Later",
-    "Last",
-    "Meanwhile",
-    "By",
-    "Among",
-    "Pressed",
-    "Told",
-    "Given",
-    "Because",
-    "Upon",
-];
+fn is_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "In" | "On"
+            | "At"
+            | "After"
+            | "Before"
+            | "When"
+            | "While"
+            | "Asked"
+            | "Speaking"
+            | "Unlike"
+            | "Like"
+            | "Although"
+            | "Though"
+            | "As"
+            | "Since"
+            | "If"
+            | "Despite"
+            | "During"
+            | "For"
+            | "With"
+            | "Without"
+            | "According"
+            | "Following"
+            | "Under"
+            | "Until"
+            | "Once"
+            | "From"
+            | "Over"
+            | "Earlier"
+            | "Later"
+            | "Last"
+            | "Meanwhile"
+            | "By"
+            | "Among"
+            | "Pressed"
+            | "Told"
+            | "Given"
+            | "Because"
+            | "Upon"
+    )
+}
 
 /// `(position, person)` for the subject of every sentence that has one,
 /// in text order, from each line's tokens.
@@ -97,7 +99,7 @@ fn subject(text: &str, tokens: &[Token], people: &People, quotes: &[Span]) -> Op
     let first_word = text[from..sentence.end]
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())?;
-    if OPENERS.contains(&first_word)
+    if is_opener(first_word)
         || first_word.len() > 4 && (first_word.ends_with("ing") || first_word.ends_with("ed"))
     {
         let comma = text[from..sentence.end].find(',')?;
@@ -145,12 +147,12 @@ fn head(text: &str, phrase: Span, people: &People) -> Option<usize> {
 /// The words between two names of one phrase: at most two role words
 /// ("consultant", "campaign manager"), no verb, no punctuation.
 fn is_title_gap(gap: &str) -> bool {
-    let words: Vec<&str> = gap.split_whitespace().collect();
-    words.len() <= 2
-        && !gap.contains([',', '.', ';', '(', ')', ':'])
-        && words
-            .iter()
-            .all(|w| w.chars().all(char::is_alphabetic) && !is_link(w))
+    // Words of letters only hold no punctuation either. Gaps are often
+    // long: the first word that fails ends the reading.
+    let role_word =
+        |w: Option<&str>| w.is_none_or(|w| w.chars().all(char::is_alphabetic) && !is_link(w));
+    let mut words = gap.split_whitespace();
+    role_word(words.next()) && role_word(words.next()) && words.next().is_none()
 }
 
 fn is_link(word: &str) -> bool {

@@ -52,6 +52,7 @@ impl Token<'_> {
 /// Whether a new sentence starts at `tokens[at]`: after a full stop, a
 /// question or exclamation mark, or a quotation that ends with one, at a
 /// capital letter, a quotation or a number.
+#[inline]
 pub fn starts_sentence(tokens: &[Token], at: usize) -> bool {
     let (Some(prev), Some(this)) = (at.checked_sub(1).map(|i| &tokens[i]), tokens.get(at)) else {
         return at == 0;
