@@ -4,6 +4,7 @@
 //! Every span is a byte range into the body it was computed from, always on
 //! `char` boundaries, so `&body[span.range()]` never panics.
 
+mod chars;
 pub mod people;
 pub mod quotes;
 mod span;

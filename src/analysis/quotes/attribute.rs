@@ -15,6 +15,7 @@ use super::phrase::{
 };
 use super::words::{Kind, Token};
 use crate::analysis::Span;
+use crate::analysis::chars::is_alphanumeric;
 
 /// A cue and the phrase naming whoever it reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -375,7 +376,7 @@ fn follows_comma(tokens: &[Token], at: usize) -> bool {
     let quote_comma = before.kind == Kind::Quote
         && before
             .text
-            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+            .trim_end_matches(|c: char| !is_alphanumeric(c) && c != ',')
             .ends_with(',');
     before.is(',') || is_dash(before) || lower(before) == Some("by") || quote_comma
 }

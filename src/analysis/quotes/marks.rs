@@ -16,6 +16,7 @@
 //!    the same way with single marks, keeping apostrophes out.
 
 use crate::analysis::Span;
+use crate::analysis::chars::is_alphanumeric;
 
 /// One quoted stretch: the words between the marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -309,10 +310,9 @@ fn single_marks(line: &str, offset: usize) -> Vec<Mark> {
         };
         let before = line[..i].chars().next_back();
         let after = line[i + c.len_utf8()..].chars().next();
-        let inside_word =
-            before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+        let inside_word = before.is_some_and(is_alphanumeric) && after.is_some_and(is_alphanumeric);
         let elision =
-            after.is_some_and(|a| a.is_ascii_digit()) && !before.is_some_and(char::is_alphanumeric);
+            after.is_some_and(|a| a.is_ascii_digit()) && !before.is_some_and(is_alphanumeric);
         if inside_word || elision {
             continue;
         }
@@ -340,9 +340,9 @@ fn mark(line: &str, start: usize, end: usize, glyph: Glyph, offset: usize) -> Ma
     let can_close = before.is_some_and(|c| !c.is_whitespace()) && after.is_none_or(closes_before);
     // A curly glyph is trusted unless its place plainly says the opposite
     // (French spacing, « mot », is not the opposite).
-    let word_after = after.is_some_and(char::is_alphanumeric);
+    let word_after = after.is_some_and(is_alphanumeric);
     let word_before =
-        before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '!' | '?'));
+        before.is_some_and(|c| is_alphanumeric(c) || matches!(c, '.' | ',' | '!' | '?'));
     let role = match glyph {
         Glyph::Open if word_before && !word_after && after.is_none_or(closes_before) => Role::Close,
         Glyph::Close if before.is_none_or(char::is_whitespace) && word_after => Role::Open,

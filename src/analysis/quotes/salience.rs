@@ -6,6 +6,7 @@ use super::attribute::cue_subject;
 use super::speaker::describe::described;
 use super::words::{Token, starts_sentence};
 use crate::analysis::Span;
+use crate::analysis::chars::{is_alphabetic, is_alphanumeric};
 use crate::analysis::people::{EntityKind, People};
 
 /// Words that open a phrase before the subject ("After the debate, …").
@@ -97,7 +98,7 @@ fn subject(text: &str, tokens: &[Token], people: &People, quotes: &[Span]) -> Op
     }
     let mut from = sentence.start;
     let first_word = text[from..sentence.end]
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .find(|w| !w.is_empty())?;
     if is_opener(first_word)
         || first_word.len() > 4 && (first_word.ends_with("ing") || first_word.ends_with("ed"))
@@ -149,8 +150,7 @@ fn head(text: &str, phrase: Span, people: &People) -> Option<usize> {
 fn is_title_gap(gap: &str) -> bool {
     // Words of letters only hold no punctuation either. Gaps are often
     // long: the first word that fails ends the reading.
-    let role_word =
-        |w: Option<&str>| w.is_none_or(|w| w.chars().all(char::is_alphabetic) && !is_link(w));
+    let role_word = |w: Option<&str>| w.is_none_or(|w| w.chars().all(is_alphabetic) && !is_link(w));
     let mut words = gap.split_whitespace();
     role_word(words.next()) && role_word(words.next()) && words.next().is_none()
 }

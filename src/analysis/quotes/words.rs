@@ -2,6 +2,7 @@
 //! quote marks, where the attribution is.
 
 use crate::analysis::Span;
+use crate::analysis::chars::is_alphanumeric;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -79,7 +80,7 @@ pub fn sentence_start(tokens: &[Token], at: usize) -> usize {
 /// A quotation whose words end a sentence ("“We won.”").
 pub fn ends_sentence(quote: &str) -> bool {
     let inner =
-        quote.trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '?' | '!'));
+        quote.trim_end_matches(|c: char| !is_alphanumeric(c) && !matches!(c, '.' | '?' | '!'));
     inner.ends_with(['.', '?', '!'])
 }
 
@@ -139,7 +140,7 @@ fn words_into<'t>(text: &'t str, mut at: usize, stop: usize, out: &mut Vec<Token
                 at += c.len_utf8();
                 continue;
             }
-            if c.is_alphanumeric() {
+            if is_alphanumeric(c) {
                 (word_end(text, at, stop), Kind::Word)
             } else {
                 (at + c.len_utf8(), Kind::Punct)
@@ -223,17 +224,12 @@ fn word_end(text: &str, start: usize, stop: usize) -> usize {
             break;
         };
         let len = c.len_utf8();
-        if !c.is_ascii() && (c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)) {
+        if !c.is_ascii() && (is_alphanumeric(c) || ('\u{300}'..='\u{36f}').contains(&c)) {
             i += len;
             continue;
         }
         let joins = matches!(c, '\'' | '’' | '-' | '.' | '\u{2010}' | '\u{2011}');
-        if joins
-            && word[i + len..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-        {
+        if joins && word[i + len..].chars().next().is_some_and(is_alphanumeric) {
             dotted |= c == '.';
             i += len;
             continue;
