@@ -2,6 +2,7 @@
 //! the counts kept up to date quote by quote (distinct quotes, stories,
 //! the newest date), with the name and forms the lists show.
 
+use super::chunks::Chunks;
 use super::fold::{fold, name_words};
 use super::intern::{FastMap, Interner, Sym};
 use super::variant::Variant;
@@ -68,7 +69,7 @@ impl Entry {
     pub fn absorb(
         &mut self,
         variant: &Variant,
-        records: &[Record],
+        records: &Chunks<Record>,
         story_of: &impl Fn(u32) -> u32,
     ) {
         for &q in &variant.quotes {

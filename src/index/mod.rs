@@ -44,6 +44,7 @@
 //! ```
 
 mod appear;
+mod chunks;
 mod cluster;
 mod entry;
 mod fold;
@@ -58,6 +59,7 @@ pub use query::{Listed, Order, Position, Said, Sort, Speaker};
 
 use crate::analysis::Analysis;
 use crate::article::{Article, Date};
+use chunks::Chunks;
 use entry::Entry;
 use intern::{FastMap, FastSet, Interner, Sym};
 use variant::{Buckets, Lookup, Variant, VariantKey, make_room};
@@ -120,7 +122,7 @@ pub struct SpeakerIndex {
     strings: Interner,
     articles: Vec<Slot>,
     story_of_id: FastMap<u64, u32>,
-    records: Vec<Record>,
+    records: Chunks<Record>,
     variants: Vec<Variant>,
     variant_of: Lookup,
     buckets: Buckets,
@@ -238,7 +240,7 @@ impl SpeakerIndex {
         self.strings.heap_size()
             + self.articles.capacity() * size_of::<Slot>()
             + self.story_of_id.capacity() * (size_of::<(u64, u32)>() + 1)
-            + self.records.capacity() * size_of::<Record>()
+            + self.records.heap_size()
             + self.variants.capacity() * size_of::<Variant>()
             + variants
             + self.variant_of.heap_size()
