@@ -162,6 +162,20 @@ fn words_into<'t>(text: &'t str, mut at: usize, stop: usize, out: &mut Vec<Token
 fn ascii_word_end(text: &str, bytes: &[u8], at: usize) -> usize {
     let run = alnum_run(bytes, at);
     match bytes.get(run) {
+        // A full stop that nothing joins on to (the end of a sentence, or
+        // of "Mr."): kept by an initial or an abbreviation only.
+        Some(b'.')
+            if bytes
+                .get(run + 1)
+                .is_none_or(|&n| n.is_ascii() && !n.is_ascii_alphanumeric()) =>
+        {
+            let word = &text[at..run];
+            if is_initial(word) || is_abbreviation(word) {
+                run + 1
+            } else {
+                run
+            }
+        }
         Some(&b) if !b.is_ascii() || matches!(b, b'\'' | b'-' | b'.') => {
             word_end(text, at, bytes.len())
         }
