@@ -13,7 +13,7 @@ mod nouns;
 use super::phrase::{is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_stop, one_of};
 use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
-use crate::analysis::people::{EntityKind, Gender, People};
+use crate::analysis::people::{EntityKind, Gender, Mention, People};
 use nouns::ORGANISATION_NOUNS;
 
 /// Who said a quote.
@@ -109,7 +109,7 @@ impl<'a> Resolver<'a> {
         // where the person is from, not who it is.
         let phrase = match self.text[phrase.range()].find(" of ") {
             Some(of)
-                if self.people.mentions.iter().any(|m| {
+                if self.mentions_from(phrase).any(|m| {
                     m.kind == EntityKind::Person
                         && phrase.contains(m.span)
                         && m.span.end <= phrase.start + of
@@ -119,7 +119,7 @@ impl<'a> Resolver<'a> {
             }
             _ => phrase,
         };
-        let mentions = self.people.mentions.iter().filter(|m| {
+        let mentions = self.mentions_from(phrase).filter(|m| {
             phrase.contains(m.span) || (m.span.overlaps(phrase) && m.span.start >= phrase.start)
         });
         let head = mentions
@@ -130,6 +130,15 @@ impl<'a> Resolver<'a> {
             (EntityKind::Person, None) => return None,
             _ => Speaker::Organisation(head.span.text(self.text).to_owned()),
         })
+    }
+
+    /// The mentions that start inside `phrase` (mentions are sorted by
+    /// start): all that the tests on a phrase can accept.
+    fn mentions_from(&self, phrase: Span) -> impl DoubleEndedIterator<Item = &'a Mention> {
+        let mentions = &self.people.mentions;
+        let from = mentions.partition_point(|m| m.span.start < phrase.start);
+        let to = mentions.partition_point(|m| m.span.start < phrase.end);
+        mentions[from..to.max(from)].iter()
     }
 
     /// A capitalised phrase the people engine did not list: a person it
