@@ -4,7 +4,8 @@
 //! as a ratio. Skips, saying so, when `../shared/corpus/polnear-dev` is not
 //! there.
 
-use byline::analysis::people::{find_people, warm_up};
+use byline::analysis::people::find_people;
+use byline::analysis::warm_up;
 use byline::article::{Input, load};
 use divan::Bencher;
 use divan::counter::BytesCount;

@@ -35,6 +35,13 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
 }
 
+/// Builds the word lists and tables of both engines now rather than on
+/// first use (for benchmarks, and before work is spread over threads).
+pub fn warm_up() {
+    people::warm_up();
+    quotes::warm_up();
+}
+
 /// Analyses one cleaned article body.
 pub fn analyse(body: &str) -> Analysis {
     let people = people::find_people(body);

@@ -400,6 +400,13 @@ fn might_be_cue(word: &str) -> bool {
     SHAPES[bit / 64] >> (bit % 64) & 1 != 0
 }
 
+/// Builds the cue tables now rather than on first use.
+pub fn warm_up() {
+    LazyLock::force(&SHAPES);
+    LazyLock::force(&PARTICLES);
+    LazyLock::force(&PHRASAL_FIRST);
+}
+
 /// Naming verbs ("called it a …") report a word or two, not speech.
 pub fn is_naming(base: &str) -> bool {
     NAMING.contains(&base)
