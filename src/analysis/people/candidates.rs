@@ -149,15 +149,40 @@ impl Candidate {
 
 /// Lower-case words that stand inside names: "Alexander de Croo", "Nikolaus
 /// van der Pas", "Osama bin Laden". The tokenizer asks once per word (see
-/// [`Token::particle`]).
-pub const PARTICLES: [&[u8]; 28] = [
-    b"de", b"da", b"das", b"del", b"della", b"der", b"den", b"des", b"di", b"do", b"dos", b"du",
-    b"van", b"von", b"la", b"le", b"bin", b"ibn", b"al", b"el", b"y", b"ter", b"ten", b"zu", b"af",
-    b"av", b"st.", b"e",
-];
-
+/// [`Token::particle`]); matched as bytes, which compiles to a test per
+/// letter rather than a comparison per particle.
 pub fn is_particle(word: &[u8]) -> bool {
-    PARTICLES.contains(&word)
+    matches!(
+        word,
+        b"de"
+            | b"da"
+            | b"das"
+            | b"del"
+            | b"della"
+            | b"der"
+            | b"den"
+            | b"des"
+            | b"di"
+            | b"do"
+            | b"dos"
+            | b"du"
+            | b"van"
+            | b"von"
+            | b"la"
+            | b"le"
+            | b"bin"
+            | b"ibn"
+            | b"al"
+            | b"el"
+            | b"y"
+            | b"ter"
+            | b"ten"
+            | b"zu"
+            | b"af"
+            | b"av"
+            | b"st."
+            | b"e"
+    )
 }
 
 /// A word that may be part of a name (decided once by the tokenizer, see
@@ -169,8 +194,16 @@ pub fn name_like(t: Token, _text: &str) -> bool {
 
 /// All candidates in `tokens`, in text order.
 pub fn find(text: &str, tokens: &[Token]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    find_into(text, tokens, &mut out);
+    out
+}
+
+/// [`find`] into `out` (cleared first), reusing its memory.
+pub fn find_into(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
+    out.clear();
     // News text has about one candidate per ten tokens.
-    let mut out = Vec::with_capacity(tokens.len() / 8 + 4);
+    out.reserve(tokens.len() / 8 + 4);
     let mut i = 0;
     while i < tokens.len() {
         // Most tokens can open nothing (no name word, particle or bracket):
@@ -201,7 +234,6 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Candidate> {
             ..title::split_title(text, tokens, parts)
         });
     }
-    out
 }
 
 /// "c de Silva b", "goalkeeper van der Sar": a name that opens with its

@@ -2,7 +2,7 @@
 //! apostrophes and abbreviation dots), numbers and single punctuation marks,
 //! each with its byte span, its capitalisation and the white space before it.
 
-use super::candidates::{PARTICLES, is_particle};
+use super::candidates::is_particle;
 use super::lexicon::{self, flag};
 
 /// What separates a token from the one before it.
@@ -172,16 +172,13 @@ fn other_token(text: &str, i: usize, c: char, gap: Gap, opens: &mut Opens) -> To
 /// The most common token, a plain lower-case word starting at `i`: no
 /// lookups, no shape to compute.
 fn lower_word(text: &str, i: usize, gap: Gap, opens: &mut Opens) -> Token {
-    let end = lower_word_end(text, i);
+    let (end, joined) = lower_word_end(text, i);
     let sent_start = opens.starts(Kind::Word, gap);
-    // "al-Assad": a hyphen third or fourth, looked at before `prefixed`.
-    let b = text.as_bytes();
-    let name_like = matches!(b[i], b'a' | b'b' | b'e')
-        && end - i >= 4
-        && (b[i + 2] == b'-' || b[i + 3] == b'-')
-        && prefixed(&text[i..end]);
+    // "al-Assad": only a word with a joiner (the slow path) has a hyphen.
+    let name_like = joined && prefixed(&text[i..end]);
     opens.pending = false;
-    let particle = end - i <= 5 && may_be_particle(&b[i..end]) && is_particle(&b[i..end]);
+    let w = &text.as_bytes()[i..end];
+    let particle = w.len() <= 5 && is_particle(w);
     let (cap, upper, cap_flags) = (false, false, 0);
     let kind = Kind::Word;
     Token {
@@ -196,30 +193,6 @@ fn lower_word(text: &str, i: usize, gap: Gap, opens: &mut Opens) -> Token {
         particle,
         cap_flags,
     }
-}
-
-/// A cheap test before [`is_particle`], which every short lower-case word
-/// would otherwise go through: the first two letters ("de", "va", "bi")
-/// are those of a particle. Bit `k` of `PAIRS[first]` allows letter `k`
-/// second, bit 26 the end of the word.
-fn may_be_particle(w: &[u8]) -> bool {
-    const fn pairs() -> [u32; 26] {
-        let mut t = [0u32; 26];
-        let mut k = 0;
-        while k < PARTICLES.len() {
-            let p = PARTICLES[k];
-            let second = if p.len() > 1 { p[1] - b'a' } else { 26 };
-            t[(p[0] - b'a') as usize] |= 1 << second;
-            k += 1;
-        }
-        t
-    }
-    static PAIRS: [u32; 26] = pairs();
-    let first = w.first().map_or(26, |&b| usize::from(b.wrapping_sub(b'a')));
-    let second = w
-        .get(1)
-        .map_or(26, |&b| u32::from(b.wrapping_sub(b'a')).min(27));
-    PAIRS.get(first).is_some_and(|p| p >> second & 1 != 0)
 }
 
 /// Whether the next word opens a sentence: after `.`, `!`, `?`, `:`, `;`,
@@ -326,7 +299,10 @@ fn shape_capital(s: &str, t: &mut Token) {
 /// "Neighbours", "Colour": a British spelling of a common word (the word
 /// list spells American) is a common word too.
 fn british_flags(word: &str) -> u32 {
-    let Some(at) = word.find("our").filter(|&at| at > 0 && word.is_ascii()) else {
+    // A window search: `str::find` sets up a general substring searcher
+    // for each of these (mostly unknown) names.
+    let at = word.as_bytes().windows(3).position(|w| w == b"our");
+    let Some(at) = at.filter(|&at| at > 0 && word.is_ascii()) else {
         return 0;
     };
     let mut american = String::with_capacity(word.len());
@@ -420,8 +396,12 @@ fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let (mut i, mut dotted) = (start, false);
     if bytes.get(start).is_some_and(u8::is_ascii_alphanumeric) {
-        // "Putin": a capital, then lower-case letters eight at a time.
+        // "Putin": a capital, then lower-case letters eight at a time,
+        // usually up to a space or a mark that joins nothing.
         i = start + 1 + lower_run(bytes, start + 1);
+        if bytes.get(i).is_none_or(|&b| ENDS_WORD[usize::from(b)]) {
+            return i;
+        }
     }
     loop {
         // ASCII letters and digits first: most words are only that.
@@ -455,8 +435,9 @@ fn word_end(text: &str, start: usize) -> usize {
 }
 
 /// [`word_end`] for a word starting with a lower-case ASCII letter: the
-/// plain ASCII run, unless a joiner or a non-ASCII byte follows it.
-fn lower_word_end(text: &str, start: usize) -> usize {
+/// plain ASCII run, unless a joiner or a non-ASCII byte follows it; and
+/// whether [`word_end`] was asked (the word may hold a joiner).
+fn lower_word_end(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let run = start + lower_run(bytes, start);
     // The letters usually stop at a space or a mark; only a capital or a
@@ -469,23 +450,36 @@ fn lower_word_end(text: &str, start: usize) -> usize {
     } else {
         run
     };
-    match bytes.get(end).map(|&b| (end, b)) {
-        None => bytes.len(),
-        Some((end, b' ' | b',' | b'\n' | b')' | b';' | b':' | b'"' | b'?' | b'!')) => end,
+    match bytes.get(end) {
+        None => (bytes.len(), false),
+        Some(&b) if ENDS_WORD[usize::from(b)] => (end, false),
         // A full stop that ends a sentence: no letter or digit follows it
         // (a non-ASCII byte may start one), and a lower-case word keeps
         // its dot only as "no." or "vs." (see `keeps_dot`).
-        Some((end, b'.'))
+        Some(b'.')
             if bytes
                 .get(end + 1)
                 .is_none_or(|&n| n < 0x80 && !ASCII_WORD[usize::from(n)])
                 && !matches!(&bytes[start..end], b"no" | b"vs") =>
         {
-            end
+            (end, false)
         }
-        Some(_) => word_end(text, start),
+        Some(_) => (word_end(text, start), true),
     }
 }
+
+/// The marks that end a word wherever they stand (they join nothing):
+/// the usual bytes after a word, tested before the general loop.
+static ENDS_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let ends = *b" ,\n);:\"?!";
+    let mut k = 0;
+    while k < ends.len() {
+        t[ends[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// How many lower-case ASCII letters start `bytes[from..]`, read eight at
 /// a time (most words are only those): the tokenizer's innermost loop.
