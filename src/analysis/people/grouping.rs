@@ -23,7 +23,8 @@ pub fn key_into(word: &str, out: &mut String) {
     out.clear();
     let mut buf = [0u8; 32];
     if let Some(n) = ascii_key(word, &mut buf) {
-        out.extend(buf[..n].iter().map(|&b| char::from(b)));
+        // ASCII: the key is valid UTF-8 as it is.
+        out.push_str(std::str::from_utf8(&buf[..n]).unwrap_or_default());
         return;
     }
     let word = without_possessive(word);
@@ -82,8 +83,13 @@ fn ascii_key(word: &str, buf: &mut [u8; 32]) -> Option<usize> {
     }
     let (mut i, mut w, mut last) = (0, 0, 0u8);
     while i < n {
-        let next = (i + 1 < n).then(|| buf[i + 1]);
-        let (m, take) = map_letter(buf[i], next, i == 0);
+        // A pair with "h" is rare: one table lookup maps the other letters.
+        let letter = buf[i];
+        let (m, take) = if i + 1 < n && buf[i + 1] == b'h' || letter == b'j' {
+            map_letter(letter, (i + 1 < n).then(|| buf[i + 1]), i == 0)
+        } else {
+            (SINGLE_LETTER[usize::from(letter)], 1)
+        };
         if m != last {
             buf[w] = m;
             w += 1;
@@ -110,6 +116,23 @@ static LOWER_ALNUM: [u8; 256] = {
         if c.is_ascii_alphanumeric() {
             t[b] = c.to_ascii_lowercase();
         }
+        b += 1;
+    }
+    t
+};
+
+/// [`map_letter`] of a letter not followed by "h", and not "j" (whose
+/// mapping depends on its place), as a table.
+static SINGLE_LETTER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'c' | b'q' => b'k',
+            b'y' => b'i',
+            b'w' => b'v',
+            c => c,
+        };
         b += 1;
     }
     t

@@ -202,7 +202,8 @@ fn known_name<'t>(
     // not "Un" of "Kim Jong Un").
     let org = c.parts.iter().any(|i| {
         let t = tokens[i];
-        t.upper || t.flags(text) & flag::ORG != 0 || t.text(text).contains('.')
+        // A byte loop: `contains` sets up a search, and words are short.
+        t.upper || t.flags(text) & flag::ORG != 0 || t.text(text).bytes().any(|b| b == b'.')
     });
     if org {
         return false;

@@ -98,27 +98,32 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let (mut i, mut gap, mut opens) = (0, Gap::Para, Opens::default());
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_lowercase() {
+        let t = if b.is_ascii_lowercase() {
             (i, gap) = lower_words(text, i, gap, &mut opens, out);
             continue;
-        }
-        let c = if b < 0x80 {
-            char::from(b)
+        } else if b.is_ascii_uppercase() {
+            capital_word(text, i, gap, &mut opens)
+        } else if b.is_ascii_punctuation() {
+            ascii_mark(i, b, gap, &mut opens)
         } else {
-            text[i..].chars().next().unwrap_or(' ')
-        };
-        if c.is_whitespace() {
-            // Other white space counts as a space.
-            let b = if matches!(b, b'\t' | b'\n' | b'\r') {
-                b
+            let c = if b < 0x80 {
+                char::from(b)
             } else {
-                b' '
+                text[i..].chars().next().unwrap_or(' ')
             };
-            gap = widen(gap, b, out.is_empty());
-            i += c.len_utf8();
-            continue;
-        }
-        let t = other_token(text, i, c, gap, &mut opens);
+            if c.is_whitespace() {
+                // Other white space counts as a space.
+                let b = if matches!(b, b'\t' | b'\n' | b'\r') {
+                    b
+                } else {
+                    b' '
+                };
+                gap = widen(gap, b, out.is_empty());
+                i += c.len_utf8();
+                continue;
+            }
+            other_token(text, i, c, gap, &mut opens)
+        };
         out.push(t);
         // One space after a token: by far the most common gap, taken here
         // rather than by another turn of the loop.
@@ -141,8 +146,12 @@ fn lower_words(
     out: &mut Vec<Token>,
 ) -> (usize, Gap) {
     let bytes = text.as_bytes();
+    // Only the first word may open a sentence: the others follow it.
+    let mut sent_start = opens.starts(Kind::Word, gap);
+    opens.pending = false;
     loop {
-        let t = lower_word(text, i, gap, opens);
+        let t = lower_word(text, i, gap, sent_start);
+        sent_start = false;
         out.push(t);
         let space = bytes.get(t.end) == Some(&b' ');
         gap = if space { Gap::Space } else { Gap::None };
@@ -153,8 +162,55 @@ fn lower_words(
     }
 }
 
-/// A word, number or punctuation mark starting with `c` at `i` (not a
-/// lower-case ASCII letter, not white space).
+/// A word starting with an ASCII capital: mostly ASCII letters alone
+/// ("Putin", "NATO"), which need none of the tests for joined words.
+fn capital_word(text: &str, i: usize, gap: Gap, opens: &mut Opens) -> Token {
+    let (end, plain) = capital_word_end(text, i);
+    let sent_start = opens.starts(Kind::Word, gap);
+    let mut t = Token {
+        start: i,
+        end,
+        kind: Kind::Word,
+        gap,
+        cap: true,
+        upper: false,
+        sent_start,
+        name_like: false,
+        particle: false,
+        cap_flags: 0,
+    };
+    let s = &text[i..end];
+    if plain {
+        shape_plain_capital(s, &mut t);
+        // No final dot: the word ends no sentence.
+        opens.pending = false;
+    } else {
+        shape_capital(s, &mut t);
+        opens.after(text, t);
+    }
+    t
+}
+
+/// An ASCII punctuation mark: one byte, nothing to shape.
+fn ascii_mark(i: usize, b: u8, gap: Gap, opens: &mut Opens) -> Token {
+    let sent_start = opens.starts(Kind::Punct, gap);
+    opens.after_mark(char::from(b));
+    Token {
+        start: i,
+        end: i + 1,
+        kind: Kind::Punct,
+        gap,
+        cap: false,
+        upper: false,
+        sent_start,
+        name_like: false,
+        particle: false,
+        cap_flags: 0,
+    }
+}
+
+/// A word, number or punctuation mark starting with `c` at `i` (not an
+/// ASCII letter or mark, not white space).
 fn other_token(text: &str, i: usize, c: char, gap: Gap, opens: &mut Opens) -> Token {
     let (end, kind) = if is_alphabetic(c) {
         (word_end(text, i), Kind::Word)
@@ -171,12 +227,11 @@ fn other_token(text: &str, i: usize, c: char, gap: Gap, opens: &mut Opens) -> To
 
 /// The most common token, a plain lower-case word starting at `i`: no
 /// lookups, no shape to compute.
-fn lower_word(text: &str, i: usize, gap: Gap, opens: &mut Opens) -> Token {
+fn lower_word(text: &str, i: usize, gap: Gap, sent_start: bool) -> Token {
     let (end, joined) = lower_word_end(text, i);
-    let sent_start = opens.starts(Kind::Word, gap);
     // "al-Assad": only a word with a joiner (the slow path) has a hyphen.
-    let name_like = joined && prefixed(&text[i..end]);
-    opens.pending = false;
+    let name_like =
+        joined && matches!(text.as_bytes()[i], b'a' | b'b' | b'e') && prefixed(&text[i..end]);
     let w = &text.as_bytes()[i..end];
     let particle = w.len() <= 5 && is_particle(w);
     let (cap, upper, cap_flags) = (false, false, 0);
@@ -220,17 +275,24 @@ impl Opens {
 
     fn after(&mut self, text: &str, t: Token) {
         let s = t.text(text);
-        self.pending = match t.kind {
+        match t.kind {
             // A mark is one character: matched as a char, not as a string.
-            Kind::Punct => match s.chars().next().unwrap_or(' ') {
-                '.' | '!' | '?' | ':' | ';' | '\u{2026}' | '-' | '\u{2013}' | '\u{2014}' => true,
-                '"' | '“' | '”' | '\'' | '‘' | '’' | '(' | ')' | '[' | ']' | '«' | '»' => {
-                    self.pending
-                }
-                _ => false,
-            },
+            Kind::Punct => self.after_mark(s.chars().next().unwrap_or(' ')),
             // "U.S." may end a sentence; an initial ("J.", "I.K.") does not.
-            _ => t.cap_flags & (flag::PLACE | flag::ORG) != 0 && s.len() > 2 && s.ends_with('.'),
+            _ => {
+                self.pending =
+                    t.cap_flags & (flag::PLACE | flag::ORG) != 0 && s.len() > 2 && s.ends_with('.');
+            }
+        }
+    }
+
+    fn after_mark(&mut self, mark: char) {
+        self.pending = match mark {
+            '.' | '!' | '?' | ':' | ';' | '\u{2026}' | '-' | '\u{2013}' | '\u{2014}' => true,
+            '"' | '“' | '”' | '\'' | '‘' | '’' | '(' | ')' | '[' | ']' | '«' | '»' => {
+                self.pending
+            }
+            _ => false,
         };
     }
 }
@@ -294,6 +356,23 @@ fn shape_capital(s: &str, t: &mut Token) {
         t.cap_flags = british_flags(base);
     }
     t.name_like = t.kind == Kind::Word && s.chars().nth(1).is_some() && !not_a_name(s);
+}
+
+/// [`shape_capital`] for a word of ASCII letters and digits alone: no
+/// possessive, dot, hyphen or apostrophe to look for.
+fn shape_plain_capital(s: &str, t: &mut Token) {
+    // Most capitalised words have a lower-case second letter.
+    let second = s.as_bytes().get(1);
+    t.upper = second.is_some_and(|b| !b.is_ascii_lowercase()) && all_capitals(s);
+    t.cap_flags = lexicon::flags(s);
+    if t.cap_flags == 0 && s.len() > 3 && s.ends_with('s') {
+        t.cap_flags = lexicon::small_flags(&s[..s.len() - 1]) & (flag::DEMONYM | flag::TITLE);
+    }
+    if t.cap_flags == 0 {
+        t.cap_flags = british_flags(s);
+    }
+    // Neither a contraction nor a party tag: both need a joiner.
+    t.name_like = s.len() > 1;
 }
 
 /// "Neighbours", "Colour": a British spelling of a common word (the word
@@ -432,6 +511,26 @@ fn word_end(text: &str, start: usize) -> usize {
         break;
     }
     i
+}
+
+/// [`word_end`] for a word starting with an ASCII capital, and whether
+/// the word is plain: ASCII letters and digits up to a mark that joins
+/// nothing (most are).
+fn capital_word_end(text: &str, start: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut i = start + 1 + lower_run(bytes, start + 1);
+    if bytes.get(i).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
+        // "NATO", "McCain", "G7".
+        i = bytes[i..]
+            .iter()
+            .position(|&b| !ASCII_WORD[usize::from(b)])
+            .map_or(bytes.len(), |n| i + n);
+    }
+    match bytes.get(i) {
+        None => (bytes.len(), true),
+        Some(&b) if ENDS_WORD[usize::from(b)] => (i, true),
+        Some(_) => (word_end(text, start), false),
+    }
 }
 
 /// [`word_end`] for a word starting with a lower-case ASCII letter: the
