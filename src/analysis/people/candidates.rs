@@ -304,7 +304,7 @@ fn run(text: &str, tokens: &[Token], start: usize, bracket: bool) -> Parts {
     }
     loop {
         let j = parts.last;
-        if is_possessive(tokens[j].text(text)) {
+        if is_possessive(tokens[j].bytes(text)) {
             break;
         }
         let Some(&next) = tokens.get(j + 1) else {
@@ -335,27 +335,35 @@ fn run(text: &str, tokens: &[Token], start: usize, bracket: bool) -> Parts {
     parts
 }
 
-pub fn is_possessive(word: &str) -> bool {
-    strip_possessive(word).len() < word.len()
+pub fn is_possessive(word: &[u8]) -> bool {
+    possessive_cut(word).is_some()
 }
 
 /// `word` without a final `'s` or `’s` (when something is left).
 #[inline]
 pub fn strip_possessive(word: &str) -> &str {
-    let b = word.as_bytes();
+    match possessive_cut(word.as_bytes()) {
+        Some(cut) => word.get(..cut).unwrap_or(word),
+        None => word,
+    }
+}
+
+/// Where a final `'s` or `’s` starts (something left before it): at the
+/// apostrophe, ASCII or the first of the three bytes of "’", so always
+/// at a char boundary.
+#[inline]
+pub fn possessive_cut(b: &[u8]) -> Option<usize> {
     let n = b.len();
     if n < 3 || !matches!(b[n - 1], b's' | b'S') {
-        return word;
+        return None;
     }
-    // Cut before the apostrophe: ASCII, or the three bytes of "’".
-    let cut = if b[n - 2] == b'\'' {
-        n - 2
+    if b[n - 2] == b'\'' {
+        Some(n - 2)
     } else if n > 4 && b[n - 4..n - 1] == *"’".as_bytes() {
-        n - 4
+        Some(n - 4)
     } else {
-        return word;
-    };
-    word.get(..cut).unwrap_or(word)
+        None
+    }
 }
 
 /// A weekday or month after a name ends it ("Netflix Friday"); not May,

@@ -257,7 +257,7 @@ impl Form {
     /// The number of words that are not particles.
     pub fn words(name: &str) -> usize {
         name.split(' ')
-            .filter(|w| !is_particle_word(w) && !super::openers::is_name_suffix(w))
+            .filter(|w| !is_particle_word(w) && !super::openers::is_name_suffix(w.as_bytes()))
             .count()
     }
 
@@ -266,7 +266,7 @@ impl Form {
         let mut keys = Vec::with_capacity(words);
         let mut initial = false;
         for w in name.split(' ') {
-            if is_particle_word(w) || super::openers::is_name_suffix(w) {
+            if is_particle_word(w) || super::openers::is_name_suffix(w.as_bytes()) {
                 continue;
             }
             if keys.is_empty() {

@@ -76,11 +76,13 @@ fn finalise(state: u64, len: usize) -> u64 {
 /// lower-case it first cost more than the lookup. A word that is not ASCII
 /// (rare) is lower-cased by `to_lowercase` first.
 #[inline]
-fn lower_hash(word: &str) -> u64 {
+fn lower_hash(word: &[u8]) -> u64 {
     let mut state = 0u64;
-    for chunk in word.as_bytes().chunks(8) {
+    for chunk in word.chunks(8) {
         let Some(x) = ascii_lower(load(chunk)) else {
-            return word_hash(word.to_lowercase().as_bytes());
+            // Words are UTF-8: the lossy reading borrows them as they are.
+            let word = String::from_utf8_lossy(word).to_lowercase();
+            return word_hash(word.as_bytes());
         };
         state = (state.rotate_left(5) ^ x).wrapping_mul(K);
     }
@@ -325,16 +327,16 @@ fn line_flags<'a>(cols: impl Iterator<Item = &'a str>) -> u32 {
 /// The flags of `word`, compared case-insensitively; 0 when unknown.
 #[inline]
 pub fn flags(word: &str) -> u32 {
-    ALL.get(lower_hash(word))
+    ALL.get(lower_hash(word.as_bytes()))
 }
 
 /// The flags from the small lists only (titles, verbs, organisation and
 /// place words, demonyms, furniture, dates): enough for lower-case words.
 #[inline]
-pub fn small_flags(word: &str) -> u32 {
+pub fn small_flags(word: &[u8]) -> u32 {
     // The list words are ASCII but for a few accented ones, which the
     // filter was built with too; a byte shape is the same either way.
-    let k = shape(word.as_bytes());
+    let k = shape(word);
     if SMALL_SHAPES[k / 64] & (1 << (k % 64)) == 0 {
         return 0;
     }
@@ -435,12 +437,16 @@ mod tests {
             "Владимир",
         ];
         for w in words {
-            assert_eq!(lower_hash(w), word_hash(w.to_lowercase().as_bytes()), "{w}");
+            assert_eq!(
+                lower_hash(w.as_bytes()),
+                word_hash(w.to_lowercase().as_bytes()),
+                "{w}"
+            );
         }
         for b in 0u8..0x80 {
             let w = String::from(char::from(b)).repeat(9);
             assert_eq!(
-                lower_hash(&w),
+                lower_hash(w.as_bytes()),
                 word_hash(w.to_lowercase().as_bytes()),
                 "{b}"
             );

@@ -391,7 +391,7 @@ fn apposition(text: &str, tokens: &[Token], at: usize) -> Vec<String> {
     let end = (at + 1..stop)
         .find(|&i| tokens[i].kind != Kind::Word)
         .unwrap_or(stop);
-    let titled = (at + 1..end).any(|i| lexicon::small_flags(word(i)) & flag::TITLE != 0);
+    let titled = (at + 1..end).any(|i| lexicon::small_flags(word(i).as_bytes()) & flag::TITLE != 0);
     if !titled {
         return Vec::new();
     }

@@ -64,6 +64,13 @@ impl Token {
         text.get(self.start..self.end).unwrap_or("")
     }
 
+    /// [`Token::text`] as bytes, for the tests that compare or look up
+    /// bytes: a byte slice needs no char-boundary checks.
+    #[inline]
+    pub fn bytes(self, text: &str) -> &[u8] {
+        text.as_bytes().get(self.start..self.end).unwrap_or(&[])
+    }
+
     /// The lexicon flags of the word (possessive removed when capitalised).
     /// A lower-case word gets only the small lists' flags (titles, verbs,
     /// organisation words...): it is never a name or a place by itself.
@@ -72,13 +79,17 @@ impl Token {
         if self.cap {
             self.cap_flags
         } else {
-            lexicon::small_flags(self.text(text))
+            lexicon::small_flags(self.bytes(text))
         }
     }
 
     #[inline]
     pub fn is_punct(self, text: &str, c: char) -> bool {
-        self.kind == Kind::Punct && self.text(text).starts_with(c)
+        let mut buf = [0; 4];
+        self.kind == Kind::Punct
+            && self
+                .bytes(text)
+                .starts_with(c.encode_utf8(&mut buf).as_bytes())
     }
 }
 
@@ -347,7 +358,8 @@ fn shape_capital(s: &str, t: &mut Token) {
     t.cap_flags = lexicon::flags(base);
     if t.cap_flags == 0 && s.len() > 3 && s.ends_with('s') {
         // "Hispanics", "Sisters": a plural nationality or role noun.
-        t.cap_flags = lexicon::small_flags(&s[..s.len() - 1]) & (flag::DEMONYM | flag::TITLE);
+        t.cap_flags =
+            lexicon::small_flags(&s.as_bytes()[..s.len() - 1]) & (flag::DEMONYM | flag::TITLE);
     }
     if t.cap_flags == 0 && s.contains('-') {
         t.cap_flags = hyphenated_flags(s);
@@ -366,7 +378,8 @@ fn shape_plain_capital(s: &str, t: &mut Token) {
     t.upper = second.is_some_and(|b| !b.is_ascii_lowercase()) && all_capitals(s);
     t.cap_flags = lexicon::flags(s);
     if t.cap_flags == 0 && s.len() > 3 && s.ends_with('s') {
-        t.cap_flags = lexicon::small_flags(&s[..s.len() - 1]) & (flag::DEMONYM | flag::TITLE);
+        t.cap_flags =
+            lexicon::small_flags(&s.as_bytes()[..s.len() - 1]) & (flag::DEMONYM | flag::TITLE);
     }
     if t.cap_flags == 0 {
         t.cap_flags = british_flags(s);
@@ -424,9 +437,9 @@ fn all_capitals_from(w: &str, mut letters: usize) -> bool {
 /// ("African-Americans"), a common word if all its parts are ("Twenty-seven").
 fn hyphenated_flags(s: &str) -> u32 {
     let last = s.rsplit('-').next().unwrap_or("");
-    let mut f = lexicon::small_flags(last);
+    let mut f = lexicon::small_flags(last.as_bytes());
     if f & flag::DEMONYM == 0 && last.len() > 3 && last.ends_with('s') {
-        f |= lexicon::small_flags(&last[..last.len() - 1]) & flag::DEMONYM;
+        f |= lexicon::small_flags(&last.as_bytes()[..last.len() - 1]) & flag::DEMONYM;
     }
     let common = s.split('-').all(|p| lexicon::flags(p) & flag::COMMON != 0);
     (f & (flag::TITLE | flag::HONORIFIC | flag::DEMONYM)) | if common { flag::COMMON } else { 0 }
@@ -652,10 +665,8 @@ fn keeps_dot(word: &str, dotted: bool) -> bool {
     let n = word.len();
     buf[..n].copy_from_slice(word.as_bytes());
     buf[n] = b'.';
-    std::str::from_utf8(&buf[..=n]).is_ok_and(|w| {
-        let f = lexicon::small_flags(w);
-        f & (flag::HONORIFIC | flag::QUALIFIER | flag::TIME | flag::ORG | flag::PLACE_WORD) != 0
-    })
+    let f = lexicon::small_flags(&buf[..=n]);
+    f & (flag::HONORIFIC | flag::QUALIFIER | flag::TIME | flag::ORG | flag::PLACE_WORD) != 0
 }
 
 #[cfg(test)]
