@@ -80,13 +80,21 @@ fn lower_hash(word: &[u8]) -> u64 {
     let mut state = 0u64;
     for chunk in word.chunks(8) {
         let Some(x) = ascii_lower(load(chunk)) else {
-            // Words are UTF-8: the lossy reading borrows them as they are.
-            let word = String::from_utf8_lossy(word).to_lowercase();
-            return word_hash(word.as_bytes());
+            return unicode_lower_hash(word);
         };
         state = (state.rotate_left(5) ^ x).wrapping_mul(K);
     }
     finalise(state, word.len())
+}
+
+/// [`lower_hash`] of a word that is not ASCII, apart: its allocation
+/// would otherwise weigh on every call.
+#[cold]
+#[inline(never)]
+fn unicode_lower_hash(word: &[u8]) -> u64 {
+    // Words are UTF-8: the lossy reading borrows them as they are.
+    let word = String::from_utf8_lossy(word).to_lowercase();
+    word_hash(word.as_bytes())
 }
 
 /// Up to eight bytes as a little-endian word, zero-padded as a hasher

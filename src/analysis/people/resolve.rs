@@ -30,24 +30,26 @@ pub fn resolve(text: &str, tokens: &[Token], cands: &[Candidate]) -> People {
     let (forms, form_of) = forms_of(&names);
     let per_name: Vec<&Form> = form_of.iter().map(|&k| &forms[k]).collect();
     let owners = renumber(&grouping::group(&per_name));
-    let count = owners.iter().max().map_or(0, |m| m + 1);
-    let mut members: Vec<Vec<Member>> = vec![Vec::new(); count];
-    for (((&i, &o), name), &k) in accepted.iter().zip(&owners).zip(&names).zip(&form_of) {
-        members[o].push(Member {
-            cand: &cands[i],
-            name,
-            words: forms[k].keys.len(),
-        });
-    }
+    // One list of members by person (each in text order), rather than a
+    // list per person.
+    let (order, starts) = by_owner(&owners);
+    let members: Vec<Member> = order
+        .iter()
+        .map(|&k| Member {
+            cand: &cands[accepted[k]],
+            name: &names[k],
+            words: forms[form_of[k]].key_count(),
+        })
+        .collect();
     let spans: Vec<(Span, usize)> = accepted
         .iter()
         .zip(&owners)
         .map(|(&i, &o)| (cands[i].span, o))
         .collect();
-    let persons = members
-        .iter()
+    let persons = starts
+        .windows(2)
         .enumerate()
-        .map(|(o, m)| person(text, tokens, m, &spans, o))
+        .map(|(o, w)| person(text, tokens, &members[w[0]..w[1]], &spans, o))
         .collect();
     let mentions = mentions(text, tokens, cands, &verdicts, &accepted, &owners);
     People { persons, mentions }
@@ -80,6 +82,27 @@ struct Member<'a> {
     cand: &'a Candidate,
     name: &'a str,
     words: usize,
+}
+
+/// The indices of `owners` ordered by owner (in text order within one),
+/// and where each owner's run starts (one more entry, the end): a
+/// counting sort, as the owners are the numbers from 0 up.
+fn by_owner(owners: &[usize]) -> (Vec<usize>, Vec<usize>) {
+    let count = owners.iter().max().map_or(0, |m| m + 1);
+    let mut starts = vec![0; count + 1];
+    for &o in owners {
+        starts[o + 1] += 1;
+    }
+    for o in 0..count {
+        starts[o + 1] += starts[o];
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0; owners.len()];
+    for (k, &o) in owners.iter().enumerate() {
+        order[next[o]] = k;
+        next[o] += 1;
+    }
+    (order, starts)
 }
 
 /// Hashes of the keys of words known as a person's (see
