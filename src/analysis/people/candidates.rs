@@ -202,8 +202,12 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Candidate> {
 /// [`find`] into `out` (cleared first), reusing its memory.
 pub fn find_into(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
     out.clear();
-    // News text has about one candidate per ten tokens.
-    out.reserve(tokens.len() / 8 + 4);
+    // News text has about one candidate per ten tokens. A buffer too small
+    // is replaced, not grown: growing would copy its stale candidates.
+    let room = tokens.len() / 8 + 4;
+    if out.capacity() < room {
+        *out = Vec::with_capacity(room);
+    }
     let mut i = 0;
     while i < tokens.len() {
         // Most tokens can open nothing (no name word, particle or bracket):

@@ -394,21 +394,21 @@ fn descriptors(text: &str, tokens: &[Token], members: &[Member]) -> Vec<String> 
                 .filter(|&i| tokens[i].kind == Kind::Word)
                 .for_each(|i| add(tokens[i].text(text)));
         }
-        for w in apposition(text, tokens, c.last() + 1) {
-            add(&w);
-        }
+        apposition(text, tokens, c.last() + 1, &mut add);
     }
     out
 }
 
-/// The words of ", the former minister," or ", 45," after a name.
-fn apposition(text: &str, tokens: &[Token], at: usize) -> Vec<String> {
+/// Passes the words of ", the former minister," or ", 45," after a name
+/// to `add` (which lower-cases them).
+fn apposition(text: &str, tokens: &[Token], at: usize, add: &mut impl FnMut(&str)) {
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
     if word(at) != "," {
-        return Vec::new();
+        return;
     }
     if tokens.get(at + 1).is_some_and(|t| t.kind == Kind::Num) && word(at + 1).len() == 2 {
-        return vec![format!("{}-year-old", word(at + 1))];
+        add(&format!("{}-year-old", word(at + 1)));
+        return;
     }
     let stop = (at + 7).min(tokens.len());
     let end = (at + 1..stop)
@@ -416,15 +416,19 @@ fn apposition(text: &str, tokens: &[Token], at: usize) -> Vec<String> {
         .unwrap_or(stop);
     let titled = (at + 1..end).any(|i| lexicon::small_flags(word(i).as_bytes()) & flag::TITLE != 0);
     if !titled {
-        return Vec::new();
+        return;
     }
     let skip = [
         "the", "a", "an", "his", "her", "its", "their", "of", "and", "who",
     ];
-    (at + 1..end)
-        .map(|i| word(i).to_lowercase())
-        .filter(|w| !skip.contains(&w.as_str()))
-        .collect()
+    // A word lower-cases to one of these only if it is one in some ASCII
+    // case: the one letter outside ASCII that lower-cases into it, the
+    // Kelvin sign, gives a "k".
+    for w in (at + 1..end).map(word) {
+        if !skip.iter().any(|s| w.eq_ignore_ascii_case(s)) {
+            add(w);
+        }
+    }
 }
 
 /// Every entity mention: the persons', and the places and organisations

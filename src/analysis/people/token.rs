@@ -104,8 +104,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     out.clear();
     // News text has about one token per five bytes: a little more room
-    // spares copying a grown vector.
-    out.reserve(text.len() / 4 + 8);
+    // spares copying a grown vector. A buffer too small is replaced, not
+    // grown: growing would copy its stale tokens.
+    let room = text.len() / 4 + 8;
+    if out.capacity() < room {
+        *out = Vec::with_capacity(room);
+    }
     let bytes = text.as_bytes();
     let (mut i, mut gap, mut opens) = (0, Gap::Para, Opens::default());
     while let Some(&b) = bytes.get(i) {
