@@ -30,7 +30,8 @@ impl Parts {
 
     #[inline]
     pub fn iter(self) -> impl Iterator<Item = usize> {
-        (self.first..=self.last).filter(move |&i| Some(i) != self.skip)
+        // A half-open range: an inclusive one checks its end twice a step.
+        (self.first..self.last + 1).filter(move |&i| Some(i) != self.skip)
     }
 
     #[inline]

@@ -45,6 +45,8 @@ pub struct Ctx<'a> {
 const UNSEEN: u32 = u32::MAX;
 
 impl<'a> Ctx<'a> {
+    /// Inlined: built in place rather than copied out to the caller.
+    #[inline]
     pub fn new(text: &'a str, tokens: &'a [Token], cand: &'a Candidate) -> Self {
         let mut flags = [0; 8];
         for (f, i) in flags.iter_mut().zip(cand.parts.iter()) {
