@@ -77,6 +77,21 @@ fn finalise(state: u64, len: usize) -> u64 {
 /// (rare) is lower-cased by `to_lowercase` first.
 #[inline]
 fn lower_hash(word: &[u8]) -> u64 {
+    // Most words are one chunk (the loop's first step from state 0),
+    // hashed here; longer ones apart, so that this stays small enough to
+    // inline without the loop's registers.
+    if word.len() > 8 {
+        return long_lower_hash(word);
+    }
+    match ascii_lower(load(word)) {
+        Some(x) => finalise(x.wrapping_mul(K), word.len()),
+        None => unicode_lower_hash(word),
+    }
+}
+
+/// [`lower_hash`] of a word longer than eight bytes.
+#[inline(never)]
+fn long_lower_hash(word: &[u8]) -> u64 {
     let mut state = 0u64;
     for chunk in word.chunks(8) {
         let Some(x) = ascii_lower(load(chunk)) else {

@@ -6,6 +6,7 @@ use super::lexicon::flag;
 use super::token::{Kind, Token};
 
 /// A lone common word that opens a sentence ("We", "Officials"): no name.
+#[inline]
 pub fn is_opener(text: &str, tokens: &[Token], parts: Parts) -> bool {
     if parts.len() != 1 {
         return false;
@@ -24,6 +25,7 @@ pub fn is_opener(text: &str, tokens: &[Token], parts: Parts) -> bool {
 
 /// "Jr", "Sr", "III" standing alone ("Joseph R. Biden, Jr."): a suffix of
 /// the name before, not a name.
+#[inline]
 pub fn is_suffix_only(text: &str, tokens: &[Token], parts: Parts) -> bool {
     parts.len() == 1 && is_name_suffix(tokens[parts.first].bytes(text))
 }
@@ -35,6 +37,7 @@ pub fn is_name_suffix(w: &[u8]) -> bool {
 /// Drops "But", "The", "When" from the start of a run at a sentence start:
 /// common words that are capitalised only because they open the sentence.
 /// Not after a list number ("6. Pier Francesco Chili"): an item opens there.
+#[inline]
 pub fn strip_sentence_openers(text: &str, tokens: &[Token], mut parts: Parts) -> Parts {
     let numbered = parts.first >= 2
         && tokens[parts.first - 1].kind == Kind::Punct
