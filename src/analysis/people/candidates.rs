@@ -28,9 +28,10 @@ impl Parts {
         }
     }
 
+    // A half-open range: an inclusive one checks its end twice a step.
+    #[allow(clippy::range_plus_one)]
     #[inline]
     pub fn iter(self) -> impl Iterator<Item = usize> {
-        // A half-open range: an inclusive one checks its end twice a step.
         (self.first..self.last + 1).filter(move |&i| Some(i) != self.skip)
     }
 
