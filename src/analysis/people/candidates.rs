@@ -28,9 +28,11 @@ impl Parts {
         }
     }
 
+    // A half-open range: an inclusive one checks its end twice a step.
+    #[allow(clippy::range_plus_one)]
     #[inline]
     pub fn iter(self) -> impl Iterator<Item = usize> {
-        (self.first..=self.last).filter(move |&i| Some(i) != self.skip)
+        (self.first..self.last + 1).filter(move |&i| Some(i) != self.skip)
     }
 
     #[inline]
@@ -149,15 +151,40 @@ impl Candidate {
 
 /// Lower-case words that stand inside names: "Alexander de Croo", "Nikolaus
 /// van der Pas", "Osama bin Laden". The tokenizer asks once per word (see
-/// [`Token::particle`]).
-pub const PARTICLES: [&[u8]; 28] = [
-    b"de", b"da", b"das", b"del", b"della", b"der", b"den", b"des", b"di", b"do", b"dos", b"du",
-    b"van", b"von", b"la", b"le", b"bin", b"ibn", b"al", b"el", b"y", b"ter", b"ten", b"zu", b"af",
-    b"av", b"st.", b"e",
-];
-
+/// [`Token::particle`]); matched as bytes, which compiles to a test per
+/// letter rather than a comparison per particle.
 pub fn is_particle(word: &[u8]) -> bool {
-    PARTICLES.contains(&word)
+    matches!(
+        word,
+        b"de"
+            | b"da"
+            | b"das"
+            | b"del"
+            | b"della"
+            | b"der"
+            | b"den"
+            | b"des"
+            | b"di"
+            | b"do"
+            | b"dos"
+            | b"du"
+            | b"van"
+            | b"von"
+            | b"la"
+            | b"le"
+            | b"bin"
+            | b"ibn"
+            | b"al"
+            | b"el"
+            | b"y"
+            | b"ter"
+            | b"ten"
+            | b"zu"
+            | b"af"
+            | b"av"
+            | b"st."
+            | b"e"
+    )
 }
 
 /// A word that may be part of a name (decided once by the tokenizer, see
@@ -169,8 +196,20 @@ pub fn name_like(t: Token, _text: &str) -> bool {
 
 /// All candidates in `tokens`, in text order.
 pub fn find(text: &str, tokens: &[Token]) -> Vec<Candidate> {
-    // News text has about one candidate per ten tokens.
-    let mut out = Vec::with_capacity(tokens.len() / 8 + 4);
+    let mut out = Vec::new();
+    find_into(text, tokens, &mut out);
+    out
+}
+
+/// [`find`] into `out` (cleared first), reusing its memory.
+pub fn find_into(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
+    out.clear();
+    // News text has about one candidate per ten tokens. A buffer too small
+    // is replaced, not grown: growing would copy its stale candidates.
+    let room = tokens.len() / 8 + 4;
+    if out.capacity() < room {
+        *out = Vec::with_capacity(room);
+    }
     let mut i = 0;
     while i < tokens.len() {
         // Most tokens can open nothing (no name word, particle or bracket):
@@ -201,7 +240,6 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Candidate> {
             ..title::split_title(text, tokens, parts)
         });
     }
-    out
 }
 
 /// "c de Silva b", "goalkeeper van der Sar": a name that opens with its
@@ -272,7 +310,7 @@ fn run(text: &str, tokens: &[Token], start: usize, bracket: bool) -> Parts {
     }
     loop {
         let j = parts.last;
-        if is_possessive(tokens[j].text(text)) {
+        if is_possessive(tokens[j].bytes(text)) {
             break;
         }
         let Some(&next) = tokens.get(j + 1) else {
@@ -303,27 +341,35 @@ fn run(text: &str, tokens: &[Token], start: usize, bracket: bool) -> Parts {
     parts
 }
 
-pub fn is_possessive(word: &str) -> bool {
-    strip_possessive(word).len() < word.len()
+pub fn is_possessive(word: &[u8]) -> bool {
+    possessive_cut(word).is_some()
 }
 
 /// `word` without a final `'s` or `’s` (when something is left).
 #[inline]
 pub fn strip_possessive(word: &str) -> &str {
-    let b = word.as_bytes();
+    match possessive_cut(word.as_bytes()) {
+        Some(cut) => word.get(..cut).unwrap_or(word),
+        None => word,
+    }
+}
+
+/// Where a final `'s` or `’s` starts (something left before it): at the
+/// apostrophe, ASCII or the first of the three bytes of "’", so always
+/// at a char boundary.
+#[inline]
+pub fn possessive_cut(b: &[u8]) -> Option<usize> {
     let n = b.len();
     if n < 3 || !matches!(b[n - 1], b's' | b'S') {
-        return word;
+        return None;
     }
-    // Cut before the apostrophe: ASCII, or the three bytes of "’".
-    let cut = if b[n - 2] == b'\'' {
-        n - 2
+    if b[n - 2] == b'\'' {
+        Some(n - 2)
     } else if n > 4 && b[n - 4..n - 1] == *"’".as_bytes() {
-        n - 4
+        Some(n - 4)
     } else {
-        return word;
-    };
-    word.get(..cut).unwrap_or(word)
+        None
+    }
 }
 
 /// A weekday or month after a name ends it ("Netflix Friday"); not May,

@@ -45,6 +45,8 @@ pub struct Ctx<'a> {
 const UNSEEN: u32 = u32::MAX;
 
 impl<'a> Ctx<'a> {
+    /// Inlined: built in place rather than copied out to the caller.
+    #[inline]
     pub fn new(text: &'a str, tokens: &'a [Token], cand: &'a Candidate) -> Self {
         let mut flags = [0; 8];
         for (f, i) in flags.iter_mut().zip(cand.parts.iter()) {
@@ -68,7 +70,7 @@ impl<'a> Ctx<'a> {
     /// (titles, verbs, organisation words...), else 0.
     pub fn lower_flags(&self, i: usize) -> u32 {
         let look = || match self.tokens.get(i) {
-            Some(t) if t.kind == Kind::Word && !t.cap => lexicon::small_flags(t.text(self.text)),
+            Some(t) if t.kind == Kind::Word && !t.cap => lexicon::small_flags(t.bytes(self.text)),
             _ => 0,
         };
         let slot = if Some(i) == self.before() {
@@ -208,7 +210,7 @@ fn speech(ctx: &Ctx) -> f32 {
 fn is_title_noun(ctx: &Ctx, i: usize) -> bool {
     ctx.tokens[i].kind == Kind::Word
         && !ctx.tokens[i].cap
-        && lexicon::small_flags(ctx.word(i)) & flag::TITLE != 0
+        && lexicon::small_flags(ctx.bytes(i)) & flag::TITLE != 0
 }
 
 /// An apposition: "X, the former minister," or "X, 45,".
@@ -235,7 +237,7 @@ fn apposition(ctx: &Ctx) -> f32 {
         if t.kind != Kind::Word {
             break;
         }
-        if lexicon::small_flags(ctx.word(k)) & flag::TITLE != 0 {
+        if lexicon::small_flags(ctx.bytes(k)) & flag::TITLE != 0 {
             return 2.0;
         }
     }

@@ -68,7 +68,13 @@ pub fn next_pronoun(text: &str, tokens: &[Token], from: usize, limit: usize) -> 
         if t.kind != Kind::Word || t.end - t.start > 7 {
             continue;
         }
-        match bytes.get(t.start..t.end).unwrap_or(&[]) {
+        // No pronoun starts otherwise: most words go by their first byte.
+        let first = bytes.get(t.start).copied().unwrap_or(0) | 0x20;
+        if !matches!(first, b'h' | b's' | b't' | b'i' | b'w') {
+            continue;
+        }
+        let w = bytes.get(t.start..t.end).unwrap_or(&[]);
+        match w {
             b"he" | b"He" | b"him" | b"his" | b"His" | b"himself" => return Some(Gender::Male),
             b"she" | b"She" | b"her" | b"Her" | b"hers" | b"herself" => {
                 return Some(Gender::Female);

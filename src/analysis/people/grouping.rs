@@ -21,9 +21,15 @@ pub fn key(word: &str) -> String {
 /// [`key`], written into `out` (cleared first) to reuse its allocation.
 pub fn key_into(word: &str, out: &mut String) {
     out.clear();
+    push_key(word, out);
+}
+
+/// [`key`], appended to `out`.
+fn push_key(word: &str, out: &mut String) {
     let mut buf = [0u8; 32];
     if let Some(n) = ascii_key(word, &mut buf) {
-        out.extend(buf[..n].iter().map(|&b| char::from(b)));
+        // ASCII: the key is valid UTF-8 as it is.
+        out.push_str(std::str::from_utf8(&buf[..n]).unwrap_or_default());
         return;
     }
     let word = without_possessive(word);
@@ -82,8 +88,13 @@ fn ascii_key(word: &str, buf: &mut [u8; 32]) -> Option<usize> {
     }
     let (mut i, mut w, mut last) = (0, 0, 0u8);
     while i < n {
-        let next = (i + 1 < n).then(|| buf[i + 1]);
-        let (m, take) = map_letter(buf[i], next, i == 0);
+        // A pair with "h" is rare: one table lookup maps the other letters.
+        let letter = buf[i];
+        let (m, take) = if i + 1 < n && buf[i + 1] == b'h' || letter == b'j' {
+            map_letter(letter, (i + 1 < n).then(|| buf[i + 1]), i == 0)
+        } else {
+            (SINGLE_LETTER[usize::from(letter)], 1)
+        };
         if m != last {
             buf[w] = m;
             w += 1;
@@ -110,6 +121,23 @@ static LOWER_ALNUM: [u8; 256] = {
         if c.is_ascii_alphanumeric() {
             t[b] = c.to_ascii_lowercase();
         }
+        b += 1;
+    }
+    t
+};
+
+/// [`map_letter`] of a letter not followed by "h", and not "j" (whose
+/// mapping depends on its place), as a table.
+static SINGLE_LETTER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'c' | b'q' => b'k',
+            b'y' => b'i',
+            b'w' => b'v',
+            c => c,
+        };
         b += 1;
     }
     t
@@ -223,8 +251,16 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// One name form as the grouping sees it.
 #[derive(Debug, Clone)]
 pub struct Form {
-    /// The words' keys, particles dropped ("de", "van").
-    pub keys: Vec<String>,
+    /// The words' keys, particles dropped ("de", "van"), each followed by
+    /// a space (a key holds none): one allocation for all the keys, and
+    /// equal strings are equal key lists.
+    keys: String,
+    /// The number of keys.
+    count: usize,
+    /// Where the first key ends and the last begins in `keys`: the given
+    /// name and the surname, asked for again and again.
+    first_end: usize,
+    last_start: usize,
     /// The first of those words is only an initial ("J."): a given name
     /// it may abbreviate. (The only word the rules ask this of.)
     pub initial: bool,
@@ -234,32 +270,54 @@ impl Form {
     /// The number of words that are not particles.
     pub fn words(name: &str) -> usize {
         name.split(' ')
-            .filter(|w| !is_particle_word(w) && !super::openers::is_name_suffix(w))
+            .filter(|w| !is_particle_word(w) && !super::openers::is_name_suffix(w.as_bytes()))
             .count()
     }
 
     pub fn new(name: &str) -> Self {
-        let words = name.bytes().filter(|&b| b == b' ').count() + 1;
-        let mut keys = Vec::with_capacity(words);
-        let mut initial = false;
+        let mut keys = String::with_capacity(name.len() + 1);
+        let (mut count, mut initial, mut first_end, mut last_start) = (0, false, 0, 0);
         for w in name.split(' ') {
-            if is_particle_word(w) || super::openers::is_name_suffix(w) {
+            if is_particle_word(w) || super::openers::is_name_suffix(w.as_bytes()) {
                 continue;
             }
-            if keys.is_empty() {
+            if count == 0 {
                 initial = w.ends_with('.') && w.chars().count() == 2;
             }
-            keys.push(key(w));
+            last_start = keys.len();
+            push_key(w, &mut keys);
+            if count == 0 {
+                first_end = keys.len();
+            }
+            keys.push(' ');
+            count += 1;
         }
-        Form { keys, initial }
+        Form {
+            keys,
+            count,
+            first_end,
+            last_start,
+            initial,
+        }
+    }
+
+    /// The words' keys, in order.
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &str> {
+        self.keys.split_terminator(' ')
+    }
+
+    /// The number of keys.
+    pub fn key_count(&self) -> usize {
+        self.count
     }
 
     pub fn surname(&self) -> &str {
-        self.keys.last().map_or("", String::as_str)
+        let end = self.keys.len().saturating_sub(1);
+        self.keys.get(self.last_start..end).unwrap_or("")
     }
 
     pub fn given(&self) -> Option<&str> {
-        (self.keys.len() >= 2).then(|| self.keys[0].as_str())
+        (self.count >= 2).then(|| self.keys.get(..self.first_end).unwrap_or(""))
     }
 }
 
@@ -278,8 +336,8 @@ pub fn same_full(a: &Form, b: &Form) -> bool {
     if !same_word(a.surname(), b.surname()) {
         return false;
     }
-    match (a.keys.first(), b.keys.first()) {
-        (Some(x), Some(y)) if a.keys.len() >= 2 && b.keys.len() >= 2 => {
+    match (a.given(), b.given()) {
+        (Some(x), Some(y)) => {
             let init = |s: &str, t: &str| s.chars().next() == t.chars().next();
             same_word(x, y) || ((a.initial || b.initial) && init(x, y))
         }
@@ -297,25 +355,23 @@ pub fn same_full(a: &Form, b: &Form) -> bool {
 pub fn group<F: Borrow<Form>>(forms: &[F]) -> Vec<usize> {
     let forms: Vec<&Form> = forms.iter().map(Borrow::borrow).collect();
     let mut owner: Vec<Option<usize>> = vec![None; forms.len()];
-    let mut people: Vec<Group> = Vec::new();
+    let mut people = Groups::default();
     // A form seen before goes where it went then (a person is usually
     // named the same way several times); `exact` skips the comparisons.
-    let mut exact: HashMap<&[String], usize, BuildHasherDefault<FxHasher>> =
+    let mut exact: HashMap<&str, usize, BuildHasherDefault<FxHasher>> =
         HashMap::with_capacity_and_hasher(forms.len(), BuildHasherDefault::default());
-    for (i, &f) in forms.iter().enumerate().filter(|(_, f)| f.keys.len() >= 2) {
-        let p = exact.get(f.keys.as_slice()).copied().unwrap_or_else(|| {
-            let found = people
-                .iter()
-                .position(|g| g.forms.iter().any(|m| same_full(m, f)));
-            join(&mut people, found, f)
+    for (i, &f) in forms.iter().enumerate().filter(|(_, f)| f.count >= 2) {
+        let p = exact.get(f.keys.as_str()).copied().unwrap_or_else(|| {
+            let found = people.first_full_match(f);
+            people.join(found, f)
         });
         exact.insert(&f.keys, p);
         owner[i] = Some(p);
     }
-    for (i, &f) in forms.iter().enumerate().filter(|(_, f)| f.keys.len() < 2) {
-        let p = exact.get(f.keys.as_slice()).copied().unwrap_or_else(|| {
+    for (i, &f) in forms.iter().enumerate().filter(|(_, f)| f.count < 2) {
+        let p = exact.get(f.keys.as_str()).copied().unwrap_or_else(|| {
             let (found, shared) = single(&people, &owner, i, f.surname());
-            let p = join(&mut people, found, f);
+            let p = people.join(found, f);
             if !shared {
                 // Only an unambiguous surname may be reused as is: two
                 // Smiths need the nearest-mention rule each time.
@@ -328,41 +384,66 @@ pub fn group<F: Borrow<Form>>(forms: &[F]) -> Vec<usize> {
     owner.into_iter().map(|o| o.unwrap_or(0)).collect()
 }
 
-/// One person's distinct forms, surnames and given names so far.
-struct Group<'f> {
-    forms: Vec<&'f Form>,
-    surnames: Vec<&'f str>,
-    givens: Vec<&'f str>,
+/// The people so far: each one's distinct forms, surnames and given
+/// names, kept in three lists of (person, item) rather than three lists
+/// per person, which cost more in allocations than the searches did.
+#[derive(Default)]
+struct Groups<'f> {
+    count: usize,
+    forms: Vec<(usize, &'f Form)>,
+    surnames: Vec<(usize, &'f str)>,
+    givens: Vec<(usize, &'f str)>,
 }
 
-fn join<'f>(people: &mut Vec<Group<'f>>, found: Option<usize>, f: &'f Form) -> usize {
-    let p = found.unwrap_or(people.len());
-    if found.is_none() {
-        people.push(Group {
-            forms: Vec::new(),
-            surnames: Vec::new(),
-            givens: Vec::new(),
-        });
+impl<'f> Groups<'f> {
+    /// The first person with a form that names the same person as `f`.
+    fn first_full_match(&self, f: &Form) -> Option<usize> {
+        let mut found = None;
+        for &(p, m) in &self.forms {
+            if found.is_none_or(|q| p < q) && same_full(m, f) {
+                found = Some(p);
+            }
+        }
+        found
     }
-    let g = &mut people[p];
-    if !g.forms.iter().any(|m| m.keys == f.keys) {
-        g.forms.push(f);
+
+    /// Adds `f` to person `found`, or to a new person; returns the person.
+    fn join(&mut self, found: Option<usize>, f: &'f Form) -> usize {
+        let p = found.unwrap_or(self.count);
+        if found.is_none() {
+            self.count += 1;
+        }
+        if !self.forms.iter().any(|&(q, m)| q == p && m.keys == f.keys) {
+            self.forms.push((p, f));
+        }
+        let surname = f.surname();
+        if !self.surnames.contains(&(p, surname)) {
+            self.surnames.push((p, surname));
+        }
+        if let Some(given) = f.given().filter(|&x| !self.givens.contains(&(p, x))) {
+            self.givens.push((p, given));
+        }
+        p
     }
-    if !g.surnames.contains(&f.surname()) {
-        g.surnames.push(f.surname());
+}
+
+/// The people with a word in `words` (person, word) that is the same name
+/// as `k`, in order.
+fn matching(words: &[(usize, &str)], k: &str) -> Vec<usize> {
+    let mut found: Vec<usize> = Vec::new();
+    for &(p, w) in words {
+        if !found.contains(&p) && same_word(w, k) {
+            found.push(p);
+        }
     }
-    if let Some(given) = f.given().filter(|x| !g.givens.contains(x)) {
-        g.givens.push(given);
-    }
-    p
+    found.sort_unstable();
+    found
 }
 
 /// The person a one-word form `k` (form index `i`) belongs to, if any,
 /// and whether several people have that surname.
-fn single(people: &[Group], owner: &[Option<usize>], i: usize, k: &str) -> (Option<usize>, bool) {
-    let by_surname: Vec<usize> = (0..people.len())
-        .filter(|&p| people[p].surnames.iter().any(|s| same_word(s, k)))
-        .collect();
+fn single(people: &Groups, owner: &[Option<usize>], i: usize, k: &str) -> (Option<usize>, bool) {
+    let by_surname = matching(&people.surnames, k);
     if by_surname.len() > 1 {
         // Two people share the surname: the one named last before `i`.
         let nearest = (0..i)
@@ -373,25 +454,24 @@ fn single(people: &[Group], owner: &[Option<usize>], i: usize, k: &str) -> (Opti
     if let Some(&p) = by_surname.first() {
         return (Some(p), false);
     }
-    let mut by_given =
-        (0..people.len()).filter(|&p| people[p].givens.iter().any(|g| same_word(g, k)));
-    let first = by_given.next();
-    if by_given.next().is_some() {
+    let by_given = matching(&people.givens, k);
+    if by_given.len() > 1 {
         (None, false)
     } else {
-        (first, false)
+        (by_given.first().copied(), false)
     }
 }
 
 /// "Sanchez Vicario" ends "Arantxa Sanchez Vicario".
 fn is_suffix(short: &Form, long: &Form) -> bool {
-    short.keys.len() >= 2
-        && short.keys.len() < long.keys.len()
+    // The surnames first: they settle most pairs without a walk.
+    short.count >= 2
+        && short.count < long.count
+        && same_word(short.surname(), long.surname())
         && short
-            .keys
-            .iter()
+            .keys()
             .rev()
-            .zip(long.keys.iter().rev())
+            .zip(long.keys().rev())
             .all(|(x, y)| same_word(x, y))
 }
 

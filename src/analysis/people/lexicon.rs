@@ -76,15 +76,40 @@ fn finalise(state: u64, len: usize) -> u64 {
 /// lower-case it first cost more than the lookup. A word that is not ASCII
 /// (rare) is lower-cased by `to_lowercase` first.
 #[inline]
-fn lower_hash(word: &str) -> u64 {
+fn lower_hash(word: &[u8]) -> u64 {
+    // Most words are one chunk (the loop's first step from state 0),
+    // hashed here; longer ones apart, so that this stays small enough to
+    // inline without the loop's registers.
+    if word.len() > 8 {
+        return long_lower_hash(word);
+    }
+    match ascii_lower(load(word)) {
+        Some(x) => finalise(x.wrapping_mul(K), word.len()),
+        None => unicode_lower_hash(word),
+    }
+}
+
+/// [`lower_hash`] of a word longer than eight bytes.
+#[inline(never)]
+fn long_lower_hash(word: &[u8]) -> u64 {
     let mut state = 0u64;
-    for chunk in word.as_bytes().chunks(8) {
+    for chunk in word.chunks(8) {
         let Some(x) = ascii_lower(load(chunk)) else {
-            return word_hash(word.to_lowercase().as_bytes());
+            return unicode_lower_hash(word);
         };
         state = (state.rotate_left(5) ^ x).wrapping_mul(K);
     }
     finalise(state, word.len())
+}
+
+/// [`lower_hash`] of a word that is not ASCII, apart: its allocation
+/// would otherwise weigh on every call.
+#[cold]
+#[inline(never)]
+fn unicode_lower_hash(word: &[u8]) -> u64 {
+    // Words are UTF-8: the lossy reading borrows them as they are.
+    let word = String::from_utf8_lossy(word).to_lowercase();
+    word_hash(word.as_bytes())
 }
 
 /// Up to eight bytes as a little-endian word, zero-padded as a hasher
@@ -203,6 +228,20 @@ impl WordMap {
 static ALL: LazyLock<WordMap> = LazyLock::new(|| build(&[BIG_LISTS, SMALL_LISTS]));
 static SMALL: LazyLock<WordMap> = LazyLock::new(|| build(&[SMALL_LISTS]));
 
+/// The first words of the lists' phrases ("new" of "new york"): a
+/// phrase whose first word is none of them is in no list, which spares
+/// joining and hashing the phrase (few names start like a place).
+static PHRASE_HEADS: LazyLock<WordMap> = LazyLock::new(|| {
+    let heads: Vec<&str> = list_words(&[BIG_LISTS, SMALL_LISTS])
+        .filter_map(|(word, _)| word.split_once(' ').map(|(head, _)| head))
+        .collect();
+    let mut map = WordMap::with_capacity(heads.len());
+    for head in heads {
+        map.or_insert(word_hash(head.as_bytes()), 1);
+    }
+    map
+});
+
 /// A one-bit-per-shape filter in front of the small map: most words looked
 /// up there (the word before or after a name) are in none of its lists,
 /// and their (length, first letter, last letter) shape says so at once.
@@ -275,18 +314,8 @@ const SMALL_LISTS: &[(&str, u32)] = &[
 ];
 
 fn build(groups: &[&[(&'static str, u32)]]) -> WordMap {
-    let lines = || {
-        groups
-            .iter()
-            .flat_map(|lists| lists.iter())
-            .flat_map(|&(text, base)| {
-                text.lines()
-                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                    .map(move |l| (l, base))
-            })
-    };
-    let mut map = WordMap::with_capacity(lines().count());
-    for (line, base) in lines() {
+    let mut map = WordMap::with_capacity(list_lines(groups).count());
+    for (line, base) in list_lines(groups) {
         let mut cols = line.split('\t');
         let word = cols.next().unwrap_or("").trim();
         if !word.is_empty() {
@@ -294,6 +323,28 @@ fn build(groups: &[&[(&'static str, u32)]]) -> WordMap {
         }
     }
     map
+}
+
+/// The lines of the lists (comments and blank lines aside), with each
+/// list's default flags.
+fn list_lines(
+    groups: &[&[(&'static str, u32)]],
+) -> impl Iterator<Item = (&'static str, u32)> + Clone {
+    groups
+        .iter()
+        .flat_map(|lists| lists.iter())
+        .flat_map(|&(text, base)| {
+            text.lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(move |l| (l, base))
+        })
+}
+
+/// The words (or phrases) of the lists' lines, with the default flags.
+fn list_words(groups: &[&[(&'static str, u32)]]) -> impl Iterator<Item = (&'static str, u32)> {
+    list_lines(groups)
+        .map(|(line, base)| (line.split('\t').next().unwrap_or("").trim(), base))
+        .filter(|(word, _)| !word.is_empty())
 }
 
 /// Flags from the extra columns of a `.tsv` line: `m`/`f`/`u` for a given
@@ -325,16 +376,16 @@ fn line_flags<'a>(cols: impl Iterator<Item = &'a str>) -> u32 {
 /// The flags of `word`, compared case-insensitively; 0 when unknown.
 #[inline]
 pub fn flags(word: &str) -> u32 {
-    ALL.get(lower_hash(word))
+    ALL.get(lower_hash(word.as_bytes()))
 }
 
 /// The flags from the small lists only (titles, verbs, organisation and
 /// place words, demonyms, furniture, dates): enough for lower-case words.
 #[inline]
-pub fn small_flags(word: &str) -> u32 {
+pub fn small_flags(word: &[u8]) -> u32 {
     // The list words are ASCII but for a few accented ones, which the
     // filter was built with too; a byte shape is the same either way.
-    let k = shape(word.as_bytes());
+    let k = shape(word);
     if SMALL_SHAPES[k / 64] & (1 << (k % 64)) == 0 {
         return 0;
     }
@@ -344,13 +395,22 @@ pub fn small_flags(word: &str) -> u32 {
 /// The flags of a phrase ("New York"): its words joined by one space.
 pub fn phrase_flags<'a>(words: impl Iterator<Item = &'a str>) -> u32 {
     let mut buf = [0u8; 64];
-    let mut n = 0;
+    let (mut n, mut headed) = (0, false);
     for w in words {
         let sep = usize::from(n > 0);
         if !w.is_ascii() || n + sep + w.len() > buf.len() {
             return 0; // long or non-ASCII phrases are not in the lists
         }
         if sep == 1 {
+            // A phrase of two words or more: its first word must start one
+            // in the lists.
+            if !headed {
+                let head = buf[..n].split(|&b| b == b' ').next().unwrap_or(&[]);
+                if PHRASE_HEADS.get(lower_hash(head)) == 0 {
+                    return 0;
+                }
+                headed = true;
+            }
             buf[n] = b' ';
         }
         buf[n + sep..n + sep + w.len()].copy_from_slice(w.as_bytes());
@@ -365,6 +425,7 @@ pub fn warm_up() {
     LazyLock::force(&ALL);
     LazyLock::force(&SMALL);
     LazyLock::force(&SMALL_SHAPES);
+    LazyLock::force(&PHRASE_HEADS);
 }
 
 #[cfg(test)]
@@ -435,12 +496,16 @@ mod tests {
             "Владимир",
         ];
         for w in words {
-            assert_eq!(lower_hash(w), word_hash(w.to_lowercase().as_bytes()), "{w}");
+            assert_eq!(
+                lower_hash(w.as_bytes()),
+                word_hash(w.to_lowercase().as_bytes()),
+                "{w}"
+            );
         }
         for b in 0u8..0x80 {
             let w = String::from(char::from(b)).repeat(9);
             assert_eq!(
-                lower_hash(&w),
+                lower_hash(w.as_bytes()),
                 word_hash(w.to_lowercase().as_bytes()),
                 "{b}"
             );

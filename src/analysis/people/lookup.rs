@@ -18,13 +18,13 @@ pub fn lookup(persons: &[Person], form: &str) -> Option<usize> {
         return exact;
     }
     let want = Form::new(&form);
-    let multi = want.keys.len() >= 2;
+    let multi = want.key_count() >= 2;
     let matching: Vec<usize> = (0..persons.len())
         .filter(|&i| {
             persons[i].forms().any(|f| {
                 let have = Form::new(f);
                 if multi {
-                    have.keys.len() >= 2 && grouping::same_full(&have, &want)
+                    have.key_count() >= 2 && grouping::same_full(&have, &want)
                 } else {
                     grouping::same_word(have.surname(), want.surname())
                 }

@@ -127,32 +127,45 @@ impl People {
 
 /// Finds the people named in `text`, and the organisations and places.
 pub fn find_people(text: &str) -> People {
-    TOKENS.with(|buffer| match buffer.try_borrow_mut() {
-        Ok(mut tokens) => {
-            let people = people_in(text, &mut tokens);
-            if tokens.capacity() > KEEP_TOKENS {
-                *tokens = Vec::new(); // an outsized text: give its memory back
+    BUFFERS.with(|buffers| match buffers.try_borrow_mut() {
+        Ok(mut buffers) => {
+            let people = people_in(text, &mut buffers);
+            if buffers.tokens.capacity() > KEEP_TOKENS {
+                // an outsized text: give its memory back
+                *buffers = Buffers::default();
             }
             people
         }
-        Err(_) => people_in(text, &mut Vec::new()),
+        Err(_) => people_in(text, &mut Buffers::default()),
     })
 }
 
+/// The tokens and candidates of a text, kept from one text to the next:
+/// buffers the size of an article, allocated and freed for each, cost
+/// more in the allocator than tokenizing some of it did.
+#[derive(Default)]
+struct Buffers {
+    tokens: Vec<token::Token>,
+    cands: Vec<candidates::Candidate>,
+}
+
 thread_local! {
-    /// The token buffer, kept from one text to the next: a buffer the size
-    /// of an article, allocated and freed for each, cost more in the
-    /// allocator than tokenizing some of it did.
-    static TOKENS: RefCell<Vec<token::Token>> = const { RefCell::new(Vec::new()) };
+    static BUFFERS: RefCell<Buffers> = const {
+        RefCell::new(Buffers {
+            tokens: Vec::new(),
+            cands: Vec::new(),
+        })
+    };
 }
 
 /// The most tokens a kept buffer holds (2 MB): enough for long articles.
 const KEEP_TOKENS: usize = 1 << 16;
 
-fn people_in(text: &str, tokens: &mut Vec<token::Token>) -> People {
+fn people_in(text: &str, buffers: &mut Buffers) -> People {
+    let Buffers { tokens, cands } = buffers;
     token::tokenize_into(text, tokens);
-    let cands = candidates::find(text, tokens);
-    resolve::resolve(text, tokens, &cands)
+    candidates::find_into(text, tokens, cands);
+    resolve::resolve(text, tokens, cands)
 }
 
 /// Parses the embedded word lists now rather than on first use.

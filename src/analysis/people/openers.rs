@@ -6,6 +6,7 @@ use super::lexicon::flag;
 use super::token::{Kind, Token};
 
 /// A lone common word that opens a sentence ("We", "Officials"): no name.
+#[inline]
 pub fn is_opener(text: &str, tokens: &[Token], parts: Parts) -> bool {
     if parts.len() != 1 {
         return false;
@@ -24,17 +25,19 @@ pub fn is_opener(text: &str, tokens: &[Token], parts: Parts) -> bool {
 
 /// "Jr", "Sr", "III" standing alone ("Joseph R. Biden, Jr."): a suffix of
 /// the name before, not a name.
+#[inline]
 pub fn is_suffix_only(text: &str, tokens: &[Token], parts: Parts) -> bool {
-    parts.len() == 1 && is_name_suffix(tokens[parts.first].text(text))
+    parts.len() == 1 && is_name_suffix(tokens[parts.first].bytes(text))
 }
 
-pub fn is_name_suffix(w: &str) -> bool {
-    matches!(w, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV")
+pub fn is_name_suffix(w: &[u8]) -> bool {
+    matches!(w, b"Jr" | b"Jr." | b"Sr" | b"Sr." | b"II" | b"III" | b"IV")
 }
 
 /// Drops "But", "The", "When" from the start of a run at a sentence start:
 /// common words that are capitalised only because they open the sentence.
 /// Not after a list number ("6. Pier Francesco Chili"): an item opens there.
+#[inline]
 pub fn strip_sentence_openers(text: &str, tokens: &[Token], mut parts: Parts) -> Parts {
     let numbered = parts.first >= 2
         && tokens[parts.first - 1].kind == Kind::Punct
@@ -49,7 +52,7 @@ pub fn strip_sentence_openers(text: &str, tokens: &[Token], mut parts: Parts) ->
         // Only a plain common word goes: "South Korea", "Power New Zealand"
         // keep their place or organisation word.
         let plain = f & !(flag::COMMON | flag::VERB) == 0 && f != 0;
-        let opener = plain || is_function_word(t.text(text));
+        let opener = plain || is_function_word(t.bytes(text));
         if !opener {
             break;
         }
@@ -66,9 +69,9 @@ pub fn strip_sentence_openers(text: &str, tokens: &[Token], mut parts: Parts) ->
 /// list says they are names too ("In", "Will", "May"). Matched as bytes,
 /// which compiles to a test per letter rather than a string comparison
 /// per word.
-fn is_function_word(w: &str) -> bool {
+fn is_function_word(w: &[u8]) -> bool {
     matches!(
-        w.as_bytes(),
+        w,
         b"The"
             | b"A"
             | b"An"

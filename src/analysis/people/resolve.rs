@@ -30,24 +30,26 @@ pub fn resolve(text: &str, tokens: &[Token], cands: &[Candidate]) -> People {
     let (forms, form_of) = forms_of(&names);
     let per_name: Vec<&Form> = form_of.iter().map(|&k| &forms[k]).collect();
     let owners = renumber(&grouping::group(&per_name));
-    let count = owners.iter().max().map_or(0, |m| m + 1);
-    let mut members: Vec<Vec<Member>> = vec![Vec::new(); count];
-    for (((&i, &o), name), &k) in accepted.iter().zip(&owners).zip(&names).zip(&form_of) {
-        members[o].push(Member {
-            cand: &cands[i],
-            name,
-            words: forms[k].keys.len(),
-        });
-    }
+    // One list of members by person (each in text order), rather than a
+    // list per person.
+    let (order, starts) = by_owner(&owners);
+    let members: Vec<Member> = order
+        .iter()
+        .map(|&k| Member {
+            cand: &cands[accepted[k]],
+            name: &names[k],
+            words: forms[form_of[k]].key_count(),
+        })
+        .collect();
     let spans: Vec<(Span, usize)> = accepted
         .iter()
         .zip(&owners)
         .map(|(&i, &o)| (cands[i].span, o))
         .collect();
-    let persons = members
-        .iter()
+    let persons = starts
+        .windows(2)
         .enumerate()
-        .map(|(o, m)| person(text, tokens, m, &spans, o))
+        .map(|(o, w)| person(text, tokens, &members[w[0]..w[1]], &spans, o))
         .collect();
     let mentions = mentions(text, tokens, cands, &verdicts, &accepted, &owners);
     People { persons, mentions }
@@ -80,6 +82,27 @@ struct Member<'a> {
     cand: &'a Candidate,
     name: &'a str,
     words: usize,
+}
+
+/// The indices of `owners` ordered by owner (in text order within one),
+/// and where each owner's run starts (one more entry, the end): a
+/// counting sort, as the owners are the numbers from 0 up.
+fn by_owner(owners: &[usize]) -> (Vec<usize>, Vec<usize>) {
+    let count = owners.iter().max().map_or(0, |m| m + 1);
+    let mut starts = vec![0; count + 1];
+    for &o in owners {
+        starts[o + 1] += 1;
+    }
+    for o in 0..count {
+        starts[o + 1] += starts[o];
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0; owners.len()];
+    for (k, &o) in owners.iter().enumerate() {
+        order[next[o]] = k;
+        next[o] += 1;
+    }
+    (order, starts)
 }
 
 /// Hashes of the keys of words known as a person's (see
@@ -202,7 +225,8 @@ fn known_name<'t>(
     // not "Un" of "Kim Jong Un").
     let org = c.parts.iter().any(|i| {
         let t = tokens[i];
-        t.upper || t.flags(text) & flag::ORG != 0 || t.text(text).contains('.')
+        // A byte loop: `contains` sets up a search, and words are short.
+        t.upper || t.flags(text) & flag::ORG != 0 || t.text(text).bytes().any(|b| b == b'.')
     });
     if org {
         return false;
@@ -370,37 +394,41 @@ fn descriptors(text: &str, tokens: &[Token], members: &[Member]) -> Vec<String> 
                 .filter(|&i| tokens[i].kind == Kind::Word)
                 .for_each(|i| add(tokens[i].text(text)));
         }
-        for w in apposition(text, tokens, c.last() + 1) {
-            add(&w);
-        }
+        apposition(text, tokens, c.last() + 1, &mut add);
     }
     out
 }
 
-/// The words of ", the former minister," or ", 45," after a name.
-fn apposition(text: &str, tokens: &[Token], at: usize) -> Vec<String> {
+/// Passes the words of ", the former minister," or ", 45," after a name
+/// to `add` (which lower-cases them).
+fn apposition(text: &str, tokens: &[Token], at: usize, add: &mut impl FnMut(&str)) {
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
     if word(at) != "," {
-        return Vec::new();
+        return;
     }
     if tokens.get(at + 1).is_some_and(|t| t.kind == Kind::Num) && word(at + 1).len() == 2 {
-        return vec![format!("{}-year-old", word(at + 1))];
+        add(&format!("{}-year-old", word(at + 1)));
+        return;
     }
     let stop = (at + 7).min(tokens.len());
     let end = (at + 1..stop)
         .find(|&i| tokens[i].kind != Kind::Word)
         .unwrap_or(stop);
-    let titled = (at + 1..end).any(|i| lexicon::small_flags(word(i)) & flag::TITLE != 0);
+    let titled = (at + 1..end).any(|i| lexicon::small_flags(word(i).as_bytes()) & flag::TITLE != 0);
     if !titled {
-        return Vec::new();
+        return;
     }
     let skip = [
         "the", "a", "an", "his", "her", "its", "their", "of", "and", "who",
     ];
-    (at + 1..end)
-        .map(|i| word(i).to_lowercase())
-        .filter(|w| !skip.contains(&w.as_str()))
-        .collect()
+    // A word lower-cases to one of these only if it is one in some ASCII
+    // case: the one letter outside ASCII that lower-cases into it, the
+    // Kelvin sign, gives a "k".
+    for w in (at + 1..end).map(word) {
+        if !skip.iter().any(|s| w.eq_ignore_ascii_case(s)) {
+            add(w);
+        }
+    }
 }
 
 /// Every entity mention: the persons', and the places and organisations

@@ -2,7 +2,7 @@
 //! "Belgian Prime Minister", "chief spokesman"), split off the name and
 //! kept as the person's role.
 
-use super::candidates::{Candidate, Parts, is_possessive, strip_possessive};
+use super::candidates::{Candidate, Parts, possessive_cut};
 use super::lexicon::{self, flag};
 use super::token::{Gap, Kind, Token};
 use crate::analysis::Span;
@@ -93,7 +93,7 @@ fn role_before(text: &str, tokens: &[Token], first: usize) -> Option<(usize, usi
             let w = prev.text(text);
             f = w
                 .strip_suffix('s')
-                .map_or(0, |w| lexicon::small_flags(w) & flag::TITLE);
+                .map_or(0, |w| lexicon::small_flags(w.as_bytes()) & flag::TITLE);
         }
         if f & (flag::TITLE | flag::HONORIFIC | flag::QUALIFIER | flag::DEMONYM) == 0 {
             break;
@@ -105,9 +105,10 @@ fn role_before(text: &str, tokens: &[Token], first: usize) -> Option<(usize, usi
 }
 
 fn build(text: &str, tokens: &[Token], parts: Parts, role: Option<(usize, usize)>) -> Candidate {
-    let last_text = tokens[parts.last].text(text);
-    let possessive = is_possessive(last_text);
-    let end = tokens[parts.last].start + strip_possessive(last_text).len();
+    let last = tokens[parts.last].bytes(text);
+    let cut = possessive_cut(last);
+    let possessive = cut.is_some();
+    let end = tokens[parts.last].start + cut.unwrap_or(last.len());
     let mut start = tokens[parts.first].start;
     if parts.skip.is_some() && parts.first > 0 {
         start = tokens[parts.first - 1].start;

@@ -2,7 +2,7 @@
 //! apostrophes and abbreviation dots), numbers and single punctuation marks,
 //! each with its byte span, its capitalisation and the white space before it.
 
-use super::candidates::{PARTICLES, is_particle};
+use super::candidates::is_particle;
 use super::lexicon::{self, flag};
 
 /// What separates a token from the one before it.
@@ -64,6 +64,13 @@ impl Token {
         text.get(self.start..self.end).unwrap_or("")
     }
 
+    /// [`Token::text`] as bytes, for the tests that compare or look up
+    /// bytes: a byte slice needs no char-boundary checks.
+    #[inline]
+    pub fn bytes(self, text: &str) -> &[u8] {
+        text.as_bytes().get(self.start..self.end).unwrap_or(&[])
+    }
+
     /// The lexicon flags of the word (possessive removed when capitalised).
     /// A lower-case word gets only the small lists' flags (titles, verbs,
     /// organisation words...): it is never a name or a place by itself.
@@ -72,13 +79,17 @@ impl Token {
         if self.cap {
             self.cap_flags
         } else {
-            lexicon::small_flags(self.text(text))
+            lexicon::small_flags(self.bytes(text))
         }
     }
 
     #[inline]
     pub fn is_punct(self, text: &str, c: char) -> bool {
-        self.kind == Kind::Punct && self.text(text).starts_with(c)
+        let mut buf = [0; 4];
+        self.kind == Kind::Punct
+            && self
+                .bytes(text)
+                .starts_with(c.encode_utf8(&mut buf).as_bytes())
     }
 }
 
@@ -93,32 +104,41 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     out.clear();
     // News text has about one token per five bytes: a little more room
-    // spares copying a grown vector.
-    out.reserve(text.len() / 4 + 8);
+    // spares copying a grown vector. A buffer too small is replaced, not
+    // grown: growing would copy its stale tokens.
+    let room = text.len() / 4 + 8;
+    if out.capacity() < room {
+        *out = Vec::with_capacity(room);
+    }
     let bytes = text.as_bytes();
     let (mut i, mut gap, mut opens) = (0, Gap::Para, Opens::default());
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_lowercase() {
+        let t = if b.is_ascii_lowercase() {
             (i, gap) = lower_words(text, i, gap, &mut opens, out);
             continue;
-        }
-        let c = if b < 0x80 {
-            char::from(b)
+        } else if b.is_ascii_uppercase() {
+            capital_word(text, i, gap, &mut opens)
+        } else if b.is_ascii_punctuation() {
+            ascii_mark(i, b, gap, &mut opens)
         } else {
-            text[i..].chars().next().unwrap_or(' ')
-        };
-        if c.is_whitespace() {
-            // Other white space counts as a space.
-            let b = if matches!(b, b'\t' | b'\n' | b'\r') {
-                b
+            let c = if b < 0x80 {
+                char::from(b)
             } else {
-                b' '
+                text[i..].chars().next().unwrap_or(' ')
             };
-            gap = widen(gap, b, out.is_empty());
-            i += c.len_utf8();
-            continue;
-        }
-        let t = other_token(text, i, c, gap, &mut opens);
+            if c.is_whitespace() {
+                // Other white space counts as a space.
+                let b = if matches!(b, b'\t' | b'\n' | b'\r') {
+                    b
+                } else {
+                    b' '
+                };
+                gap = widen(gap, b, out.is_empty());
+                i += c.len_utf8();
+                continue;
+            }
+            other_token(text, i, c, gap, &mut opens)
+        };
         out.push(t);
         // One space after a token: by far the most common gap, taken here
         // rather than by another turn of the loop.
@@ -141,8 +161,12 @@ fn lower_words(
     out: &mut Vec<Token>,
 ) -> (usize, Gap) {
     let bytes = text.as_bytes();
+    // Only the first word may open a sentence: the others follow it.
+    let mut sent_start = opens.starts(Kind::Word, gap);
+    opens.pending = false;
     loop {
-        let t = lower_word(text, i, gap, opens);
+        let t = lower_word(text, i, gap, sent_start);
+        sent_start = false;
         out.push(t);
         let space = bytes.get(t.end) == Some(&b' ');
         gap = if space { Gap::Space } else { Gap::None };
@@ -153,8 +177,55 @@ fn lower_words(
     }
 }
 
-/// A word, number or punctuation mark starting with `c` at `i` (not a
-/// lower-case ASCII letter, not white space).
+/// A word starting with an ASCII capital: mostly ASCII letters alone
+/// ("Putin", "NATO"), which need none of the tests for joined words.
+fn capital_word(text: &str, i: usize, gap: Gap, opens: &mut Opens) -> Token {
+    let (end, plain) = capital_word_end(text, i);
+    let sent_start = opens.starts(Kind::Word, gap);
+    let mut t = Token {
+        start: i,
+        end,
+        kind: Kind::Word,
+        gap,
+        cap: true,
+        upper: false,
+        sent_start,
+        name_like: false,
+        particle: false,
+        cap_flags: 0,
+    };
+    let s = &text[i..end];
+    if plain {
+        shape_plain_capital(s, &mut t);
+        // No final dot: the word ends no sentence.
+        opens.pending = false;
+    } else {
+        shape_capital(s, &mut t);
+        opens.after(text, t);
+    }
+    t
+}
+
+/// An ASCII punctuation mark: one byte, nothing to shape.
+fn ascii_mark(i: usize, b: u8, gap: Gap, opens: &mut Opens) -> Token {
+    let sent_start = opens.starts(Kind::Punct, gap);
+    opens.after_mark(char::from(b));
+    Token {
+        start: i,
+        end: i + 1,
+        kind: Kind::Punct,
+        gap,
+        cap: false,
+        upper: false,
+        sent_start,
+        name_like: false,
+        particle: false,
+        cap_flags: 0,
+    }
+}
+
+/// A word, number or punctuation mark starting with `c` at `i` (not an
+/// ASCII letter or mark, not white space).
 fn other_token(text: &str, i: usize, c: char, gap: Gap, opens: &mut Opens) -> Token {
     let (end, kind) = if is_alphabetic(c) {
         (word_end(text, i), Kind::Word)
@@ -171,17 +242,13 @@ fn other_token(text: &str, i: usize, c: char, gap: Gap, opens: &mut Opens) -> To
 
 /// The most common token, a plain lower-case word starting at `i`: no
 /// lookups, no shape to compute.
-fn lower_word(text: &str, i: usize, gap: Gap, opens: &mut Opens) -> Token {
-    let end = lower_word_end(text, i);
-    let sent_start = opens.starts(Kind::Word, gap);
-    // "al-Assad": a hyphen third or fourth, looked at before `prefixed`.
-    let b = text.as_bytes();
-    let name_like = matches!(b[i], b'a' | b'b' | b'e')
-        && end - i >= 4
-        && (b[i + 2] == b'-' || b[i + 3] == b'-')
-        && prefixed(&text[i..end]);
-    opens.pending = false;
-    let particle = end - i <= 5 && may_be_particle(&b[i..end]) && is_particle(&b[i..end]);
+fn lower_word(text: &str, i: usize, gap: Gap, sent_start: bool) -> Token {
+    let (end, joined) = lower_word_end(text, i);
+    // "al-Assad": only a word with a joiner (the slow path) has a hyphen.
+    let name_like =
+        joined && matches!(text.as_bytes()[i], b'a' | b'b' | b'e') && prefixed(&text[i..end]);
+    let w = &text.as_bytes()[i..end];
+    let particle = w.len() <= 5 && is_particle(w);
     let (cap, upper, cap_flags) = (false, false, 0);
     let kind = Kind::Word;
     Token {
@@ -196,30 +263,6 @@ fn lower_word(text: &str, i: usize, gap: Gap, opens: &mut Opens) -> Token {
         particle,
         cap_flags,
     }
-}
-
-/// A cheap test before [`is_particle`], which every short lower-case word
-/// would otherwise go through: the first two letters ("de", "va", "bi")
-/// are those of a particle. Bit `k` of `PAIRS[first]` allows letter `k`
-/// second, bit 26 the end of the word.
-fn may_be_particle(w: &[u8]) -> bool {
-    const fn pairs() -> [u32; 26] {
-        let mut t = [0u32; 26];
-        let mut k = 0;
-        while k < PARTICLES.len() {
-            let p = PARTICLES[k];
-            let second = if p.len() > 1 { p[1] - b'a' } else { 26 };
-            t[(p[0] - b'a') as usize] |= 1 << second;
-            k += 1;
-        }
-        t
-    }
-    static PAIRS: [u32; 26] = pairs();
-    let first = w.first().map_or(26, |&b| usize::from(b.wrapping_sub(b'a')));
-    let second = w
-        .get(1)
-        .map_or(26, |&b| u32::from(b.wrapping_sub(b'a')).min(27));
-    PAIRS.get(first).is_some_and(|p| p >> second & 1 != 0)
 }
 
 /// Whether the next word opens a sentence: after `.`, `!`, `?`, `:`, `;`,
@@ -247,17 +290,24 @@ impl Opens {
 
     fn after(&mut self, text: &str, t: Token) {
         let s = t.text(text);
-        self.pending = match t.kind {
+        match t.kind {
             // A mark is one character: matched as a char, not as a string.
-            Kind::Punct => match s.chars().next().unwrap_or(' ') {
-                '.' | '!' | '?' | ':' | ';' | '\u{2026}' | '-' | '\u{2013}' | '\u{2014}' => true,
-                '"' | '“' | '”' | '\'' | '‘' | '’' | '(' | ')' | '[' | ']' | '«' | '»' => {
-                    self.pending
-                }
-                _ => false,
-            },
+            Kind::Punct => self.after_mark(s.chars().next().unwrap_or(' ')),
             // "U.S." may end a sentence; an initial ("J.", "I.K.") does not.
-            _ => t.cap_flags & (flag::PLACE | flag::ORG) != 0 && s.len() > 2 && s.ends_with('.'),
+            _ => {
+                self.pending =
+                    t.cap_flags & (flag::PLACE | flag::ORG) != 0 && s.len() > 2 && s.ends_with('.');
+            }
+        }
+    }
+
+    fn after_mark(&mut self, mark: char) {
+        self.pending = match mark {
+            '.' | '!' | '?' | ':' | ';' | '\u{2026}' | '-' | '\u{2013}' | '\u{2014}' => true,
+            '"' | '“' | '”' | '\'' | '‘' | '’' | '(' | ')' | '[' | ']' | '«' | '»' => {
+                self.pending
+            }
+            _ => false,
         };
     }
 }
@@ -312,7 +362,8 @@ fn shape_capital(s: &str, t: &mut Token) {
     t.cap_flags = lexicon::flags(base);
     if t.cap_flags == 0 && s.len() > 3 && s.ends_with('s') {
         // "Hispanics", "Sisters": a plural nationality or role noun.
-        t.cap_flags = lexicon::small_flags(&s[..s.len() - 1]) & (flag::DEMONYM | flag::TITLE);
+        t.cap_flags =
+            lexicon::small_flags(&s.as_bytes()[..s.len() - 1]) & (flag::DEMONYM | flag::TITLE);
     }
     if t.cap_flags == 0 && s.contains('-') {
         t.cap_flags = hyphenated_flags(s);
@@ -323,10 +374,31 @@ fn shape_capital(s: &str, t: &mut Token) {
     t.name_like = t.kind == Kind::Word && s.chars().nth(1).is_some() && !not_a_name(s);
 }
 
+/// [`shape_capital`] for a word of ASCII letters and digits alone: no
+/// possessive, dot, hyphen or apostrophe to look for.
+fn shape_plain_capital(s: &str, t: &mut Token) {
+    // Most capitalised words have a lower-case second letter.
+    let second = s.as_bytes().get(1);
+    t.upper = second.is_some_and(|b| !b.is_ascii_lowercase()) && all_capitals(s);
+    t.cap_flags = lexicon::flags(s);
+    if t.cap_flags == 0 && s.len() > 3 && s.ends_with('s') {
+        t.cap_flags =
+            lexicon::small_flags(&s.as_bytes()[..s.len() - 1]) & (flag::DEMONYM | flag::TITLE);
+    }
+    if t.cap_flags == 0 {
+        t.cap_flags = british_flags(s);
+    }
+    // Neither a contraction nor a party tag: both need a joiner.
+    t.name_like = s.len() > 1;
+}
+
 /// "Neighbours", "Colour": a British spelling of a common word (the word
 /// list spells American) is a common word too.
 fn british_flags(word: &str) -> u32 {
-    let Some(at) = word.find("our").filter(|&at| at > 0 && word.is_ascii()) else {
+    // A window search: `str::find` sets up a general substring searcher
+    // for each of these (mostly unknown) names.
+    let at = word.as_bytes().windows(3).position(|w| w == b"our");
+    let Some(at) = at.filter(|&at| at > 0 && word.is_ascii()) else {
         return 0;
     };
     let mut american = String::with_capacity(word.len());
@@ -369,9 +441,9 @@ fn all_capitals_from(w: &str, mut letters: usize) -> bool {
 /// ("African-Americans"), a common word if all its parts are ("Twenty-seven").
 fn hyphenated_flags(s: &str) -> u32 {
     let last = s.rsplit('-').next().unwrap_or("");
-    let mut f = lexicon::small_flags(last);
+    let mut f = lexicon::small_flags(last.as_bytes());
     if f & flag::DEMONYM == 0 && last.len() > 3 && last.ends_with('s') {
-        f |= lexicon::small_flags(&last[..last.len() - 1]) & flag::DEMONYM;
+        f |= lexicon::small_flags(&last.as_bytes()[..last.len() - 1]) & flag::DEMONYM;
     }
     let common = s.split('-').all(|p| lexicon::flags(p) & flag::COMMON != 0);
     (f & (flag::TITLE | flag::HONORIFIC | flag::DEMONYM)) | if common { flag::COMMON } else { 0 }
@@ -420,8 +492,12 @@ fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let (mut i, mut dotted) = (start, false);
     if bytes.get(start).is_some_and(u8::is_ascii_alphanumeric) {
-        // "Putin": a capital, then lower-case letters eight at a time.
+        // "Putin": a capital, then lower-case letters eight at a time,
+        // usually up to a space or a mark that joins nothing.
         i = start + 1 + lower_run(bytes, start + 1);
+        if bytes.get(i).is_none_or(|&b| ENDS_WORD[usize::from(b)]) {
+            return i;
+        }
     }
     loop {
         // ASCII letters and digits first: most words are only that.
@@ -454,9 +530,30 @@ fn word_end(text: &str, start: usize) -> usize {
     i
 }
 
+/// [`word_end`] for a word starting with an ASCII capital, and whether
+/// the word is plain: ASCII letters and digits up to a mark that joins
+/// nothing (most are).
+fn capital_word_end(text: &str, start: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut i = start + 1 + lower_run(bytes, start + 1);
+    if bytes.get(i).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
+        // "NATO", "McCain", "G7".
+        i = bytes[i..]
+            .iter()
+            .position(|&b| !ASCII_WORD[usize::from(b)])
+            .map_or(bytes.len(), |n| i + n);
+    }
+    match bytes.get(i) {
+        None => (bytes.len(), true),
+        Some(&b) if ENDS_WORD[usize::from(b)] => (i, true),
+        Some(_) => (word_end(text, start), false),
+    }
+}
+
 /// [`word_end`] for a word starting with a lower-case ASCII letter: the
-/// plain ASCII run, unless a joiner or a non-ASCII byte follows it.
-fn lower_word_end(text: &str, start: usize) -> usize {
+/// plain ASCII run, unless a joiner or a non-ASCII byte follows it; and
+/// whether [`word_end`] was asked (the word may hold a joiner).
+fn lower_word_end(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let run = start + lower_run(bytes, start);
     // The letters usually stop at a space or a mark; only a capital or a
@@ -469,23 +566,36 @@ fn lower_word_end(text: &str, start: usize) -> usize {
     } else {
         run
     };
-    match bytes.get(end).map(|&b| (end, b)) {
-        None => bytes.len(),
-        Some((end, b' ' | b',' | b'\n' | b')' | b';' | b':' | b'"' | b'?' | b'!')) => end,
+    match bytes.get(end) {
+        None => (bytes.len(), false),
+        Some(&b) if ENDS_WORD[usize::from(b)] => (end, false),
         // A full stop that ends a sentence: no letter or digit follows it
         // (a non-ASCII byte may start one), and a lower-case word keeps
         // its dot only as "no." or "vs." (see `keeps_dot`).
-        Some((end, b'.'))
+        Some(b'.')
             if bytes
                 .get(end + 1)
                 .is_none_or(|&n| n < 0x80 && !ASCII_WORD[usize::from(n)])
                 && !matches!(&bytes[start..end], b"no" | b"vs") =>
         {
-            end
+            (end, false)
         }
-        Some(_) => word_end(text, start),
+        Some(_) => (word_end(text, start), true),
     }
 }
+
+/// The marks that end a word wherever they stand (they join nothing):
+/// the usual bytes after a word, tested before the general loop.
+static ENDS_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let ends = *b" ,\n);:\"?!";
+    let mut k = 0;
+    while k < ends.len() {
+        t[ends[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// How many lower-case ASCII letters start `bytes[from..]`, read eight at
 /// a time (most words are only those): the tokenizer's innermost loop.
@@ -559,10 +669,8 @@ fn keeps_dot(word: &str, dotted: bool) -> bool {
     let n = word.len();
     buf[..n].copy_from_slice(word.as_bytes());
     buf[n] = b'.';
-    std::str::from_utf8(&buf[..=n]).is_ok_and(|w| {
-        let f = lexicon::small_flags(w);
-        f & (flag::HONORIFIC | flag::QUALIFIER | flag::TIME | flag::ORG | flag::PLACE_WORD) != 0
-    })
+    let f = lexicon::small_flags(&buf[..=n]);
+    f & (flag::HONORIFIC | flag::QUALIFIER | flag::TIME | flag::ORG | flag::PLACE_WORD) != 0
 }
 
 #[cfg(test)]
