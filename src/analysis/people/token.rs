@@ -4,6 +4,7 @@
 
 use super::candidates::is_particle;
 use super::lexicon::{self, flag};
+use crate::analysis::chars::{is_alphabetic, is_alphanumeric};
 
 /// What separates a token from the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -633,21 +634,6 @@ static ASCII_WORD: [bool; 256] = {
     t
 };
 
-/// The general punctuation block (curly quotes, dashes, the ellipsis),
-/// which holds no letter or digit: the standard tests look such common
-/// characters up in the slow general tables.
-fn is_general_punctuation(ch: char) -> bool {
-    ('\u{2000}'..='\u{206f}').contains(&ch)
-}
-
-fn is_alphabetic(ch: char) -> bool {
-    !is_general_punctuation(ch) && ch.is_alphabetic()
-}
-
-fn is_alphanumeric(ch: char) -> bool {
-    !is_general_punctuation(ch) && ch.is_alphanumeric()
-}
-
 fn is_mark(ch: char) -> bool {
     // Combining diacritics (U+0300..U+036F) in decomposed text.
     ('\u{300}'..='\u{36f}').contains(&ch)
@@ -697,14 +683,6 @@ mod tests {
         ];
         for &(text, want) in rows {
             assert_eq!(words(text), want, "{text}");
-        }
-    }
-
-    #[test]
-    fn general_punctuation_holds_no_letter_or_digit() {
-        for ch in ('\u{2000}'..='\u{206f}').chain(['a', 'É', '7', '“', '’', '—']) {
-            assert_eq!(is_alphabetic(ch), ch.is_alphabetic(), "{ch:?}");
-            assert_eq!(is_alphanumeric(ch), ch.is_alphanumeric(), "{ch:?}");
         }
     }
 
