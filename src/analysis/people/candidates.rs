@@ -210,13 +210,15 @@ pub fn find_into(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
     if out.capacity() < room {
         *out = Vec::with_capacity(room);
     }
+    let bytes = text.as_bytes();
+    let bracket = |t: &Token| t.kind == Kind::Punct && bytes.get(t.start) == Some(&b'(');
     let mut i = 0;
     while i < tokens.len() {
-        // Most tokens can open nothing (no name word, particle or bracket):
-        // a tight loop passes over them.
+        // Most tokens can open nothing (no name word, particle or opening
+        // bracket): a tight loop passes over them.
         let Some(skip) = tokens[i..]
             .iter()
-            .position(|t| t.name_like || t.particle || t.kind == Kind::Punct)
+            .position(|t| t.name_like || t.particle || bracket(t))
         else {
             break;
         };
