@@ -33,11 +33,21 @@ impl Token<'_> {
 
     /// Starts with an upper-case letter.
     pub fn is_capitalised(&self) -> bool {
-        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.kind == Kind::Word && self.first_char_is(u8::is_ascii_uppercase, char::is_uppercase)
     }
 
     pub fn is_lowercase(&self) -> bool {
-        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_lowercase)
+        self.kind == Kind::Word && self.first_char_is(u8::is_ascii_lowercase, char::is_lowercase)
+    }
+
+    /// A test of the first character, read as a byte when it is ASCII (as
+    /// it mostly is): these run for every word near a quote.
+    #[inline]
+    fn first_char_is(&self, ascii: fn(&u8) -> bool, any: fn(char) -> bool) -> bool {
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii() => ascii(b),
+            _ => self.text.chars().next().is_some_and(any),
+        }
     }
 
     /// The word without a possessive ending: "Clinton’s" → "Clinton".
