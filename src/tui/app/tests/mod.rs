@@ -17,6 +17,16 @@ pub(super) fn open(app: &App) -> &Open {
     app.open.as_ref().expect("a story is open")
 }
 
+/// The stories the jobs send to be analysed in the background, in order.
+pub(super) fn analysed_later(jobs: &[Job]) -> Vec<usize> {
+    jobs.iter()
+        .flat_map(|j| match j {
+            Job::AnalyseLater(v) => v.iter().map(|(i, _)| *i).collect(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
 pub(super) fn title(app: &App) -> &str {
     &app.open_article().expect("a story is open").title
 }
@@ -55,13 +65,7 @@ fn the_first_story_is_selected_when_it_arrives() {
     assert!(app.library.loading);
     let jobs = app.update(Msg::LoadDone);
     assert!(!app.library.loading);
-    let later: Vec<usize> = jobs
-        .iter()
-        .flat_map(|j| match j {
-            Job::AnalyseLater(v) => v.iter().map(|(i, _)| *i).collect(),
-            _ => Vec::new(),
-        })
-        .collect();
+    let later = analysed_later(&jobs);
     assert_eq!(later, [0, 1, 2, 3], "then the whole library, top first");
     assert_eq!(app.library.analysing(), Some(0));
 }

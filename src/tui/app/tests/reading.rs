@@ -289,13 +289,7 @@ fn a_changed_file_replaces_its_stories_in_place_and_keeps_the_place() {
     assert!(app.is_gone(2), "no longer in the file");
     assert!(!app.is_gone(3));
     assert_eq!((app.selected, open(&app).scroll), (Some(1), scroll));
-    let later: Vec<usize> = jobs
-        .iter()
-        .flat_map(|j| match j {
-            Job::AnalyseLater(v) => v.iter().map(|(i, _)| *i).collect(),
-            _ => Vec::new(),
-        })
-        .collect();
+    let later = analysed_later(&jobs);
     assert_eq!(later, [3, 4], "the changed and the new story are analysed");
     app.update(Msg::File(FileChange::Removed {
         file: Arc::from("fixture.json"),
