@@ -4,11 +4,11 @@
 use super::Decision;
 use super::attribute::{self, Found};
 use super::filter::title_case;
+use super::lines::Lines;
 use super::marks::Marked;
-use super::salience;
 use super::share;
 use super::speaker::{Context, Resolver, Speaker};
-use super::words::{self, Kind, Token, ends_sentence, sentence_start};
+use super::words::{Kind, Token, ends_sentence, sentence_start};
 use crate::analysis::Span;
 use crate::analysis::people::People;
 
@@ -19,11 +19,9 @@ pub(super) struct Document<'a> {
     text: &'a str,
     people: &'a People,
     marked: &'a [Marked],
-    lines: Vec<(usize, usize)>,
-    /// Each line's tokens, every quotation one token.
-    tokens: Vec<Vec<Token<'a>>>,
+    /// Each line's tokens (every quotation one token) and subjects.
+    lines: Lines<'a>,
     resolver: Resolver<'a>,
-    subjects: Vec<(usize, usize)>,
     /// `(position, person)` of each quote's speaker so far.
     spoken: Vec<(usize, usize)>,
     /// The last speaker and the line it spoke in.
@@ -46,33 +44,12 @@ impl<'a> Document<'a> {
         lines: Vec<(usize, usize)>,
     ) -> Self {
         let outer: Vec<Span> = marked.iter().map(|m| Span::new(m.open, m.close)).collect();
-        // Only lines with a quote, and the few before each that a pronoun
-        // or a continued quote may reach back to, are read.
-        let mut needed = vec![false; lines.len()];
-        for m in marked {
-            needed[m.line.saturating_sub(HORIZON_LINES)..=m.line].fill(true);
-        }
-        let tokens: Vec<Vec<Token>> = lines
-            .iter()
-            .zip(&needed)
-            .map(|(&(s, e), &needed)| {
-                if needed {
-                    words::tokenize(text, Span::new(s, e), &outer)
-                } else {
-                    Vec::new()
-                }
-            })
-            .collect();
-        let subjects = salience::subjects(text, &tokens, people, &outer);
-        let resolver = Resolver::new(text, people);
         Document {
             text,
             people,
             marked,
-            lines,
-            tokens,
-            resolver,
-            subjects,
+            lines: Lines::new(text, people, lines, outer),
+            resolver: Resolver::new(text, people),
             spoken: Vec::new(),
             last: None,
         }
@@ -88,7 +65,9 @@ impl<'a> Document<'a> {
                 .iter()
                 .position(|m| m.line != line)
                 .map_or(self.marked.len(), |n| q + n);
-            let quote_tokens: Vec<usize> = self.tokens[line]
+            let quote_tokens: Vec<usize> = self
+                .lines
+                .tokens(line)
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| t.kind == Kind::Quote)
@@ -133,14 +112,14 @@ impl<'a> Document<'a> {
     }
 
     fn decide_quote(&self, quote: usize, line: usize, at: usize, first: bool) -> Decision {
-        let tokens = &self.tokens[line];
+        let tokens = self.lines.tokens(line);
         let sentence = sentence_start(tokens, at);
         let place = Place {
             line,
             sentence: tokens
                 .get(sentence)
-                .map_or(self.lines[line].0, |t| t.span.start),
-            horizon: self.lines[line.saturating_sub(HORIZON_LINES)].0,
+                .map_or(self.lines.start(line), |t| t.span.start),
+            horizon: self.lines.start(line.saturating_sub(HORIZON_LINES)),
         };
         let found = attributions(tokens, at, sentence);
         if let Some(decision) = self.best(&found, &place) {
@@ -166,7 +145,8 @@ impl<'a> Document<'a> {
         // Petersburg”": words in a sentence about someone, with no cue.
         let open = self.marked[quote].open;
         match self
-            .subjects
+            .lines
+            .subjects(line)
             .iter()
             .rev()
             .find(|&&(s, _)| s >= place.sentence && s < open)
@@ -179,7 +159,7 @@ impl<'a> Document<'a> {
         }
     }
 
-    fn context(&self, place: &Place, at: usize) -> Context<'_> {
+    fn context(&self, place: &Place, at: usize) -> Context<'_, 'a> {
         let previous = self
             .last
             .as_ref()
@@ -191,7 +171,9 @@ impl<'a> Document<'a> {
             horizon: place.horizon,
             previous,
             previous_in_line,
-            subjects: &self.subjects,
+            subjects: self
+                .lines
+                .window(place.line.saturating_sub(HORIZON_LINES)..=place.line),
             spoken: &self.spoken,
         }
     }
@@ -254,7 +236,7 @@ impl<'a> Document<'a> {
     /// said that 100,000 would be accepted."), and whether it ends with a
     /// colon.
     fn intro(&self, line: usize) -> Option<(Found, bool)> {
-        let tokens = self.tokens.get(line.checked_sub(1)?)?;
+        let tokens = self.lines.tokens(line.checked_sub(1)?);
         if tokens.iter().any(|t| t.kind == Kind::Quote) {
             return None;
         }

@@ -18,6 +18,7 @@ mod attribute;
 mod cues;
 mod document;
 mod filter;
+mod lines;
 mod marks;
 mod phrase;
 mod salience;

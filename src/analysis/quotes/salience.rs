@@ -54,24 +54,22 @@ fn is_opener(word: &str) -> bool {
     )
 }
 
-/// `(position, person)` for the subject of every sentence that has one,
-/// in text order, from each line's tokens.
+/// `(position, person)` for the subject of every sentence of one line
+/// that has one, in text order, from the line's tokens.
 pub fn subjects(
     text: &str,
-    lines: &[Vec<Token>],
+    tokens: &[Token],
     people: &People,
     quotes: &[Span],
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for tokens in lines.iter().filter(|t| !t.is_empty()) {
-        let mut start = 0;
-        for end in (1..=tokens.len()).filter(|&i| i == tokens.len() || starts_sentence(tokens, i)) {
-            let sentence = &tokens[start..end];
-            if let Some(person) = subject(text, sentence, people, quotes) {
-                out.push((sentence[0].span.start, person));
-            }
-            start = end;
+    let mut start = 0;
+    for end in (1..=tokens.len()).filter(|&i| i == tokens.len() || starts_sentence(tokens, i)) {
+        let sentence = &tokens[start..end];
+        if let Some(person) = subject(text, sentence, people, quotes) {
+            out.push((sentence[0].span.start, person));
         }
+        start = end;
     }
     out
 }

@@ -10,6 +10,7 @@
 pub(super) mod describe;
 mod nouns;
 
+use super::lines::Window;
 use super::phrase::{is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_stop, one_of};
 use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
@@ -26,7 +27,7 @@ pub enum Speaker {
 }
 
 /// What resolution may look at besides the phrase.
-pub struct Context<'a> {
+pub struct Context<'c, 'a> {
     /// Where the attribution stands.
     pub at: usize,
     /// How far back a pronoun may look (a few paragraphs).
@@ -35,10 +36,10 @@ pub struct Context<'a> {
     pub previous: Option<Speaker>,
     /// Whether that quote is in the same paragraph.
     pub previous_in_line: bool,
-    /// `(position, person)` of each sentence's subject, in text order.
-    pub subjects: &'a [(usize, usize)],
+    /// The lines within the horizon, for their sentences' subjects.
+    pub subjects: Window<'c, 'a>,
     /// `(position, person)` of each quote's speaker so far, in text order.
-    pub spoken: &'a [(usize, usize)],
+    pub spoken: &'c [(usize, usize)],
 }
 
 pub struct Resolver<'a> {
@@ -51,7 +52,7 @@ impl<'a> Resolver<'a> {
         Self { text, people }
     }
 
-    pub fn resolve(&self, phrase: Span, cx: &Context<'_>) -> Speaker {
+    pub fn resolve(&self, phrase: Span, cx: &Context) -> Speaker {
         let words = tokenize(self.text, phrase, &[]);
         let Some(first) = words.first() else {
             return Speaker::Unknown;
@@ -184,20 +185,16 @@ impl<'a> Resolver<'a> {
 
     /// When a person was last the subject of a sentence or the speaker of a
     /// quote, within the horizon and before the attribution.
-    fn salience(person: usize, cx: &Context<'_>) -> Option<usize> {
-        let last = |events: &[(usize, usize)]| {
-            events
-                .iter()
-                .rev()
-                .find(|&&(at, p)| p == person && at < cx.at && at >= cx.horizon)
-                .map(|&(at, _)| at)
-        };
-        last(cx.subjects).max(last(cx.spoken))
+    fn salience(person: usize, cx: &Context) -> Option<usize> {
+        let fits = |&&(at, p): &&(usize, usize)| p == person && at < cx.at && at >= cx.horizon;
+        let at = |&(at, _): &(usize, usize)| at;
+        let subject = cx.subjects.subjects_back().find(fits).map(at);
+        subject.max(cx.spoken.iter().rev().find(fits).map(at))
     }
 
     /// Of the people named within the horizon that `fits` accepts, the
     /// most salient, else the one named last.
-    fn most_salient(&self, cx: &Context<'_>, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
+    fn most_salient(&self, cx: &Context, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
         let mut candidates: Vec<usize> = self
             .persons_before(cx.horizon, cx.at)
             .into_iter()

@@ -11,7 +11,7 @@ use crate::analysis::quotes::phrase::one_of;
 impl Resolver<'_> {
     /// "the Norwegian politician": the person described with those words;
     /// "a spokesman": nobody.
-    pub(super) fn description(&self, words: &[&str], cx: &Context<'_>) -> Speaker {
+    pub(super) fn description(&self, words: &[&str], cx: &Context) -> Speaker {
         let Some((first, rest)) = words.split_first() else {
             return Speaker::Unknown;
         };
@@ -42,7 +42,7 @@ impl Resolver<'_> {
         }
     }
 
-    fn described(&self, lower: &[String], cx: &Context<'_>) -> Option<usize> {
+    fn described(&self, lower: &[String], cx: &Context) -> Option<usize> {
         described(self.people, lower, cx.at)
     }
 
