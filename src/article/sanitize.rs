@@ -77,7 +77,8 @@ fn is_clean(text: &str) -> bool {
 /// are decoded already.
 fn scan<const AMP_OK: bool>(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut ascii = true;
+    // Only ASCII and general punctuation so far: NFC without a check.
+    let mut plain = true;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if bytes
@@ -94,22 +95,27 @@ fn scan<const AMP_OK: bool>(text: &str) -> bool {
             0x00..=0x1f | b'&' | 0x7f => return false,
             0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => return false,
             0xe2 => {
-                let invisible = match (bytes.get(i + 1), bytes.get(i + 2)) {
-                    (Some(0x80), Some(&c)) => matches!(c, 0x8b..=0x8f | 0xaa..=0xae),
-                    (Some(0x81), Some(&c)) => matches!(c, 0xa0..=0xa4 | 0xa6..=0xa9),
-                    _ => false,
+                let (invisible, punctuation) = match (bytes.get(i + 1), bytes.get(i + 2)) {
+                    (Some(0x80), Some(&c)) => (matches!(c, 0x8b..=0x8f | 0xaa..=0xae), c >= 0x82),
+                    (Some(0x81), Some(&c)) => (matches!(c, 0xa0..=0xa4 | 0xa6..=0xa9), c <= 0xaf),
+                    _ => (false, false),
                 };
                 if invisible {
                     return false;
                 }
-                ascii = false;
+                // U+2002–U+206F (dashes, curly quotes, ellipsis), like ASCII,
+                // are NFC and combine with nothing, whatever follows them.
+                plain &= punctuation;
+                // Its two continuation bytes are read: a character of three.
+                i += 3;
+                continue;
             }
             0xef if bytes.get(i + 1..i + 3) == Some(&[0xbb, 0xbf]) => return false,
-            _ => ascii = false,
+            _ => plain = false,
         }
         i += 1;
     }
-    ascii || is_nfc(text)
+    plain || is_nfc(text)
 }
 
 /// Eight bytes of printable ASCII or spaces, none of them `&`: nothing to
@@ -298,9 +304,15 @@ mod tests {
         }
 
         #[test]
-        fn clean_ascii_by_the_bytes_agrees_with_the_chars(text in "([ -~]{0,20}[\n\t\r&\u{1}\u{7f}\u{80}é\u{301}\u{323}’\u{200b}]?)*") {
+        fn clean_ascii_by_the_bytes_agrees_with_the_chars(text in "([ -~]{0,20}[\n\t\r&\u{1}\u{7f}\u{80}é\u{301}\u{323}\u{653}\u{3099}’\u{200b}\u{2000}-\u{2080}]?)*") {
             let slow = !text.chars().any(|c| is_invisible(c) || matches!(c, '\t' | '\r' | '&' | '\u{1b}') || (c.is_control() && c != '\n'))
                 && is_nfc_quick(text.chars()) == IsNormalized::Yes;
+            prop_assert_eq!(is_clean(&text), slow);
+        }
+
+        #[test]
+        fn clean_punctuation_by_the_bytes_agrees_with_the_chars(text in "[a\u{2000}-\u{2080}\u{301}\u{653}\u{3099}]{0,8}") {
+            let slow = !text.chars().any(is_invisible) && is_nfc_quick(text.chars()) == IsNormalized::Yes;
             prop_assert_eq!(is_clean(&text), slow);
         }
 
@@ -310,6 +322,16 @@ mod tests {
                 && is_nfc_quick(text.chars()) == IsNormalized::Yes;
             prop_assert_eq!(is_clean(&text), slow);
         }
+    }
+
+    #[test]
+    fn punctuation_needs_no_nfc_check_but_two_spaces_do() {
+        assert!(is_clean("“Yes” — no… ‘maybe’"));
+        // U+2000 and U+2001 are canonically U+2002 and U+2003.
+        assert!(!is_clean("a\u{2000}b"));
+        assert!(!is_clean("\u{2001}"));
+        assert!(!is_clean("a\u{2070}\u{653}"));
+        assert_eq!(clean_text("a\u{2000}b"), "a\u{2002}b");
     }
 
     #[test]
