@@ -80,15 +80,20 @@ fn scan<const AMP_OK: bool>(text: &str) -> bool {
     // Only ASCII and general punctuation so far: NFC without a check.
     let mut plain = true;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if bytes
+    while i < bytes.len() {
+        // Eight bytes at a time up to the first that needs a look.
+        if let Some(chunk) = bytes
             .get(i..i + 8)
-            .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
-            .is_some_and(plain_ascii)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
         {
-            i += 8;
-            continue;
+            let odd = odd_bytes(chunk);
+            if odd == 0 {
+                i += 8;
+                continue;
+            }
+            i += odd.trailing_zeros() as usize / 8;
         }
+        let b = bytes[i];
         match b {
             b'\n' | 0x20..=0x25 | 0x27..=0x7e => {}
             b'&' if AMP_OK => {}
@@ -106,30 +111,30 @@ fn scan<const AMP_OK: bool>(text: &str) -> bool {
                 // U+2002–U+206F (dashes, curly quotes, ellipsis), like ASCII,
                 // are NFC and combine with nothing, whatever follows them.
                 plain &= punctuation;
-                // Its two continuation bytes are read: a character of three.
-                i += 3;
-                continue;
             }
             0xef if bytes.get(i + 1..i + 3) == Some(&[0xbb, 0xbf]) => return false,
             _ => plain = false,
         }
-        i += 1;
+        // On to the next character: a lead byte tells its length.
+        i += (b.leading_ones() as usize).max(1);
     }
     plain || is_nfc(text)
 }
 
-/// Eight bytes of printable ASCII or spaces, none of them `&`: nothing to
-/// clean. Each test is exact for bytes below 0x80, which the first makes
-/// sure of.
-fn plain_ascii(chunk: [u8; 8]) -> bool {
+/// The bytes of `chunk` that need a look, by their high bits: non-ASCII,
+/// control characters (`\n` among them), DEL and `&`. Each test is exact
+/// for every byte, as each works on the low seven bits, where no carry or
+/// borrow crosses into the next byte.
+fn odd_bytes(chunk: [u8; 8]) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW: u64 = !HIGH;
     let x = u64::from_le_bytes(chunk);
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
-    x & HIGH == 0
-        && x.wrapping_sub(0x20 * ONES) & HIGH == 0 // no control character
-        && x.wrapping_add(ONES) & HIGH == 0 // no DEL
-        && !has_zero(x ^ (u64::from(b'&') * ONES))
+    let y = x & LOW;
+    let control = !(y | HIGH).wrapping_sub(0x20 * ONES) & HIGH;
+    let del = y.wrapping_add(ONES) & HIGH;
+    let amp = !(y ^ (u64::from(b'&') * ONES)).wrapping_add(LOW) & HIGH;
+    (x & HIGH) | control | del | amp
 }
 
 /// Where the first non-ASCII byte from `from` on is, eight bytes at a time.
@@ -308,6 +313,15 @@ mod tests {
             let slow = !text.chars().any(|c| is_invisible(c) || matches!(c, '\t' | '\r' | '&' | '\u{1b}') || (c.is_control() && c != '\n'))
                 && is_nfc_quick(text.chars()) == IsNormalized::Yes;
             prop_assert_eq!(is_clean(&text), slow);
+        }
+
+        #[test]
+        fn odd_bytes_are_found_byte_by_byte(chunk in any::<[u8; 8]>()) {
+            let odd = odd_bytes(chunk);
+            for (k, b) in chunk.into_iter().enumerate() {
+                let expected = !(0x20..0x7f).contains(&b) || b == b'&';
+                prop_assert_eq!(odd >> (8 * k + 7) & 1 == 1, expected, "byte {:#x}", b);
+            }
         }
 
         #[test]
