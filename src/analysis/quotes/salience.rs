@@ -81,15 +81,12 @@ fn subject(text: &str, tokens: &[Token], people: &People, quotes: &[Span]) -> Op
         if let Some(person) = head(text, found.subject, people) {
             return Some(person);
         }
-        // "The senator said …": the person described so earlier.
-        let words: Vec<String> = found
-            .subject
-            .text(text)
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        if let Some(("the", rest)) = words.split_first().map(|(f, r)| (f.as_str(), r)) {
-            if let Some(person) = described(people, rest, found.subject.start) {
+        // "The senator said …": the person described so earlier. Most
+        // subjects are names: only a phrase opening with "the" is lowered.
+        let mut words = found.subject.text(text).split_whitespace();
+        if words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+            let rest: Vec<String> = words.map(str::to_lowercase).collect();
+            if let Some(person) = described(people, &rest, found.subject.start) {
                 return Some(person);
             }
         }

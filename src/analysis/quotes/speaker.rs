@@ -69,9 +69,7 @@ impl<'a> Resolver<'a> {
             };
             return self.pronoun(pronoun, cx);
         }
-        if let Some(organisation) =
-            organisation_phrase(&words.iter().map(|w| w.text).collect::<Vec<_>>())
-        {
+        if let Some(organisation) = organisation_phrase(&words) {
             return Speaker::Organisation(organisation);
         }
         if let Some(speaker) = self.named(phrase) {
@@ -244,23 +242,20 @@ fn is_tail(rest: &str) -> bool {
 
 /// A name followed by an organisation noun, as the organisation's name
 /// without article or possessive ("Clinton campaign").
-fn organisation_phrase(words: &[&str]) -> Option<String> {
+fn organisation_phrase(words: &[Token]) -> Option<String> {
     let (last, rest) = words.split_last()?;
-    if !ORGANISATION_NOUNS.contains(last) {
+    if !ORGANISATION_NOUNS.contains(&last.text) {
         return None;
     }
     let rest = match rest.split_first() {
-        Some((first, tail)) if one_of(first, &["the", "a", "an"]) => tail,
+        Some((first, tail)) if one_of(first.text, &["the", "a", "an"]) => tail,
         _ => rest,
     };
-    if rest.is_empty() || !rest.iter().all(|w| w.starts_with(char::is_uppercase)) {
+    if rest.is_empty() || !rest.iter().all(|w| w.text.starts_with(char::is_uppercase)) {
         return None;
     }
-    let names: Vec<&str> = rest
-        .iter()
-        .map(|w| crate::analysis::quotes::words::strip_possessive(w))
-        .collect();
-    Some(format!("{} {last}", names.join(" ")))
+    let names: Vec<&str> = rest.iter().map(Token::stem).collect();
+    Some(format!("{} {}", names.join(" "), last.text))
 }
 
 fn is_name_link(word: &str) -> bool {
