@@ -180,28 +180,26 @@ impl<'a> Document<'a> {
 
     /// The first attribution that names someone, else the first one.
     fn best(&self, found: &[Found], place: &Place) -> Option<Decision> {
-        let resolved: Vec<(Speaker, &Found)> = found
-            .iter()
-            .map(|f| {
-                (
-                    self.resolver.resolve(
-                        f.subject,
-                        &self.context(place, f.cue.start.min(f.subject.start)),
-                    ),
-                    f,
-                )
-            })
-            .collect();
-        let (speaker, f) = resolved
-            .iter()
-            .find(|(s, _)| !matches!(s, Speaker::Unknown))
-            .or(resolved.first())?;
-        Some(Decision {
-            speaker: speaker.clone(),
-            cue: Some(f.cue),
-            attributed: true,
-            direct: f.direct,
-        })
+        let decision = |f: &Found| {
+            let cx = self.context(place, f.cue.start.min(f.subject.start));
+            Decision {
+                speaker: self.resolver.resolve(f.subject, &cx),
+                cue: Some(f.cue),
+                attributed: true,
+                direct: f.direct,
+            }
+        };
+        // Resolution has no side effects: the ones after the first that
+        // names someone need not be made.
+        let mut all = found.iter().map(decision);
+        let first = all.next()?;
+        if !matches!(first.speaker, Speaker::Unknown) {
+            return Some(first);
+        }
+        Some(
+            all.find(|d| !matches!(d.speaker, Speaker::Unknown))
+                .unwrap_or(first),
+        )
     }
 
     /// A quote-only paragraph carries on the speaker before it: the one the
