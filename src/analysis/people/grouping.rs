@@ -2,7 +2,7 @@
 //! Full names first, then surnames alone, then given names alone; spellings
 //! match through a transliteration key and a guarded Jaro-Winkler test.
 
-use super::lexicon::{FxHasher, word_hash};
+use super::lexicon::FxHasher;
 use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -25,11 +25,11 @@ pub fn key_into(word: &str, out: &mut String) {
 }
 
 /// [`key`], appended to `out`.
-fn push_key(word: &str, out: &mut String) {
+pub fn push_key(word: &str, out: &mut String) {
     let mut buf = [0u8; 32];
     if let Some(n) = ascii_key(word, &mut buf) {
-        // ASCII: the key is valid UTF-8 as it is.
-        out.push_str(std::str::from_utf8(&buf[..n]).unwrap_or_default());
+        // ASCII bytes, each a char: no UTF-8 to validate.
+        out.extend(buf[..n].iter().map(|&b| char::from(b)));
         return;
     }
     let word = without_possessive(word);
@@ -56,51 +56,46 @@ fn push_key(word: &str, out: &mut String) {
     }
 }
 
-/// The key of `word` (see [`key`]) as the hash the sets of known names
-/// keep (see [`word_hash`]), with its first byte; most words are keyed on
-/// the stack, others in `spill`.
-pub fn key_hash(word: &str, spill: &mut String) -> (u64, Option<u8>) {
-    let mut buf = [0u8; 32];
-    let key = if let Some(n) = ascii_key(word, &mut buf) {
-        &buf[..n]
-    } else {
-        key_into(word, spill);
-        spill.as_bytes()
-    };
-    (word_hash(key), key.first().copied())
-}
-
 /// The key of an ASCII word of up to 32 bytes (possessive aside) written
-/// into `buf`, and its length; `None` for a longer or non-ASCII word. The
-/// letters and digits are lower-cased into `buf`, then mapped in place:
-/// each output byte takes at least one input byte, so it never overtakes
-/// the bytes still to read.
+/// into `buf`, and its length; `None` for a longer or non-ASCII word. One
+/// pass over the word: each letter is lower-cased and mapped by a table
+/// lookup, and only the letters whose mapping depends on the next one
+/// ("ch", "ph", "j"...) look ahead.
 fn ascii_key(word: &str, buf: &mut [u8; 32]) -> Option<usize> {
-    let word = without_possessive(word);
+    let word = without_possessive(word).as_bytes();
     if word.len() > buf.len() || !word.is_ascii() {
         return None;
     }
-    let mut n = 0;
-    for &b in word.as_bytes() {
-        let l = LOWER_ALNUM[usize::from(b)];
-        buf[n] = l;
-        n += usize::from(l != 0);
-    }
-    let (mut i, mut w, mut last) = (0, 0, 0u8);
-    while i < n {
-        // A pair with "h" is rare: one table lookup maps the other letters.
-        let letter = buf[i];
-        let (m, take) = if i + 1 < n && buf[i + 1] == b'h' || letter == b'j' {
-            map_letter(letter, (i + 1 < n).then(|| buf[i + 1]), i == 0)
-        } else {
-            (SINGLE_LETTER[usize::from(letter)], 1)
-        };
+    let (mut i, mut w, mut last, mut first) = (0, 0, 0u8, true);
+    while let Some(&b) = word.get(i) {
+        i += 1;
+        let mut m = KEY_BYTE[usize::from(b)];
+        if m == 0 {
+            continue;
+        }
+        if m & LOOK_AHEAD != 0 {
+            // The next letter or digit, past any other byte ("O'Hara").
+            let letter = m & !LOOK_AHEAD;
+            let next = word[i..]
+                .iter()
+                .position(|&n| LOWER_ALNUM[usize::from(n)] != 0)
+                .map(|k| i + k);
+            let after = next.map(|k| LOWER_ALNUM[usize::from(word[k])]);
+            let take;
+            (m, take) = map_letter(letter, after, first);
+            if let Some(k) = next.filter(|_| take == 2) {
+                i = k + 1;
+            }
+        }
+        first = false;
         if m != last {
-            buf[w] = m;
+            // `w` never passes `i`, which never passes the word's 32 bytes.
+            if let Some(slot) = buf.get_mut(w) {
+                *slot = m;
+            }
             w += 1;
             last = m;
         }
-        i += take;
     }
     Some(w)
 }
@@ -142,6 +137,29 @@ static SINGLE_LETTER: [u8; 256] = {
     }
     t
 };
+
+/// Each byte's key letter in one table lookup: 0 for a byte that is no
+/// ASCII letter or digit, else the letter lower-cased and mapped alone
+/// ([`SINGLE_LETTER`]), or, with the [`LOOK_AHEAD`] bit, lower-cased only
+/// for a letter that [`map_letter`] maps by the letter after it ("ch",
+/// "ph", "kh", "gh", "th", "dh") or by its place ("j").
+static KEY_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let l = LOWER_ALNUM[b];
+        t[b] = match l {
+            b'c' | b'p' | b'k' | b'g' | b'd' | b't' | b'j' => l | LOOK_AHEAD,
+            _ => SINGLE_LETTER[l as usize],
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The bit of [`KEY_BYTE`] that sends a letter to [`map_letter`]: no
+/// ASCII letter or digit has it.
+const LOOK_AHEAD: u8 = 0x80;
 
 /// The first byte of an ASCII word's key, without building the key.
 pub fn first_key_byte(word: &str) -> Option<u8> {
@@ -275,6 +293,12 @@ impl Form {
     }
 
     pub fn new(name: &str) -> Self {
+        Form::with_keys(name, push_key)
+    }
+
+    /// [`Form::new`], with `push_key(word, out)` appending the key of a
+    /// word to `out`: the caller may know the keys already.
+    pub fn with_keys(name: &str, mut push_key: impl FnMut(&str, &mut String)) -> Self {
         let mut keys = String::with_capacity(name.len() + 1);
         let (mut count, mut initial, mut first_end, mut last_start) = (0, false, 0, 0);
         for w in name.split(' ') {
@@ -499,6 +523,44 @@ mod tests {
         assert_ne!(key("Путин"), key("Σίσυφος"));
         assert!(!key("Путин").is_empty());
         assert_ne!(key("Lavrov"), key("Lavrova"));
+    }
+
+    #[test]
+    fn ascii_keys_are_the_mapped_letters() {
+        let words = [
+            "",
+            "'",
+            "Chaffetz",
+            "Phelps",
+            "Khan",
+            "Jajah",
+            "O'Hara",
+            "P-h",
+            "Dhjh",
+            "JJ",
+            "McCaughey",
+            "Tchh",
+            "Ghh",
+            "Zelenskyy's",
+            "Abdel-Jalil",
+            "C.H.",
+            "hh",
+            "Q7h",
+            "Jean-Jacques",
+            "cchh",
+        ];
+        for w in words {
+            let mut buf = [0u8; 32];
+            let n = ascii_key(w, &mut buf).expect("ASCII");
+            let letters: Vec<u8> = without_possessive(w)
+                .bytes()
+                .map(|b| LOWER_ALNUM[usize::from(b)])
+                .filter(|&l| l != 0)
+                .collect();
+            let mut want = String::new();
+            push_mapped(&letters, &mut want);
+            assert_eq!(&buf[..n], want.as_bytes(), "{w}");
+        }
     }
 
     #[test]

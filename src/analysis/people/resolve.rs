@@ -8,7 +8,7 @@ use super::candidates::Candidate;
 use super::evidence::{self, Ctx, THRESHOLD, Verdict};
 use super::gender::{self, Votes};
 use super::grouping::{self, Form};
-use super::lexicon::{self, FxHasher, flag};
+use super::lexicon::{self, FxHasher, flag, word_hash};
 use super::token::{Kind, Token};
 use super::{EntityKind, Mention, People, Person};
 use crate::analysis::Span;
@@ -22,12 +22,17 @@ pub fn resolve(text: &str, tokens: &[Token], cands: &[Candidate]) -> People {
         .iter()
         .map(|c| evidence::judge(&Ctx::new(text, tokens, c)))
         .collect();
-    let accepted = accept(text, tokens, cands, &verdicts);
+    let mut memo = KeyMemo {
+        keys: HashMap::with_capacity_and_hasher(2 * cands.len(), BuildHasherDefault::default()),
+        // Room for the keys of most articles' names.
+        text: String::with_capacity(1024),
+    };
+    let accepted = accept(text, tokens, cands, &verdicts, &mut memo);
     let names: Vec<Cow<str>> = accepted
         .iter()
         .map(|&i| cands[i].name_in(text, tokens))
         .collect();
-    let (forms, form_of) = forms_of(&names);
+    let (forms, form_of) = forms_of(&names, &memo);
     let per_name: Vec<&Form> = form_of.iter().map(|&k| &forms[k]).collect();
     let owners = renumber(&grouping::group(&per_name));
     // One list of members by person (each in text order), rather than a
@@ -57,8 +62,9 @@ pub fn resolve(text: &str, tokens: &[Token], cands: &[Candidate]) -> People {
 
 /// The [`Form`] of each distinct name, and the index of each name's form:
 /// a person is often named the same way many times, and a form is
-/// computed once.
-fn forms_of(names: &[Cow<str>]) -> (Vec<Form>, Vec<usize>) {
+/// computed once, from the keys of its words computed before when they
+/// were.
+fn forms_of(names: &[Cow<str>], memo: &KeyMemo) -> (Vec<Form>, Vec<usize>) {
     let mut seen: HashMap<&str, usize, BuildHasherDefault<FxHasher>> =
         HashMap::with_capacity_and_hasher(names.len(), BuildHasherDefault::default());
     let mut forms = Vec::new();
@@ -66,7 +72,10 @@ fn forms_of(names: &[Cow<str>]) -> (Vec<Form>, Vec<usize>) {
         .iter()
         .map(|n| {
             *seen.entry(n.as_ref()).or_insert_with(|| {
-                forms.push(Form::new(n));
+                forms.push(Form::with_keys(n, |w, out| match memo.get(w) {
+                    Some(k) => out.push_str(memo.text(k)),
+                    None => grouping::push_key(w, out),
+                }));
                 forms.len() - 1
             })
         })
@@ -105,14 +114,19 @@ fn by_owner(owners: &[usize]) -> (Vec<usize>, Vec<usize>) {
     (order, starts)
 }
 
-/// Hashes of the keys of words known as a person's (see
-/// [`grouping::key_hash`]).
+/// Hashes of the keys of words known as a person's (see [`KeyMemo`]).
 type KeySet = HashSet<u64, BuildHasherDefault<lexicon::KeyHasher>>;
 
 /// The indices of the candidates taken as persons, in text order: strong
 /// evidence, then list neighbours, then words known as a person's (from
 /// all of those), then list neighbours again.
-fn accept(text: &str, tokens: &[Token], cands: &[Candidate], verdicts: &[Verdict]) -> Vec<usize> {
+fn accept<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    cands: &[Candidate],
+    verdicts: &[Verdict],
+    memo: &mut KeyMemo,
+) -> Vec<usize> {
     let mut taken: Vec<bool> = verdicts.iter().map(|v| v.score >= THRESHOLD).collect();
     spread_in_lists(text, tokens, cands, verdicts, &mut taken);
     let mut known = Known {
@@ -120,15 +134,11 @@ fn accept(text: &str, tokens: &[Token], cands: &[Candidate], verdicts: &[Verdict
         surnames: KeySet::with_capacity_and_hasher(64, BuildHasherDefault::default()),
         initials: 0,
     };
-    let mut memo = KeyMemo {
-        keys: HashMap::with_capacity_and_hasher(2 * cands.len(), BuildHasherDefault::default()),
-        spill: String::new(),
-    };
     for (c, _) in cands.iter().zip(&taken).filter(|(_, t)| **t) {
         let words = || c.words(text, tokens).filter(|w| !is_particle(w));
         let n = words().count();
         for (k, w) in words().enumerate() {
-            let (hash, first) = memo.key(w);
+            let Key { hash, first, .. } = memo.key(w);
             known.keys.insert(hash);
             if k + 1 == n && n > 1 {
                 known.surnames.insert(hash);
@@ -137,7 +147,7 @@ fn accept(text: &str, tokens: &[Token], cands: &[Candidate], verdicts: &[Verdict
         }
     }
     for (i, c) in cands.iter().enumerate() {
-        if !taken[i] && known_name(text, tokens, c, &known, &mut memo) {
+        if !taken[i] && known_name(text, tokens, c, &known, memo) {
             taken[i] = true;
         }
     }
@@ -216,7 +226,7 @@ fn known_name<'t>(
     tokens: &[Token],
     c: &Candidate,
     known: &Known,
-    memo: &mut KeyMemo<'t>,
+    memo: &mut KeyMemo,
 ) -> bool {
     if known.keys.is_empty() {
         return false;
@@ -241,33 +251,66 @@ fn known_name<'t>(
     let mut words = c.words(text, tokens).filter(|w| !is_particle(w)).peekable();
     words.peek().is_some()
         && words.all(|w| {
-            if let Some(&(hash, _)) = memo.keys.get(w) {
-                return keys.contains(&hash);
+            let word = word_hash(w.as_bytes());
+            if let Some(k) = memo.keys.get(&word) {
+                return keys.contains(&k.hash);
             }
             let first = grouping::first_key_byte(w);
             if first.is_some_and(|b| known.initials & (1 << (b % 64)) == 0) {
                 return false;
             }
-            keys.contains(&memo.key(w).0)
+            keys.contains(&memo.key_of(word, w).hash)
         })
 }
 
-/// The key hash and first key byte of each word keyed so far (see
-/// [`grouping::key_hash`]): a name is written many times in an article,
-/// and a table look-up costs a fraction of a key.
-struct KeyMemo<'t> {
-    keys: HashMap<&'t str, (u64, Option<u8>), BuildHasherDefault<FxHasher>>,
-    spill: String,
+/// The key of each word keyed so far (see [`grouping::key`]), its hash
+/// (see [`word_hash`]) and first byte: a name is written many times in an
+/// article, and a table look-up costs a fraction of a key. The table is
+/// keyed by the hash of the word as written, which is as good as the word
+/// (see [`word_hash`]) and takes one hashing for a look-up and an insertion.
+/// The keys are kept too, one after the other in `text`, for the forms of
+/// the names (see [`forms_of`]).
+struct KeyMemo {
+    keys: HashMap<u64, Key, BuildHasherDefault<lexicon::KeyHasher>>,
+    text: String,
 }
 
-impl<'t> KeyMemo<'t> {
-    fn key(&mut self, word: &'t str) -> (u64, Option<u8>) {
-        if let Some(&k) = self.keys.get(word) {
-            return k;
-        }
-        let k = grouping::key_hash(word, &mut self.spill);
-        self.keys.insert(word, k);
-        k
+/// A word's key in [`KeyMemo`]: where it is in the memo's text, its hash
+/// and its first byte.
+#[derive(Clone, Copy)]
+struct Key {
+    hash: u64,
+    first: Option<u8>,
+    start: usize,
+    end: usize,
+}
+
+impl KeyMemo {
+    fn key(&mut self, word: &str) -> Key {
+        self.key_of(word_hash(word.as_bytes()), word)
+    }
+
+    /// [`KeyMemo::key`] of `word`, whose hash is `hash`.
+    fn key_of(&mut self, hash: u64, word: &str) -> Key {
+        *self.keys.entry(hash).or_insert_with(|| {
+            let start = self.text.len();
+            grouping::push_key(word, &mut self.text);
+            let key = &self.text.as_bytes()[start..];
+            Key {
+                hash: word_hash(key),
+                first: key.first().copied(),
+                start,
+                end: self.text.len(),
+            }
+        })
+    }
+
+    fn get(&self, word: &str) -> Option<Key> {
+        self.keys.get(&word_hash(word.as_bytes())).copied()
+    }
+
+    fn text(&self, k: Key) -> &str {
+        self.text.get(k.start..k.end).unwrap_or("")
     }
 }
 
