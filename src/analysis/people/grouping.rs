@@ -26,20 +26,9 @@ pub fn key_into(word: &str, out: &mut String) {
 
 /// [`key`], appended to `out`.
 pub fn push_key(word: &str, out: &mut String) {
-    let mut buf = [0u8; 32];
-    if let Some(n) = ascii_key(word, &mut buf) {
-        // ASCII bytes, each a char: no UTF-8 to validate.
-        out.extend(buf[..n].iter().map(|&b| char::from(b)));
-        return;
-    }
     let word = without_possessive(word);
     if word.is_ascii() {
-        let long: Vec<u8> = word
-            .bytes()
-            .map(|b| LOWER_ALNUM[usize::from(b)])
-            .filter(|&l| l != 0)
-            .collect();
-        push_mapped(&long, out);
+        push_ascii_key(word.as_bytes(), out);
     } else {
         let folded: String = word
             .nfkd()
@@ -56,17 +45,14 @@ pub fn push_key(word: &str, out: &mut String) {
     }
 }
 
-/// The key of an ASCII word of up to 32 bytes (possessive aside) written
-/// into `buf`, and its length; `None` for a longer or non-ASCII word. One
-/// pass over the word: each letter is lower-cased and mapped by a table
-/// lookup, and only the letters whose mapping depends on the next one
-/// ("ch", "ph", "j"...) look ahead.
-fn ascii_key(word: &str, buf: &mut [u8; 32]) -> Option<usize> {
-    let word = without_possessive(word).as_bytes();
-    if word.len() > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    let (mut i, mut w, mut last, mut first) = (0, 0, 0u8, true);
+/// The key of an ASCII word (possessive removed) appended to `out`, in
+/// one pass over the word: each letter is lower-cased and mapped by a
+/// table lookup, and only the letters whose mapping depends on the next
+/// one ("ch", "ph", "j"...) look ahead. (What [`push_mapped`] gives for
+/// the word's letters and digits lower-cased.)
+fn push_ascii_key(word: &[u8], out: &mut String) {
+    out.reserve(word.len());
+    let (mut i, mut last, mut first) = (0, 0u8, true);
     while let Some(&b) = word.get(i) {
         i += 1;
         let mut m = KEY_BYTE[usize::from(b)];
@@ -89,15 +75,10 @@ fn ascii_key(word: &str, buf: &mut [u8; 32]) -> Option<usize> {
         }
         first = false;
         if m != last {
-            // `w` never passes `i`, which never passes the word's 32 bytes.
-            if let Some(slot) = buf.get_mut(w) {
-                *slot = m;
-            }
-            w += 1;
+            out.push(char::from(m));
             last = m;
         }
     }
-    Some(w)
 }
 
 fn without_possessive(word: &str) -> &str {
@@ -287,7 +268,7 @@ pub struct Form {
 impl Form {
     /// The number of words that are not particles.
     pub fn words(name: &str) -> usize {
-        name.split(' ')
+        split_spaces(name)
             .filter(|w| !is_particle_word(w) && !super::openers::is_name_suffix(w.as_bytes()))
             .count()
     }
@@ -301,7 +282,7 @@ impl Form {
     pub fn with_keys(name: &str, mut push_key: impl FnMut(&str, &mut String)) -> Self {
         let mut keys = String::with_capacity(name.len() + 1);
         let (mut count, mut initial, mut first_end, mut last_start) = (0, false, 0, 0);
-        for w in name.split(' ') {
+        for w in split_spaces(name) {
             if is_particle_word(w) || super::openers::is_name_suffix(w.as_bytes()) {
                 continue;
             }
@@ -346,8 +327,35 @@ impl Form {
 }
 
 /// "de", "van": lower case and not "al-Assad".
-fn is_particle_word(w: &str) -> bool {
-    w.starts_with(char::is_lowercase) && !w.contains('-')
+pub fn is_particle_word(w: &str) -> bool {
+    // An ASCII first byte tells without decoding a char, and a byte loop
+    // finds a hyphen in a short word sooner than a search set up for it.
+    let lower = match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        Some(_) => w.starts_with(char::is_lowercase),
+        None => false,
+    };
+    lower && !w.bytes().any(|b| b == b'-')
+}
+
+/// `name.split(' ')` by a byte loop: names are short, and a `char`
+/// pattern sets up a search for each word.
+fn split_spaces(name: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(name);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b' ') {
+            // A space is one byte: the cuts around it are char boundaries.
+            Some(k) => {
+                rest = r.get(k + 1..);
+                r.get(..k)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// Do two full names (two words or more) name the same person? Their
@@ -541,25 +549,26 @@ mod tests {
             "McCaughey",
             "Tchh",
             "Ghh",
-            "Zelenskyy's",
+            "Zelenskyy",
             "Abdel-Jalil",
             "C.H.",
             "hh",
             "Q7h",
             "Jean-Jacques",
             "cchh",
+            "Papadopoulos-Christodoulopoulos-Thessaloniki",
         ];
         for w in words {
-            let mut buf = [0u8; 32];
-            let n = ascii_key(w, &mut buf).expect("ASCII");
-            let letters: Vec<u8> = without_possessive(w)
+            let mut got = String::new();
+            push_ascii_key(w.as_bytes(), &mut got);
+            let letters: Vec<u8> = w
                 .bytes()
                 .map(|b| LOWER_ALNUM[usize::from(b)])
                 .filter(|&l| l != 0)
                 .collect();
             let mut want = String::new();
             push_mapped(&letters, &mut want);
-            assert_eq!(&buf[..n], want.as_bytes(), "{w}");
+            assert_eq!(got, want, "{w}");
         }
     }
 

@@ -207,7 +207,7 @@ fn listed(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
 }
 
 fn is_particle(w: &str) -> bool {
-    w.starts_with(char::is_lowercase) && !w.contains('-')
+    grouping::is_particle_word(w)
 }
 
 /// The keys of the words of accepted names, the keys of their surnames
