@@ -3,7 +3,6 @@
 //! match through a transliteration key and a guarded Jaro-Winkler test.
 
 use super::lexicon::FxHasher;
-use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use unicode_normalization::UnicodeNormalization;
@@ -377,40 +376,62 @@ pub fn same_full(a: &Form, b: &Form) -> bool {
     }
 }
 
-/// Assigns each name form (given in text order) to a person and returns
-/// the person index of each form. Full names are grouped first; then a
-/// single word joins the person whose surname it matches (the nearest
-/// before it when two share the surname), else the only person with that
-/// given name, else a person of its own.
-///
-/// The forms may be borrowed: a name written many times is one `Form`.
-pub fn group<F: Borrow<Form>>(forms: &[F]) -> Vec<usize> {
-    let forms: Vec<&Form> = forms.iter().map(Borrow::borrow).collect();
-    let mut owner: Vec<Option<usize>> = vec![None; forms.len()];
-    let mut people = Groups::default();
-    // A form seen before goes where it went then (a person is usually
-    // named the same way several times); `exact` skips the comparisons.
+/// Assigns each name (given in text order as the index of its form in
+/// `forms`) to a person and returns the person index of each name. Full
+/// names are grouped first; then a single word joins the person whose
+/// surname it matches (the nearest before it when two share the surname),
+/// else the only person with that given name, else a person of its own.
+pub fn group(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
+    let mut owner: Vec<Option<usize>> = vec![None; form_of.len()];
+    let mut people = Groups::with_capacity(forms.len());
+    // Keys seen before go where they went then (a person is usually named
+    // the same way several times); `exact` skips the comparisons. Its
+    // entries never change once made, so a form whose keys have one keeps
+    // that person in `settled`, which spares the next look-up.
     let mut exact: HashMap<&str, usize, BuildHasherDefault<FxHasher>> =
         HashMap::with_capacity_and_hasher(forms.len(), BuildHasherDefault::default());
-    for (i, &f) in forms.iter().enumerate().filter(|(_, f)| f.count >= 2) {
-        let p = exact.get(f.keys.as_str()).copied().unwrap_or_else(|| {
-            let found = people.first_full_match(f);
-            people.join(found, f)
-        });
-        exact.insert(&f.keys, p);
-        owner[i] = Some(p);
-    }
-    for (i, &f) in forms.iter().enumerate().filter(|(_, f)| f.count < 2) {
-        let p = exact.get(f.keys.as_str()).copied().unwrap_or_else(|| {
-            let (found, shared) = single(&people, &owner, i, f.surname());
-            let p = people.join(found, f);
-            if !shared {
-                // Only an unambiguous surname may be reused as is: two
-                // Smiths need the nearest-mention rule each time.
-                exact.insert(&f.keys, p);
-            }
+    let mut settled: Vec<Option<usize>> = vec![None; forms.len()];
+    for (i, &k) in form_of.iter().enumerate() {
+        let f = &forms[k];
+        if f.count < 2 {
+            continue;
+        }
+        let p = settled[k].unwrap_or_else(|| {
+            let p = exact.get(f.keys.as_str()).copied().unwrap_or_else(|| {
+                let found = people.first_full_match(f);
+                people.join(found, f)
+            });
+            exact.insert(&f.keys, p);
+            settled[k] = Some(p);
             p
         });
+        owner[i] = Some(p);
+    }
+    for (i, &k) in form_of.iter().enumerate() {
+        let f = &forms[k];
+        if f.count >= 2 {
+            continue;
+        }
+        let p = match settled[k] {
+            Some(p) => p,
+            None => match exact.get(f.keys.as_str()) {
+                Some(&p) => {
+                    settled[k] = Some(p);
+                    p
+                }
+                None => {
+                    let (found, shared) = single(&people, &owner, i, f.surname());
+                    let p = people.join(found, f);
+                    if !shared {
+                        // Only an unambiguous surname may be reused as is:
+                        // two Smiths need the nearest-mention rule each time.
+                        exact.insert(&f.keys, p);
+                        settled[k] = Some(p);
+                    }
+                    p
+                }
+            },
+        };
         owner[i] = Some(p);
     }
     owner.into_iter().map(|o| o.unwrap_or(0)).collect()
@@ -428,6 +449,16 @@ struct Groups<'f> {
 }
 
 impl<'f> Groups<'f> {
+    /// Room for `n` forms, which each add at most one of each item.
+    fn with_capacity(n: usize) -> Self {
+        Groups {
+            count: 0,
+            forms: Vec::with_capacity(n),
+            surnames: Vec::with_capacity(n),
+            givens: Vec::with_capacity(n),
+        }
+    }
+
     /// The first person with a form that names the same person as `f`.
     fn first_full_match(&self, f: &Form) -> Option<usize> {
         let mut found = None;
@@ -459,38 +490,47 @@ impl<'f> Groups<'f> {
     }
 }
 
-/// The people with a word in `words` (person, word) that is the same name
-/// as `k`, in order.
-fn matching(words: &[(usize, &str)], k: &str) -> Vec<usize> {
-    let mut found: Vec<usize> = Vec::new();
+/// The first (lowest) person with a word in `words` (person, word) that
+/// is the same name as `k`, and whether another person has one too.
+fn matching(words: &[(usize, &str)], k: &str) -> (Option<usize>, bool) {
+    let (mut first, mut more) = (None, false);
     for &(p, w) in words {
-        if !found.contains(&p) && same_word(w, k) {
-            found.push(p);
+        // A person already found needs no second match.
+        if first == Some(p) || !same_word(w, k) {
+            continue;
+        }
+        match first {
+            None => first = Some(p),
+            Some(q) => {
+                more = true;
+                first = Some(q.min(p));
+            }
         }
     }
-    found.sort_unstable();
-    found
+    (first, more)
 }
 
 /// The person a one-word form `k` (form index `i`) belongs to, if any,
 /// and whether several people have that surname.
 fn single(people: &Groups, owner: &[Option<usize>], i: usize, k: &str) -> (Option<usize>, bool) {
-    let by_surname = matching(&people.surnames, k);
-    if by_surname.len() > 1 {
+    let (by_surname, shared) = matching(&people.surnames, k);
+    if shared {
         // Two people share the surname: the one named last before `i`.
-        let nearest = (0..i)
-            .rev()
-            .find_map(|m| owner[m].filter(|o| by_surname.contains(o)));
-        return (nearest.or(Some(by_surname[0])), true);
+        let has_it = |o: usize| {
+            people
+                .surnames
+                .iter()
+                .any(|&(p, w)| p == o && same_word(w, k))
+        };
+        let nearest = (0..i).rev().find_map(|m| owner[m].filter(|&o| has_it(o)));
+        return (nearest.or(by_surname), true);
     }
-    if let Some(&p) = by_surname.first() {
-        return (Some(p), false);
+    if by_surname.is_some() {
+        return (by_surname, false);
     }
-    let by_given = matching(&people.givens, k);
-    if by_given.len() > 1 {
-        (None, false)
-    } else {
-        (by_given.first().copied(), false)
+    match matching(&people.givens, k) {
+        (_, true) => (None, false),
+        (by_given, false) => (by_given, false),
     }
 }
 
@@ -640,7 +680,8 @@ mod tests {
         ];
         for &(names, want) in rows {
             let forms: Vec<Form> = names.iter().map(|n| Form::new(n)).collect();
-            assert_eq!(group(&forms), want, "{names:?}");
+            let form_of: Vec<usize> = (0..forms.len()).collect();
+            assert_eq!(group(&forms, &form_of), want, "{names:?}");
         }
     }
 

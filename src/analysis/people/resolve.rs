@@ -33,8 +33,7 @@ pub fn resolve(text: &str, tokens: &[Token], cands: &[Candidate]) -> People {
         .map(|&i| cands[i].name_in(text, tokens))
         .collect();
     let (forms, form_of) = forms_of(&names, &memo);
-    let per_name: Vec<&Form> = form_of.iter().map(|&k| &forms[k]).collect();
-    let owners = renumber(&grouping::group(&per_name));
+    let owners = renumber(&grouping::group(&forms, &form_of));
     // One list of members by person (each in text order), rather than a
     // list per person.
     let (order, starts) = by_owner(&owners);
