@@ -382,8 +382,10 @@ fn whole_place(ctx: &Ctx) -> bool {
         return true;
     }
     let last = ctx.flags()[ctx.flags().len() - 1];
+    // Most phrases start with no place name's first word ("John Smith").
     last & flag::PLACE_WORD != 0
-        || lexicon::phrase_flags(ctx.cand.words(ctx.text, ctx.tokens)) & flag::PLACE != 0
+        || (lexicon::heads_phrase(prefix)
+            && lexicon::phrase_flags(ctx.cand.words(ctx.text, ctx.tokens)) & flag::PLACE != 0)
 }
 
 #[cfg(test)]

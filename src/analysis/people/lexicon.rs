@@ -418,6 +418,13 @@ pub fn small_flags(word: &[u8]) -> u32 {
     SMALL.get(lower_hash(word))
 }
 
+/// Whether a phrase starting with `word` may be in the lists (see
+/// [`PHRASE_HEADS`]): when not, [`phrase_flags`] of it is 0, and the
+/// phrase need not be read.
+pub fn heads_phrase(word: &[u8]) -> bool {
+    PHRASE_HEADS.get(lower_hash(word)) != 0
+}
+
 /// The flags of a phrase ("New York"): its words joined by one space.
 pub fn phrase_flags<'a>(words: impl Iterator<Item = &'a str>) -> u32 {
     let mut buf = [0u8; 64];

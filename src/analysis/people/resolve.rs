@@ -134,15 +134,16 @@ fn accept<'t>(
         initials: 0,
     };
     for (c, _) in cands.iter().zip(&taken).filter(|(_, t)| **t) {
-        let words = || c.words(text, tokens).filter(|w| !is_particle(w));
-        let n = words().count();
-        for (k, w) in words().enumerate() {
+        // The last of two words or more is a surname.
+        let (mut last, mut n) = (0, 0);
+        for w in c.words(text, tokens).filter(|w| !is_particle(w)) {
             let Key { hash, first, .. } = memo.key(w);
             known.keys.insert(hash);
-            if k + 1 == n && n > 1 {
-                known.surnames.insert(hash);
-            }
             known.initials |= first.map_or(0, |b| 1 << (b % 64));
+            (last, n) = (hash, n + 1);
+        }
+        if n > 1 {
+            known.surnames.insert(last);
         }
     }
     for (i, c) in cands.iter().enumerate() {
