@@ -343,16 +343,13 @@ fn split_spaces(name: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(name);
     std::iter::from_fn(move || {
         let r = rest?;
-        match r.bytes().position(|b| b == b' ') {
-            // A space is one byte: the cuts around it are char boundaries.
-            Some(k) => {
-                rest = r.get(k + 1..);
-                r.get(..k)
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
+        // A space is one byte: the cuts around it are char boundaries.
+        if let Some(k) = r.bytes().position(|b| b == b' ') {
+            rest = r.get(k + 1..);
+            r.get(..k)
+        } else {
+            rest = None;
+            Some(r)
         }
     })
 }
@@ -414,12 +411,11 @@ pub fn group(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
         }
         let p = match settled[k] {
             Some(p) => p,
-            None => match exact.get(f.keys.as_str()) {
-                Some(&p) => {
+            None => {
+                if let Some(&p) = exact.get(f.keys.as_str()) {
                     settled[k] = Some(p);
                     p
-                }
-                None => {
+                } else {
                     let (found, shared) = single(&people, &owner, i, f.surname());
                     let p = people.join(found, f);
                     if !shared {
@@ -430,7 +426,7 @@ pub fn group(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
                     }
                     p
                 }
-            },
+            }
         };
         owner[i] = Some(p);
     }

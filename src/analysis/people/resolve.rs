@@ -119,8 +119,8 @@ type KeySet = HashSet<u64, BuildHasherDefault<lexicon::KeyHasher>>;
 /// The indices of the candidates taken as persons, in text order: strong
 /// evidence, then list neighbours, then words known as a person's (from
 /// all of those), then list neighbours again.
-fn accept<'t>(
-    text: &'t str,
+fn accept(
+    text: &str,
     tokens: &[Token],
     cands: &[Candidate],
     verdicts: &[Verdict],
@@ -221,8 +221,8 @@ struct Known {
 }
 
 /// All the words are a known person's, and none says organisation.
-fn known_name<'t>(
-    text: &'t str,
+fn known_name(
+    text: &str,
     tokens: &[Token],
     c: &Candidate,
     known: &Known,
