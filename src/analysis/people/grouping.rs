@@ -409,24 +409,19 @@ pub fn group(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
         if f.count >= 2 {
             continue;
         }
-        let p = match settled[k] {
-            Some(p) => p,
-            None => {
-                if let Some(&p) = exact.get(f.keys.as_str()) {
-                    settled[k] = Some(p);
-                    p
-                } else {
-                    let (found, shared) = single(&people, &owner, i, f.surname());
-                    let p = people.join(found, f);
-                    if !shared {
-                        // Only an unambiguous surname may be reused as is:
-                        // two Smiths need the nearest-mention rule each time.
-                        exact.insert(&f.keys, p);
-                        settled[k] = Some(p);
-                    }
-                    p
-                }
+        let p = if let Some(p) = settled[k].or_else(|| exact.get(f.keys.as_str()).copied()) {
+            settled[k] = Some(p);
+            p
+        } else {
+            let (found, shared) = single(&people, &owner, i, f.surname());
+            let p = people.join(found, f);
+            if !shared {
+                // Only an unambiguous surname may be reused as is: two
+                // Smiths need the nearest-mention rule each time.
+                exact.insert(&f.keys, p);
+                settled[k] = Some(p);
             }
+            p
         };
         owner[i] = Some(p);
     }

@@ -136,7 +136,10 @@ fn accept(
     for (c, _) in cands.iter().zip(&taken).filter(|(_, t)| **t) {
         // The last of two words or more is a surname.
         let (mut last, mut n) = (0, 0);
-        for w in c.words(text, tokens).filter(|w| !is_particle(w)) {
+        for w in c
+            .words(text, tokens)
+            .filter(|w| !grouping::is_particle_word(w))
+        {
             let Key { hash, first, .. } = memo.key(w);
             known.keys.insert(hash);
             known.initials |= first.map_or(0, |b| 1 << (b % 64));
@@ -206,10 +209,6 @@ fn listed(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
     i + 1 == b && matches!(tokens[i].text(text), "," | "and" | "/" | "or")
 }
 
-fn is_particle(w: &str) -> bool {
-    grouping::is_particle_word(w)
-}
-
 /// The keys of the words of accepted names, the keys of their surnames
 /// (the last word of a name of two words or more), and a bit per first
 /// letter of those keys (a cheap test before a key is computed).
@@ -248,7 +247,10 @@ fn known_name(
     } else {
         &known.keys
     };
-    let mut words = c.words(text, tokens).filter(|w| !is_particle(w)).peekable();
+    let mut words = c
+        .words(text, tokens)
+        .filter(|w| !grouping::is_particle_word(w))
+        .peekable();
     words.peek().is_some()
         && words.all(|w| {
             let word = word_hash(w.as_bytes());

@@ -119,7 +119,7 @@ impl<'a> Document<'a> {
             sentence: tokens
                 .get(sentence)
                 .map_or(self.lines.start(line), |t| t.span.start),
-            horizon: self.lines.start(line.saturating_sub(HORIZON_LINES)),
+            horizon: self.lines.start(first_in_reach(line)),
         };
         let found = attributions(tokens, at, sentence);
         if let Some(decision) = self.best(&found, &place) {
@@ -171,9 +171,7 @@ impl<'a> Document<'a> {
             horizon: place.horizon,
             previous,
             previous_in_line,
-            subjects: self
-                .lines
-                .window(place.line.saturating_sub(HORIZON_LINES)..=place.line),
+            subjects: self.lines.window(first_in_reach(place.line)..=place.line),
             spoken: &self.spoken,
         }
     }
@@ -253,6 +251,11 @@ impl<'a> Document<'a> {
         }?;
         Some((found, colon))
     }
+}
+
+/// The first line a pronoun or a continued quote in `line` may reach.
+fn first_in_reach(line: usize) -> usize {
+    line.saturating_sub(HORIZON_LINES)
 }
 
 /// The attributions that may hold for the quotation at token `at`, best
