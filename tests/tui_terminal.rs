@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
-use tui_support::{PROMPT, TIMEOUT, Tmux, have_tmux, story};
+use tui_support::{PROMPT, TIMEOUT, Tmux, have_tmux, position, story};
 
 #[test]
 fn escape_sequences_in_a_file_leave_the_title_and_screen_alone() {
@@ -241,4 +241,32 @@ fn quitting_while_a_large_library_loads_or_is_analysed_is_prompt() {
     if !header.contains("analysing") {
         eprintln!("NOTE: the library was analysed before q was pressed: {header}");
     }
+}
+
+/// The mouse is captured (click and wheel reach the reader) unless the
+/// settings file says `mouse = false`; then the terminal keeps its own
+/// selection and scrolling, and the keys still work.
+#[test]
+fn the_mouse_setting_decides_whether_the_mouse_is_captured() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(100, 30);
+    let flags = "#{mouse_any_flag} #{mouse_sgr_flag}";
+    tmux.byline(&[]);
+    assert_eq!(tmux.format(flags), "1 1", "captured by default");
+    tmux.keys(&["q"]);
+    tmux.wait_for("the prompt", |s| s.contains("exit=0"));
+
+    let settings = tmux.dir.join(".config").join("byline");
+    std::fs::create_dir_all(&settings).unwrap();
+    std::fs::write(settings.join("config.toml"), "mouse = false\n").unwrap();
+    tmux.shell("clear");
+    tmux.byline(&[]);
+    assert_eq!(tmux.format(flags), "0 0", "left to the terminal");
+    assert_eq!(tmux.format("#{alternate_on}"), "1");
+    tmux.keys(&["J"]);
+    tmux.wait_for("the second story", |s| position(s).starts_with("2/"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("the prompt", |s| s.contains("exit=0"));
 }
