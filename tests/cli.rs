@@ -97,6 +97,51 @@ fn extract_reads_standard_input() {
     assert_eq!(titles, ["One", "Two"]);
 }
 
+/// `producer | byline extract - | consumer`: each JSON Lines article's
+/// line comes out while the producer is still writing.
+#[test]
+fn extract_streams_standard_input_line_by_line() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc::channel;
+    use std::time::Duration;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let (line_out, lines) = channel();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    std::thread::spawn(move || {
+        for line in stdout.lines() {
+            let _ = line_out.send(line.unwrap());
+        }
+    });
+    let wait = Duration::from_secs(10);
+    let mut write = |title: &str| {
+        writeln!(input, "{{\"title\": \"{title}\", \"body\": \"Text.\"}}").unwrap();
+        input.flush().unwrap();
+    };
+    let read = || {
+        let line = lines
+            .recv_timeout(wait)
+            .expect("a line while the input is open");
+        serde_json::from_str::<Value>(&line).unwrap()["title"].clone()
+    };
+    // A first line alone could be one article object; the second says
+    // the input is JSON Lines.
+    write("One");
+    write("Two");
+    assert_eq!(read(), "One");
+    assert_eq!(read(), "Two");
+    write("Three");
+    assert_eq!(read(), "Three");
+    drop(input);
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}
+
 #[test]
 fn extract_with_bad_files_prints_the_good_and_exits_1() {
     let dir = TempDir::new().unwrap();

@@ -12,7 +12,8 @@
 //! and the loader moves on.
 
 use super::parse::{Parsed, describe_json_error, parse_article};
-use super::shape::{Items, Shape, TopLevel, shape};
+use super::shape::{Items, Shape, TopLevel, shape, shape_settled};
+use super::stream::{Pipe, Source, Whole};
 use super::walk::{display_name, files_under, io_reason, is_lines_file};
 use super::{Article, Origin, Place, Problem};
 use rayon::prelude::*;
@@ -87,7 +88,7 @@ pub fn load_while(inputs: &[Input], mut on_batch: impl FnMut(Loaded) -> bool) {
                     }))
                     && load_files(&files, &mut hand_over)
             }
-            Input::Stdin => hand_over(load_stdin()),
+            Input::Stdin => load_stdin(&mut hand_over),
             Input::Text { name, text } => {
                 let name: Arc<str> = Arc::from(name.as_str());
                 hand_over(load_text(&name, &name, text, false))
@@ -165,7 +166,7 @@ fn load_large(path: &Path, on_batch: &mut dyn FnMut(Loaded) -> bool) -> bool {
     let sniff = String::from_utf8_lossy(&head[start..]);
     if shape(&sniff, is_lines_file(path)) == Shape::Lines {
         head.drain(..start);
-        return super::stream::lines(file, head, &name, &id_base, on_batch);
+        return super::stream::lines(Whole(file), head, &name, &id_base, on_batch);
     }
     let mut bytes = head;
     if let Err(err) = file.read_to_end(&mut bytes) {
@@ -232,15 +233,51 @@ pub fn load_file(path: &Path) -> Loaded {
     load_bytes(&name, &id_base, &bytes, is_lines_file(path))
 }
 
-fn load_stdin() -> Loaded {
+/// Standard input: JSON Lines is handed over as it arrives; any other
+/// shape is read to the end first. Returns false when `on_batch` asked
+/// to stop.
+fn load_stdin(on_batch: &mut dyn FnMut(Loaded) -> bool) -> bool {
     let name: Arc<str> = Arc::from("stdin");
-    let mut bytes = Vec::new();
-    if let Err(err) = std::io::stdin().lock().read_to_end(&mut bytes) {
-        let mut loaded = Loaded::default();
-        loaded.problem(&name, Place::File, io_reason(&err));
-        return loaded;
+    let reading = |err: &std::io::Error| one_problem(&name, io_reason(err));
+    let mut pipe = match Pipe::spawn(std::io::stdin()) {
+        Ok(pipe) => pipe,
+        Err(err) => return on_batch(reading(&err)),
+    };
+    let mut head = Vec::new();
+    let ended = loop {
+        match fill_more(&mut pipe, &mut head) {
+            Ok(0) => break true,
+            Ok(_) if shape_settled(&String::from_utf8_lossy(&head)) => break false,
+            Ok(_) => {}
+            Err(err) => return on_batch(reading(&err)),
+        }
+    };
+    let start = if head.starts_with(b"\xef\xbb\xbf") {
+        3
+    } else {
+        0
+    };
+    if !ended && shape(&String::from_utf8_lossy(&head[start..]), false) == Shape::Lines {
+        head.drain(..start);
+        return super::stream::lines(pipe, head, &name, &name, on_batch);
     }
-    load_bytes(&name, &name, &bytes, false)
+    loop {
+        match fill_more(&mut pipe, &mut head) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(err) => return on_batch(reading(&err)),
+        }
+    }
+    on_batch(load_bytes(&name, &name, &head, false))
+}
+
+/// Appends what the pipe has (waiting for at least a byte); 0 at the end.
+fn fill_more(pipe: &mut Pipe, bytes: &mut Vec<u8>) -> std::io::Result<usize> {
+    let have = bytes.len();
+    bytes.resize(have + (64 << 10), 0);
+    let read = pipe.fill(&mut bytes[have..]);
+    bytes.truncate(have + *read.as_ref().unwrap_or(&0));
+    read
 }
 
 /// Loads the articles in a file's bytes. `name` is shown in problems,

@@ -36,6 +36,21 @@ pub(super) fn shape(text: &str, lines: bool) -> Shape {
     }
 }
 
+/// Enough of a stream's start has been read for [`shape`] to judge it as
+/// it would the whole: past the first non-blank byte, and for an object,
+/// past its first line and up to the next non-blank byte when that line
+/// could be a whole object.
+pub(super) fn shape_settled(head: &str) -> bool {
+    let trimmed = head.trim_start();
+    match trimmed.bytes().next() {
+        None => false,
+        Some(b'{') => trimmed.find('\n').is_some_and(|end| {
+            !trimmed[..end].trim_end().ends_with('}') || !trimmed[end..].trim().is_empty()
+        }),
+        Some(_) => true,
+    }
+}
+
 /// JSON Lines without the file name saying so: the first line is an object
 /// and the next non-blank line starts another.
 fn second_line_opens_object(text: &str) -> bool {
@@ -230,6 +245,46 @@ mod tests {
         ];
         for (text, lines, want) in cases {
             assert_eq!(shape(text, lines), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_stream_start_is_settled_once_lines_can_be_told_apart() {
+        let cases = [
+            ("", false),
+            ("  \n", false),
+            ("[", true),
+            ("x", true),
+            ("{\"title\": \"a\"", false),
+            ("{\"title\": \"a\"}", false),
+            ("{\"title\": \"a\"}\n", false),
+            ("{\"title\": \"a\"}\n \n", false),
+            ("{\"title\": \"a\"}\n{", true),
+            ("{\"title\": \"a\"}\r\n\r\n{", true),
+            ("{\n", true),
+        ];
+        for (head, settled) in cases {
+            assert_eq!(shape_settled(head), settled, "{head:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Once a start is settled, whether the stream is JSON Lines is
+        /// what the whole text would say.
+        #[test]
+        fn a_settled_start_judges_as_the_whole(
+            text in "[{}\\[a \r\n]{0,40}",
+            cut in 0usize..40,
+        ) {
+            let cut = cut.min(text.len());
+            let head = &text[..cut];
+            if shape_settled(head) {
+                proptest::prop_assert_eq!(
+                    shape(head, false) == Shape::Lines,
+                    shape(&text, false) == Shape::Lines,
+                    "{:?} of {:?}", head, text
+                );
+            }
         }
     }
 }

@@ -3,8 +3,9 @@
 use anyhow::Result;
 use byline::article::{Loaded, load_while};
 use byline::{analyse, extract};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{HumanCount, ProgressBar, ProgressState, ProgressStyle};
 use rayon::prelude::*;
+use std::fmt;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,6 +46,12 @@ pub fn run(args: &Args) -> Result<ExitCode> {
                 }
             }
             progress.inc(lines.len() as u64);
+            // Whoever reads the other end of a pipe gets each batch now,
+            // not when the buffer happens to fill.
+            if let Err(err) = out.flush() {
+                failure = Some(err);
+                return false;
+            }
             true
         },
     );
@@ -62,9 +69,18 @@ pub fn progress() -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new_spinner().with_style(
-        ProgressStyle::with_template("{spinner} {human_pos} articles · {per_sec} · {elapsed}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ProgressStyle::with_template("{spinner} {human_pos} articles · {rate} · {elapsed}")
+            .map_or_else(
+                |_| ProgressStyle::default_spinner(),
+                |style| style.with_key("rate", rate),
+            ),
     );
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     bar
+}
+
+/// Whole articles a second ("7,167/s"): indicatif's `{per_sec}` prints
+/// four decimals, noise at these rates.
+fn rate(state: &ProgressState, out: &mut dyn fmt::Write) {
+    let _ = write!(out, "{}/s", HumanCount(state.per_sec().round() as u64));
 }
