@@ -22,6 +22,9 @@ pub struct Verdict {
     pub other: Option<EntityKind>,
     /// Context alone (a title, a reporting verb, a table layout) says person.
     pub context: f32,
+    /// The text calls the phrase a company, a party, an agency ("X, the
+    /// company that..."): what it is wherever it stands in the text.
+    pub called_organisation: bool,
 }
 
 /// Context passed to the rules: the text, its tokens and one candidate.
@@ -123,6 +126,16 @@ impl<'a> Ctx<'a> {
     }
 }
 
+impl Verdict {
+    /// What the text calls an organisation (see [`Verdict::called_organisation`]).
+    pub const ORGANISATION: Verdict = Verdict {
+        score: -4.0,
+        other: Some(EntityKind::Organisation),
+        context: 0.0,
+        called_organisation: true,
+    };
+}
+
 /// Weighs all the evidence for one candidate.
 pub fn judge(ctx: &Ctx) -> Verdict {
     // A sentence-opening common word is a name only by the known-surname
@@ -132,17 +145,28 @@ pub fn judge(ctx: &Ctx) -> Verdict {
             score: f32::NEG_INFINITY,
             other: None,
             context: 0.0,
+            called_organisation: false,
         };
     }
     if let Some(v) = obvious(ctx) {
         return v;
     }
-    let context = title(ctx) + speech(ctx) + apposition(ctx) + layout::score(ctx);
+    let appositive = apposition(ctx);
+    if appositive == Appositive::Organisation {
+        return Verdict::ORGANISATION;
+    }
+    let appositive = if appositive == Appositive::Person {
+        2.0
+    } else {
+        0.0
+    };
+    let context = title(ctx) + speech(ctx) + appositive + layout::score(ctx);
     let score = context + words(ctx) + counter(ctx);
     Verdict {
         score,
         other: kinds::other_kind(ctx),
         context,
+        called_organisation: false,
     }
 }
 
@@ -166,6 +190,7 @@ fn obvious(ctx: &Ctx) -> Option<Verdict> {
         score: -4.0,
         other,
         context: 0.0,
+        called_organisation: false,
     })
 }
 
@@ -213,35 +238,101 @@ fn is_title_noun(ctx: &Ctx, i: usize) -> bool {
         && lexicon::small_flags(ctx.bytes(i)) & flag::TITLE != 0
 }
 
-/// An apposition: "X, the former minister," or "X, 45,".
-fn apposition(ctx: &Ctx) -> f32 {
+/// What a phrase set off by a comma says the candidate is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Appositive {
+    None,
+    /// "X, the former minister,", "X, 45,".
+    Person,
+    /// "X, the company that owns it", "X, a Norwegian firm,".
+    Organisation,
+}
+
+/// An apposition: a title says person; an organisation's head noun that
+/// ends the phrase says organisation ("X, the state oil company,", "X, a
+/// group that...", "X, Germany's largest bank,"; not "X, a bank
+/// executive" nor "X, a member of parliament").
+fn apposition(ctx: &Ctx) -> Appositive {
     let a = ctx.after();
     if ctx.bytes(a) != b"," {
-        return 0.0;
+        return Appositive::None;
     }
     let age = ctx.tokens.get(a + 1).is_some_and(|t| t.kind == Kind::Num)
         && ctx.bytes(a + 1).len() == 2
         && matches!(ctx.bytes(a + 2), b"," | b".");
     if age {
-        return 2.0;
+        return Appositive::Person;
     }
     let mut i = a + 1;
-    if matches!(
-        ctx.bytes(i),
-        b"the" | b"a" | b"an" | b"his" | b"her" | b"its" | b"their"
-    ) {
+    let article = matches!(ctx.bytes(i), b"the" | b"a" | b"an" | b"another");
+    let owner = ctx.tokens.get(i).is_some_and(|t| t.cap) && is_possessive(ctx.bytes(i));
+    if article || matches!(ctx.bytes(i), b"his" | b"her" | b"its" | b"their") {
         i += 1;
     }
+    // Past a preposition the head noun is behind ("a member of the party").
+    let mut may_be_organisation = (article || owner) && !ctx.place && !introduced(ctx);
     for k in i..i + 4 {
         let Some(t) = ctx.tokens.get(k) else { break };
         if t.kind != Kind::Word {
             break;
         }
-        if lexicon::small_flags(ctx.bytes(k)) & flag::TITLE != 0 {
-            return 2.0;
+        let w = ctx.bytes(k);
+        if lexicon::small_flags(w) & flag::TITLE != 0 {
+            return Appositive::Person;
+        }
+        if may_be_organisation && !t.cap && kinds::organisation_head(w) && ends_noun_phrase(ctx, k)
+        {
+            return Appositive::Organisation;
+        }
+        if may_be_organisation && kinds::is_preposition(w) {
+            may_be_organisation = false;
         }
     }
-    0.0
+    Appositive::None
+}
+
+fn is_possessive(word: &[u8]) -> bool {
+    word.ends_with(b"'s") || word.ends_with("\u{2019}s".as_bytes())
+}
+
+/// Word `head` ends its noun phrase: punctuation follows (a list's ", and"
+/// aside), or the end, or a word that opens a relative clause, a
+/// participle or an "of" phrase ("the maker of"; but "a group of
+/// scouts" is people).
+fn ends_noun_phrase(ctx: &Ctx, head: usize) -> bool {
+    let i = head + 1;
+    if ctx.bytes(i) == b"of" {
+        return ctx.bytes(head) != b"group";
+    }
+    match ctx.tokens.get(i) {
+        None => true,
+        Some(t) if t.kind != Kind::Word => {
+            !(ctx.bytes(i) == b"," && matches!(ctx.bytes(i + 1), b"and" | b"or"))
+        }
+        Some(_) => matches!(
+            ctx.bytes(i),
+            b"that" | b"which" | b"whose" | b"based" | b"founded" | b"owned" | b"run"
+        ),
+    }
+}
+
+/// The candidate ends an introductory phrase ("In Germany, the party
+/// that won..."): its sentence opens with a preposition and no comma
+/// comes between.
+fn introduced(ctx: &Ctx) -> bool {
+    let mut i = ctx.cand.first();
+    for _ in 0..8 {
+        let t = ctx.tokens[i];
+        if t.sent_start {
+            return i != ctx.cand.first()
+                && kinds::is_preposition(&ctx.bytes(i).to_ascii_lowercase());
+        }
+        if i == 0 || t.kind != Kind::Word && ctx.bytes(i) == b"," {
+            return false;
+        }
+        i -= 1;
+    }
+    false
 }
 
 /// What the words themselves say: a given name first, a surname last,
@@ -452,10 +543,91 @@ mod tests {
                 "Nikolaus van der Pas",
                 true,
             ),
+            (
+                "Zbyk Qorvath, a former bank executive, said no.",
+                "Zbyk Qorvath",
+                true,
+            ),
         ];
         for &(text, name, person) in rows {
             let s = score(text, name);
             assert_eq!(s >= THRESHOLD, person, "{text}: {name} scored {s}");
+        }
+    }
+
+    #[test]
+    fn an_apposition_may_call_a_name_an_organisation() {
+        // (text, name, called an organisation)
+        let rows: &[(&str, &str, bool)] = &[
+            (
+                "Qorvath Zbyk, the company that runs the port, said no.",
+                "Qorvath Zbyk",
+                true,
+            ),
+            (
+                "Zbyk Qorvath, a Polish firm, said no.",
+                "Zbyk Qorvath",
+                true,
+            ),
+            (
+                "Zbyk Qorvath, Poland's largest bank, said no.",
+                "Zbyk Qorvath",
+                true,
+            ),
+            (
+                "He works at Zbyk Qorvath, the company that runs it.",
+                "Zbyk Qorvath",
+                true,
+            ),
+            (
+                "Zbyk Qorvath, a former bank executive, said no.",
+                "Zbyk Qorvath",
+                false,
+            ),
+            (
+                "Zbyk Qorvath, the company's founder, said no.",
+                "Zbyk Qorvath",
+                false,
+            ),
+            (
+                "Zbyk Qorvath, a member of the party, said no.",
+                "Zbyk Qorvath",
+                false,
+            ),
+            (
+                "Zbyk Qorvath, the party, and the unions said no.",
+                "Zbyk Qorvath",
+                false,
+            ),
+            (
+                "Zbyk Qorvath, several groups said no.",
+                "Zbyk Qorvath",
+                false,
+            ),
+            (
+                "In Qorvath Zbyk, the party that won said no.",
+                "Qorvath Zbyk",
+                false,
+            ),
+            (
+                "They flew to Brussels, the city that hosts it.",
+                "Brussels",
+                false,
+            ),
+        ];
+        for &(text, name, organisation) in rows {
+            let tokens = tokenize(text);
+            let cands = candidates::find(text, &tokens);
+            let c = cands
+                .iter()
+                .find(|c| c.name(text, &tokens) == name)
+                .expect("candidate");
+            let v = judge(&Ctx::new(text, &tokens, c));
+            assert_eq!(v.called_organisation, organisation, "{text}");
+            if organisation {
+                assert_eq!(v.other, Some(EntityKind::Organisation), "{text}");
+                assert!(v.score < THRESHOLD, "{text}");
+            }
         }
     }
 

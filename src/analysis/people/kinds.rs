@@ -57,3 +57,112 @@ pub fn other_kind(ctx: &Ctx) -> Option<EntityKind> {
         _ => kind_noun(ctx, b),
     }
 }
+
+/// A noun that heads a description of an organisation ("the company
+/// that...", "a Polish firm", "the state's largest newspaper"). Only
+/// nouns that do not also name a person by a role ("producer",
+/// "operator") or a place ("city").
+pub fn organisation_head(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"company"
+            | b"firm"
+            | b"group"
+            | b"party"
+            | b"agency"
+            | b"organization"
+            | b"organisation"
+            | b"union"
+            | b"newspaper"
+            | b"daily"
+            | b"weekly"
+            | b"magazine"
+            | b"journal"
+            | b"tabloid"
+            | b"broadcaster"
+            | b"network"
+            | b"channel"
+            | b"website"
+            | b"outlet"
+            | b"publisher"
+            | b"bank"
+            | b"lender"
+            | b"insurer"
+            | b"fund"
+            | b"brokerage"
+            | b"conglomerate"
+            | b"corporation"
+            | b"maker"
+            | b"manufacturer"
+            | b"retailer"
+            | b"airline"
+            | b"startup"
+            | b"subsidiary"
+            | b"consultancy"
+            | b"charity"
+            | b"nonprofit"
+            | b"non-profit"
+            | b"foundation"
+            | b"institute"
+            | b"think-tank"
+            | b"university"
+            | b"college"
+            | b"museum"
+            | b"association"
+            | b"federation"
+            | b"committee"
+            | b"council"
+            | b"coalition"
+            | b"alliance"
+            | b"league"
+            | b"club"
+            | b"movement"
+            | b"regulator"
+            | b"watchdog"
+            | b"ministry"
+            | b"department"
+            | b"institution"
+            | b"utility"
+            | b"automaker"
+            | b"carmaker"
+            | b"pharmaceutical"
+    )
+}
+
+/// A preposition that ends a noun phrase's head ("a member of") or opens
+/// a sentence's introductory phrase ("In Germany, ...").
+pub fn is_preposition(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"of"
+            | b"in"
+            | b"at"
+            | b"on"
+            | b"for"
+            | b"from"
+            | b"to"
+            | b"by"
+            | b"with"
+            | b"after"
+            | b"before"
+            | b"across"
+            | b"outside"
+            | b"inside"
+            | b"within"
+            | b"throughout"
+            | b"under"
+            | b"like"
+            | b"unlike"
+            | b"besides"
+            | b"beyond"
+            | b"since"
+            | b"during"
+            | b"despite"
+            | b"among"
+            | b"behind"
+            | b"near"
+            | b"over"
+            | b"through"
+            | b"without"
+    )
+}

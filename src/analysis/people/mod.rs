@@ -168,6 +168,25 @@ fn people_in(text: &str, buffers: &mut Buffers) -> People {
     resolve::resolve(text, tokens, cands)
 }
 
+/// The word may be part of a person's name: a given name or surname, or
+/// a word in none of the lists ("Holger", "Zbyk"; not "President",
+/// "Party", "Oslo", "Tuesday").
+pub fn may_be_name_word(word: &str) -> bool {
+    use lexicon::flag;
+    let f = lexicon::flags(word);
+    let other = flag::PLACE
+        | flag::COMMON
+        | flag::HONORIFIC
+        | flag::TITLE
+        | flag::QUALIFIER
+        | flag::ORG
+        | flag::PLACE_WORD
+        | flag::DEMONYM
+        | flag::FURNITURE
+        | flag::TIME;
+    f & (flag::GIVEN | flag::SURNAME) != 0 || f & other == 0
+}
+
 /// Parses the embedded word lists now rather than on first use.
 pub fn warm_up() {
     lexicon::warm_up();

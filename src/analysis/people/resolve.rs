@@ -18,10 +18,13 @@ use std::hash::BuildHasherDefault;
 
 /// Judges, accepts and groups the candidates.
 pub fn resolve(text: &str, tokens: &[Token], cands: &[Candidate]) -> People {
-    let verdicts: Vec<Verdict> = cands
+    let mut verdicts: Vec<Verdict> = cands
         .iter()
         .map(|c| evidence::judge(&Ctx::new(text, tokens, c)))
         .collect();
+    if verdicts.iter().any(|v| v.called_organisation) {
+        spread_organisations(text, tokens, cands, &mut verdicts);
+    }
     let mut memo = KeyMemo {
         keys: HashMap::with_capacity_and_hasher(2 * cands.len(), BuildHasherDefault::default()),
         // Room for the keys of most articles' names.
@@ -57,6 +60,28 @@ pub fn resolve(text: &str, tokens: &[Token], cands: &[Candidate]) -> People {
         .collect();
     let mentions = mentions(text, tokens, cands, &verdicts, &accepted, &owners);
     People { persons, mentions }
+}
+
+/// A name the text calls an organisation ("Nordvind, the company that
+/// owns the farm") is one everywhere in it: in "Nordvind said" too. An
+/// honorific ("Mr. Nordvind") still says person.
+fn spread_organisations(
+    text: &str,
+    tokens: &[Token],
+    cands: &[Candidate],
+    verdicts: &mut [Verdict],
+) {
+    let called: Vec<Cow<str>> = cands
+        .iter()
+        .zip(verdicts.iter())
+        .filter(|(_, v)| v.called_organisation)
+        .map(|(c, _)| c.name_in(text, tokens))
+        .collect();
+    for (c, v) in cands.iter().zip(verdicts.iter_mut()) {
+        if c.role_flags & flag::HONORIFIC == 0 && called.contains(&c.name_in(text, tokens)) {
+            *v = Verdict::ORGANISATION;
+        }
+    }
 }
 
 /// The [`Form`] of each distinct name, and the index of each name's form:

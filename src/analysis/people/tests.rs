@@ -134,6 +134,27 @@ fn entity_kinds() {
     assert_eq!(kind("Prime"), None, "a role is not a mention");
 }
 
+/// What the text calls a company once is one wherever it is named, even
+/// where "said" would make it a person; a namesake with an honorific is
+/// still a person.
+#[test]
+fn a_name_called_a_company_is_one_throughout() {
+    let text = "Zbyk Qorvath said the farm was safe. Anna Ulla, the director at Zbyk \
+                Qorvath, the company that owns the farm, agreed. Later Zbyk Qorvath said more.";
+    let people = find_people(text);
+    assert_eq!(names(text), ["Anna Ulla"]);
+    let kinds: Vec<EntityKind> = people
+        .mentions
+        .iter()
+        .filter(|m| text[m.span.range()].starts_with("Zbyk"))
+        .map(|m| m.kind)
+        .collect();
+    assert_eq!(kinds, [EntityKind::Organisation; 3]);
+    let founder = "Zbyk Qorvath, the company that owns the farm, agreed. Mr. Zbyk Qorvath, \
+                   who founded it, said so.";
+    assert_eq!(names(founder), ["Zbyk Qorvath"]);
+}
+
 #[test]
 fn gender_where_the_text_tells_it() {
     let rows: &[(&str, &str, Option<Gender>)] = &[

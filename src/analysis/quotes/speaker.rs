@@ -14,7 +14,7 @@ use super::lines::Window;
 use super::phrase::{is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_stop, one_of};
 use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
-use crate::analysis::people::{EntityKind, Gender, Mention, People};
+use crate::analysis::people::{EntityKind, Gender, Mention, People, may_be_name_word};
 use nouns::ORGANISATION_NOUNS;
 
 /// Who said a quote.
@@ -104,15 +104,17 @@ impl<'a> Resolver<'a> {
     /// The entity the phrase ends with: "White House press secretary Josh
     /// Earnest" is Earnest, "Clinton’s campaign chairman" is not Clinton.
     fn named(&self, phrase: Span) -> Option<Speaker> {
-        // "Rep. Tom Cole of Oklahoma": what follows "of" after a name is
-        // where the person is from, not who it is.
+        // "Rep. Tom Cole of Oklahoma", "Anna Zbyk of Berenberg": what
+        // follows "of" after a name is where the person is from, not who
+        // it is, whether the people engine lists the name or not.
         let phrase = match self.text[phrase.range()].find(" of ") {
             Some(of)
-                if self.mentions_from(phrase).any(|m| {
-                    m.kind == EntityKind::Person
-                        && phrase.contains(m.span)
-                        && m.span.end <= phrase.start + of
-                }) =>
+                if unlisted_name_before(&self.text[phrase.start..phrase.start + of])
+                    || self.mentions_from(phrase).any(|m| {
+                        m.kind == EntityKind::Person
+                            && phrase.contains(m.span)
+                            && m.span.end <= phrase.start + of
+                    }) =>
             {
                 Span::new(phrase.start, phrase.start + of)
             }
@@ -256,6 +258,17 @@ fn organisation_phrase(words: &[Token]) -> Option<String> {
     }
     let names: Vec<&str> = rest.iter().map(Token::stem).collect();
     Some(format!("{} {}", names.join(" "), last.text))
+}
+
+/// Two or more capitalised words that may all be parts of a name: a
+/// person's name ("Holger Zbyk"), where "Vice President" is not.
+fn unlisted_name_before(text: &str) -> bool {
+    let mut words = text.split_whitespace().peekable();
+    let mut count = 0;
+    words.all(|w| {
+        count += 1;
+        w.starts_with(char::is_uppercase) && may_be_name_word(w)
+    }) && count >= 2
 }
 
 fn is_name_link(word: &str) -> bool {

@@ -23,6 +23,22 @@ const ROWS: &[Row] = &[
         &[("The vote was close,", Some("Thomas Reed"), Some("said"))],
     ),
     (
+        "a company called one in an apposition speaks as one",
+        "Zbyk Qorvath said the farm was safe. In a statement, Zbyk Qorvath, the company \
+         that owns the farm, said it was \"repaired safely\".",
+        &[("repaired safely", Some("Zbyk Qorvath"), Some("said"))],
+    ),
+    (
+        "an unlisted name of an organisation is the name, not the organisation",
+        "Holm Zbykowski of Qorvathbank, Poland's largest private bank, warned that \
+         \"logic would suggest otherwise.\"",
+        &[(
+            "logic would suggest otherwise.",
+            Some("Holm Zbykowski of Qorvathbank"),
+            Some("warned"),
+        )],
+    ),
+    (
         "said title chain then relative clause",
         "\"We are ready,\" said Foreign Minister Ana Ruiz, who spoke in Lima on Monday.",
         &[("We are ready,", Some("Ana Ruiz"), Some("said"))],
