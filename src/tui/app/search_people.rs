@@ -1,6 +1,7 @@
 //! `@name` in a search: the list narrows to stories quoting that person,
 //! any form of their name, case and accents aside (`/@zelenski`), and
-//! combines with words (`/nato @stoltenberg`). Who the names name comes
+//! combines with words (`/nato @stoltenberg`). A name of several words
+//! is quoted (`/@"jens stoltenberg"`). Who the names name comes
 //! from the speaker index, looked up again when a newer copy arrives.
 
 use super::App;
@@ -17,16 +18,32 @@ pub struct Quoting {
 }
 
 /// A query's words and its `@names`: `"nato @stoltenberg"` →
-/// `("nato", ["stoltenberg"])`. A lone `@` is neither.
+/// `("nato", ["stoltenberg"])`; `@"jens stoltenberg"` names one person by
+/// two words (the closing quote may be still to type). A lone `@` is
+/// neither.
 pub fn parse_query(query: &str) -> (String, Vec<String>) {
     let mut words = Vec::new();
     let mut names = Vec::new();
-    for word in query.split_whitespace() {
-        match word.strip_prefix('@') {
-            Some("") => {}
-            Some(name) => names.push(name.to_owned()),
-            None => words.push(word),
-        }
+    let mut rest = query.trim_start();
+    while !rest.is_empty() {
+        let after = if let Some(quoted) = rest.strip_prefix("@\"") {
+            let end = quoted.find('"').unwrap_or(quoted.len());
+            let name: Vec<&str> = quoted[..end].split_whitespace().collect();
+            if !name.is_empty() {
+                names.push(name.join(" "));
+            }
+            quoted.get(end + 1..).unwrap_or("")
+        } else {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let (token, after) = rest.split_at(end);
+            match token.strip_prefix('@') {
+                Some("") => {}
+                Some(name) => names.push(name.to_owned()),
+                None => words.push(token),
+            }
+            after
+        };
+        rest = after.trim_start();
     }
     (words.join(" "), names)
 }
@@ -120,6 +137,10 @@ mod tests {
             ("nato @stoltenberg", "nato", &["stoltenberg"]),
             ("@zelenski nato  support", "nato support", &["zelenski"]),
             ("@ nato", "nato", &[]),
+            ("@\"jens  stoltenberg\" nato", "nato", &["jens stoltenberg"]),
+            ("nato @\"jens stolt", "nato", &["jens stolt"]),
+            ("@\"\" nato @\"", "nato", &[]),
+            ("@\"jens\"stoltenberg", "stoltenberg", &["jens"]),
         ] {
             let (w, n) = parse_query(query);
             assert_eq!(w, words, "{query}");

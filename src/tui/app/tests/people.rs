@@ -208,6 +208,14 @@ fn at_names_in_the_search_narrow_to_stories_quoting_them() {
         "words and names combine"
     );
     press(&mut app, "Esc /");
+    type_text(&mut app, "@\"mara lindqvist\"");
+    while app.work() {}
+    assert_eq!(
+        app.search.as_ref().unwrap().hits,
+        [0, 4, 5],
+        "a quoted name of two words"
+    );
+    press(&mut app, "Esc /");
     type_text(&mut app, "@okafor");
     press(&mut app, "Enter");
     while app.work() {}
