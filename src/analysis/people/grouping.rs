@@ -281,8 +281,14 @@ impl Form {
     pub fn with_keys(name: &str, mut push_key: impl FnMut(&str, &mut String)) -> Self {
         let mut keys = String::with_capacity(name.len() + 1);
         let (mut count, mut initial, mut first_end, mut last_start) = (0, false, 0, 0);
-        for w in split_spaces(name) {
-            if is_particle_word(w) || super::openers::is_name_suffix(w.as_bytes()) {
+        let mut words = split_spaces(name).peekable();
+        let mut first = true;
+        while let Some(w) = words.next() {
+            let opening = std::mem::take(&mut first);
+            if is_particle_word(w)
+                || super::openers::is_name_suffix(w.as_bytes())
+                || (opening && words.peek().is_some_and(|next| opens_surname(w, next)))
+            {
                 continue;
             }
             if count == 0 {
@@ -326,6 +332,24 @@ impl Form {
 }
 
 /// "de", "van": lower case and not "al-Assad".
+/// A capitalised particle opening a name, as at the start of a sentence:
+/// "De Rham" is the "de Rham" of "Jean-Marc de Rham", "Van der Berghe" the
+/// "van der Berghe". A particle that is also a given name ("Van Jones",
+/// "Al Gore") is one unless another particle follows.
+fn opens_surname(w: &str, next: &str) -> bool {
+    // Particles are ASCII and at most five letters: lower-cased in place.
+    let mut lower = [0u8; 5];
+    let Some(lower) = lower.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    w.len() >= 2
+        && w.starts_with(|c: char| c.is_ascii_uppercase())
+        && super::candidates::is_particle(lower)
+        && (is_particle_word(next) || super::lexicon::flags(w) & super::lexicon::flag::GIVEN == 0)
+}
+
 pub fn is_particle_word(w: &str) -> bool {
     // An ASCII first byte tells without decoding a char, and a byte loop
     // finds a hyphen in a short word sooner than a search set up for it.

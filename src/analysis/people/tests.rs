@@ -79,6 +79,18 @@ fn spellings_group_into_one_person() {
         ),
         // A first name alone joins the only person who has it.
         ("Salem Bitar said no. Later Salem smiled.", &["Salem Bitar"]),
+        // A particle capitalised at the start of a sentence is the same
+        // surname...
+        (
+            "Mayor Joris van der Zbyk said no. Van der Zbyk left. De Qorvath, \
+             the minister, said yes. Later Anna de Qorvath smiled.",
+            &["Joris van der Zbyk", "Anna de Qorvath"],
+        ),
+        // ...but a given name that is also a particle is a given name.
+        (
+            "Pim Jones said no. Van Jones said yes.",
+            &["Pim Jones", "Van Jones"],
+        ),
     ];
     for &(text, want) in rows {
         assert_eq!(names(text), want, "{text}");
