@@ -219,6 +219,10 @@ pub(super) fn phrase_before(tokens: &[Token], end: usize) -> Option<(Span, usize
     while start > 0 && end - start < MAX_PHRASE {
         let t = &tokens[start - 1];
         if t.kind != Kind::Word {
+            if start >= 2 && start < end && plural_possessive(&tokens[start - 2], t) {
+                start -= 1;
+                continue;
+            }
             break;
         }
         let word = t.text;
@@ -246,6 +250,15 @@ pub(super) fn phrase_before(tokens: &[Token], end: usize) -> Option<(Span, usize
         start -= 1;
     }
     (start < end).then(|| (join(tokens[start].span, last.span), start))
+}
+
+/// `word` and the apostrophe right after it make a capitalised plural
+/// possessive inside a name: "the Central Arizona Growers' Coalition".
+fn plural_possessive(word: &Token, mark: &Token) -> bool {
+    matches!(mark.text, "'" | "’")
+        && word.span.end == mark.span.start
+        && word.is_capitalised()
+        && word.text.ends_with('s')
 }
 
 /// The noun phrase that starts at `from` (after "said", "according to"):

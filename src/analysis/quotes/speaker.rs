@@ -129,7 +129,7 @@ impl<'a> Resolver<'a> {
         Some(match (head.kind, head.person) {
             (EntityKind::Person, Some(person)) => Speaker::Person(person),
             (EntityKind::Person, None) => return None,
-            _ => Speaker::Organisation(head.span.text(self.text).to_owned()),
+            _ => Speaker::Organisation(organisation_name(self.text, head.span, phrase)),
         })
     }
 
@@ -242,6 +242,112 @@ fn is_tail(rest: &str) -> bool {
         || rest.starts_with('(')
 }
 
+/// An organisation's whole name around the part the people engine found,
+/// within `within`: the capitalised words before it ("Central Arizona
+/// Growers' Coalition", "Maritime and Transport Workers' Union") and an
+/// "of" phrase after it ("Geneva Chamber of Commerce"), article aside.
+fn organisation_name(text: &str, head: Span, within: Span) -> String {
+    let mut start = head.start;
+    // The words before the head, right to left, each with where it starts.
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    if let Some(rest) = text[within.start.min(head.start)..head.start].strip_suffix(' ') {
+        let mut end = within.start.min(head.start) + rest.len();
+        for w in rest.rsplit(' ') {
+            words.push((end - w.len(), w));
+            end = (end - w.len()).saturating_sub(1);
+        }
+    }
+    for (k, &(at, w)) in words.iter().enumerate() {
+        // "Maritime and Transport Workers' Union", but not "NBC News and
+        // The Wall Street Journal", two names.
+        let joins = w == "and"
+            && words
+                .get(k + 1)
+                .is_some_and(|&(_, before)| is_name_word(before))
+            && !is_plain_word(text[start..].split(' ').next().unwrap_or(""));
+        if !joins && (!is_name_word(w) || is_plain_word(w)) {
+            break;
+        }
+        start = at;
+    }
+    let mut end = head.end;
+    if let Some(of) = text
+        .get(head.end..within.end)
+        .and_then(|after| after.strip_prefix(" of "))
+    {
+        let mut at = head.end + " of ".len();
+        for piece in of.split(' ') {
+            let w = piece.trim_end_matches([',', '.', ';', ':']);
+            if !is_name_word(w) {
+                break;
+            }
+            end = at + w.len();
+            if w.len() < piece.len() {
+                break;
+            }
+            at += piece.len() + 1;
+        }
+    }
+    // An article the engine counted in the name stays ("The Hill"); one
+    // met on the way left goes ("the State Department").
+    if start < head.start {
+        strip_article(&text[start..end]).to_owned()
+    } else {
+        text[start..end].to_owned()
+    }
+}
+
+/// A word that starts a sentence or joins a name rather than being part
+/// of one: "The", "But", "Its", "Alongside".
+fn is_plain_word(word: &str) -> bool {
+    let word = word.to_lowercase();
+    is_stop(&word)
+        || is_determiner(&word)
+        || is_pronoun(&word)
+        || is_adverb(&word)
+        || one_of(
+            &word,
+            &[
+                "in",
+                "on",
+                "at",
+                "after",
+                "before",
+                "during",
+                "since",
+                "alongside",
+                "amid",
+                "among",
+                "with",
+                "for",
+                "from",
+                "by",
+                "under",
+                "over",
+                "like",
+                "unlike",
+                "despite",
+                "following",
+                "including",
+                "according",
+                "as",
+                "to",
+                "into",
+            ],
+        )
+}
+
+/// A capitalised word of a name, a plural possessive among them
+/// ("Growers'", "Fishers’"); not a singular possessive ("Clinton's").
+fn is_name_word(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && !word.ends_with("'s")
+        && !word.ends_with("’s")
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&'))
+}
+
 /// A name followed by an organisation noun, as the organisation's name
 /// without article or possessive ("Clinton campaign").
 fn organisation_phrase(words: &[Token]) -> Option<String> {
@@ -320,7 +426,71 @@ fn strip_article(text: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::is_function_word;
+    use super::{Span, is_function_word, organisation_name};
+
+    #[test]
+    fn an_organisation_name_grows_to_its_whole_name() {
+        // (text, the part found, the whole name)
+        let rows = [
+            (
+                "a poll by NBC News and The Wall Street Journal",
+                "The Wall Street Journal",
+                "The Wall Street Journal",
+            ),
+            (
+                "the Maritime and Transport Workers' Union",
+                "Union",
+                "Maritime and Transport Workers' Union",
+            ),
+            ("Alongside BLM, they marched", "BLM", "BLM"),
+            ("The Hill reported", "The Hill", "The Hill"),
+            (
+                "the State Department, which",
+                "Department",
+                "State Department",
+            ),
+            (
+                "the Department of Justice and others",
+                "Department",
+                "Department of Justice",
+            ),
+            ("Clinton's Campaign", "Campaign", "Campaign"),
+        ];
+        for (text, part, whole) in rows {
+            let at = text.find(part).unwrap_or(0);
+            let head = Span::new(at, at + part.len());
+            let name = organisation_name(text, head, Span::new(0, text.len()));
+            assert_eq!(name, whole, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text, any head within any bounds: a piece of the text, and
+        /// no panic (double spaces, accents, a head past the bounds).
+        #[test]
+        fn an_organisation_name_is_always_a_piece_of_the_text(
+            text in "[A-Za-zé’' ]{0,12}( (of|and|The|Ökö|é) [A-Zé][a-z’']{0,4}){0,4}[ ,.]{0,2}",
+            cuts in proptest::collection::vec(0usize..64, 4),
+        ) {
+            let mut at: Vec<usize> = cuts
+                .iter()
+                .map(|&c| {
+                    let c = c.min(text.len());
+                    (0..=c).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+                })
+                .collect();
+            at.sort_unstable();
+            let (within_start, head_start, head_end, within_end) = (at[0], at[1], at[2], at[3]);
+            // The head may end past the bounds, as a mention may.
+            for (head, within) in [
+                (Span::new(head_start, head_end), Span::new(within_start, within_end)),
+                (Span::new(head_start, within_end), Span::new(within_start, head_end)),
+            ] {
+                let name = organisation_name(&text, head, within);
+                proptest::prop_assert!(text.contains(&name), "{name:?} of {text:?}");
+            }
+        }
+    }
 
     #[test]
     fn a_lone_function_word_names_nobody() {

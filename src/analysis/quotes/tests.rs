@@ -39,6 +39,34 @@ const ROWS: &[Row] = &[
         )],
     ),
     (
+        "an organisation's whole name, plural possessive and all",
+        "The Central Valley Growers' Coalition said the cuts would \"hollow out the valley\".",
+        &[(
+            "hollow out the valley",
+            Some("Central Valley Growers' Coalition"),
+            Some("said"),
+        )],
+    ),
+    (
+        "an organisation named earlier, in full, for the union",
+        "Talks with the Harbour and Ferry Workers' Union stalled on Monday.\n\n\
+         \"We will strike on Thursday,\" the union said.",
+        &[(
+            "We will strike on Thursday,",
+            Some("Harbour and Ferry Workers' Union"),
+            Some("said"),
+        )],
+    ),
+    (
+        "an organisation with an of phrase",
+        "The Lakeside Chamber of Commerce said the closure was \"a blow to every shop\".",
+        &[(
+            "a blow to every shop",
+            Some("Lakeside Chamber of Commerce"),
+            Some("said"),
+        )],
+    ),
+    (
         "said title chain then relative clause",
         "\"We are ready,\" said Foreign Minister Ana Ruiz, who spoke in Lima on Monday.",
         &[("We are ready,", Some("Ana Ruiz"), Some("said"))],

@@ -5,6 +5,7 @@
 
 use super::nouns::{Head, head_noun};
 use super::{Context, Resolver, Speaker};
+use crate::analysis::Span;
 use crate::analysis::people::{EntityKind, People};
 use crate::analysis::quotes::phrase::one_of;
 
@@ -64,7 +65,12 @@ impl Resolver<'_> {
                     .any(|w| w.eq_ignore_ascii_case(head))
             })
             .map_or(Speaker::Unknown, |m| {
-                Speaker::Organisation(m.span.text(self.text).to_owned())
+                let line_start = self.text[..m.span.start].rfind('\n').map_or(0, |n| n + 1);
+                let line_end = self.text[m.span.end..]
+                    .find('\n')
+                    .map_or(self.text.len(), |n| m.span.end + n);
+                let line = Span::new(line_start, line_end);
+                Speaker::Organisation(super::organisation_name(self.text, m.span, line))
             })
     }
 }
