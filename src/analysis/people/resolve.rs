@@ -175,7 +175,10 @@ fn accept(
         }
     }
     for (i, c) in cands.iter().enumerate() {
-        if !taken[i] && known_name(text, tokens, c, &known, memo) {
+        if !taken[i]
+            && (known_name(text, tokens, c, &known, memo)
+                || known_surname(text, tokens, c, &verdicts[i], &known, memo))
+        {
             taken[i] = true;
         }
     }
@@ -242,6 +245,49 @@ struct Known {
     keys: KeySet,
     surnames: KeySet,
     initials: u64,
+}
+
+/// A name whose surname is a known person's and whose other words are
+/// in no list but the given names: "Per-Olav Nesheim" once "Nesheim
+/// said", though "Per-Olav" is in no list of given names.
+fn known_surname(
+    text: &str,
+    tokens: &[Token],
+    c: &Candidate,
+    verdict: &Verdict,
+    known: &Known,
+    memo: &mut KeyMemo,
+) -> bool {
+    if c.opener || c.parts.len() < 2 || verdict.other.is_some() || known.keys.is_empty() {
+        return false;
+    }
+    let surname = super::candidates::strip_possessive(tokens[c.last()].text(text));
+    if !known.keys.contains(&memo.key(surname).hash) {
+        return false;
+    }
+    let plain = flag::COMMON
+        | flag::PLACE
+        | flag::ORG
+        | flag::DEMONYM
+        | flag::TIME
+        | flag::FURNITURE
+        | flag::TITLE
+        | flag::HONORIFIC
+        | flag::PLACE_WORD;
+    c.parts.iter().filter(|&i| i != c.last()).all(|i| {
+        let t = tokens[i];
+        let f = t.flags(text);
+        t.particle
+            || (t.cap
+                && !t.upper
+                && (f & flag::GIVEN != 0 || (f & plain == 0 && plain_word(t.text(text)))))
+    })
+}
+
+/// A word in no list that may be a given name: no dot, and not words run
+/// together (a page's buttons glued to a name: "Flag Share Reply Sara").
+fn plain_word(w: &str) -> bool {
+    !w.contains('.') && w.chars().skip(1).filter(|c| c.is_uppercase()).count() <= 1
 }
 
 /// All the words are a known person's, and none says organisation.

@@ -86,6 +86,17 @@ fn spellings_group_into_one_person() {
              the minister, said yes. Later Anna de Qorvath smiled.",
             &["Joris van der Zbyk", "Anna de Qorvath"],
         ),
+        // A full name in no list of given names is the person "Zbyk said"
+        // made known...
+        (
+            "Per-Olav Zbyk has fished here for years. \"It is quiet,\" Zbyk said.",
+            &["Per-Olav Zbyk"],
+        ),
+        // ...but not words run together, nor a place.
+        (
+            "ReplyShareAnna Zbyk liked it. Oslo Zbyk opened. \"No,\" Zbyk said.",
+            &["Zbyk"],
+        ),
         // ...but a given name that is also a particle is a given name.
         (
             "Pim Jones said no. Van Jones said yes.",
