@@ -285,7 +285,7 @@ fn known_surname(
 }
 
 /// A word in no list that may be a given name: no dot, and not words run
-/// together (a page's buttons glued to a name: "Flag Share Reply Sara").
+/// together (a page's buttons glued to a name: `FlagShareLikeReplySara`).
 fn plain_word(w: &str) -> bool {
     !w.contains('.') && w.chars().skip(1).filter(|c| c.is_uppercase()).count() <= 1
 }

@@ -102,6 +102,11 @@ fn spellings_group_into_one_person() {
             "Pim Jones said no. Van Jones said yes.",
             &["Pim Jones", "Van Jones"],
         ),
+        // The Irish "Ó" stands alone inside a name.
+        (
+            "Seosamh Ó Zbyk, who runs a guesthouse, said no. Ó Zbyk smiled.",
+            &["Seosamh Ó Zbyk"],
+        ),
     ];
     for &(text, want) in rows {
         assert_eq!(names(text), want, "{text}");

@@ -372,7 +372,10 @@ fn shape_capital(s: &str, t: &mut Token) {
     if t.cap_flags == 0 {
         t.cap_flags = british_flags(base);
     }
-    t.name_like = t.kind == Kind::Word && s.chars().nth(1).is_some() && !not_a_name(s);
+    // "Ó" is the one capital that stands alone in names ("Seosamh Ó
+    // Flaithearta"); other lone capitals are initials without a dot.
+    t.name_like =
+        t.kind == Kind::Word && (s.chars().nth(1).is_some() || s == "Ó") && !not_a_name(s);
 }
 
 /// [`shape_capital`] for a word of ASCII letters and digits alone: no
