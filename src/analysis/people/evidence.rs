@@ -485,17 +485,21 @@ mod tests {
     use crate::analysis::people::candidates;
     use crate::analysis::people::token::tokenize;
 
-    /// The score of the candidate whose name is `name` in `text` (minus
-    /// infinity when it is not even a candidate).
-    fn score(text: &str, name: &str) -> f32 {
+    /// The verdict on the candidate whose name is `name` in `text`, if it
+    /// is a candidate.
+    fn verdict(text: &str, name: &str) -> Option<Verdict> {
         let tokens = tokenize(text);
         let cands = candidates::find(text, &tokens);
         cands
             .iter()
             .find(|c| c.name(text, &tokens) == name)
-            .map_or(f32::NEG_INFINITY, |c| {
-                judge(&Ctx::new(text, &tokens, c)).score
-            })
+            .map(|c| judge(&Ctx::new(text, &tokens, c)))
+    }
+
+    /// The score of the candidate whose name is `name` in `text` (minus
+    /// infinity when it is not even a candidate).
+    fn score(text: &str, name: &str) -> f32 {
+        verdict(text, name).map_or(f32::NEG_INFINITY, |v| v.score)
     }
 
     #[test]
@@ -616,13 +620,7 @@ mod tests {
             ),
         ];
         for &(text, name, organisation) in rows {
-            let tokens = tokenize(text);
-            let cands = candidates::find(text, &tokens);
-            let c = cands
-                .iter()
-                .find(|c| c.name(text, &tokens) == name)
-                .expect("candidate");
-            let v = judge(&Ctx::new(text, &tokens, c));
+            let v = verdict(text, name).expect("candidate");
             assert_eq!(v.called_organisation, organisation, "{text}");
             if organisation {
                 assert_eq!(v.other, Some(EntityKind::Organisation), "{text}");
@@ -662,13 +660,8 @@ mod tests {
             ("He met Zbyk Qorvath.", "Zbyk Qorvath", None),
         ];
         for &(text, name, want) in rows {
-            let tokens = tokenize(text);
-            let cands = candidates::find(text, &tokens);
-            let c = cands
-                .iter()
-                .find(|c| c.name(text, &tokens) == name)
-                .expect("candidate");
-            assert_eq!(judge(&Ctx::new(text, &tokens, c)).other, want, "{text}");
+            let v = verdict(text, name).expect("candidate");
+            assert_eq!(v.other, want, "{text}");
         }
     }
 }

@@ -331,7 +331,6 @@ impl Form {
     }
 }
 
-/// "de", "van": lower case and not "al-Assad".
 /// A capitalised particle opening a name, as at the start of a sentence:
 /// "De Rham" is the "de Rham" of "Jean-Marc de Rham", "Van der Berghe" the
 /// "van der Berghe". A particle that is also a given name ("Van Jones",
@@ -350,6 +349,7 @@ fn opens_surname(w: &str, next: &str) -> bool {
         && (is_particle_word(next) || super::lexicon::flags(w) & super::lexicon::flag::GIVEN == 0)
 }
 
+/// "de", "van": lower case and not "al-Assad".
 pub fn is_particle_word(w: &str) -> bool {
     // An ASCII first byte tells without decoding a char, and a byte loop
     // finds a hyphen in a short word sooner than a search set up for it.

@@ -129,8 +129,9 @@ pub fn organisation_head(word: &[u8]) -> bool {
     )
 }
 
-/// A preposition that ends a noun phrase's head ("a member of") or opens
-/// a sentence's introductory phrase ("In Germany, ...").
+/// A preposition (lower case) that ends a noun phrase's head ("a member
+/// of"), opens a sentence's introductory phrase ("In Germany, ...") or
+/// stands before a name rather than in it ("Alongside BLM").
 pub fn is_preposition(word: &[u8]) -> bool {
     matches!(
         word,
@@ -164,5 +165,12 @@ pub fn is_preposition(word: &[u8]) -> bool {
             | b"over"
             | b"through"
             | b"without"
+            | b"alongside"
+            | b"amid"
+            | b"following"
+            | b"including"
+            | b"according"
+            | b"as"
+            | b"into"
     )
 }

@@ -29,6 +29,18 @@ pub mod flag {
     /// The title or honorific says the person is a man / a woman.
     pub const TITLE_MALE: u32 = 1 << 15;
     pub const TITLE_FEMALE: u32 = 1 << 16;
+    /// The lists of words that are not names (places, common words,
+    /// titles, organisation words, dates...).
+    pub const NOT_A_NAME: u32 = PLACE
+        | COMMON
+        | HONORIFIC
+        | TITLE
+        | QUALIFIER
+        | ORG
+        | PLACE_WORD
+        | DEMONYM
+        | FURNITURE
+        | TIME;
 }
 
 /// `FxHash` (the rustc hasher), for small sets of our own keys.

@@ -43,6 +43,7 @@ use serde::Serialize;
 use std::cell::RefCell;
 
 pub use grouping::{jaro_winkler, key as word_key, same_word};
+pub use kinds::is_preposition;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -174,17 +175,7 @@ fn people_in(text: &str, buffers: &mut Buffers) -> People {
 pub fn may_be_name_word(word: &str) -> bool {
     use lexicon::flag;
     let f = lexicon::flags(word);
-    let other = flag::PLACE
-        | flag::COMMON
-        | flag::HONORIFIC
-        | flag::TITLE
-        | flag::QUALIFIER
-        | flag::ORG
-        | flag::PLACE_WORD
-        | flag::DEMONYM
-        | flag::FURNITURE
-        | flag::TIME;
-    f & (flag::GIVEN | flag::SURNAME) != 0 || f & other == 0
+    f & (flag::GIVEN | flag::SURNAME) != 0 || f & flag::NOT_A_NAME == 0
 }
 
 /// Parses the embedded word lists now rather than on first use.

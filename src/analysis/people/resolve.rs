@@ -265,22 +265,14 @@ fn known_surname(
     if !known.keys.contains(&memo.key(surname).hash) {
         return false;
     }
-    let plain = flag::COMMON
-        | flag::PLACE
-        | flag::ORG
-        | flag::DEMONYM
-        | flag::TIME
-        | flag::FURNITURE
-        | flag::TITLE
-        | flag::HONORIFIC
-        | flag::PLACE_WORD;
     c.parts.iter().filter(|&i| i != c.last()).all(|i| {
         let t = tokens[i];
         let f = t.flags(text);
         t.particle
             || (t.cap
                 && !t.upper
-                && (f & flag::GIVEN != 0 || (f & plain == 0 && plain_word(t.text(text)))))
+                && (f & flag::GIVEN != 0
+                    || (f & flag::NOT_A_NAME == 0 && plain_word(t.text(text)))))
     })
 }
 

@@ -14,7 +14,9 @@ use super::lines::Window;
 use super::phrase::{is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_stop, one_of};
 use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
-use crate::analysis::people::{EntityKind, Gender, Mention, People, may_be_name_word};
+use crate::analysis::people::{
+    EntityKind, Gender, Mention, People, is_preposition, may_be_name_word,
+};
 use nouns::ORGANISATION_NOUNS;
 
 /// Who said a quote.
@@ -305,36 +307,7 @@ fn is_plain_word(word: &str) -> bool {
         || is_determiner(&word)
         || is_pronoun(&word)
         || is_adverb(&word)
-        || one_of(
-            &word,
-            &[
-                "in",
-                "on",
-                "at",
-                "after",
-                "before",
-                "during",
-                "since",
-                "alongside",
-                "amid",
-                "among",
-                "with",
-                "for",
-                "from",
-                "by",
-                "under",
-                "over",
-                "like",
-                "unlike",
-                "despite",
-                "following",
-                "including",
-                "according",
-                "as",
-                "to",
-                "into",
-            ],
-        )
+        || is_preposition(word.as_bytes())
 }
 
 /// A capitalised word of a name, a plural possessive among them
@@ -369,7 +342,7 @@ fn organisation_phrase(words: &[Token]) -> Option<String> {
 /// Two or more capitalised words that may all be parts of a name: a
 /// person's name ("Holger Zbyk"), where "Vice President" is not.
 fn unlisted_name_before(text: &str) -> bool {
-    let mut words = text.split_whitespace().peekable();
+    let mut words = text.split_whitespace();
     let mut count = 0;
     words.all(|w| {
         count += 1;
