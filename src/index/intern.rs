@@ -84,7 +84,7 @@ impl Hash64 {
     pub fn push(&mut self, byte: u8) {
         self.word[self.len % 8] = byte;
         self.len += 1;
-        if self.len % 8 == 0 {
+        if self.len.is_multiple_of(8) {
             self.state = mix(self.state ^ u64::from_le_bytes(self.word));
         }
     }

@@ -35,13 +35,13 @@ impl Saver {
                     while let Ok(newer) = inbox.try_recv() {
                         state = newer;
                     }
-                    if let Err(err) = store.save(&state) {
-                        if !reported {
-                            reported = true;
-                            let file = Arc::from(store.file().display().to_string());
-                            let problem = Problem::new(&file, Place::File, err.to_string());
-                            let _ = events.send(Event::Msg(Msg::Problem(problem)));
-                        }
+                    if let Err(err) = store.save(&state)
+                        && !reported
+                    {
+                        reported = true;
+                        let file = Arc::from(store.file().display().to_string());
+                        let problem = Problem::new(&file, Place::File, err.to_string());
+                        let _ = events.send(Event::Msg(Msg::Problem(problem)));
                     }
                 }
             })?;

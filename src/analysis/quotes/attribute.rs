@@ -217,10 +217,10 @@ pub fn before(tokens: &[Token]) -> Vec<Found> {
 /// "Trump said … that Clinton once described it as “the gold standard”":
 /// a naming verb inside reported speech gives the words to the reporter.
 fn prefer_reporting_over_naming(found: &mut [Found]) {
-    if found.first().is_some_and(|f| f.naming) {
-        if let Some(outer) = found.iter().position(|f| !f.naming && f.cue.len() > 1) {
-            found[..=outer].rotate_right(1);
-        }
+    if found.first().is_some_and(|f| f.naming)
+        && let Some(outer) = found.iter().position(|f| !f.naming && f.cue.len() > 1)
+    {
+        found[..=outer].rotate_right(1);
     }
 }
 

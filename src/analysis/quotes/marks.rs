@@ -166,18 +166,18 @@ fn pair(
             }
         } else if depth > 0 {
             depth -= 1;
-            if depth == 0 {
-                if let Some((open_at, inner_start)) = open.take() {
-                    push(
-                        text,
-                        out,
-                        line,
-                        open_at,
-                        (inner_start, mark.start),
-                        mark.end,
-                        false,
-                    );
-                }
+            if depth == 0
+                && let Some((open_at, inner_start)) = open.take()
+            {
+                push(
+                    text,
+                    out,
+                    line,
+                    open_at,
+                    (inner_start, mark.start),
+                    mark.end,
+                    false,
+                );
             }
         }
     }

@@ -448,10 +448,10 @@ impl App {
     fn settle(&mut self) {
         self.combine_filters();
         // Whatever emptied the list before, a story is selected once there is one.
-        if self.selected.is_none() {
-            if let Some(first) = self.list_item(0) {
-                self.select(first);
-            }
+        if self.selected.is_none()
+            && let Some(first) = self.list_item(0)
+        {
+            self.select(first);
         }
         // A hidden sidebar cannot keep the focus (after a resize to three panels).
         if self.focus.in_sidebar() && self.size.0 >= layout::THREE_PANELS && !self.sidebar_wide {

@@ -143,15 +143,14 @@ impl App {
         let quoting = (!names.is_empty()).then(|| self.quoting(names));
         let mut search = Search::new(query, needle, quoting);
         // The open story stays selected while it still matches.
-        if let Some(open) = &self.open {
-            if search.admits(open.article)
-                && search.matches(
-                    &self.library.articles[open.article],
-                    self.library.digests[open.article].as_ref(),
-                )
-            {
-                search.add_hit(open.article);
-            }
+        if let Some(open) = &self.open
+            && search.admits(open.article)
+            && search.matches(
+                &self.library.articles[open.article],
+                self.library.digests[open.article].as_ref(),
+            )
+        {
+            search.add_hit(open.article);
         }
         self.search = Some(search);
         self.search_step();
@@ -165,10 +164,10 @@ impl App {
             return false;
         };
         let more = search.step(&self.library.articles, &self.library.digests);
-        if self.selected_row().is_none() {
-            if let Some(first) = self.list_item(0) {
-                self.select(first);
-            }
+        if self.selected_row().is_none()
+            && let Some(first) = self.list_item(0)
+        {
+            self.select(first);
         }
         self.open_first_when_certain();
         more

@@ -159,15 +159,15 @@ fn push_labels<'a>(
 /// The style of the body text at byte `at`.
 fn style_at(theme: Theme, open: &Open, at: usize) -> Style {
     let mut style = Style::new();
-    if let Some(story) = &open.story {
-        if let Some(q) = story.quote_at(at) {
-            let slot = story.slot_of(q);
-            style = if open.current_quote == Some(q) {
-                theme.current_quote(slot)
-            } else {
-                theme.quote(slot)
-            };
-        }
+    if let Some(story) = &open.story
+        && let Some(q) = story.quote_at(at)
+    {
+        let slot = story.slot_of(q);
+        style = if open.current_quote == Some(q) {
+            theme.current_quote(slot)
+        } else {
+            theme.quote(slot)
+        };
     }
     let m = open.matches.partition_point(|m| m.1 <= at);
     if open.matches.get(m).is_some_and(|m| m.0 <= at) {
