@@ -52,7 +52,7 @@ pub fn strip_sentence_openers(text: &str, tokens: &[Token], mut parts: Parts) ->
         // Only a plain common word goes: "South Korea", "Power New Zealand"
         // keep their place or organisation word.
         let plain = f & !(flag::COMMON | flag::VERB) == 0 && f != 0;
-        let opener = plain || is_function_word(t.bytes(text));
+        let opener = plain || is_function_word(t.bytes(text)) || is_glued_role(text, tokens, parts);
         if !opener {
             break;
         }
@@ -63,6 +63,23 @@ pub fn strip_sentence_openers(text: &str, tokens: &[Token], mut parts: Parts) ->
         }
     }
     parts
+}
+
+/// "Fishmonger Albie Rooke said", "Detectorist Ann Lee": a word in no list
+/// that reads as a role noun (-er, -or, -ist, -ian) opens the sentence
+/// before a known given name and a surname. Capitalised only by its place,
+/// it is the person's role, not part of the name.
+fn is_glued_role(text: &str, tokens: &[Token], parts: Parts) -> bool {
+    if parts.len() < 3 {
+        return false;
+    }
+    let word = tokens[parts.first];
+    let given = tokens[parts.first + 1];
+    let w = word.bytes(text);
+    let role_like = [b"er".as_slice(), b"or", b"ist", b"ian"]
+        .iter()
+        .any(|end| w.len() > end.len() + 3 && w.ends_with(end));
+    role_like && word.flags(text) == 0 && given.flags(text) & flag::GIVEN != 0
 }
 
 /// Words that open sentences and are never part of a name, even where a

@@ -498,7 +498,7 @@ fn descriptors(text: &str, tokens: &[Token], members: &[Member]) -> Vec<String> 
     };
     for Member { cand: c, .. } in members {
         if let Some((a, b)) = c.role {
-            (a..=b)
+            (after_owner(text, tokens, a, b + 1)..=b)
                 .filter(|&i| tokens[i].kind == Kind::Word)
                 .for_each(|i| add(tokens[i].text(text)));
         }
@@ -532,11 +532,24 @@ fn apposition(text: &str, tokens: &[Token], at: usize, add: &mut impl FnMut(&str
     // A word lower-cases to one of these only if it is one in some ASCII
     // case: the one letter outside ASCII that lower-cases into it, the
     // Kelvin sign, gives a "k".
-    for w in (at + 1..end).map(word) {
+    for w in (after_owner(text, tokens, at + 1, end)..end).map(word) {
         if !skip.iter().any(|s| w.eq_ignore_ascii_case(s)) {
             add(w);
         }
     }
+}
+
+/// Where the words describing the person start in `from..end`: after the
+/// last possessive, whose words describe its owner ("the harbour board's
+/// engineer" is an engineer, not a board).
+fn after_owner(text: &str, tokens: &[Token], from: usize, end: usize) -> usize {
+    (from..end)
+        .rev()
+        .find(|&i| {
+            let w = tokens[i].text(text);
+            w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+        })
+        .map_or(from, |i| i + 1)
 }
 
 /// Every entity mention: the persons', and the places and organisations

@@ -48,6 +48,19 @@ fn who_is_a_person() {
             "Ukrainian officials in Kiev said on Wednesday, PHOTO/AFP.",
             &[],
         ),
+        // A role noun glued to a name by the capital that opens the
+        // sentence is the role, not part of the name...
+        (
+            "Fishmonger Albie Rooke said the hall was cold.",
+            &["Albie Rooke"],
+        ),
+        // ...but a word that is a given name stays ("Peter Sallow").
+        ("Peter Albie Rooke said so.", &["Peter Albie Rooke"]),
+        // Role nouns of everyday work make a title chain.
+        (
+            "The county's chief engineer, Obi Nwachukwu, praised the crews.",
+            &["Obi Nwachukwu"],
+        ),
     ];
     for &(text, want) in rows {
         assert_eq!(names(text), want, "{text}");

@@ -581,6 +581,22 @@ mod tests {
                 " White House press secretary Josh Earnest said Tuesday.",
                 Some(("said", "White House press secretary Josh Earnest")),
             ),
+            (
+                ", said its head of recreation, Duncan Lyle.",
+                Some(("said", "Duncan Lyle")),
+            ),
+            (
+                ", according to the county's chief engineer, Obi Ade.",
+                Some(("according to", "Obi Ade")),
+            ),
+            (
+                ", said the director of JFK, Platoon and Nixon.",
+                Some(("said", "the director of JFK")),
+            ),
+            (
+                ", said retired teacher Ann Roe.",
+                Some(("said", "retired teacher Ann Roe")),
+            ),
             (" is what he said.", None),
             (" and the crowd cheered.", None),
             (" was told by aides.", None),

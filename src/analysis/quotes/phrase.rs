@@ -281,10 +281,17 @@ pub(super) fn phrase_after(tokens: &[Token], from: usize) -> Option<Span> {
             let blocked = is_stop(w) && !(w == "of" && end > from)
                 || is_pronoun(w)
                 || cues::cue(w, None).is_some();
+            // Right after the cue a participle describes ("said retired
+            // teacher Ann Roe"); further on it is a verb.
+            let title = if end == from {
+                !is_determiner(w) && title_chain_ahead(tokens, end)
+            } else {
+                is_title_word(tokens, end)
+            };
             let allowed = if descriptive {
                 end == from || !blocked
             } else {
-                !blocked && is_title_word(tokens, end)
+                !blocked && title
             };
             if !allowed {
                 break;
@@ -296,7 +303,37 @@ pub(super) fn phrase_after(tokens: &[Token], from: usize) -> Option<Span> {
     while end > from + 1 && lower(&tokens[end - 1]).is_some_and(|w| w == "of") {
         end -= 1;
     }
+    if descriptive && let Some(name) = named_after(tokens, end) {
+        return Some(name);
+    }
     (end > from).then(|| join(first.span, tokens[end - 1].span))
+}
+
+/// "said the company's chief executive, Priyanka Dunmore" · "according to
+/// its head of recreation, Duncan Lyle.": the name after a description and
+/// a comma is who the description is, and the speaker.
+fn named_after(tokens: &[Token], comma: usize) -> Option<Span> {
+    if !tokens.get(comma)?.is(',') {
+        return None;
+    }
+    let first = comma + 1;
+    let name = tokens[first..]
+        .iter()
+        .take(4)
+        .take_while(|t| {
+            t.is_capitalised()
+                && !is_determiner(t.text)
+                && !is_pronoun_token(t)
+                && !is_time_word(t.text)
+                && !t.is_possessive()
+        })
+        .count();
+    let next = tokens.get(first + name);
+    // The name ends the clause: a mark, the end, or "who" ("…, Reuters
+    // reported" is who reported; "the director of JFK, Platoon and Nixon"
+    // is a list of titles, not a name).
+    let ends = next.is_none_or(|t| t.kind != Kind::Word || lower(t) == Some("who"));
+    (name > 0 && ends).then(|| join(tokens[first].span, tokens[first + name - 1].span))
 }
 
 /// A lower-case word inside a title chain before a name ("former Obama
@@ -308,6 +345,12 @@ pub(super) fn is_title_word(tokens: &[Token], at: usize) -> bool {
     if is_determiner(word) || (word.ends_with("ed") && word.len() > 4) {
         return false;
     }
+    title_chain_ahead(tokens, at)
+}
+
+/// A capitalised word within the next two, before any determiner: the
+/// lower-case word at `at` leads to a name.
+fn title_chain_ahead(tokens: &[Token], at: usize) -> bool {
     tokens[at + 1..]
         .iter()
         .take(2)
