@@ -83,6 +83,8 @@ fn article(i: usize, body: String) -> Article {
         published: Some("2026-03-14".into()),
         url: None,
         images: Vec::new(),
+        truncated: false,
+        read: None,
         origin: Origin {
             file: Arc::from("bench.jsonl"),
             place: Place::Line(i + 1),

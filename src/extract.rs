@@ -1,5 +1,5 @@
-//! The `byline extract` record: one article and its analysis as one JSON
-//! line (FORMATS.md §2).
+//! The `byline extract` record: one article, its metadata and its analysis
+//! as one JSON line (`docs/formats.md`).
 
 use crate::analysis::Analysis;
 use crate::article::Article;
@@ -10,6 +10,13 @@ use serde::Serialize;
 pub struct Record<'a> {
     pub id: &'a str,
     pub title: &'a str,
+    pub source: Option<&'a str>,
+    /// ISO 8601, or `null` when the file gave none byline could read.
+    pub published: Option<&'a str>,
+    pub authors: &'a [String],
+    pub url: Option<&'a str>,
+    /// The file held only the start of the story.
+    pub truncated: bool,
     pub people: Vec<PersonRecord<'a>>,
     pub quotes: Vec<QuoteRecord<'a>>,
 }
@@ -55,6 +62,11 @@ impl<'a> Record<'a> {
         Record {
             id: &article.id,
             title: &article.title,
+            source: article.source.as_deref(),
+            published: article.published_iso(),
+            authors: &article.authors,
+            url: article.url.as_deref(),
+            truncated: article.truncated,
             people,
             quotes,
         }

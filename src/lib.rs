@@ -24,4 +24,11 @@ pub mod state;
 pub mod tui;
 
 pub use analysis::{Analysis, Person, Quote, Span, analyse};
+
+/// Analyses an article: its body, or for a story a news API cut short,
+/// the body up to the sentence the cut broke off (see
+/// [`Article::analysed_text`]). Spans are into the whole body.
+pub fn analyse_article(article: &Article) -> Analysis {
+    analyse(article.analysed_text())
+}
 pub use article::{Article, Problem};

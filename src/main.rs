@@ -10,9 +10,10 @@ use std::process::ExitCode;
 
 /// A terminal news reader that knows who said what.
 ///
-/// Reads articles from JSON files (one object, an array, a news-API object
-/// or JSON Lines) and folders of them. With no path, opens the bundled
-/// sample articles.
+/// Reads news from files and folders: byline's article JSON, the JSON that
+/// news tools and APIs write (HTML bodies included), and newsboat's and
+/// russ's caches, each told by its structure (see docs/formats.md). With
+/// no path, opens the bundled sample articles.
 #[derive(Parser)]
 #[command(name = "byline", version, args_conflicts_with_subcommands = true)]
 struct Cli {
@@ -67,6 +68,14 @@ fn inputs(paths: &[PathBuf]) -> Vec<Input> {
             }
         })
         .collect()
+}
+
+/// How the commands read files: with the `[formats.NAME]` tables of the
+/// settings file, when there is one.
+fn load_options() -> byline::article::Options {
+    byline::config::default_path()
+        .map(|path| byline::config::load(&path).settings.load_options())
+        .unwrap_or_default()
 }
 
 /// Prints load problems on standard error; true if there were any.

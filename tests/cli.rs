@@ -208,3 +208,75 @@ fn escape_sequences_never_reach_the_output() {
     assert_eq!(json_lines(&out)[0]["title"], "Breaking news");
     assert!(!out.stdout.contains(&0x1b));
 }
+
+#[test]
+fn extract_lines_carry_each_storys_metadata() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("api.json");
+    std::fs::write(
+        &path,
+        r#"{"status": "ok", "totalResults": 2, "articles": [
+            {"source": {"id": null, "name": "Harbour Gazette"}, "author": "Ann Lee and Bo Chan",
+             "title": "Pier rebuilt", "url": "https://harbour.example/pier",
+             "publishedAt": "Fri, 02 Jan 2026 10:30:00 +0100",
+             "content": "\"It took a year,\" said Mayor Teresa Okafor. \"We will open it in May,\" said Ma… [+352 chars]"},
+            {"title": "Undated", "published": "some day"}
+        ]}"#,
+    )
+    .unwrap();
+    let out = byline(&["extract", path.to_str().unwrap()], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout.clone()).unwrap();
+    let first = stdout.lines().next().unwrap();
+    // The fields, in this order, before the analysis.
+    let keys: Vec<&str> = [
+        "id",
+        "title",
+        "source",
+        "published",
+        "authors",
+        "url",
+        "truncated",
+        "people",
+        "quotes",
+    ]
+    .into_iter()
+    .collect();
+    let mut at = 0;
+    for key in keys {
+        let found = first[at..]
+            .find(&format!("\"{key}\":"))
+            .unwrap_or_else(|| panic!("{key}: {first}"));
+        at += found;
+    }
+    let records = json_lines(&out);
+    let pier = &records[0];
+    assert_eq!(pier["source"], "Harbour Gazette");
+    assert_eq!(pier["published"], "2026-01-02T10:30:00+01:00");
+    assert_eq!(pier["authors"], serde_json::json!(["Ann Lee", "Bo Chan"]));
+    assert_eq!(pier["url"], "https://harbour.example/pier");
+    assert_eq!(pier["truncated"], true);
+    // No quote and no speaker from the sentence the cut broke off.
+    let quotes = pier["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0]["speaker"], "Teresa Okafor");
+    let undated = &records[1];
+    assert_eq!(
+        undated["published"],
+        Value::Null,
+        "not a time byline can read"
+    );
+    assert_eq!(
+        (&undated["source"], &undated["url"]),
+        (&Value::Null, &Value::Null)
+    );
+    assert_eq!(
+        (&undated["authors"], &undated["truncated"]),
+        (&serde_json::json!([]), &Value::Bool(false))
+    );
+}

@@ -25,6 +25,8 @@ fn article() -> Article {
         published: Some("2026-03-14T09:00:00Z".to_owned()),
         url: Some("https://gazette.example/harbour".to_owned()),
         images: Vec::new(),
+        truncated: false,
+        read: None,
         origin: Origin {
             file: "a.json".into(),
             place: Place::File,

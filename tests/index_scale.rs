@@ -154,6 +154,8 @@ fn made_up_story(n: usize) -> (Article, Analysis) {
         published: Some("2024-01-01".into()),
         url: None,
         images: Vec::new(),
+        truncated: false,
+        read: None,
         origin: Origin {
             file: std::sync::Arc::from("made-up"),
             place: Place::Line(n + 1),

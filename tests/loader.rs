@@ -234,13 +234,13 @@ fn wrong_types() {
 }
 
 #[test]
-fn an_array_with_one_article_missing_its_title() {
-    let json = r#"[{"title": "First"}, {"body": "no title"}, {"title": "Third"}]"#;
+fn an_array_with_one_record_that_is_no_article() {
+    let json = r#"[{"title": "First"}, {"url": "https://x.test/a"}, {"title": "Third"}]"#;
     let (loaded, shown) = survives("arr.json", json);
     assert_eq!(titles(&loaded), ["Good one", "First", "Third", "Good two"]);
     assert_eq!(shown.len(), 1);
     assert!(
-        shown[0].ends_with("arr.json [article 1]: missing \"title\""),
+        shown[0].ends_with("arr.json [article 1]: no \"title\" and no body"),
         "{shown:?}"
     );
 }

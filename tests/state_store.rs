@@ -162,7 +162,7 @@ fn damaged_entries_cost_only_themselves() {
         message.contains("keeps the entries it could read"),
         "{message}"
     );
-    assert!(restored.state.is_read("a"));
+    assert!(restored.state.is_read("a", None));
     assert!(restored.state.is_starred("c"));
     assert_eq!(restored.state.last_open(), Some("b"));
     // The good entries are written back; the damaged file stays aside.

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)] // test code: a panic is the failure report
 
 use byline::article::watch::{Change, WatchEvent, Watcher};
-use byline::article::{Input, load};
+use byline::article::{Input, Options, load};
 use std::fs;
 use std::path::Path;
 use std::sync::mpsc::{Receiver, channel};
@@ -52,7 +52,7 @@ fn a_watched_folder_reports_what_happens_in_it() {
     fs::create_dir(&news).unwrap();
     article(&news, "a.json", "First");
     let (sender, events) = channel();
-    let watcher = Watcher::start(std::slice::from_ref(&news), sender).unwrap();
+    let watcher = Watcher::start(std::slice::from_ref(&news), Options::default(), sender).unwrap();
     let name = |file: &str| news.join(file).display().to_string();
 
     // What the loader skips makes no event: the next one is the new file.
@@ -124,7 +124,7 @@ fn a_file_opened_on_its_own_is_watched_through_replacements() {
     article(dir.path(), "other.json", "Not watched");
     let file = dir.path().join("one.json");
     let (sender, events) = channel();
-    let _watcher = Watcher::start(std::slice::from_ref(&file), sender).unwrap();
+    let _watcher = Watcher::start(std::slice::from_ref(&file), Options::default(), sender).unwrap();
     article(dir.path(), "other.json", "Still not watched");
     article(dir.path(), "one.json", "After");
     let (event, _) = next(&events);
@@ -141,7 +141,7 @@ fn a_missing_path_is_reported_and_the_rest_watched() {
     let dir = tempfile::tempdir().unwrap();
     let (sender, events) = channel();
     let paths = [dir.path().join("missing"), dir.path().to_owned()];
-    let _watcher = Watcher::start(&paths, sender).unwrap();
+    let _watcher = Watcher::start(&paths, Options::default(), sender).unwrap();
     match next(&events).0 {
         WatchEvent::Error(message) => {
             assert!(message.contains("missing: not watched"), "{message}");

@@ -10,6 +10,7 @@ pub mod quotes;
 mod span;
 
 pub use people::{Gender, Person};
+pub(crate) use quotes::is_abbreviation;
 pub use span::Span;
 
 use serde::Serialize;

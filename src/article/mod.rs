@@ -1,18 +1,27 @@
 //! The article model: one story as byline holds it after loading and
 //! cleaning, plus where it came from.
 
+mod custom;
 mod date;
+mod envelope;
+mod fields;
+pub mod html;
 pub mod load;
 mod parse;
 mod problem;
 pub mod sanitize;
 mod shape;
+mod sqlite;
 mod stream;
+pub mod timestamp;
+mod truncate;
 mod walk;
 pub mod watch;
 
+pub use custom::{Format, Formats};
 pub use date::Date;
-pub use load::{Input, Loaded, load, load_each, load_while};
+pub use fields::Field;
+pub use load::{Input, Loaded, Options, load, load_each, load_while, load_while_with, load_with};
 pub use problem::{Place, Problem};
 
 use std::sync::Arc;
@@ -28,10 +37,16 @@ pub struct Article {
     pub body: String,
     pub source: Option<String>,
     pub authors: Vec<String>,
-    /// As written in the file (RFC 3339 / ISO 8601, or anything else).
+    /// ISO 8601 (`YYYY-MM-DD`, or a date-time with its offset when the
+    /// file gave one), or as written when it could not be read as a time.
     pub published: Option<String>,
     pub url: Option<String>,
     pub images: Vec<Image>,
+    /// The file holds only the start of the story (a news API cut it).
+    pub truncated: bool,
+    /// Read or unread as the tool the story came from recorded it (a feed
+    /// reader's cache); byline's own marks win over it.
+    pub read: Option<bool>,
     pub origin: Origin,
 }
 
@@ -54,6 +69,23 @@ impl Article {
     /// The publication date, when `published` starts with a `YYYY-MM-DD` date.
     pub fn date(&self) -> Option<Date> {
         self.published.as_deref().and_then(Date::parse)
+    }
+
+    /// `published` when it is a time byline could read (ISO 8601, as it
+    /// writes them); `None` for one kept as written.
+    pub fn published_iso(&self) -> Option<&str> {
+        let published = self.published.as_deref()?;
+        (timestamp::normalise(published).as_deref() == Some(published)).then_some(published)
+    }
+
+    /// The part of the body the analysis reads: all of it, or for a cut
+    /// story everything before the sentence the cut broke off.
+    pub fn analysed_text(&self) -> &str {
+        if self.truncated {
+            &self.body[..truncate::whole_sentences_end(&self.body)]
+        } else {
+            &self.body
+        }
     }
 
     /// The paragraphs of the body, with their byte offsets.

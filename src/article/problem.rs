@@ -50,12 +50,15 @@ mod tests {
     #[test]
     fn one_line_with_file_and_place() {
         let file: Arc<str> = Arc::from("news/a.jsonl");
-        let at = |place| Problem::new(&file, place, "missing \"title\"").to_string();
-        assert_eq!(at(Place::File), "news/a.jsonl: missing \"title\"");
-        assert_eq!(at(Place::Line(3)), "news/a.jsonl:3: missing \"title\"");
+        let at = |place| Problem::new(&file, place, "no \"title\" and no body").to_string();
+        assert_eq!(at(Place::File), "news/a.jsonl: no \"title\" and no body");
+        assert_eq!(
+            at(Place::Line(3)),
+            "news/a.jsonl:3: no \"title\" and no body"
+        );
         assert_eq!(
             at(Place::Index(2)),
-            "news/a.jsonl [article 2]: missing \"title\""
+            "news/a.jsonl [article 2]: no \"title\" and no body"
         );
     }
 }

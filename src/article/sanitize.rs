@@ -41,6 +41,16 @@ pub fn clean_owned(text: String) -> String {
     }
 }
 
+/// [`clean_owned`] of text whose entities are decoded already (text from
+/// the HTML tokenizer): decoding again would turn `&amp;lt;` into `<`.
+pub fn clean_decoded(text: String) -> String {
+    if scan::<true>(&text) {
+        text
+    } else {
+        nfc(strip_controls(&text))
+    }
+}
+
 /// The steps, for text [`is_clean`] has turned down.
 fn clean_unclean(text: &str) -> String {
     let decoded = decode_entities(text);
@@ -60,6 +70,12 @@ pub fn clean_line(text: &str) -> String {
     if !cleaned.contains(['\n', ' ']) {
         return cleaned;
     }
+    one_line(&cleaned)
+}
+
+/// Clean text on one line: line breaks and runs of white space become one
+/// space, and the ends are trimmed.
+pub fn one_line(cleaned: &str) -> String {
     let mut out = String::with_capacity(cleaned.len());
     for word in cleaned.split_whitespace() {
         if !out.is_empty() {

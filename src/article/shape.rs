@@ -5,7 +5,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use serde_json::value::RawValue;
 use std::fmt;
 
-/// What a file holds, judged from its first bytes (FORMATS.md §1).
+/// What a file holds, judged from its first bytes (docs/formats.md).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Shape {
     Empty,
@@ -13,7 +13,7 @@ pub(super) enum Shape {
     Lines,
     /// An array of article objects.
     Array,
-    /// One article, or a news-API object with an `"articles"` array.
+    /// One article, or an envelope of articles (see [`super::envelope`]).
     Object,
     /// Not JSON at all; says what it looks like.
     NotJson(String),
@@ -143,67 +143,6 @@ impl Items<'_, '_> {
     #[allow(clippy::unnecessary_wraps)] // the visitor's signature
     fn not_array<E>(self) -> Result<(), E> {
         *self.is_array = false;
-        Ok(())
-    }
-}
-
-/// Reads a top-level object far enough to tell a news-API object (an
-/// `"articles"` array and no `"title"`) from an article.
-pub(super) struct TopLevel<'a, 'de> {
-    items: &'a mut Vec<&'de RawValue>,
-    has_articles: bool,
-    has_title: bool,
-}
-
-impl<'a, 'de> TopLevel<'a, 'de> {
-    pub(super) fn new(items: &'a mut Vec<&'de RawValue>) -> Self {
-        Self {
-            items,
-            has_articles: false,
-            has_title: false,
-        }
-    }
-
-    pub(super) fn is_news_api(&self) -> bool {
-        self.has_articles && !self.has_title
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for &mut TopLevel<'_, 'de> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for &mut TopLevel<'_, 'de> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an article object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "articles" => {
-                    // Set before reading, so items kept before a break still count.
-                    self.has_articles = true;
-                    let mut is_array = true;
-                    let result = map.next_value_seed(Items::new(self.items, &mut is_array));
-                    self.has_articles = is_array;
-                    result?;
-                }
-                "title" => {
-                    self.has_title = true;
-                    map.next_value::<IgnoredAny>()?;
-                }
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
         Ok(())
     }
 }

@@ -3,11 +3,10 @@
 //! so the first articles arrive at once and memory stays near the size of
 //! the articles.
 
-use super::load::{Loaded, parse_line};
+use super::load::{Loaded, Named, parse_line};
 use super::problem::{Place, Problem};
 use rayon::prelude::*;
 use std::io::{self, Read};
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, sync_channel};
 use std::thread;
 
@@ -36,8 +35,7 @@ impl<R: Read> Source for Whole<R> {
 pub(super) fn lines(
     mut source: impl Source,
     head: Vec<u8>,
-    name: &Arc<str>,
-    id_base: &Arc<str>,
+    file: Named<'_>,
     on_batch: &mut dyn FnMut(Loaded) -> bool,
 ) -> bool {
     let mut buffer = head;
@@ -55,7 +53,7 @@ pub(super) fn lines(
                 .map_or(0, |n| n + 1)
         };
         if end > 0 {
-            let (batch, lines) = parse_piece(&buffer[..end], line, name, id_base);
+            let (batch, lines) = parse_piece(&buffer[..end], line, file);
             line += lines;
             buffer.drain(..end);
             if (!batch.articles.is_empty() || !batch.problems.is_empty()) && !on_batch(batch) {
@@ -73,7 +71,7 @@ pub(super) fn lines(
                 let reason = format!("reading stopped at line {line}: {err}");
                 return on_batch(Loaded {
                     articles: Vec::new(),
-                    problems: vec![Problem::new(name, Place::File, reason)],
+                    problems: vec![Problem::new(file.name, Place::File, reason)],
                 });
             }
         };
@@ -184,12 +182,7 @@ impl Source for Pipe {
 
 /// The lines of one piece, parsed in parallel, merged in order, and how
 /// many line breaks the piece holds.
-fn parse_piece(
-    piece: &[u8],
-    first_line: usize,
-    name: &Arc<str>,
-    id_base: &Arc<str>,
-) -> (Loaded, usize) {
+fn parse_piece(piece: &[u8], first_line: usize, file: Named<'_>) -> (Loaded, usize) {
     let lines: Vec<(usize, &[u8])> = piece
         .split(|&b| b == b'\n')
         .enumerate()
@@ -199,7 +192,7 @@ fn parse_piece(
         .par_iter()
         .with_min_len(64)
         .filter(|(_, bytes)| !bytes.trim_ascii().is_empty())
-        .map(|&(n, bytes)| parse_line(bytes, n, name, id_base))
+        .map(|&(n, bytes)| parse_line(bytes, n, file))
         .collect();
     let mut all = Loaded::default();
     for one in parsed {
@@ -213,6 +206,7 @@ fn parse_piece(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::sync::Arc;
     use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
     use std::time::Duration;
 
@@ -235,6 +229,16 @@ mod tests {
         }
     }
 
+    fn named(name: &Arc<str>) -> Named<'_> {
+        static OPTIONS: std::sync::LazyLock<crate::article::load::Options> =
+            std::sync::LazyLock::new(Default::default);
+        Named {
+            name,
+            id_base: name,
+            options: &OPTIONS,
+        }
+    }
+
     fn article(id: &str) -> Vec<u8> {
         format!("{{\"id\": \"{id}\", \"title\": \"T\", \"body\": \"B\"}}\n").into_bytes()
     }
@@ -247,7 +251,7 @@ mod tests {
         let name: Arc<str> = Arc::from("stdin");
         let mut batches: Vec<Vec<String>> = Vec::new();
         let mut feed = Some(feed);
-        lines(pipe, Vec::new(), &name, &name, &mut |batch| {
+        lines(pipe, Vec::new(), named(&name), &mut |batch| {
             batches.push(batch.articles.iter().map(|a| a.id.clone()).collect());
             // Only now does the producer write its second line.
             if let Some(feed) = feed.take() {
@@ -264,7 +268,7 @@ mod tests {
         bytes.extend(article("b"));
         let name: Arc<str> = Arc::from("f.jsonl");
         let mut batches = 0;
-        lines(Whole(&bytes[..]), Vec::new(), &name, &name, &mut |batch| {
+        lines(Whole(&bytes[..]), Vec::new(), named(&name), &mut |batch| {
             assert_eq!(batch.articles.len(), 2);
             batches += 1;
             true

@@ -14,7 +14,7 @@
 //! Only what the loader would have read counts: `.json`, `.jsonl` and
 //! `.ndjson` files, hidden entries skipped.
 
-use super::load::{Loaded, load_file};
+use super::load::{Loaded, Options, load_file};
 use super::walk::{display_name, files_under};
 use notify::event::{Event, EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
@@ -79,7 +79,11 @@ impl Watcher {
     /// It walks the folders once, as the loader does, so call it off the
     /// UI thread for a large library; start it before loading (or with it)
     /// and no change falls between the two.
-    pub fn start<T>(paths: &[PathBuf], events: Sender<T>) -> Result<Watcher, WatchError>
+    pub fn start<T>(
+        paths: &[PathBuf],
+        options: Options,
+        events: Sender<T>,
+    ) -> Result<Watcher, WatchError>
     where
         T: From<WatchEvent> + Send + 'static,
     {
@@ -102,6 +106,7 @@ impl Watcher {
             known: HashSet::new(),
             roots,
             pending: Debounce::default(),
+            options,
             send: move |event| events.send(T::from(event)).is_ok(),
         };
         // The files there now, to tell new files from changed ones later.
@@ -232,6 +237,7 @@ struct Gatherer<S> {
     known: HashSet<PathBuf>,
     roots: Vec<Root>,
     pending: Debounce,
+    options: Options,
     send: S,
 }
 
@@ -328,7 +334,7 @@ impl<S: FnMut(WatchEvent) -> bool> Gatherer<S> {
             } else {
                 Change::Changed
             };
-            let loaded = load_file(&path);
+            let loaded = load_file(&path, &self.options);
             (self.send)(WatchEvent::Loaded {
                 file,
                 path,

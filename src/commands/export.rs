@@ -2,9 +2,9 @@
 //! plain text or JSON, to standard output or a file.
 
 use anyhow::{Context as _, Result, bail};
-use byline::article::{Article, load_while};
+use byline::article::{Article, load_while_with};
 use byline::export::{self, Format};
-use byline::{analyse, state::atomic};
+use byline::{analyse_article, state::atomic};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -38,7 +38,7 @@ fn format(text: &str) -> Result<Format, String> {
 
 pub fn run(args: &Args) -> Result<ExitCode> {
     let article = find(&args.id, &args.paths)?;
-    let text = export::render(&article, &analyse(&article.body), args.format);
+    let text = export::render(&article, &analyse_article(&article), args.format);
     match &args.out {
         None => io::stdout().lock().write_all(text.as_bytes())?,
         Some(out) => {
@@ -53,7 +53,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
 fn find(id: &str, paths: &[PathBuf]) -> Result<Article> {
     let mut found = None;
     let mut seen = 0;
-    load_while(&crate::inputs(paths), |batch| {
+    load_while_with(&crate::inputs(paths), &crate::load_options(), |batch| {
         crate::report(&batch.problems);
         seen += batch.articles.len();
         found = batch.articles.into_iter().find(|a| a.id == id);

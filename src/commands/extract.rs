@@ -1,8 +1,8 @@
 //! `byline extract`: every article's people and quotes as JSON Lines.
 
 use anyhow::Result;
-use byline::article::{Loaded, load_while};
-use byline::{analyse, extract};
+use byline::article::{Loaded, load_while_with};
+use byline::{analyse_article, extract};
 use indicatif::{HumanCount, ProgressBar, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 use std::fmt;
@@ -10,7 +10,8 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Print each article's people and quotes as JSON Lines on standard output.
+/// Print each article's metadata, people and quotes as JSON Lines on
+/// standard output.
 ///
 /// One line per article, in input order; problems go to standard error.
 /// Exit status: 0 when all input was good, 1 when some of it had problems
@@ -28,8 +29,9 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     let progress = progress();
     let mut problems = false;
     let mut failure = None;
-    load_while(
+    load_while_with(
         &crate::inputs(&args.paths),
+        &crate::load_options(),
         |Loaded {
              articles,
              problems: found,
@@ -37,7 +39,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             progress.suspend(|| problems |= crate::report(&found));
             let lines: Vec<String> = articles
                 .par_iter()
-                .map(|article| extract::json_line(article, &analyse(&article.body)))
+                .map(|article| extract::json_line(article, &analyse_article(article)))
                 .collect();
             for line in &lines {
                 if let Err(err) = writeln!(out, "{line}") {

@@ -2,10 +2,10 @@
 //! speaker's quotes; and the library reading that `byline people` shares.
 
 use anyhow::Result;
-use byline::article::{Date, Loaded, load_while};
+use byline::article::{Date, Loaded, load_while_with};
 use byline::index::{Order, Sort, SpeakerId, SpeakerIndex, SpeakerKind};
 use byline::tui::text::{pad, width};
-use byline::{Analysis, Article, analyse};
+use byline::{Analysis, Article, analyse_article};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, IsTerminal, Write};
@@ -110,16 +110,20 @@ impl Library {
             problems: false,
         };
         let progress = super::extract::progress();
-        load_while(&crate::inputs(paths), |Loaded { articles, problems }| {
-            progress.suspend(|| library.problems |= crate::report(&problems));
-            let analyses: Vec<Analysis> = articles.par_iter().map(|a| analyse(&a.body)).collect();
-            for (article, analysis) in articles.iter().zip(&analyses) {
-                library.index.add(library.stories.len(), article, analysis);
-                library.stories.push(Story::new(article, analysis));
-            }
-            progress.inc(articles.len() as u64);
-            true
-        });
+        load_while_with(
+            &crate::inputs(paths),
+            &crate::load_options(),
+            |Loaded { articles, problems }| {
+                progress.suspend(|| library.problems |= crate::report(&problems));
+                let analyses: Vec<Analysis> = articles.par_iter().map(analyse_article).collect();
+                for (article, analysis) in articles.iter().zip(&analyses) {
+                    library.index.add(library.stories.len(), article, analysis);
+                    library.stories.push(Story::new(article, analysis));
+                }
+                progress.inc(articles.len() as u64);
+                true
+            },
+        );
         progress.finish_and_clear();
         library.index.refresh();
         library

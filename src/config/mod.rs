@@ -48,6 +48,17 @@ pub struct Settings {
     /// Pick up new and changed files in the opened folders.
     pub watch: bool,
     pub keys: Bindings,
+    /// The user's own article shapes (`[formats.NAME]`).
+    pub formats: crate::article::Formats,
+}
+
+impl Settings {
+    /// How the loader reads files under these settings.
+    pub fn load_options(&self) -> crate::article::Options {
+        crate::article::Options {
+            formats: self.formats.clone(),
+        }
+    }
 }
 
 impl Default for Settings {
@@ -60,6 +71,7 @@ impl Default for Settings {
             mouse: true,
             watch: false,
             keys: Bindings::default(),
+            formats: crate::article::Formats::default(),
         }
     }
 }

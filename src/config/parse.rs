@@ -3,6 +3,8 @@
 //! and each problem names its line. An entry that is refused keeps its
 //! default; the rest of the file applies.
 
+mod formats;
+
 use super::Settings;
 use super::actions::{Action, Context};
 use super::bindings::{self, Entry};
@@ -23,6 +25,7 @@ const SETTINGS: &[&str] = &[
     "colours",
     "keys",
     "prompt_keys",
+    "formats",
 ];
 
 /// The body width cap allowed, in columns.
@@ -105,6 +108,7 @@ impl Reader {
                 "colours" | "colors" => colours = Some(value),
                 "keys" => self.keys(Context::Normal, value),
                 "prompt_keys" => self.keys(Context::Prompt, value),
+                "formats" => settings.formats = self.formats(value),
                 other => {
                     let hint = suggest(other, SETTINGS.iter().copied());
                     self.problem(key, format!("unknown setting `{other}`{hint}"));

@@ -13,7 +13,8 @@
 //! bytes are the previous id's), which halves the size of ids that share a
 //! path or a site; every 32nd id is written whole, so a damaged line costs
 //! at most the lines up to the next whole id, and never yields a wrong id.
-//! Flags: 1 read, 2 starred. Ids in the default state are not written.
+//! Flags: 1 read, 2 starred, 4 marked unread in byline (over a feed
+//! reader's "read"). Ids in the default state are not written.
 
 use super::{Entry, Position, ReadingState};
 use serde_json::Value;
@@ -27,6 +28,9 @@ const RESTART: usize = 32;
 
 const READ: u64 = 1;
 const STARRED: u64 = 2;
+/// Read or unread set in byline (a read story always was: older files
+/// have no such flag).
+const MARKED: u64 = 4;
 
 /// Why a file is not a reading state this byline can read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -65,7 +69,9 @@ pub fn encode(state: &ReadingState) -> String {
             shared_prefix(prev, id)
         };
         out.push_str(if i == 0 { "\n[" } else { ",\n[" });
-        let flags = u64::from(entry.read) * READ + u64::from(entry.starred) * STARRED;
+        let flags = u64::from(entry.read) * READ
+            + u64::from(entry.starred) * STARRED
+            + u64::from(entry.marked && !entry.read) * MARKED;
         let rest = json_string(Some(&id[shared..]));
         // Writing to a String cannot fail.
         let _ = write!(out, "{shared},{rest},{flags}");
@@ -173,6 +179,7 @@ fn article(line: &Value, prev: Option<&str>) -> Option<(String, Entry)> {
     };
     let entry = Entry {
         read: flags & READ != 0,
+        marked: flags & (READ | MARKED) != 0,
         starred: flags & STARRED != 0,
         position,
     };

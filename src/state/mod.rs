@@ -33,6 +33,9 @@ pub struct Position {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Entry {
     pub read: bool,
+    /// Read or unread was set in byline, so it wins over what the tool a
+    /// story came from recorded (a feed reader's cache).
+    pub marked: bool,
     pub starred: bool,
     /// `None` at the top of the story.
     pub position: Option<Position>,
@@ -48,10 +51,12 @@ pub enum Filter {
 }
 
 impl Filter {
-    pub fn keeps(self, entry: Entry) -> bool {
+    /// Whether the list shows a story: `read` as [`ReadingState::is_read`]
+    /// answers it.
+    pub fn keeps(self, entry: Entry, read: bool) -> bool {
         match self {
             Filter::All => true,
-            Filter::Unread => !entry.read,
+            Filter::Unread => !read,
             Filter::Starred => entry.starred,
         }
     }
@@ -93,11 +98,11 @@ impl fmt::Display for Undone {
     }
 }
 
-/// One undoable step: the read and starred flags of each id before it.
+/// One undoable step: each id's entry before it (its position aside).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Step {
     change: Change,
-    before: Vec<(String, bool, bool)>,
+    before: Vec<(String, Entry)>,
 }
 
 /// How many steps `u` can go back.
@@ -122,8 +127,15 @@ impl ReadingState {
         self.entries.get(id).copied().unwrap_or_default()
     }
 
-    pub fn is_read(&self, id: &str) -> bool {
-        self.get(id).read
+    /// Whether a story is read: as marked in byline, else as `source`
+    /// (the tool the story came from) recorded it, else unread.
+    pub fn is_read(&self, id: &str, source: Option<bool>) -> bool {
+        let entry = self.get(id);
+        if entry.marked {
+            entry.read
+        } else {
+            source.unwrap_or(false)
+        }
     }
 
     pub fn is_starred(&self, id: &str) -> bool {
@@ -135,14 +147,20 @@ impl ReadingState {
         self.get(id).position
     }
 
-    /// Whether the list shows `id` under `filter`.
-    pub fn keeps(&self, filter: Filter, id: &str) -> bool {
-        filter.keeps(self.get(id))
+    /// Whether the list shows `id` under `filter`; `source` as for
+    /// [`ReadingState::is_read`].
+    pub fn keeps(&self, filter: Filter, id: &str, source: Option<bool>) -> bool {
+        filter.keeps(self.get(id), self.is_read(id, source))
     }
 
     /// The story that was open when byline last stopped.
     pub fn last_open(&self) -> Option<&str> {
         self.last_open.as_deref()
+    }
+
+    /// Whether `id` has some state.
+    pub fn contains(&self, id: &str) -> bool {
+        self.entries.contains_key(id)
     }
 
     /// How many ids have some state.
@@ -172,7 +190,7 @@ impl ReadingState {
     /// Marking it read can be undone. Returns true if it was unread.
     pub fn open(&mut self, id: &str) -> bool {
         self.set_last_open(Some(id));
-        self.change_flags(Change::Opened, [id], |e| e.read = true) > 0
+        self.change_flags(Change::Opened, [id], mark(true)) > 0
     }
 
     /// Records the story that is open (`None`: none is).
@@ -186,12 +204,13 @@ impl ReadingState {
     /// Marks a story read or unread (`r`); returns true if that changed it.
     pub fn set_read(&mut self, id: &str, read: bool) -> bool {
         let change = if read { Change::Read } else { Change::Unread };
-        self.change_flags(change, [id], |e| e.read = read) > 0
+        self.change_flags(change, [id], mark(read)) > 0
     }
 
-    /// Flips read/unread; returns whether the story is now read.
-    pub fn toggle_read(&mut self, id: &str) -> bool {
-        let read = !self.is_read(id);
+    /// Flips read/unread (`source` as for [`ReadingState::is_read`]);
+    /// returns whether the story is now read.
+    pub fn toggle_read(&mut self, id: &str, source: Option<bool>) -> bool {
+        let read = !self.is_read(id, source);
         self.set_read(id, read);
         read
     }
@@ -210,7 +229,7 @@ impl ReadingState {
 
     /// Marks every id read as one change (`R`); returns how many were unread.
     pub fn mark_all_read<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>) -> usize {
-        self.change_flags(Change::AllRead, ids, |e| e.read = true)
+        self.change_flags(Change::AllRead, ids, mark(true))
     }
 
     /// Remembers where a story was left; not a change `u` takes back.
@@ -226,10 +245,12 @@ impl ReadingState {
     pub fn undo(&mut self) -> Option<Undone> {
         let step = self.undo.pop()?;
         let mut ids = Vec::with_capacity(step.before.len());
-        for (id, read, starred) in step.before {
+        for (id, before) in step.before {
             self.update(&id, |e| {
-                e.read = read;
-                e.starred = starred;
+                *e = Entry {
+                    position: e.position,
+                    ..before
+                };
             });
             ids.push(id);
         }
@@ -258,7 +279,7 @@ impl ReadingState {
             edit(&mut new);
             if new != old {
                 self.update(id, |e| *e = new);
-                before.push((id.to_owned(), old.read, old.starred));
+                before.push((id.to_owned(), old));
             }
         }
         let changed = before.len();
@@ -290,6 +311,14 @@ impl ReadingState {
         if entry != Entry::default() {
             self.entries.insert(id, entry);
         }
+    }
+}
+
+/// An edit that marks an entry read or unread in byline.
+fn mark(read: bool) -> impl Fn(&mut Entry) {
+    move |e| {
+        e.read = read;
+        e.marked = true;
     }
 }
 

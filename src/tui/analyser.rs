@@ -85,7 +85,7 @@ impl Shared {
     /// index; a panic becomes a problem shown in the problems panel, and
     /// the story an empty digest.
     fn digest(&self, index: usize, article: &Arc<Article>) -> Digest {
-        match catch_unwind(AssertUnwindSafe(|| crate::analyse(&article.body))) {
+        match catch_unwind(AssertUnwindSafe(|| crate::analyse_article(article))) {
             Ok(analysis) => {
                 let digest = Digest::new(&article.body, &analysis, &mut lock(&self.names));
                 if let Some(feed) = &self.index {

@@ -73,7 +73,12 @@ pub struct BodyView {
     pub paragraphs: usize,
     /// Whether the whole body is wrapped.
     pub complete: bool,
+    /// The file holds only the start of the story: a note ends the view.
+    pub truncated: bool,
 }
+
+/// Where a cut story ends.
+pub const TRUNCATED_NOTE: &str = "… the rest of this story is not in the file";
 
 /// Bytes of body wrapped per slice: about a millisecond.
 pub const SLICE: usize = 64 << 10;
@@ -95,6 +100,7 @@ impl BodyView {
             article: index,
             width,
             analysed: story.is_some(),
+            truncated: article.truncated,
             ..BodyView::default()
         };
         view.labels = story.map(|s| labels(&article.body, s)).unwrap_or_default();
@@ -137,7 +143,26 @@ impl BodyView {
             }
         }
         self.complete = true;
+        if self.truncated {
+            self.push_note(body.len());
+        }
         true
+    }
+
+    /// "The rest of this story is not in the file", after a blank line,
+    /// standing at the end of the body.
+    fn push_note(&mut self, end: usize) {
+        let first = self.lines.len();
+        self.lines.push(VLine {
+            kind: LineKind::Blank,
+            start: 0,
+            end: 0,
+            pos: end,
+        });
+        self.push_extra(LineKind::Caption, TRUNCATED_NOTE);
+        for line in &mut self.lines[first..] {
+            line.pos = end;
+        }
     }
 
     /// Wraps until body offset `pos` is wrapped and `lines` lines exist
@@ -347,6 +372,8 @@ mod tests {
             published: Some("2023-10-11".into()),
             url: None,
             images: Vec::new(),
+            truncated: false,
+            read: None,
             origin: Origin {
                 file: Arc::from("x.json"),
                 place: Place::File,
@@ -386,6 +413,18 @@ mod tests {
         assert!(positions.windows(2).all(|w| w[0] <= w[1]), "{positions:?}");
         assert_eq!(view.line_at(story.body.find("eight").unwrap()), 11);
         assert_eq!(view.line_at(story.body.find("three").unwrap() + 2), 7);
+    }
+
+    #[test]
+    fn a_cut_story_ends_with_a_note() {
+        let mut cut = article("T", "One.\n\nTwo is cut");
+        cut.truncated = true;
+        let view = BodyView::build(0, &cut, None, 80);
+        let last = view.lines.last().unwrap();
+        assert_eq!(view.extra_text(last), TRUNCATED_NOTE);
+        assert_eq!(last.pos, cut.body.len());
+        let whole = BodyView::build(0, &article("T", "One."), None, 40);
+        assert_eq!(whole.lines.last().unwrap().kind, LineKind::Body);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::app::Msg;
 use super::runtime::Event;
-use crate::analyse;
+use crate::analyse_article;
 use crate::article::Article;
 use crate::export::{Format, save_in};
 use std::sync::Arc;
@@ -16,7 +16,7 @@ pub fn export_story(article: Arc<Article>, events: Sender<Event>) {
         .name("byline-export".into())
         .spawn(move || {
             let written = std::env::current_dir().and_then(|dir| {
-                let analysis = analyse(&article.body);
+                let analysis = analyse_article(&article);
                 save_in(&dir, &article, &analysis, Format::Markdown)
             });
             let message = match written {

@@ -47,6 +47,8 @@ fn article(id: &str, title: &str, source: &str, date: &str, paragraphs: &[&str])
         published: Some(date.into()),
         url: Some(format!("https://news.example/{id}")),
         images: Vec::new(),
+        truncated: false,
+        read: None,
         origin: Origin {
             file: Arc::from("fixture.json"),
             place: Place::File,

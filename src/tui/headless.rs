@@ -66,6 +66,7 @@ pub fn run_to(
         started,
         saver: None,
         watch: Vec::new(),
+        load: crate::article::Options::default(),
     };
     let done = move |app: &App| until.reached(app);
     let stats = session.run(&mut reader.terminal, &mut reader.app, &inbox, &done)?;

@@ -102,6 +102,7 @@ pub fn run_with(inputs: Vec<Input>, options: &Options) -> io::Result<Stats> {
             started,
             saver,
             watch: options.watch.clone(),
+            load: options.config.settings.load_options(),
         };
         let result = session.run(&mut terminal, &mut app, &inbox, &|_| false);
         signals.close();
@@ -147,6 +148,8 @@ pub struct Session {
     pub saver: Option<Saver>,
     /// Paths to watch for new and changed articles.
     pub watch: Vec<PathBuf>,
+    /// How files are read (the user's formats).
+    pub load: crate::article::Options,
 }
 
 impl Session {
@@ -159,9 +162,20 @@ impl Session {
         inbox: &Receiver<Event>,
         done: &dyn Fn(&App) -> bool,
     ) -> io::Result<Stats> {
-        spawn_loader(self.inputs, self.events.clone(), Arc::clone(&self.stop))?;
+        let load = self.load;
+        spawn_loader(
+            self.inputs,
+            load.clone(),
+            self.events.clone(),
+            Arc::clone(&self.stop),
+        )?;
         if !self.watch.is_empty() {
-            spawn_watcher(self.watch, self.events.clone(), Arc::clone(&self.stop));
+            spawn_watcher(
+                self.watch,
+                load,
+                self.events.clone(),
+                Arc::clone(&self.stop),
+            );
         }
         let analyser =
             Analyser::spawn_indexing(self.events.clone(), Analyser::background_threads())?;

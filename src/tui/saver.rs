@@ -119,7 +119,7 @@ mod tests {
         saver.finish(&mut app);
         let restored = StateStore::new(dir.path()).load();
         assert!(restored.problem.is_none());
-        assert!(restored.state.is_read(&id));
+        assert!(restored.state.is_read(&id, None));
         assert_eq!(restored.state.last_open(), Some(id.as_str()));
         assert!(restored.state.position(&id).is_some(), "noted on finish");
     }

@@ -24,20 +24,27 @@ impl From<WatchEvent> for Event {
 const POLL: Duration = Duration::from_millis(100);
 
 /// Watches `paths` until `stop` is set; a failure to start is a problem.
-pub fn spawn_watcher(paths: Vec<PathBuf>, events: Sender<Event>, stop: Arc<AtomicBool>) {
+pub fn spawn_watcher(
+    paths: Vec<PathBuf>,
+    options: crate::article::Options,
+    events: Sender<Event>,
+    stop: Arc<AtomicBool>,
+) {
     let spawned = thread::Builder::new()
         .name("byline-watch-start".into())
-        .spawn(move || match Watcher::start(&paths, events.clone()) {
-            Ok(_watcher) => {
-                while !stop.load(Ordering::Relaxed) {
-                    thread::sleep(POLL);
+        .spawn(
+            move || match Watcher::start(&paths, options, events.clone()) {
+                Ok(_watcher) => {
+                    while !stop.load(Ordering::Relaxed) {
+                        thread::sleep(POLL);
+                    }
                 }
-            }
-            Err(err) => {
-                let file = Arc::from("--watch");
-                let problem = Problem::new(&file, Place::File, err.to_string());
-                let _ = events.send(Event::Msg(Msg::Problem(problem)));
-            }
-        });
+                Err(err) => {
+                    let file = Arc::from("--watch");
+                    let problem = Problem::new(&file, Place::File, err.to_string());
+                    let _ = events.send(Event::Msg(Msg::Problem(problem)));
+                }
+            },
+        );
     drop(spawned);
 }

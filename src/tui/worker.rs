@@ -6,7 +6,7 @@
 
 use super::app::Msg;
 use super::runtime::Event;
-use crate::article::{Input, Loaded, Place, Problem, load_while};
+use crate::article::{Input, Loaded, Options, Place, Problem, load_while_with};
 use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
@@ -18,6 +18,7 @@ use std::thread;
 /// stops reading as soon as `stop` is set or nobody listens.
 pub fn spawn_loader(
     inputs: Vec<Input>,
+    options: Options,
     events: Sender<Event>,
     stop: Arc<AtomicBool>,
 ) -> std::io::Result<()> {
@@ -25,7 +26,7 @@ pub fn spawn_loader(
         .name("byline-load".into())
         .spawn(move || {
             let sent = catch_unwind(AssertUnwindSafe(|| {
-                load_while(&inputs, |batch| {
+                load_while_with(&inputs, &options, |batch| {
                     !stop.load(Ordering::Relaxed)
                         && events.send(Event::Msg(Msg::Loaded(batch))).is_ok()
                 });

@@ -26,6 +26,8 @@ mod share;
 mod speaker;
 mod words;
 
+pub(crate) use words::is_abbreviation;
+
 use super::Quote;
 use super::people::People;
 use crate::analysis::Span;

@@ -62,6 +62,8 @@ fn story(id: &str, date: &str, people: &[Named], quotes: &[(Who, &str)]) -> (Art
         published: Some(date.into()),
         url: None,
         images: Vec::new(),
+        truncated: false,
+        read: None,
         origin: Origin {
             file: Arc::from("test"),
             place: Place::File,

@@ -66,7 +66,7 @@ impl App {
         self.library
             .articles
             .get(article)
-            .is_some_and(|a| self.reading.state.is_read(&a.id))
+            .is_some_and(|a| self.reading.state.is_read(&a.id, a.read))
     }
 
     pub fn is_starred(&self, article: usize) -> bool {
@@ -83,7 +83,9 @@ impl App {
     pub(super) fn act_reading(&mut self, action: Action) {
         match action {
             Action::ToggleRead => self.toggle(ReadingState::toggle_read, "read", "unread"),
-            Action::ToggleStar => self.toggle(ReadingState::toggle_star, "starred", "unstarred"),
+            Action::ToggleStar => {
+                self.toggle(|s, id, _| s.toggle_star(id), "starred", "unstarred");
+            }
             Action::MarkAllRead => self.ask_mark_all_read(),
             Action::Undo => {
                 let undone = self.reading.state.undo();
@@ -98,25 +100,29 @@ impl App {
     }
 
     /// Flips a mark of the selected story and says which way it went.
-    fn toggle(&mut self, flip: fn(&mut ReadingState, &str) -> bool, on: &str, off: &str) {
+    fn toggle(
+        &mut self,
+        flip: fn(&mut ReadingState, &str, Option<bool>) -> bool,
+        on: &str,
+        off: &str,
+    ) {
         let Some(article) = self.selected.and_then(|i| self.library.articles.get(i)) else {
             return;
         };
-        let now = flip(&mut self.reading.state, &article.id);
+        let now = flip(&mut self.reading.state, &article.id, article.read);
         self.status = Some(format!("marked {}", if now { on } else { off }));
     }
 
-    fn listed_ids(&self) -> impl Iterator<Item = &str> {
+    /// The listed stories that are unread, by id.
+    fn listed_unread(&self) -> impl Iterator<Item = &str> {
         (0..self.list_len())
             .filter_map(|row| self.list_item(row))
+            .filter(|&i| !self.is_read(i))
             .map(|i| self.library.articles[i].id.as_str())
     }
 
     fn ask_mark_all_read(&mut self) {
-        let unread = self
-            .listed_ids()
-            .filter(|id| !self.reading.state.is_read(id))
-            .count();
+        let unread = self.listed_unread().count();
         if unread == 0 {
             self.status = Some("every listed story is read".to_owned());
             return;
@@ -135,7 +141,7 @@ impl App {
             self.status = Some("nothing marked".to_owned());
             return;
         }
-        let ids: Vec<String> = self.listed_ids().map(str::to_owned).collect();
+        let ids: Vec<String> = self.listed_unread().map(str::to_owned).collect();
         let marked = self
             .reading
             .state
@@ -176,7 +182,10 @@ impl App {
         let filter = self.reading.filter;
         if filter != Filter::All {
             let state = &self.reading.state;
-            let keeps = |&i: &usize| state.keeps(filter, &self.library.articles[i].id);
+            let keeps = |&i: &usize| {
+                let article = &self.library.articles[i];
+                state.keeps(filter, &article.id, article.read)
+            };
             let kept: Vec<usize> = articles.clone().filter(keeps).collect();
             self.reading.listed.extend(kept);
         }
