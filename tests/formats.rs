@@ -213,3 +213,123 @@ fn the_format_reference_lists_every_path_byline_reads() {
         }
     }
 }
+
+/// The quotes of an HTML story are the quotes of its plain-text twin:
+/// same text, same offsets, same speakers and cues.
+#[test]
+fn a_story_and_its_html_twin_give_the_same_quotes() {
+    let paragraphs = [
+        "The harbour wall at Kettle Point will be rebuilt by May, the council said on Tuesday.",
+        "\"We will not wait for another storm,\" said Mayor Teresa Okafor. \"The work starts next week.\"",
+        "Engineer Obi Ade said the old stones would be reused. \"Nothing good goes to waste,\" he said.",
+    ];
+    let plain = serde_json::json!({"title": "Wall", "body": paragraphs});
+    let mut html = String::new();
+    for p in paragraphs {
+        let p = p
+            .replace('"', "&quot;")
+            .replace("Okafor", "<a href=\"/okafor\">Okafor</a>");
+        html.push_str("<p>");
+        html.push_str(&p);
+        html.push_str("</p>\n");
+    }
+    html.push_str(
+        "<aside><p>\"Read more,\" said nobody.</p></aside><script>var q = \"x\";</script>",
+    );
+    let html = serde_json::json!({"title": "Wall", "content_html": format!("<div>{html}</div>")});
+    let load_one = |json: serde_json::Value| {
+        let input = Input::Text {
+            name: "twin.json".to_owned(),
+            text: json.to_string(),
+        };
+        let loaded = load(&[input]);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        loaded.articles.into_iter().next().unwrap()
+    };
+    let (plain, html) = (load_one(plain), load_one(html));
+    assert_eq!(html.body, plain.body);
+    let (a, b) = (analyse_article(&plain), analyse_article(&html));
+    assert_eq!(a.quotes, b.quotes);
+    assert_eq!(a.quotes.len(), 3);
+    assert_eq!(a.quotes[2].speaker.as_deref(), Some("Obi Ade"));
+}
+
+/// JSON of any shape, keyed with the names the tools use: loading and
+/// analysing never panic, and every article has a title.
+mod any_json {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::{Map, Value as J};
+
+    fn key() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "title",
+            "body",
+            "content",
+            "text",
+            "items",
+            "articles",
+            "entries",
+            "response",
+            "results",
+            "docs",
+            "list",
+            "fields",
+            "headline",
+            "main",
+            "source",
+            "name",
+            "author",
+            "authors",
+            "published",
+            "date",
+            "pubDate",
+            "url",
+            "link",
+            "href",
+            "canonical",
+            "id",
+            "images",
+            "caption",
+            "status",
+            "read",
+            "version",
+            "summary",
+            "origin",
+            "feed",
+            "x",
+        ])
+        .prop_map(str::to_owned)
+    }
+
+    fn value() -> impl Strategy<Value = J> {
+        let leaf = prop_oneof![
+            Just(J::Null),
+            any::<bool>().prop_map(J::Bool),
+            any::<i64>().prop_map(J::from),
+            "[a-zA-Z<>&;\"/ .+:0-9\u{1b}-]{0,24}".prop_map(J::String),
+            Just(J::String("https://jsonfeed.org/version/1.1".into())),
+            Just(J::String("Fri, 02 Jan 2026 10:30:00 +0100".into())),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..5).prop_map(J::Array),
+                prop::collection::vec((key(), inner), 0..6)
+                    .prop_map(|pairs| J::Object(pairs.into_iter().collect::<Map<_, _>>())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn loading_any_json_never_panics(json in value()) {
+            let input = Input::Text { name: "any.json".to_owned(), text: json.to_string() };
+            let loaded = load(&[input]);
+            for article in &loaded.articles {
+                prop_assert!(!article.title.is_empty());
+                let _ = analyse_article(article);
+            }
+        }
+    }
+}

@@ -327,3 +327,25 @@ fn screen_of(app: &App) -> String {
         .unwrap();
     terminal.backend().to_string()
 }
+
+#[test]
+fn a_feed_readers_read_mark_shows_until_byline_marks_the_story() {
+    let mut app = App::new(Theme::default(), Keymap::default());
+    app.update(Msg::Resize(160, 45));
+    let mut articles: Vec<Article> = fixture::stories().into_iter().map(|(a, _)| a).collect();
+    articles[1].read = Some(true);
+    articles[2].read = Some(false);
+    app.update(Msg::Loaded(Loaded {
+        articles,
+        problems: Vec::new(),
+    }));
+    app.update(Msg::LoadDone);
+    assert!(app.is_read(1) && !app.is_read(2) && !app.is_read(0));
+    press(&mut app, "2");
+    assert!(!listed(&app).contains(&1), "read in newsboat: not unread");
+    press(&mut app, "1 j r");
+    assert!(!app.is_read(1), "marked unread in byline");
+    assert_eq!(app.status.as_deref(), Some("marked unread"));
+    press(&mut app, "u");
+    assert!(app.is_read(1), "undone: newsboat's mark again");
+}
