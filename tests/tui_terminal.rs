@@ -106,6 +106,51 @@ fn sigterm_restores_the_terminal() {
     );
 }
 
+/// `kill -9` and an abort (what running out of memory does) leave no
+/// chance to the reader itself: its guard puts the terminal back, modes
+/// included, before the shell prints its prompt.
+#[test]
+fn a_killed_or_aborted_reader_leaves_the_terminal_as_it_was() {
+    if !have_tmux() {
+        return;
+    }
+    for signal in ["-KILL", "-ABRT"] {
+        let tmux = Tmux::start(100, 30);
+        tmux.byline(&[]);
+        assert_eq!(tmux.format("#{alternate_on} #{mouse_any_flag}"), "1 1");
+        // The shell's child is the guard; the reader is the guard's child.
+        let guard = tmux.child_pid();
+        let reader = std::fs::read_to_string(format!("/proc/{guard}/task/{guard}/children"))
+            .unwrap_or_default()
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        assert!(!reader.is_empty(), "the reader runs under its guard");
+        let killed = Command::new("kill")
+            .args([signal, &reader])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        tmux.wait_for("the prompt after the kill", |s| {
+            s.contains("exit=") && s.trim_end().ends_with(PROMPT.trim_end())
+        });
+        let restored =
+            |_: &str| tmux.format("#{alternate_on} #{cursor_flag} #{mouse_any_flag}") == "0 1 0";
+        tmux.wait_for("the main screen, the cursor, no mouse", restored);
+        let modes = tmux.dir.join("modes.txt");
+        tmux.shell(&format!("stty -a > {}", modes.display()));
+        tmux.wait_for("stty", |_| {
+            std::fs::read_to_string(&modes).is_ok_and(|m| m.contains("echo"))
+        });
+        let modes = std::fs::read_to_string(&modes).unwrap();
+        let on: Vec<&str> = modes.split_whitespace().collect();
+        for mode in ["icanon", "echo", "isig", "icrnl", "opost"] {
+            assert!(on.contains(&mode), "{signal}: {mode} is off: {modes}");
+        }
+    }
+}
+
 #[test]
 fn o_opens_the_page_and_y_copies_a_quote() {
     use std::os::unix::fs::PermissionsExt;
@@ -269,4 +314,28 @@ fn the_mouse_setting_decides_whether_the_mouse_is_captured() {
     tmux.wait_for("the second story", |s| position(s).starts_with("2/"));
     tmux.keys(&["q"]);
     tmux.wait_for("the prompt", |s| s.contains("exit=0"));
+}
+
+/// A burst of keys larger than the terminal library reads at a time (a
+/// paste, a held key): every key is acted on, and `q` after them quits.
+#[test]
+fn a_burst_of_five_thousand_keys_is_read_to_the_last() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(120, 30);
+    let mut lines = String::new();
+    for i in 0..6000 {
+        let _ = writeln!(
+            lines,
+            r#"{{"id": "s{i}", "title": "Story {i}", "body": "Text."}}"#
+        );
+    }
+    let file = tmux.file("many.jsonl", &lines);
+    tmux.byline(&[&file]);
+    tmux.wait_for("every story listed", |s| position(s) == "1/6000");
+    tmux.run(&["send-keys", "-t", "t", "-l", &"j".repeat(5000)]);
+    tmux.wait_for("the 5,001st story", |s| position(s) == "5001/6000");
+    tmux.keys(&["q"]);
+    tmux.wait_for("the shell again", |s| s.contains("exit=0"));
 }

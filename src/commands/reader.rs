@@ -1,6 +1,8 @@
 //! `byline [PATH...]`: the reader, set up by the settings file.
 
 use anyhow::Result;
+use byline::tui::guard;
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -21,6 +23,14 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<ExitCode> {
+    // On a terminal the reader runs under a guard that restores the
+    // terminal whatever becomes of it (see `tui::guard`).
+    if io::stdout().is_terminal()
+        && !guard::is_guarded()
+        && let Some(code) = guard::supervise()
+    {
+        return Ok(code);
+    }
     let started = Instant::now();
     let config = byline::config::default_path()
         .map(|path| byline::config::load(&path))

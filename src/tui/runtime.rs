@@ -93,6 +93,12 @@ pub fn run_with(inputs: Vec<Input>, options: &Options) -> io::Result<Stats> {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         spawn_input(events.clone(), Arc::clone(&stop))?;
         let signals = spawn_signals(events.clone())?;
+        if super::guard::is_guarded() {
+            let events = events.clone();
+            super::guard::watch_guard(move || {
+                let _ = events.send(Event::Stop);
+            });
+        }
         let size = terminal.size()?;
         app.update(Msg::Resize(size.width, size.height));
         let session = Session {

@@ -1,7 +1,10 @@
 //! The terminal in reader mode: raw mode, the alternate screen and the
 //! mouse, always given back (when the [`Screen`] is dropped, on a panic of
-//! the UI thread, on SIGTERM/SIGHUP/SIGINT), and the threads that read keys
+//! the UI thread, on SIGTERM/SIGHUP/SIGINT, and by the [`guard`] process
+//! when the reader is killed or aborts), and the threads that read keys
 //! and signals into the UI thread's channel.
+//!
+//! [`guard`]: super::guard
 
 use super::app::Msg;
 use super::runtime::Event;

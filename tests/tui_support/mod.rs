@@ -14,7 +14,10 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 pub const PROMPT: &str = "test$ ";
-pub const TIMEOUT: Duration = Duration::from_secs(15);
+/// How long a test waits for what it needs on screen: long, so that a
+/// loaded 2-core machine never fails a test that would pass; a test that
+/// passes waits only as long as the reader takes.
+pub const TIMEOUT: Duration = Duration::from_secs(90);
 
 pub fn binary() -> String {
     std::env::var("BYLINE_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_byline").to_owned())
@@ -95,7 +98,8 @@ impl Tmux {
         self.run(&["send-keys", "-t", "t", "Enter"]);
     }
 
-    /// Starts the reader on `args` and waits for its first screen.
+    /// Starts the reader on `args` and waits until it has read them: the
+    /// first keys a test sends go to a reader that has its stories.
     pub fn byline(&self, args: &[&Path]) {
         self.byline_with("", args);
     }
@@ -108,8 +112,10 @@ impl Tmux {
             line.push_str(&arg.display().to_string());
         }
         self.shell(&format!("{line}; echo \"exit=$?\""));
-        self.wait_for("the reader's header", |s| {
-            s.lines().next().is_some_and(|l| l.starts_with(" byline"))
+        self.wait_for("the reader, its files read", |s| {
+            s.lines()
+                .next()
+                .is_some_and(|l| l.starts_with(" byline") && !l.contains("loading"))
         });
     }
 
