@@ -151,3 +151,27 @@ fn a_missing_path_is_reported_and_the_rest_watched() {
     article(dir.path(), "new.json", "New");
     assert_eq!(loaded(next(&events).0).1, Change::Added);
 }
+
+/// A link to a folder above, made while watching, is a second way to files
+/// already read: no story comes twice. A file new to the library still
+/// arrives.
+#[test]
+fn a_new_link_to_a_folder_above_brings_no_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    let inner = news.join("inner");
+    fs::create_dir_all(&inner).unwrap();
+    article(&news, "a.json", "First");
+    article(&inner, "b.json", "Second");
+    let (sender, events) = channel();
+    let _watcher = Watcher::start(std::slice::from_ref(&news), Options::default(), sender).unwrap();
+    std::os::unix::fs::symlink(&news, inner.join("loop")).unwrap();
+    article(&news, "c.json", "Third");
+    let (event, _) = next(&events);
+    assert_eq!(loaded(event).2, ["Third"]);
+    // Nothing else comes: not a.json or b.json again through the link.
+    assert!(
+        events.recv_timeout(Duration::from_secs(2)).is_err(),
+        "a story came twice"
+    );
+}

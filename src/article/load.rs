@@ -19,16 +19,13 @@
 //! and the loader moves on.
 
 use super::custom::Formats;
-use super::envelope::Envelope;
-use super::fields::Record;
-use super::parse::{Context, Parsed, describe_json_error, parse_article, parse_record};
-use super::shape::{Items, Shape, shape, shape_settled};
-use super::stream::{Pipe, Source, Whole};
-use super::walk::{display_name, files_under, io_reason, is_lines_file};
-use super::{Article, Origin, Place, Problem};
+use super::limits::{Limits, Size};
+use super::objects::load_bytes;
+use super::shape::{Shape, shape, shape_settled};
+use super::stream::{Long, Pipe, Source, Whole};
+use super::walk::{Found, display_name, files_under, io_reason, is_lines_file};
+use super::{Article, Place, Problem};
 use rayon::prelude::*;
-use serde::de::DeserializeSeed;
-use serde_json::value::RawValue;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -53,7 +50,7 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    fn problem(&mut self, file: &Arc<str>, place: Place, reason: impl Into<String>) {
+    pub(super) fn problem(&mut self, file: &Arc<str>, place: Place, reason: impl Into<String>) {
         self.problems.push(Problem::new(file, place, reason));
     }
 }
@@ -63,6 +60,8 @@ impl Loaded {
 pub struct Options {
     /// The user's own shapes, from the settings file.
     pub formats: Formats,
+    /// How much is read at most.
+    pub limits: Limits,
 }
 
 /// A file being read: the name shown in problems, the start of the ids
@@ -121,7 +120,7 @@ pub fn load_while_with(
     for input in inputs {
         let more = match input {
             Input::Path(path) => {
-                let (files, problems) = files_under(path);
+                let (files, problems) = files_under(path, &options.limits);
                 (problems.is_empty()
                     || hand_over(Loaded {
                         articles: Vec::new(),
@@ -137,7 +136,7 @@ pub fn load_while_with(
                     id_base: &name,
                     options,
                 };
-                hand_over(load_text(file, text, false))
+                hand_over(super::objects::load_text(file, text, false))
             }
         };
         if !more {
@@ -154,18 +153,23 @@ const GROUP_FILES: usize = 512;
 
 /// Returns false when `on_batch` asked to stop.
 fn load_files(
-    files: &[PathBuf],
+    files: &[Found],
     options: &Options,
     on_batch: &mut dyn FnMut(Loaded) -> bool,
 ) -> bool {
     let sizes: Vec<u64> = files
         .par_iter()
-        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len()))
         .collect();
     let mut i = 0;
     while i < files.len() {
-        if sizes[i] > LARGE {
-            if !load_large(&files[i], options, on_batch) {
+        if !files[i].regular || sizes[i] > LARGE {
+            let more = if files[i].regular {
+                load_large(&files[i].path, options, on_batch)
+            } else {
+                load_named_stream(&files[i].path, options, on_batch)
+            };
+            if !more {
                 return false;
             }
             i += 1;
@@ -176,6 +180,7 @@ fn load_files(
         while end < files.len()
             && end - i < GROUP_FILES
             && bytes < GROUP_BYTES
+            && files[end].regular
             && sizes[end] <= LARGE
         {
             bytes += sizes[end];
@@ -183,7 +188,7 @@ fn load_files(
         }
         let loaded: Vec<Loaded> = files[i..end]
             .par_iter()
-            .map(|f| load_file(f, options))
+            .map(|f| load_file(&f.path, options))
             .collect();
         let mut group = Loaded::default();
         for one in loaded {
@@ -198,8 +203,9 @@ fn load_files(
     true
 }
 
-/// A large file: JSON Lines is streamed; anything else is read whole.
-/// Returns false when `on_batch` asked to stop.
+/// A large file: JSON Lines is streamed, a line longer than the cap
+/// skipped; anything else is read whole up to the cap. Returns false when
+/// `on_batch` asked to stop.
 fn load_large(path: &Path, options: &Options, on_batch: &mut dyn FnMut(Loaded) -> bool) -> bool {
     let name = display_name(path);
     let id_base = id_base(path, &name);
@@ -219,24 +225,43 @@ fn load_large(path: &Path, options: &Options, on_batch: &mut dyn FnMut(Loaded) -
     if super::sqlite::is_sqlite(&head) {
         return on_batch(super::sqlite::load(path, file_cx));
     }
-    let start = if head.starts_with(b"\xef\xbb\xbf") {
-        3
-    } else {
-        0
-    };
-    let sniff = String::from_utf8_lossy(&head[start..]);
-    if shape(&sniff, is_lines_file(path)) == Shape::Lines {
-        head.drain(..start);
-        return super::stream::lines(Whole(file), head, file_cx, on_batch);
+    let head = without_bom(head);
+    if shape(&String::from_utf8_lossy(&head), is_lines_file(path)) == Shape::Lines {
+        return super::stream::lines(Whole(file), head, file_cx, Long::Skip, on_batch);
     }
-    let mut bytes = head;
-    if let Err(err) = file.read_to_end(&mut bytes) {
-        return on_batch(one_problem(&name, io_reason(&err)));
-    }
-    on_batch(load_bytes(file_cx, &bytes, false))
+    on_batch(read_whole(file, head, file_cx, "this file"))
 }
 
-fn one_problem(name: &Arc<str>, reason: String) -> Loaded {
+/// The rest of a file or stream read into `bytes` and loaded, unless it
+/// passes the cap (`what` names it in the message).
+fn read_whole(mut from: impl Read, mut bytes: Vec<u8>, file: Named<'_>, what: &str) -> Loaded {
+    let cap = file.options.limits.max_file;
+    let room = (cap + 1).saturating_sub(bytes.len() as u64);
+    if let Err(err) = from.by_ref().take(room).read_to_end(&mut bytes) {
+        return one_problem(file.name, io_reason(&err));
+    }
+    if bytes.len() as u64 > cap {
+        return one_problem(file.name, too_large(what, cap));
+    }
+    load_bytes(file, &bytes, false)
+}
+
+fn too_large(what: &str, cap: u64) -> String {
+    format!(
+        "{what} is larger than {} and is not read (max_file_size in the settings; \
+         JSON Lines are read at any size)",
+        Size(cap)
+    )
+}
+
+fn without_bom(mut head: Vec<u8>) -> Vec<u8> {
+    if head.starts_with(b"\xef\xbb\xbf") {
+        head.drain(..3);
+    }
+    head
+}
+
+pub(super) fn one_problem(name: &Arc<str>, reason: String) -> Loaded {
     Loaded {
         articles: Vec::new(),
         problems: vec![Problem::new(name, Place::File, reason)],
@@ -249,65 +274,100 @@ fn id_base(path: &Path, name: &Arc<str>) -> Arc<str> {
         .map_or_else(|_| Arc::clone(name), |p| display_name(&p))
 }
 
-/// One line of a JSON Lines file: at most one article, and its problems.
-pub(super) fn parse_line(bytes: &[u8], line: usize, file: Named<'_>) -> Loaded {
-    let mut loaded = Loaded::default();
-    match std::str::from_utf8(bytes) {
-        Ok(text) => add_article(&mut loaded, text, file, None, Place::Line(line)),
-        Err(err) => {
-            let at = err.valid_up_to();
-            let reason = format!(
-                "not valid UTF-8 (first bad byte at column {}); bad bytes are shown as \u{fffd}",
-                at + 1
-            );
-            loaded.problem(file.name, Place::Line(line), reason);
-            let text = String::from_utf8_lossy(bytes);
-            add_article(&mut loaded, &text, file, None, Place::Line(line));
-        }
-    }
-    loaded
-}
-
-/// Reads one file (read-only) and loads the articles in it.
+/// Reads one regular file (read-only) and loads the articles in it; a
+/// file larger than the cap is streamed if it is JSON Lines.
 pub fn load_file(path: &Path, options: &Options) -> Loaded {
     let name = display_name(path);
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            return one_problem(&name, "not a regular file".to_owned());
+        }
+        Ok(meta) if meta.len() > options.limits.max_file => {
+            let mut all = Loaded::default();
+            load_large(path, options, &mut |batch| {
+                all.articles.extend(batch.articles);
+                all.problems.extend(batch.problems);
+                true
+            });
+            return all;
+        }
+        Ok(_) => {}
+        Err(err) => return one_problem(&name, io_reason(&err)),
+    }
     let id_base = id_base(path, &name);
     let file_cx = Named {
         name: &name,
         id_base: &id_base,
         options,
     };
-    let mut bytes = Vec::new();
-    let read = std::fs::File::open(path).and_then(|mut file| {
-        // An SQLite file is opened by the library that reads it, not read here.
-        file.by_ref().take(SQLITE_HEAD).read_to_end(&mut bytes)?;
-        if super::sqlite::is_sqlite(&bytes) {
-            return Ok(false);
-        }
-        file.read_to_end(&mut bytes).map(|_| true)
-    });
-    match read {
-        Ok(true) => load_bytes(file_cx, &bytes, is_lines_file(path)),
-        Ok(false) => super::sqlite::load(path, file_cx),
-        Err(err) => one_problem(&name, io_reason(&err)),
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(err) => return one_problem(&name, io_reason(&err)),
+    };
+    // An SQLite file is opened by the library that reads it, not read here.
+    let mut head = Vec::new();
+    if let Err(err) = file.by_ref().take(SQLITE_HEAD).read_to_end(&mut head) {
+        return one_problem(&name, io_reason(&err));
     }
+    if super::sqlite::is_sqlite(&head) {
+        return super::sqlite::load(path, file_cx);
+    }
+    let cap = options.limits.max_file;
+    let mut bytes = head;
+    if let Err(err) = file
+        .take(cap + 1 - SQLITE_HEAD.min(cap))
+        .read_to_end(&mut bytes)
+    {
+        return one_problem(&name, io_reason(&err));
+    }
+    if bytes.len() as u64 > cap {
+        // It grew since it was measured.
+        return one_problem(&name, too_large("this file", cap));
+    }
+    load_bytes(file_cx, &bytes, is_lines_file(path))
 }
 
 /// Enough of a file to tell an `SQLite` file by its header.
 const SQLITE_HEAD: u64 = 16;
 
-/// Standard input: JSON Lines is handed over as it arrives; any other
-/// shape is read to the end first. Returns false when `on_batch` asked
-/// to stop.
+/// Standard input. Returns false when `on_batch` asked to stop.
 fn load_stdin(options: &Options, on_batch: &mut dyn FnMut(Loaded) -> bool) -> bool {
     let name: Arc<str> = Arc::from("stdin");
+    load_stream(std::io::stdin(), &name, &name, options, on_batch)
+}
+
+/// A pipe, device or socket named on its own (`<(producer)`): read as a
+/// stream, like standard input.
+fn load_named_stream(
+    path: &Path,
+    options: &Options,
+    on_batch: &mut dyn FnMut(Loaded) -> bool,
+) -> bool {
+    let name = display_name(path);
+    match std::fs::File::open(path) {
+        Ok(file) => load_stream(file, &name, &name, options, on_batch),
+        Err(err) => on_batch(one_problem(&name, io_reason(&err))),
+    }
+}
+
+/// A stream: JSON Lines is handed over as it arrives, a line longer than
+/// the cap ending the reading (a pipe cannot be trusted to end); any other
+/// shape is read to the end first, up to the cap; what is not JSON at all
+/// is not read further. Returns false when `on_batch` asked to stop.
+fn load_stream(
+    reader: impl Read + Send + 'static,
+    name: &Arc<str>,
+    id_base: &Arc<str>,
+    options: &Options,
+    on_batch: &mut dyn FnMut(Loaded) -> bool,
+) -> bool {
     let file = Named {
-        name: &name,
-        id_base: &name,
+        name,
+        id_base,
         options,
     };
-    let reading = |err: &std::io::Error| one_problem(&name, io_reason(err));
-    let mut pipe = match Pipe::spawn(std::io::stdin()) {
+    let reading = |err: &std::io::Error| one_problem(name, io_reason(err));
+    let mut pipe = match Pipe::spawn(reader) {
         Ok(pipe) => pipe,
         Err(err) => return on_batch(reading(&err)),
     };
@@ -316,27 +376,19 @@ fn load_stdin(options: &Options, on_batch: &mut dyn FnMut(Loaded) -> bool) -> bo
         match fill_more(&mut pipe, &mut head) {
             Ok(0) => break true,
             Ok(_) if shape_settled(&String::from_utf8_lossy(&head)) => break false,
+            // A start that never settles (white space without end) is
+            // capped like any other text.
+            Ok(_) if head.len() as u64 > options.limits.max_file => break false,
             Ok(_) => {}
             Err(err) => return on_batch(reading(&err)),
         }
     };
-    let start = if head.starts_with(b"\xef\xbb\xbf") {
-        3
-    } else {
-        0
-    };
-    if !ended && shape(&String::from_utf8_lossy(&head[start..]), false) == Shape::Lines {
-        head.drain(..start);
-        return super::stream::lines(pipe, head, file, on_batch);
+    let head = without_bom(head);
+    match shape(&String::from_utf8_lossy(&head), false) {
+        Shape::Lines if !ended => super::stream::lines(pipe, head, file, Long::Stop, on_batch),
+        Shape::NotJson(_) | Shape::Empty if !ended => on_batch(load_bytes(file, &head, false)),
+        _ => on_batch(read_whole(pipe, head, file, "the input")),
     }
-    loop {
-        match fill_more(&mut pipe, &mut head) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(err) => return on_batch(reading(&err)),
-        }
-    }
-    on_batch(load_bytes(file, &head, false))
 }
 
 /// Appends what the pipe has (waiting for at least a byte); 0 at the end.
@@ -346,191 +398,4 @@ fn fill_more(pipe: &mut Pipe, bytes: &mut Vec<u8>) -> std::io::Result<usize> {
     let read = pipe.fill(&mut bytes[have..]);
     bytes.truncate(have + *read.as_ref().unwrap_or(&0));
     read
-}
-
-/// Loads the articles in a file's bytes; `lines` says the name promises
-/// JSON Lines.
-pub(super) fn load_bytes(file: Named<'_>, bytes: &[u8], lines: bool) -> Loaded {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if super::sqlite::is_sqlite(bytes) {
-        let reason = "an SQLite file (a feed reader's cache?): name the file itself to open it";
-        return one_problem(file.name, reason.to_owned());
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => load_text(file, text, lines),
-        Err(err) => {
-            let text = String::from_utf8_lossy(bytes);
-            let mut loaded = load_text(file, &text, lines);
-            let at = err.valid_up_to();
-            let reason = format!(
-                "not valid UTF-8 (first bad byte at offset {at}); bad bytes are shown as \u{fffd}"
-            );
-            loaded
-                .problems
-                .insert(0, Problem::new(file.name, Place::File, reason));
-            loaded
-        }
-    }
-}
-
-fn load_text(file: Named<'_>, text: &str, lines: bool) -> Loaded {
-    let mut loaded = Loaded::default();
-    match shape(text, lines) {
-        Shape::Empty => loaded.problem(file.name, Place::File, "empty file"),
-        Shape::NotJson(what) => {
-            loaded.problem(file.name, Place::File, format!("not JSON: {what}"));
-        }
-        Shape::Object => load_object(&mut loaded, text, file),
-        Shape::Lines => {
-            for (i, line) in text.lines().enumerate() {
-                if !line.trim().is_empty() {
-                    add_article(&mut loaded, line, file, None, Place::Line(i + 1));
-                }
-            }
-        }
-        Shape::Array => {
-            let mut items = Vec::new();
-            let result = parse_items(text, &mut items);
-            add_items(&mut loaded, &items, result, file, None);
-        }
-    }
-    loaded
-}
-
-/// The items of an array that parsed, then the problem that stopped it.
-fn add_items(
-    loaded: &mut Loaded,
-    items: &[&RawValue],
-    result: serde_json::Result<()>,
-    file: Named<'_>,
-    source: Option<&str>,
-) {
-    for (i, item) in items.iter().enumerate() {
-        add_article(loaded, item.get(), file, source, Place::Index(i));
-    }
-    if let Err(err) = result {
-        loaded.problem(file.name, Place::File, after_items(&err, items.len()));
-    }
-}
-
-/// One article object, or an envelope of articles: the user's (an
-/// `items` path of a `[formats.NAME]` table), then the tools'.
-fn load_object(loaded: &mut Loaded, text: &str, file: Named<'_>) {
-    if file.options.formats.items().next().is_some() && load_user_items(loaded, text, file) {
-        return;
-    }
-    let (envelope, result) = Envelope::read(text);
-    if envelope.is_envelope() {
-        add_items(loaded, &envelope.items, result, file, envelope.source());
-    } else {
-        add_article(loaded, text, file, None, Place::File);
-    }
-}
-
-/// The articles at the first `items` path of the user's tables that holds
-/// some; false when none does (or the text is not JSON: the usual path
-/// reports that).
-fn load_user_items(loaded: &mut Loaded, text: &str, file: Named<'_>) -> bool {
-    let Ok(top) = serde_json::from_str::<serde_json::Value>(text) else {
-        return false;
-    };
-    let top = match top {
-        serde_json::Value::Object(map) => Record::from_map(map),
-        _ => return false,
-    };
-    for path in file.options.formats.items() {
-        let items: Vec<&serde_json::Value> = match top.get(path) {
-            Some(serde_json::Value::Array(items)) => items.iter().collect(),
-            Some(serde_json::Value::Object(map)) => map.values().collect(),
-            _ => continue,
-        };
-        for (i, item) in items.into_iter().enumerate() {
-            let place = Place::Index(i);
-            match item {
-                serde_json::Value::Object(map) => {
-                    let record = Record::from_map(map.clone());
-                    add_parsed(
-                        loaded,
-                        file,
-                        place,
-                        parse_record(
-                            record,
-                            origin(file, place),
-                            fallback_id(file, place),
-                            context(file, None),
-                        ),
-                    );
-                }
-                _ => loaded.problem(file.name, place, "expected an article object"),
-            }
-        }
-        return true;
-    }
-    false
-}
-
-fn parse_items<'de>(text: &'de str, items: &mut Vec<&'de RawValue>) -> serde_json::Result<()> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let mut is_array = true;
-    Items::new(items, &mut is_array).deserialize(&mut de)?;
-    de.end()
-}
-
-/// A broken array: what went wrong, and how many articles before it loaded.
-fn after_items(err: &serde_json::Error, read: usize) -> String {
-    let kept = match read {
-        0 => String::new(),
-        1 => "; the article before it was loaded".to_owned(),
-        n => format!("; the {n} articles before it were loaded"),
-    };
-    format!("{}{kept}", describe_json_error(err))
-}
-
-fn origin(file: Named<'_>, place: Place) -> Origin {
-    Origin {
-        file: Arc::clone(file.name),
-        place,
-    }
-}
-
-/// The id of an article that has none: its file, and where in it.
-fn fallback_id(file: Named<'_>, place: Place) -> impl FnOnce() -> String + use<'_> {
-    move || match place {
-        Place::File => file.id_base.to_string(),
-        Place::Line(n) | Place::Index(n) => format!("{}#{n}", file.id_base),
-    }
-}
-
-fn context<'a>(file: Named<'a>, source: Option<&'a str>) -> Context<'a> {
-    Context {
-        formats: &file.options.formats,
-        source,
-    }
-}
-
-fn add_article(
-    loaded: &mut Loaded,
-    json: &str,
-    file: Named<'_>,
-    source: Option<&str>,
-    place: Place,
-) {
-    let parsed = parse_article(
-        json,
-        origin(file, place),
-        fallback_id(file, place),
-        context(file, source),
-    );
-    add_parsed(loaded, file, place, parsed);
-}
-
-pub(super) fn add_parsed(loaded: &mut Loaded, file: Named<'_>, place: Place, parsed: Parsed) {
-    let Parsed { article, notes } = parsed;
-    for note in notes {
-        loaded.problem(file.name, place, note);
-    }
-    match article {
-        Ok(article) => loaded.articles.push(article),
-        Err(reason) => loaded.problem(file.name, place, reason),
-    }
 }

@@ -6,7 +6,9 @@ mod date;
 mod envelope;
 mod fields;
 pub mod html;
+mod limits;
 pub mod load;
+mod objects;
 mod parse;
 mod problem;
 pub mod sanitize;
@@ -21,6 +23,7 @@ pub mod watch;
 pub use custom::{Format, Formats};
 pub use date::Date;
 pub use fields::Field;
+pub use limits::{Limits, Size, parse_size};
 pub use load::{Input, Loaded, Options, load, load_each, load_while, load_while_with, load_with};
 pub use problem::{Place, Problem};
 

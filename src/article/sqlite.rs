@@ -18,7 +18,8 @@
 //! | hidden | `deleted = 1` (left out) | — |
 
 use super::fields::Record;
-use super::load::{Loaded, Named, add_parsed};
+use super::load::{Loaded, Named};
+use super::objects::add_parsed;
 use super::parse::{Context, parse_record};
 use super::{Origin, Place, Problem};
 use rusqlite::types::ValueRef;

@@ -3,7 +3,9 @@
 //! so the first articles arrive at once and memory stays near the size of
 //! the articles.
 
-use super::load::{Loaded, Named, parse_line};
+use super::limits::Size;
+use super::load::{Loaded, Named};
+use super::objects::{parse_line, too_long};
 use super::problem::{Place, Problem};
 use rayon::prelude::*;
 use std::io::{self, Read};
@@ -29,35 +31,81 @@ impl<R: Read> Source for Whole<R> {
     }
 }
 
+/// What becomes of a line longer than the cap (`max_line_size`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Long {
+    /// Skipped to its line break, the lines after it read (a file).
+    Skip,
+    /// The end of the reading (a pipe or a device, which may never send
+    /// the line break).
+    Stop,
+}
+
 /// Reads the rest of a JSON Lines stream from `source`, after the `head`
-/// already read, handing over one batch per piece. Returns false when
-/// `on_batch` asked to stop.
+/// already read, handing over one batch per piece. Bytes are searched for
+/// line breaks once each, so a line of any length costs its length. A
+/// line longer than the cap is a problem and is not kept. Returns false
+/// when `on_batch` asked to stop.
 pub(super) fn lines(
     mut source: impl Source,
     head: Vec<u8>,
     file: Named<'_>,
+    long: Long,
     on_batch: &mut dyn FnMut(Loaded) -> bool,
 ) -> bool {
+    let cap = file.options.limits.max_line;
     let mut buffer = head;
     let mut line = 1;
     let mut done = false;
+    // `buffer[..searched]` holds no line break: only new bytes are searched.
+    let mut searched = 0;
+    // Reading past the rest of a line longer than the cap.
+    let mut skipping = false;
     loop {
-        // Whole lines only, unless the stream has ended. The lines already
-        // here go first: a pipe's next bytes may be a long time coming.
-        let end = if done {
-            buffer.len()
-        } else {
-            buffer
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |n| n + 1)
-        };
-        if end > 0 {
-            let (batch, lines) = parse_piece(&buffer[..end], line, file);
-            line += lines;
-            buffer.drain(..end);
-            if (!batch.articles.is_empty() || !batch.problems.is_empty()) && !on_batch(batch) {
-                return false;
+        if skipping {
+            match memchr::memchr(b'\n', &buffer) {
+                Some(at) => {
+                    buffer.drain(..=at);
+                    line += 1;
+                    skipping = false;
+                }
+                None => buffer.clear(),
+            }
+            searched = 0;
+        }
+        if !skipping {
+            // Whole lines only, unless the stream has ended. The lines
+            // already here go first: a pipe's next bytes may be a long
+            // time coming.
+            let end = if done {
+                buffer.len()
+            } else {
+                memchr::memrchr(b'\n', &buffer[searched..]).map_or(0, |n| searched + n + 1)
+            };
+            if end > 0 {
+                let (batch, lines) = parse_piece(&buffer[..end], line, file);
+                line += lines;
+                buffer.drain(..end);
+                if (!batch.articles.is_empty() || !batch.problems.is_empty()) && !on_batch(batch) {
+                    return false;
+                }
+            }
+            searched = buffer.len();
+            if !done && buffer.len() as u64 > cap {
+                let reason = match long {
+                    Long::Skip => too_long(line, cap),
+                    Long::Stop => format!(
+                        "line {line} is longer than {} (max_line_size in the settings); \
+                         the rest of the input was not read",
+                        Size(cap)
+                    ),
+                };
+                if !on_batch(problem(file, reason)) || long == Long::Stop {
+                    return long == Long::Stop;
+                }
+                skipping = true;
+                buffer.clear();
+                searched = 0;
             }
         }
         if done {
@@ -69,14 +117,18 @@ pub(super) fn lines(
             Ok(read) => read,
             Err(err) => {
                 let reason = format!("reading stopped at line {line}: {err}");
-                return on_batch(Loaded {
-                    articles: Vec::new(),
-                    problems: vec![Problem::new(file.name, Place::File, reason)],
-                });
+                return on_batch(problem(file, reason));
             }
         };
         buffer.truncate(have + read);
         done = read == 0;
+    }
+}
+
+fn problem(file: Named<'_>, reason: String) -> Loaded {
+    Loaded {
+        articles: Vec::new(),
+        problems: vec![Problem::new(file.name, Place::File, reason)],
     }
 }
 
@@ -149,6 +201,12 @@ fn pump(mut reader: impl Read, out: &SyncSender<io::Result<Vec<u8>>>) {
         if last || sent.is_err() {
             return;
         }
+    }
+}
+
+impl Read for Pipe {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.fill(buf)
     }
 }
 
@@ -251,7 +309,7 @@ mod tests {
         let name: Arc<str> = Arc::from("stdin");
         let mut batches: Vec<Vec<String>> = Vec::new();
         let mut feed = Some(feed);
-        lines(pipe, Vec::new(), named(&name), &mut |batch| {
+        lines(pipe, Vec::new(), named(&name), Long::Stop, &mut |batch| {
             batches.push(batch.articles.iter().map(|a| a.id.clone()).collect());
             // Only now does the producer write its second line.
             if let Some(feed) = feed.take() {
@@ -268,11 +326,17 @@ mod tests {
         bytes.extend(article("b"));
         let name: Arc<str> = Arc::from("f.jsonl");
         let mut batches = 0;
-        lines(Whole(&bytes[..]), Vec::new(), named(&name), &mut |batch| {
-            assert_eq!(batch.articles.len(), 2);
-            batches += 1;
-            true
-        });
+        lines(
+            Whole(&bytes[..]),
+            Vec::new(),
+            named(&name),
+            Long::Skip,
+            &mut |batch| {
+                assert_eq!(batch.articles.len(), 2);
+                batches += 1;
+                true
+            },
+        );
         assert_eq!(batches, 1);
     }
 

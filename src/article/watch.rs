@@ -18,7 +18,7 @@ use super::load::{Loaded, Options, load_file};
 use super::walk::{display_name, files_under};
 use notify::event::{Event, EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -103,7 +103,7 @@ impl Watcher {
             }
         }
         let mut gatherer = Gatherer {
-            known: HashSet::new(),
+            known: HashMap::new(),
             roots,
             pending: Debounce::default(),
             options,
@@ -234,7 +234,9 @@ impl Debounce {
 /// The watching thread's state: the files read so far (by their given
 /// names), the roots, the files waiting to settle, and where to send.
 struct Gatherer<S> {
-    known: HashSet<PathBuf>,
+    /// Each file read, by its given name, with its real path: a second
+    /// way to one file (a link to a folder above) is not a second file.
+    known: HashMap<PathBuf, PathBuf>,
     roots: Vec<Root>,
     pending: Debounce,
     options: Options,
@@ -274,8 +276,8 @@ impl<S: FnMut(WatchEvent) -> bool> Gatherer<S> {
             // Reports were lost: every file there is or was may have changed.
             let all: Vec<PathBuf> = self
                 .present_files()
-                .into_iter()
-                .chain(self.known.iter().cloned())
+                .into_keys()
+                .chain(self.known.keys().cloned())
                 .collect();
             for path in all {
                 self.pending.add(path, now);
@@ -305,21 +307,22 @@ impl<S: FnMut(WatchEvent) -> bool> Gatherer<S> {
         if given.is_dir() {
             // Files changed in it report themselves; those moved in with it
             // may not have.
-            let (files, _) = files_under(&given);
+            let (files, _) = files_under(&given, &self.options.limits);
             return files
                 .into_iter()
-                .filter(|f| !self.known.contains(f))
+                .map(|f| f.path)
+                .filter(|f| !self.known.contains_key(f) && !self.is_known_file(f))
                 .collect();
         }
         if is_article_name(&given)
-            || self.known.contains(&given)
+            || self.known.contains_key(&given)
             || self.roots.iter().any(|r| r.given == given)
         {
             return vec![given];
         }
         // A folder that went away takes its files with it.
         self.known
-            .iter()
+            .keys()
             .filter(|k| k.starts_with(&given))
             .cloned()
             .collect()
@@ -329,7 +332,11 @@ impl<S: FnMut(WatchEvent) -> bool> Gatherer<S> {
     fn report(&mut self, path: PathBuf) -> bool {
         let file = display_name(&path);
         if path.is_file() {
-            let change = if self.known.insert(path.clone()) {
+            if !self.known.contains_key(&path) && self.is_known_file(&path) {
+                return true;
+            }
+            let real = path.canonicalize().unwrap_or_else(|_| path.clone());
+            let change = if self.known.insert(path.clone(), real).is_none() {
                 Change::Added
             } else {
                 Change::Changed
@@ -341,7 +348,7 @@ impl<S: FnMut(WatchEvent) -> bool> Gatherer<S> {
                 change,
                 loaded,
             })
-        } else if self.known.remove(&path) {
+        } else if self.known.remove(&path).is_some() {
             (self.send)(WatchEvent::Removed { file, path })
         } else {
             true
@@ -349,11 +356,21 @@ impl<S: FnMut(WatchEvent) -> bool> Gatherer<S> {
     }
 
     /// Every article file under the roots now, by given name.
-    fn present_files(&self) -> HashSet<PathBuf> {
+    fn present_files(&self) -> HashMap<PathBuf, PathBuf> {
         self.roots
             .iter()
-            .flat_map(|root| files_under(&root.given).0)
+            .flat_map(|root| files_under(&root.given, &self.options.limits).0)
+            .map(|f| {
+                let real = f.path.canonicalize().unwrap_or_else(|_| f.path.clone());
+                (f.path, real)
+            })
             .collect()
+    }
+
+    /// Whether the file at `path` is one already read under another name.
+    fn is_known_file(&self, path: &Path) -> bool {
+        path.canonicalize()
+            .is_ok_and(|real| self.known.values().any(|known| *known == real))
     }
 }
 

@@ -50,6 +50,9 @@ pub struct Settings {
     pub keys: Bindings,
     /// The user's own article shapes (`[formats.NAME]`).
     pub formats: crate::article::Formats,
+    /// How much is read at most (`max_file_size`, `max_line_size`,
+    /// `max_folder_depth`).
+    pub limits: crate::article::Limits,
 }
 
 impl Settings {
@@ -57,6 +60,7 @@ impl Settings {
     pub fn load_options(&self) -> crate::article::Options {
         crate::article::Options {
             formats: self.formats.clone(),
+            limits: self.limits,
         }
     }
 }
@@ -72,6 +76,7 @@ impl Default for Settings {
             watch: false,
             keys: Bindings::default(),
             formats: crate::article::Formats::default(),
+            limits: crate::article::Limits::default(),
         }
     }
 }

@@ -26,7 +26,16 @@ const SETTINGS: &[&str] = &[
     "keys",
     "prompt_keys",
     "formats",
+    "max_file_size",
+    "max_line_size",
+    "max_folder_depth",
 ];
+
+/// The smallest size cap allowed: below it no article fits.
+const MIN_SIZE: u64 = 1 << 10;
+
+/// The folder depths allowed.
+const FOLDER_DEPTH: std::ops::RangeInclusive<usize> = 1..=4096;
 
 /// The body width cap allowed, in columns.
 pub const BODY_WIDTH: Range<i64> = 20..1001;
@@ -109,6 +118,9 @@ impl Reader {
                 "keys" => self.keys(Context::Normal, value),
                 "prompt_keys" => self.keys(Context::Prompt, value),
                 "formats" => settings.formats = self.formats(value),
+                "max_file_size" => self.size(key, value, &mut settings.limits.max_file),
+                "max_line_size" => self.size(key, value, &mut settings.limits.max_line),
+                "max_folder_depth" => self.depth(value, &mut settings.limits.max_depth),
                 other => {
                     let hint = suggest(other, SETTINGS.iter().copied());
                     self.problem(key, format!("unknown setting `{other}`{hint}"));
@@ -156,6 +168,51 @@ impl Reader {
                     "`body_width` must be a whole number of columns from {} to {}; using {width}",
                     BODY_WIDTH.start,
                     BODY_WIDTH.end - 1
+                ),
+            ),
+        }
+    }
+
+    /// A size: a whole number of bytes, or a string with a unit ("64 MiB").
+    fn size(
+        &mut self,
+        key: &Spanned<impl AsRef<str>>,
+        value: &Spanned<DeValue<'_>>,
+        size: &mut u64,
+    ) {
+        let read = match value.get_ref() {
+            DeValue::String(text) => crate::article::parse_size(text),
+            other => other
+                .as_integer()
+                .and_then(|n| u64::from_str_radix(n.as_str(), n.radix()).ok()),
+        };
+        match read.filter(|&n| n >= MIN_SIZE) {
+            Some(n) => *size = n,
+            None => self.problem(
+                value,
+                format!(
+                    "`{}` must be a size of at least 1 KiB, like \"64 MiB\" or 1048576; using {}",
+                    key.get_ref().as_ref(),
+                    crate::article::Size(*size)
+                ),
+            ),
+        }
+    }
+
+    fn depth(&mut self, value: &Spanned<DeValue<'_>>, depth: &mut usize) {
+        let read = value
+            .get_ref()
+            .as_integer()
+            .and_then(|n| usize::from_str_radix(n.as_str(), n.radix()).ok())
+            .filter(|n| FOLDER_DEPTH.contains(n));
+        match read {
+            Some(n) => *depth = n,
+            None => self.problem(
+                value,
+                format!(
+                    "`max_folder_depth` must be a whole number from {} to {}; using {depth}",
+                    FOLDER_DEPTH.start(),
+                    FOLDER_DEPTH.end()
                 ),
             ),
         }

@@ -77,6 +77,9 @@ impl App {
         }
         let first = self.library.articles.len();
         let count = fresh.len();
+        // The file's problems now replace those of its earlier versions (a
+        // half-written line that is whole now is no problem any more).
+        self.library.problems.retain(|p| *p.file != *file);
         self.on_loaded(Loaded {
             articles: fresh,
             problems: loaded.problems,

@@ -3,6 +3,7 @@
 //! story and across a restart, settings that rebind keys, watched files.
 
 use super::*;
+use crate::article::{Place, Problem};
 use crate::config;
 use crate::state::{Filter, Position, ReadingState, Restored};
 
@@ -295,6 +296,32 @@ fn a_changed_file_replaces_its_stories_in_place_and_keeps_the_place() {
         file: Arc::from("fixture.json"),
     }));
     assert!((0..5).all(|i| app.is_gone(i)));
+}
+
+#[test]
+fn a_changed_files_problems_replace_those_of_its_last_version() {
+    let mut app = fixture::app(100, 20);
+    let file: Arc<str> = Arc::from("fixture.json");
+    let articles: Vec<Article> = app.library.articles.iter().map(|a| (**a).clone()).collect();
+    let reload = |app: &mut App, problems: Vec<Problem>| {
+        app.update(Msg::File(FileChange::Loaded {
+            file: Arc::clone(&file),
+            loaded: Loaded {
+                articles: articles.clone(),
+                problems,
+            },
+        }));
+    };
+    let half = Problem::new(
+        &file,
+        Place::Line(5),
+        "truncated: the JSON ends early (line 1)",
+    );
+    reload(&mut app, vec![half.clone()]);
+    reload(&mut app, vec![half]);
+    assert_eq!(app.library.problems.len(), 1, "not piled up");
+    reload(&mut app, Vec::new());
+    assert!(app.library.problems.is_empty(), "the line is whole now");
 }
 
 #[test]
