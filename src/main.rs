@@ -46,7 +46,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("byline: {err:#}");
+            say(&format!("byline: {err:#}"));
             ExitCode::FAILURE
         }
     }
@@ -81,9 +81,18 @@ fn load_options() -> byline::article::Options {
 /// Prints load problems on standard error; true if there were any.
 fn report(problems: &[byline::Problem]) -> bool {
     for problem in problems {
-        eprintln!("byline: {problem}");
+        say(&format!("byline: {problem}"));
     }
     !problems.is_empty()
+}
+
+/// Writes a line on standard error, cleaned of anything that could drive
+/// the terminal (it may quote a file or an argument). A closed standard
+/// error is as quiet as a closed standard output: nothing to panic over.
+fn say(line: &str) {
+    use std::io::Write;
+    let line = byline::article::sanitize::clean_line(line);
+    let _ = writeln!(io::stderr().lock(), "{line}");
 }
 
 /// The exit status of a command that printed what it read: 1 when some

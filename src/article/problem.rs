@@ -1,5 +1,6 @@
 //! Load problems: what went wrong with a file or an article, and where.
 
+use super::sanitize::clean_line;
 use std::fmt;
 use std::sync::Arc;
 
@@ -24,11 +25,20 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// A problem, its file name and reason cleaned as any text from a file
+    /// is: a reason quotes the file ("not JSON: it starts with …"), and a
+    /// message must not drive the terminal it is printed on.
     pub fn new(file: &Arc<str>, place: Place, reason: impl Into<String>) -> Self {
+        let reason = reason.into();
+        let clean = clean_line(&reason);
         Self {
-            file: Arc::clone(file),
+            file: if clean_line(file) == **file {
+                Arc::clone(file)
+            } else {
+                Arc::from(clean_line(file))
+            },
             place,
-            reason: reason.into(),
+            reason: if clean == reason { reason } else { clean },
         }
     }
 }
@@ -46,6 +56,17 @@ impl fmt::Display for Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_problem_cannot_drive_the_terminal() {
+        let file: Arc<str> = Arc::from("evil\u{1b}]0;x\u{7}.toml");
+        let p = Problem::new(
+            &file,
+            Place::Line(2),
+            "unknown setting `a\u{202e}b\u{1b}[2J`",
+        );
+        assert_eq!(p.to_string(), "evil.toml:2: unknown setting `ab`");
+    }
 
     #[test]
     fn one_line_with_file_and_place() {

@@ -2,6 +2,7 @@
 //! where byline keeps its files.
 
 use anyhow::{Context as _, Result};
+use byline::article::sanitize::clean_line;
 use byline::config;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -54,12 +55,10 @@ pub fn run(args: &Args) -> Result<ExitCode> {
 
 /// Prints each problem of the file at `path`; 1 if there were any.
 fn check(out: &mut impl Write, path: &Path) -> Result<ExitCode> {
+    // The name may hold anything; it is printed as problems are, cleaned.
+    let name = clean_line(&path.display().to_string());
     if !path.exists() {
-        writeln!(
-            out,
-            "{}: no settings file; byline uses the defaults",
-            path.display()
-        )?;
+        writeln!(out, "{name}: no settings file; byline uses the defaults")?;
         return Ok(ExitCode::SUCCESS);
     }
     let loaded = config::load(path);
@@ -67,7 +66,7 @@ fn check(out: &mut impl Write, path: &Path) -> Result<ExitCode> {
         writeln!(out, "{problem}")?;
     }
     if loaded.problems.is_empty() {
-        writeln!(out, "{}: no problems", path.display())?;
+        writeln!(out, "{name}: no problems")?;
         Ok(ExitCode::SUCCESS)
     } else {
         Ok(ExitCode::from(1))

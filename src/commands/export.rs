@@ -43,7 +43,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         None => io::stdout().lock().write_all(text.as_bytes())?,
         Some(out) => {
             let path = write(out, &article, &text, args)?;
-            println!("{}", path.display());
+            writeln!(io::stdout().lock(), "{}", path.display())?;
         }
     }
     Ok(ExitCode::SUCCESS)

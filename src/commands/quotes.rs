@@ -39,7 +39,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         Some(name) => {
             let found = library.index.find(name);
             if found.is_empty() {
-                eprintln!("byline: nobody in the library is called “{name}”");
+                crate::say(&format!("byline: nobody in the library is called “{name}”"));
             }
             found
         }

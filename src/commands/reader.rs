@@ -59,7 +59,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     };
     let stats = byline::tui::run_with(crate::inputs(&paths), &options)?;
     if args.stats_on_exit {
-        eprintln!("byline: {stats}");
+        crate::say(&format!("byline: {stats}"));
     }
     Ok(ExitCode::SUCCESS)
 }
