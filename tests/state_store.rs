@@ -1,7 +1,8 @@
 //! The reading state on disk: round trips, atomic writes that a crash
-//! cannot spoil, damaged or newer files set aside with a message, and
-//! bylines saving to one file at once without losing each other's changes
-//! (threads, and processes killed in the middle of their saves).
+//! cannot spoil, damaged or newer files set aside with a message (keeping
+//! what can be read of them), and bylines saving to one file at once
+//! without losing each other's changes (threads, and processes killed in
+//! the middle of their saves).
 
 #![allow(clippy::unwrap_used)] // test code: a panic is the failure report
 
@@ -238,6 +239,118 @@ fn a_hundred_thousand_ids_stay_compact() {
     assert!(bytes < raw as u64 / 2, "{bytes} bytes is not compact");
 }
 
+/// A state saved, then its file cut in the middle of its last but one
+/// line, as a full disk or a broken copy leaves it.
+fn a_file_cut_short(store: &StateStore) -> (ReadingState, Vec<u8>) {
+    let mut state = ReadingState::new();
+    for i in 0..50 {
+        state.set_read(&format!("wire.jsonl#{i}"), true);
+    }
+    state.toggle_star("wire.jsonl#7");
+    store.save(&mut state).unwrap();
+    let mut bytes = fs::read(store.file()).unwrap();
+    let last = bytes[..bytes.len() - 1]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .unwrap();
+    bytes.truncate(last - 4);
+    fs::write(store.file(), &bytes).unwrap();
+    (state, bytes)
+}
+
+#[test]
+fn a_damaged_file_keeps_what_can_be_read_and_is_set_aside_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::new(dir.path());
+    let (saved, damaged) = a_file_cut_short(&store);
+    let mut restored = store.load();
+    let message = restored.problem.unwrap().to_string();
+    assert!(message.contains("not valid JSON"), "{message}");
+    assert!(
+        message.contains("1 of its 49 entries could not be read"),
+        "{message}"
+    );
+    assert!(
+        message.contains("byline keeps the entries it could read"),
+        "{message}"
+    );
+    // Every whole line is kept: all but the last two ids.
+    assert_eq!(restored.state.len(), 48);
+    assert!(restored.state.is_starred("wire.jsonl#7"));
+    for (id, entry) in restored.state.iter() {
+        assert_eq!(saved.get(id), entry, "{id}");
+    }
+    // The damaged file is kept as it was, beside the new one.
+    let aside = others(dir.path());
+    assert_eq!(aside.len(), 1);
+    assert!(message.contains(&aside[0]));
+    assert_eq!(fs::read(dir.path().join(&aside[0])).unwrap(), damaged);
+    // What was read is saved again.
+    assert!(store.save_if_dirty(&mut restored.state).unwrap());
+    let again = store.load();
+    assert!(again.problem.is_none());
+    assert_eq!(entries(&again.state), entries(&restored.state));
+    assert_eq!(others(dir.path()), aside);
+}
+
+#[test]
+fn a_file_that_is_not_text_keeps_its_other_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::new(dir.path());
+    let mut state = ReadingState::new();
+    for i in 0..40 {
+        state.toggle_star(&format!("https://gazette.example/{i:02}"));
+    }
+    store.save(&mut state).unwrap();
+    let mut bytes = fs::read(store.file()).unwrap();
+    // The id of the last line before the 32nd, written whole.
+    let at = memchr_line(&bytes, 33) + 8;
+    bytes[at] = 0xfe;
+    fs::write(store.file(), &bytes).unwrap();
+    let restored = store.load();
+    let message = restored.problem.unwrap().to_string();
+    assert!(message.contains("1 of its 40 entries"), "{message}");
+    assert_eq!(restored.state.len(), 39);
+    assert!(!restored.state.is_starred("https://gazette.example/31"));
+    assert!(restored.state.is_starred("https://gazette.example/32"));
+}
+
+/// Where line `n` (from 0) of `bytes` starts.
+fn memchr_line(bytes: &[u8], n: usize) -> usize {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .nth(n - 1)
+        .unwrap()
+        .0
+        + 1
+}
+
+#[test]
+fn a_file_damaged_while_byline_runs_is_set_aside_on_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::new(dir.path());
+    let (saved, damaged) = a_file_cut_short(&store);
+    let mut mine = ReadingState::new();
+    mine.toggle_star("mine");
+    let outcome = store.save(&mut mine).unwrap();
+    let message = outcome.problem.unwrap().to_string();
+    assert!(
+        message.contains("set aside as state.json.corrupt-"),
+        "{message}"
+    );
+    assert_eq!(outcome.taken.len(), 48, "the readable entries, taken in");
+    assert_eq!(mine.len(), 49);
+    let restored = store.load();
+    assert!(restored.problem.is_none());
+    assert!(restored.state.is_starred("mine") && restored.state.is_starred("wire.jsonl#7"));
+    assert_eq!(restored.state.len(), 49);
+    assert!(saved.len() > 48, "two entries were in the damaged part");
+    let aside = others(dir.path());
+    assert_eq!(fs::read(dir.path().join(&aside[0])).unwrap(), damaged);
+}
+
 #[test]
 fn a_file_from_a_newer_byline_found_on_save_is_left_alone() {
     let dir = tempfile::tempdir().unwrap();
@@ -435,7 +548,7 @@ fn savers_killed_in_the_middle_never_spoil_the_file() {
         thread::sleep(Duration::from_micros(round * 7919 % 20_000));
         saver.kill().unwrap();
         saver.wait().unwrap();
-        let decoded = codec::decode(&fs::read_to_string(store.file()).unwrap()).unwrap();
+        let decoded = codec::decode_bytes(&fs::read(store.file()).unwrap()).unwrap();
         assert!(decoded.is_whole(), "round {round}: {decoded:?}");
         for (earlier, &n) in counts.iter().enumerate() {
             assert_eq!(saved_of(&decoded.state, &format!("r{earlier}")), n);

@@ -20,7 +20,9 @@
 //! (over a feed reader's "read"). Ids in the default state are not written,
 //! unless they were changed back to it (flags 0, with the time).
 //!
-//! Version 1 (before the times) is read as having no times.
+//! Version 1 (before the times) is read as having no times. A file that is
+//! not valid JSON as a whole (cut short, bytes garbled) is read line by
+//! line, keeping every article line that can still be read.
 
 use super::{Entry, Position, ReadingState, Stamps};
 use serde_json::Value;
@@ -31,6 +33,8 @@ pub const FORMAT: &str = "byline-state";
 pub const VERSION: u64 = 2;
 /// Every this many ids, one is written whole.
 const RESTART: usize = 32;
+/// What opens the article lines.
+const ARTICLES: &[u8] = b"\"articles\":[";
 
 const READ: u64 = 1;
 const STARRED: u64 = 2;
@@ -57,12 +61,15 @@ pub struct Decoded {
     pub skipped: usize,
     /// Article lines in the file.
     pub total: usize,
+    /// Why the file as a whole was not valid JSON (its lines were then
+    /// read one by one), if it was not.
+    pub broken: Option<String>,
 }
 
 impl Decoded {
     /// Whether the file was read whole, every line of it.
     pub fn is_whole(&self) -> bool {
-        self.skipped == 0
+        self.skipped == 0 && self.broken.is_none()
     }
 }
 
@@ -151,9 +158,17 @@ fn shared_prefix(prev: &str, id: &str) -> usize {
 
 /// Reads a state file's text, keeping every article line that can be read.
 pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|err| DecodeError::NotJson(err.to_string()))?;
-    decode_whole(&value)
+    decode_bytes(text.as_bytes())
+}
+
+/// Reads a state file, keeping every article line that can be read: when
+/// the file is not valid JSON (or not UTF-8) as a whole, its header and its
+/// article lines are read one by one.
+pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    match serde_json::from_slice::<Value>(bytes) {
+        Ok(value) => decode_whole(&value),
+        Err(err) => decode_lines(bytes, err.to_string()),
+    }
 }
 
 fn decode_whole(value: &Value) -> Result<Decoded, DecodeError> {
@@ -168,6 +183,41 @@ fn decode_whole(value: &Value) -> Result<Decoded, DecodeError> {
         state,
         skipped,
         total: lines.len(),
+        broken: None,
+    })
+}
+
+/// A file that is not JSON as a whole: the header up to `"articles":[`,
+/// then one article a line. Without a readable header nothing can be.
+fn decode_lines(bytes: &[u8], why: String) -> Result<Decoded, DecodeError> {
+    let not_json = || DecodeError::NotJson(why.clone());
+    let at = memchr::memmem::find(bytes, ARTICLES).ok_or_else(not_json)?;
+    let head = std::str::from_utf8(&bytes[..at]).map_err(|_| not_json())?;
+    let head = format!("{}}}", head.trim_end().trim_end_matches(','));
+    let head: Value = serde_json::from_str(&head).map_err(|_| not_json())?;
+    let (mut state, base, mut skipped) = header(&head)?;
+    let mut lines: Vec<Option<Value>> = Vec::new();
+    for line in bytes[at + ARTICLES.len()..].split(|&b| b == b'\n') {
+        let line = line.trim_ascii();
+        // The last line closes the list and the file: what follows is not
+        // the file's.
+        let (line, last) = match line.strip_suffix(b"]}") {
+            Some(line) => (line, true),
+            None => (line.strip_suffix(b",").unwrap_or(line), false),
+        };
+        if !line.is_empty() {
+            lines.push(serde_json::from_slice(line).ok());
+        }
+        if last {
+            break;
+        }
+    }
+    skipped += articles(lines.iter().map(Option::as_ref), base, &mut state);
+    Ok(Decoded {
+        state,
+        skipped,
+        total: lines.len(),
+        broken: Some(why),
     })
 }
 
@@ -380,6 +430,58 @@ mod tests {
     }
 
     #[test]
+    fn a_file_cut_short_keeps_every_whole_line() {
+        let state = sample();
+        let text = encode(&state);
+        // Cut in the middle of the last but one line.
+        let cut = text.len() - text.lines().last().unwrap().len() - 8;
+        let decoded = decode(&text[..cut]).unwrap();
+        assert!(
+            decoded.broken.as_deref().unwrap().contains("EOF"),
+            "{decoded:?}"
+        );
+        assert_eq!(decoded.skipped, 1);
+        assert_eq!(decoded.total, state.entries.len() - 1);
+        assert_eq!(decoded.state.entries.len(), state.entries.len() - 2);
+        for (id, slot) in &decoded.state.entries {
+            assert_eq!(state.entries.get(id), Some(slot), "{id}");
+        }
+        assert_eq!(decoded.state.last_open(), Some("sample-geneva"));
+    }
+
+    #[test]
+    fn garbled_bytes_cost_their_lines_only() {
+        let state = sample();
+        let mut bytes = encode(&state).into_bytes();
+        // Not UTF-8 in the 64th article line and a stray brace in the 96th,
+        // each the last before an id written whole: each costs itself.
+        let lines: Vec<usize> = bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        bytes[lines[64] + 5] = 0xff;
+        bytes.insert(lines[96] + 2, b'}');
+        let decoded = decode_bytes(&bytes).unwrap();
+        assert!(decoded.broken.is_some());
+        assert_eq!(decoded.total, state.entries.len());
+        assert_eq!(decoded.skipped, 2);
+        for (id, slot) in &decoded.state.entries {
+            assert_eq!(state.entries.get(id), Some(slot), "no wrong id: {id}");
+        }
+    }
+
+    #[test]
+    fn garbage_after_the_end_loses_nothing() {
+        let state = sample();
+        let text = format!("{}\u{0}\u{0}junk", encode(&state));
+        let decoded = decode(&text).unwrap();
+        assert!(decoded.broken.is_some() && decoded.skipped == 0);
+        assert_eq!(decoded.state.entries, state.entries);
+    }
+
+    #[test]
     fn shared_prefixes_end_on_char_boundaries() {
         assert_eq!(shared_prefix("é-first", "éa"), 2);
         assert_eq!(shared_prefix("aé", "aè"), 1, "é and è share a first byte");
@@ -424,5 +526,14 @@ mod tests {
         );
         let empty = decode("{\"format\":\"byline-state\",\"version\":1}").unwrap();
         assert!(empty.state.is_empty());
+        // A header that cannot be read: nothing can be.
+        assert!(matches!(
+            decode("{\"format\":\"byline-st\n\"articles\":[\n[0,\"a\",1]]}"),
+            Err(DecodeError::NotJson(_))
+        ));
+        assert_eq!(
+            decode("{\"format\":\"byline-state\",\"version\":3,\n\"articles\":[\n[0,"),
+            Err(DecodeError::Newer(3))
+        );
     }
 }

@@ -219,21 +219,24 @@ impl StateStore {
                 };
             }
         };
-        let Ok(text) = String::from_utf8(bytes) else {
-            return Found::Damaged {
-                state: ReadingState::new(),
-                reason: "is not text".to_owned(),
-            };
-        };
-        match codec::decode(&text) {
+        match codec::decode_bytes(&bytes) {
             Ok(decoded) if decoded.is_whole() => Found::Whole(decoded.state),
-            Ok(decoded) => Found::Damaged {
-                reason: format!(
-                    "{} of its {} entries could not be read",
-                    decoded.skipped, decoded.total
-                ),
-                state: decoded.state,
-            },
+            Ok(decoded) => {
+                let mut reasons = Vec::new();
+                if let Some(why) = &decoded.broken {
+                    reasons.push(format!("not valid JSON ({why})"));
+                }
+                if decoded.skipped > 0 {
+                    reasons.push(format!(
+                        "{} of its {} entries could not be read",
+                        decoded.skipped, decoded.total
+                    ));
+                }
+                Found::Damaged {
+                    state: decoded.state,
+                    reason: reasons.join("; "),
+                }
+            }
             Err(err @ DecodeError::Newer(_)) => Found::Newer(err.to_string()),
             Err(err) => Found::Damaged {
                 state: ReadingState::new(),
