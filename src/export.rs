@@ -1,14 +1,17 @@
 //! One article with its quotes and people, written out for people or
 //! programs: Markdown, plain text, or JSON (the `byline extract` record plus
 //! the article's own fields). [`render`] makes the text; [`save_in`] and
-//! [`write_new`] put it in a file without ever overwriting one.
+//! [`write_new`] put it in a file without ever overwriting one, and whole
+//! or not at all: the text goes to a temporary file beside it first, so a
+//! write that fails (a full disk) leaves nothing behind.
 
 use crate::analysis::{Analysis, Person, Quote};
 use crate::article::Article;
 use crate::extract::{PersonRecord, QuoteRecord, Record};
+use crate::state::atomic;
 use serde::Serialize;
 use std::fmt::Write as _;
-use std::fs::OpenOptions;
+use std::fs::{self, File};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
@@ -249,15 +252,24 @@ fn slug(text: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
-/// Writes `text` to a new file at `path`; fails if something is there.
+/// Writes `text` to a new file at `path`, whole or not at all; fails with
+/// `AlreadyExists` if something is there, and on any failure leaves
+/// nothing behind.
 pub fn write_new(path: &Path, text: &str) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()
+    write_new_with(path, |file| file.write_all(text.as_bytes()))
+}
+
+fn write_new_with(path: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
+    // Not to write it all for nothing; placing it checks again.
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(io::ErrorKind::AlreadyExists.into());
+    }
+    atomic::stage_with(path, fill)?.place_new(path)
 }
 
 /// Writes the article into `dir` under [`file_name`], or `name-2.md`,
-/// `name-3.md`… when that is taken; returns the file written.
+/// `name-3.md`… when that is taken; returns the file written. The file is
+/// whole or not there: a write that fails leaves nothing behind.
 pub fn save_in(
     dir: &Path,
     article: &Article,
@@ -266,13 +278,27 @@ pub fn save_in(
 ) -> io::Result<PathBuf> {
     let text = render(article, analysis, format);
     let name = file_name(article, format);
-    let stem = name.trim_end_matches(&format!(".{}", format.extension()));
+    save_new_in(dir, &name, format.extension(), |file| {
+        file.write_all(text.as_bytes())
+    })
+}
+
+/// Stages the content `fill` writes beside `dir/name`, then places it under
+/// the first free name of `name`, `stem-2.ext`, `stem-3.ext`…
+fn save_new_in(
+    dir: &Path,
+    name: &str,
+    extension: &str,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<PathBuf> {
+    let stem = name.trim_end_matches(&format!(".{extension}"));
+    let mut staged = atomic::stage_with(&dir.join(name), fill)?;
     for n in 1..1000 {
         let path = match n {
-            1 => dir.join(&name),
-            n => dir.join(format!("{stem}-{n}.{}", format.extension())),
+            1 => dir.join(name),
+            n => dir.join(format!("{stem}-{n}.{extension}")),
         };
-        match write_new(&path, &text) {
+        match staged.place_new(&path) {
             Ok(()) => return Ok(path),
             Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {}
             Err(err) => return Err(err),
@@ -298,6 +324,57 @@ mod tests {
         assert_eq!(slug("/home/ann/a.json#2"), "home-ann-a-json-2");
         assert_eq!(slug("!!!"), "");
         assert!(slug(&"word ".repeat(40)).chars().count() <= 60);
+    }
+
+    /// Writes `n` bytes, then fails as a full disk does.
+    fn fills_then_fails(n: usize) -> impl FnOnce(&mut File) -> io::Result<()> {
+        move |file| {
+            file.write_all(&vec![b'x'; n])?;
+            Err(io::Error::from(io::ErrorKind::StorageFull))
+        }
+    }
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_write_that_fails_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for _ in 0..2 {
+            let err = save_new_in(d, "story.md", "md", fills_then_fails(65_536)).unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::StorageFull);
+            assert!(names_in(d).is_empty(), "{:?}", names_in(d));
+        }
+        let err = write_new_with(&d.join("x.md"), fills_then_fails(10)).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::StorageFull);
+        assert!(names_in(d).is_empty());
+        // With the name taken, the next one is not made either.
+        fs::write(d.join("story.md"), "mine").unwrap();
+        save_new_in(d, "story.md", "md", fills_then_fails(100)).unwrap_err();
+        assert_eq!(names_in(d), ["story.md"]);
+        assert_eq!(fs::read_to_string(d.join("story.md")).unwrap(), "mine");
+        // And the next write that goes through takes the next name.
+        let path = save_new_in(d, "story.md", "md", |f| f.write_all(b"new")).unwrap();
+        assert_eq!(names_in(d), ["story-2.md", "story.md"]);
+        assert_eq!(fs::read_to_string(path).unwrap(), "new");
+    }
+
+    #[test]
+    fn write_new_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        write_new(&path, "one").unwrap();
+        let err = write_new(&path, "two").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "one");
+        assert_eq!(names_in(dir.path()), ["x.md"]);
     }
 
     #[test]

@@ -307,3 +307,83 @@ fn the_command_fails_clearly() {
             .starts_with("# Geneva voters")
     );
 }
+
+/// `byline export` into a 64 KiB tmpfs, a story longer than that: nothing
+/// is left behind, the error says the disk is full, and the next try says
+/// so again (not that a file "exists"). The tmpfs is mounted in a mount
+/// namespace of the test's own (`unshare`), so nothing outlives the test;
+/// where that is not allowed the test says so and passes.
+#[test]
+fn a_full_disk_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let sentence = "The harbour council met again on Tuesday to discuss the barrier. ";
+    let json = serde_json::json!({"id": "long-1", "title": "A very long story",
+        "body": sentence.repeat(2000)});
+    fs::write(d.join("a.json"), json.to_string()).unwrap();
+    let disk = d.join("disk");
+    fs::create_dir(&disk).unwrap();
+    fs::write(d.join("mine.md"), "mine").unwrap();
+    // Each export prints its status and what is on the disk after it.
+    let script = r#"
+        mount -t tmpfs -o size=64k tmpfs "$1" || exit 90
+        cp "$4" "$1/mine.md"
+        for out in "$1" "$1" "$1/x.md"; do
+            "$2" export long-1 "$3" --out "$out"
+            echo "exit $?: $(ls -A "$1" | tr '\n' ' ')"
+        done
+        "$2" export long-1 "$3" --out "$1/mine.md" --force
+        echo "exit $?: $(ls -A "$1" | tr '\n' ' ')"
+        echo "mine: $(cat "$1/mine.md")"
+    "#;
+    let out = Command::new("unshare")
+        .args([
+            "--user",
+            "--map-root-user",
+            "--mount",
+            "sh",
+            "-c",
+            script,
+            "sh",
+        ])
+        .arg(&disk)
+        .arg(env!("CARGO_BIN_EXE_byline"))
+        .arg(d.join("a.json"))
+        .arg(d.join("mine.md"))
+        .output();
+    let out = match out {
+        Ok(out) if out.status.success() => out,
+        Ok(out) => {
+            eprintln!(
+                "skipped: a tmpfs cannot be mounted here ({}; {})",
+                out.status,
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+            return;
+        }
+        Err(err) => {
+            eprintln!("skipped: unshare cannot be run here ({err})");
+            return;
+        }
+    };
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "exit 1: mine.md ",
+            "exit 1: mine.md ",
+            "exit 1: mine.md ",
+            "exit 1: mine.md ",
+            "mine: mine"
+        ],
+        "{stderr}"
+    );
+    let errors: Vec<&str> = stderr.lines().collect();
+    assert_eq!(errors.len(), 4, "{stderr}");
+    for error in errors {
+        assert!(error.starts_with("byline: cannot write "), "{error}");
+        assert!(error.contains("No space left on device"), "{error}");
+    }
+}
