@@ -307,3 +307,195 @@ fn the_command_fails_clearly() {
             .starts_with("# Geneva voters")
     );
 }
+
+/// `byline export` into a 64 KiB tmpfs, a story longer than that: nothing
+/// is left behind, the error says the disk is full, and the next try says
+/// so again (not that a file "exists"). The tmpfs is mounted in a mount
+/// namespace of the test's own (`unshare`), so nothing outlives the test;
+/// where that is not allowed the test says so and passes.
+#[test]
+fn a_full_disk_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let sentence = "The harbour council met again on Tuesday to discuss the barrier. ";
+    let json = serde_json::json!({"id": "long-1", "title": "A very long story",
+        "body": sentence.repeat(2000)});
+    fs::write(d.join("a.json"), json.to_string()).unwrap();
+    let disk = d.join("disk");
+    fs::create_dir(&disk).unwrap();
+    fs::write(d.join("mine.md"), "mine").unwrap();
+    // Each export prints its status and what is on the disk after it.
+    let script = r#"
+        mount -t tmpfs -o size=64k tmpfs "$1" || exit 90
+        cp "$4" "$1/mine.md"
+        for out in "$1" "$1" "$1/x.md"; do
+            "$2" export long-1 "$3" --out "$out"
+            echo "exit $?: $(ls -A "$1" | tr '\n' ' ')"
+        done
+        "$2" export long-1 "$3" --out "$1/mine.md" --force
+        echo "exit $?: $(ls -A "$1" | tr '\n' ' ')"
+        echo "mine: $(cat "$1/mine.md")"
+    "#;
+    let out = Command::new("unshare")
+        .args([
+            "--user",
+            "--map-root-user",
+            "--mount",
+            "sh",
+            "-c",
+            script,
+            "sh",
+        ])
+        .arg(&disk)
+        .arg(env!("CARGO_BIN_EXE_byline"))
+        .arg(d.join("a.json"))
+        .arg(d.join("mine.md"))
+        .output();
+    let out = match out {
+        Ok(out) if out.status.success() => out,
+        Ok(out) => {
+            eprintln!(
+                "skipped: a tmpfs cannot be mounted here ({}; {})",
+                out.status,
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+            return;
+        }
+        Err(err) => {
+            eprintln!("skipped: unshare cannot be run here ({err})");
+            return;
+        }
+    };
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "exit 1: mine.md ",
+            "exit 1: mine.md ",
+            "exit 1: mine.md ",
+            "exit 1: mine.md ",
+            "mine: mine"
+        ],
+        "{stderr}"
+    );
+    let errors: Vec<&str> = stderr.lines().collect();
+    assert_eq!(errors.len(), 4, "{stderr}");
+    for error in errors {
+        assert!(error.starts_with("byline: cannot write "), "{error}");
+        assert!(error.contains("No space left on device"), "{error}");
+    }
+}
+
+const HOSTILE_BODY: &str = "<script>alert(1)</script> Read [this](javascript:alert(1)) & &amp; now.\n\n\
+    # Not a heading\n1. Not a list\n> Not a quote\n- Not an item\n+ Nor this\n\n    \
+    Not code\n***\n\n\
+    ![pic](http://x.test/p.png) `code` *em* _em_ ~~del~~ | a | b | \\ <b>\"Run,\" said <i>Eve</i>.</b>";
+
+/// An article whose every text tries to be markup, HTML or a link.
+fn hostile() -> (Article, Analysis) {
+    let mut article = article();
+    "<script>alert(1)</script> [x](javascript:alert(1)) #1".clone_into(&mut article.title);
+    article.subtitle = Some("*bold* _it_".to_owned());
+    article.source = Some("- Evil | Wire".to_owned());
+    article.authors = vec!["[A](javascript:x)".to_owned()];
+    article.published = None;
+    article.url = Some("https://x.test/a>b<c d\"e'(f)`g\\h".to_owned());
+    HOSTILE_BODY.clone_into(&mut article.body);
+    let at = |text: &str| {
+        let start = HOSTILE_BODY.find(text).unwrap();
+        Span::new(start, start + text.len())
+    };
+    let mut person: Person = byline::analyse("Mayor Tom Hale spoke.").people.remove(0);
+    "<i>Eve</i>".clone_into(&mut person.name);
+    person.aliases = vec!["[E](javascript:e)".to_owned()];
+    person.mentions = vec![at("Eve")];
+    person.role = Some("**boss**".to_owned());
+    let analysis = Analysis {
+        people: vec![person],
+        quotes: vec![Quote {
+            span: at("Run,"),
+            person: Some(0),
+            speaker: Some("<i>Eve</i>".to_owned()),
+            cue: Some("said](javascript:x)".to_owned()),
+        }],
+    };
+    (article, analysis)
+}
+
+#[test]
+fn markdown_escapes_every_text_and_links_only_the_web() {
+    let (article, analysis) = hostile();
+    let expected = r#"# \<script\>alert(1)\</script\> \[x\](javascript:alert(1)) \#1
+
+*\*bold\* \_it\_*
+
+\- Evil \| Wire · by \[A\](javascript:x)
+<https://x.test/a%3Eb%3Cc%20d%22e%27%28f%29%60g%5Ch>
+
+\<script\>alert(1)\</script\> Read \[this\](javascript:alert(1)) & \&amp; now.
+
+\# Not a heading
+1\. Not a list
+\> Not a quote
+\- Not an item
+\+ Nor this
+
+Not code
+\*\*\*
+
+!\[pic\](http://x.test/p.png) \`code\` \*em\* \_em\_ \~\~del\~\~ \| a \| b \| \\ \<b\>"Run," said \<i\>Eve\</i\>.\</b\>
+
+## Quotes
+
+- **\<i\>Eve\</i\>** (said\](javascript:x)): “Run,”
+
+## People
+
+- **\<i\>Eve\</i\>**, \*\*boss\*\*; also \[E\](javascript:e); 1 mention
+"#;
+    let md = export::render(&article, &analysis, Format::Markdown);
+    assert_eq!(md, expected, "{md}");
+    // Plain text and JSON stay as written.
+    let txt = export::render(&article, &analysis, Format::Text);
+    assert!(txt.contains("<script>alert(1)</script> [x](javascript:alert(1))"));
+    assert!(txt.contains("https://x.test/a>b<c d\"e'(f)`g\\h"));
+}
+
+#[test]
+fn markdown_links_only_http_and_https() {
+    let (mut article, _) = hostile();
+    article.body = "Short.".to_owned();
+    let link = |url: &str| {
+        let mut article = article.clone();
+        article.url = Some(url.to_owned());
+        let md = export::render(&article, &Analysis::default(), Format::Markdown);
+        md.lines().find(|l| l.starts_with('<')).map(str::to_owned)
+    };
+    assert_eq!(link("javascript:alert(1)"), None);
+    assert_eq!(link("JavaScript:alert(1)"), None);
+    assert_eq!(link(" data:text/html,<script>x</script>"), None);
+    assert_eq!(link("vbscript:x"), None);
+    assert_eq!(link("//x.test/a"), None);
+    assert_eq!(link("https:"), None);
+    assert_eq!(
+        link(" HTTPS://X.test/a b "),
+        Some("<HTTPS://X.test/a%20b>".to_owned())
+    );
+    assert_eq!(
+        link("http://x.test/é?q=1&r=[2]#top"),
+        Some("<http://x.test/é?q=1&r=[2]#top>".to_owned())
+    );
+    assert_eq!(
+        link("https://x.test/\n<script>"),
+        Some("<https://x.test/%0A%3Cscript%3E>".to_owned())
+    );
+    // Without a link the source line stays, with nothing under it.
+    article.url = Some("javascript:alert(1)".to_owned());
+    let md = export::render(&article, &Analysis::default(), Format::Markdown);
+    assert!(
+        md.contains("\\- Evil \\| Wire · by \\[A\\](javascript:x)\n\nShort.\n"),
+        "{md}"
+    );
+}

@@ -1,7 +1,10 @@
 //! Replacing a file so that a crash at any moment leaves either the old
 //! file or the new one, never a mix: the bytes go to a temporary file in the
 //! same folder (so the rename cannot cross file systems), are flushed to the
-//! disk, and the temporary file is renamed over the old one.
+//! disk, and the temporary file is renamed over the old one. Or, for a file
+//! that must not replace anything ([`Staged::place_new`]), linked in under
+//! a name that is free. Either way, a write that fails (a full disk) leaves
+//! nothing behind.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -20,6 +23,15 @@ pub struct Staged {
 
 /// Writes `bytes` to a new hidden file beside `target` and flushes it.
 pub fn stage(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
+    stage_with(target, |file| file.write_all(bytes))
+}
+
+/// Like [`stage`], with the content written by `write`. If it or the
+/// flush fails, the temporary file is removed and the error returned.
+pub fn stage_with(
+    target: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<Staged> {
     let temp = temp_path(target)?;
     let staged = Staged {
         temp,
@@ -30,7 +42,7 @@ pub fn stage(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
         .write(true)
         .create_new(true)
         .open(&staged.temp)?;
-    file.write_all(bytes)?;
+    write(&mut file)?;
     file.sync_all()?;
     Ok(staged)
 }
@@ -46,6 +58,34 @@ impl Staged {
         fs::rename(&self.temp, &self.target)?;
         self.committed = true;
         sync_parent(&self.target);
+        Ok(())
+    }
+
+    /// Puts the new content at `path` (in the same folder) unless something
+    /// is there, whole or not at all: a hard link to the temporary file,
+    /// which fails if the name is taken, then the temporary name removed.
+    /// Where the file system has no hard links, the name is claimed with an
+    /// empty file and the temporary file renamed over it. When `path` is
+    /// taken the error is `AlreadyExists` and the content stays staged, to
+    /// be placed under another name.
+    pub fn place_new(&mut self, path: &Path) -> io::Result<()> {
+        match fs::hard_link(&self.temp, path) {
+            Ok(()) => {
+                self.committed = true;
+                let _ = fs::remove_file(&self.temp);
+            }
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => return Err(err),
+            Err(_) => {
+                OpenOptions::new().write(true).create_new(true).open(path)?;
+                if let Err(err) = fs::rename(&self.temp, path) {
+                    // The empty file is ours: nothing else was there.
+                    let _ = fs::remove_file(path);
+                    return Err(err);
+                }
+                self.committed = true;
+            }
+        }
+        sync_parent(path);
         Ok(())
     }
 }
@@ -120,6 +160,36 @@ mod tests {
         drop(staged);
         assert!(!temp.exists());
         assert_eq!(fs::read(&target).unwrap(), b"old");
+    }
+
+    #[test]
+    fn placing_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let taken = dir.path().join("story.md");
+        fs::write(&taken, "mine").unwrap();
+        let mut staged = stage(&taken, b"new").unwrap();
+        let err = staged.place_new(&taken).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&taken).unwrap(), b"mine");
+        assert!(staged.path().exists(), "still staged");
+        let free = dir.path().join("story-2.md");
+        staged.place_new(&free).unwrap();
+        assert_eq!(fs::read(&free).unwrap(), b"new");
+        drop(staged);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2, "no temp");
+    }
+
+    #[test]
+    fn a_fill_that_fails_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("story.md");
+        let err = stage_with(&target, |file| {
+            file.write_all(&[b'x'; 4096])?;
+            Err(io::Error::from(io::ErrorKind::StorageFull))
+        })
+        .unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::StorageFull);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
     #[test]

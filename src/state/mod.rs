@@ -3,21 +3,27 @@
 //!
 //! 1. [`ReadingState`] is the state in memory, changed by the reader's
 //!    actions; read/unread and star changes can be undone one at a time,
-//!    and "mark all listed as read" is one change;
+//!    and "mark all listed as read" is one change. Each part of an entry
+//!    (read, star, position) carries the time it last changed, so that two
+//!    states can be merged ([`ReadingState::merge`]): the later change of
+//!    each part wins;
 //! 2. [`codec`] writes it as compact JSON (ids front-coded, defaults left
 //!    out) and reads it back, keeping every good entry of a damaged file;
 //! 3. [`StateStore`] keeps it in `$XDG_STATE_HOME/byline/state.json`,
-//!    written atomically ([`atomic`]); a missing file is an empty state, a
-//!    damaged or newer one is set aside and reported, never lost.
+//!    written atomically ([`atomic`]) and merged with what is there under a
+//!    lock, so that two bylines running at once keep each other's changes;
+//!    a missing file is an empty state, a damaged or newer one is set aside
+//!    and reported, never lost.
 
 pub mod atomic;
 pub mod codec;
 mod store;
 
-pub use store::{FILE_NAME, Restored, StateError, StateStore, default_dir};
+pub use store::{FILE_NAME, LOCK_NAME, Restored, Saved, StateError, StateStore, default_dir};
 
 use std::collections::HashMap;
 use std::fmt;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Where a story was left: the paragraph at the top of the view and the
 /// byte offset into it of the first line shown. Independent of the width
@@ -39,6 +45,68 @@ pub struct Entry {
     pub starred: bool,
     /// `None` at the top of the story.
     pub position: Option<Position>,
+}
+
+/// When each part of an entry last changed, in milliseconds since 1970;
+/// 0 when it never did as far as is known (a file from before the times
+/// were kept). A cleared part keeps its time, so that the clearing reaches
+/// other bylines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Stamps {
+    /// Read, unread, or neither (`read` and `marked`).
+    read: u64,
+    star: u64,
+    position: u64,
+}
+
+impl Stamps {
+    fn latest(self) -> u64 {
+        self.read.max(self.star).max(self.position)
+    }
+}
+
+/// An entry and when its parts changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Slot {
+    entry: Entry,
+    stamps: Stamps,
+}
+
+impl Slot {
+    /// Each part from whichever side changed it later (on the same
+    /// millisecond, the greater value, so that the order does not matter).
+    fn join(self, other: Slot) -> Slot {
+        let (a, b) = (self.entry, other.entry);
+        let (read, (entry_read, marked)) = later(
+            (self.stamps.read, (a.read, a.marked)),
+            (other.stamps.read, (b.read, b.marked)),
+        );
+        let (star, starred) = later(
+            (self.stamps.star, a.starred),
+            (other.stamps.star, b.starred),
+        );
+        let (position, at) = later(
+            (self.stamps.position, a.position),
+            (other.stamps.position, b.position),
+        );
+        Slot {
+            entry: Entry {
+                read: entry_read,
+                marked,
+                starred,
+                position: at,
+            },
+            stamps: Stamps {
+                read,
+                star,
+                position,
+            },
+        }
+    }
+}
+
+fn later<T: Ord>(a: (u64, T), b: (u64, T)) -> (u64, T) {
+    a.max(b)
 }
 
 /// Which stories the list shows (`1`, `2`, `3`).
@@ -109,13 +177,19 @@ struct Step {
 const UNDO_DEPTH: usize = 100;
 
 /// The reading state of every article byline has seen; ids in the default
-/// state take no room.
+/// state take no room, unless they were changed back to it (the change is
+/// kept, with its time, for other bylines to take in).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReadingState {
-    entries: HashMap<String, Entry>,
+    entries: HashMap<String, Slot>,
+    /// Entries not in the default state.
+    live: usize,
     last_open: Option<String>,
     undo: Vec<Step>,
     dirty: bool,
+    /// The latest time stamped or taken in: the next change is later still,
+    /// even if the system clock went back.
+    clock: u64,
 }
 
 impl ReadingState {
@@ -124,6 +198,10 @@ impl ReadingState {
     }
 
     pub fn get(&self, id: &str) -> Entry {
+        self.slot(id).entry
+    }
+
+    fn slot(&self, id: &str) -> Slot {
         self.entries.get(id).copied().unwrap_or_default()
     }
 
@@ -160,21 +238,59 @@ impl ReadingState {
 
     /// Whether `id` has some state.
     pub fn contains(&self, id: &str) -> bool {
-        self.entries.contains_key(id)
+        self.get(id) != Entry::default()
     }
 
     /// How many ids have some state.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.live
     }
 
     pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    /// Whether it holds nothing at all, not even an entry changed back to
+    /// the default.
+    pub fn is_blank(&self) -> bool {
         self.entries.is_empty()
     }
 
     /// Every id with some state, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, Entry)> {
-        self.entries.iter().map(|(id, e)| (id.as_str(), *e))
+        self.entries
+            .iter()
+            .filter(|(_, slot)| slot.entry != Entry::default())
+            .map(|(id, slot)| (id.as_str(), slot.entry))
+    }
+
+    /// When `id`'s entry last changed (milliseconds since 1970), if that
+    /// is known.
+    pub fn changed(&self, id: &str) -> Option<u64> {
+        Some(self.slot(id).stamps.latest()).filter(|&t| t > 0)
+    }
+
+    /// Takes in another state (what another byline wrote): for each part of
+    /// each entry (read, star, position) the later change wins, and an id
+    /// `theirs` does not have keeps its entry. Returns what changed here, as
+    /// a state of its own that another copy can merge in turn. The story
+    /// open last, the undo steps and whether the state changed since it was
+    /// saved are this state's own and stay as they are.
+    // What was taken in matters only to another copy: often it is dropped.
+    #[allow(clippy::return_self_not_must_use)]
+    pub fn merge(&mut self, theirs: &ReadingState) -> ReadingState {
+        let mut taken = ReadingState::new();
+        for (id, &their) in &theirs.entries {
+            let ours = self.slot(id);
+            let merged = ours.join(their);
+            if merged != ours {
+                self.put(id, merged);
+                taken.put(id, merged);
+            }
+        }
+        self.clock = self.clock.max(theirs.clock);
+        taken.clock = theirs.clock;
+        taken
     }
 
     /// Changed since it was loaded or last saved.
@@ -236,21 +352,27 @@ impl ReadingState {
     pub fn set_position(&mut self, id: &str, position: Position) {
         let position = (position != Position::default()).then_some(position);
         if self.get(id).position != position {
-            self.update(id, |e| e.position = position);
+            let now = self.tick();
+            self.update(id, now, |e| e.position = position);
             self.dirty = true;
         }
     }
 
-    /// Takes back the last read/unread/star change, if any.
+    /// Takes back the last read/unread/star change, if any: the part of each
+    /// entry that change made (read or star) is as it was before, which is
+    /// a change of its own for other bylines. Whatever else changed since,
+    /// here or in another byline, stays.
     pub fn undo(&mut self) -> Option<Undone> {
         let step = self.undo.pop()?;
+        let now = self.tick();
         let mut ids = Vec::with_capacity(step.before.len());
         for (id, before) in step.before {
-            self.update(&id, |e| {
-                *e = Entry {
-                    position: e.position,
-                    ..before
-                };
+            self.update(&id, now, |e| match step.change {
+                Change::Starred | Change::Unstarred => e.starred = before.starred,
+                Change::Opened | Change::Read | Change::Unread | Change::AllRead => {
+                    e.read = before.read;
+                    e.marked = before.marked;
+                }
             });
             ids.push(id);
         }
@@ -272,13 +394,14 @@ impl ReadingState {
         ids: impl IntoIterator<Item = &'a str>,
         edit: impl Fn(&mut Entry),
     ) -> usize {
+        let now = self.tick();
         let mut before = Vec::new();
         for id in ids {
             let old = self.get(id);
             let mut new = old;
             edit(&mut new);
             if new != old {
-                self.update(id, |e| *e = new);
+                self.update(id, now, |e| *e = new);
                 before.push((id.to_owned(), old));
             }
         }
@@ -293,25 +416,68 @@ impl ReadingState {
         changed
     }
 
-    /// Edits one entry, dropping it when it is back to the default.
-    fn update(&mut self, id: &str, edit: impl FnOnce(&mut Entry)) {
-        let mut entry = self.get(id);
-        edit(&mut entry);
-        if entry == Entry::default() {
+    /// The time for a change made now: the system clock's, or just after
+    /// the latest known if that is later.
+    fn tick(&mut self) -> u64 {
+        self.clock = now().max(self.clock + 1);
+        self.clock
+    }
+
+    /// Edits one entry; the parts that changed take the time `now`.
+    fn update(&mut self, id: &str, now: u64, edit: impl FnOnce(&mut Entry)) {
+        let old = self.slot(id);
+        let mut new = old;
+        edit(&mut new.entry);
+        let (a, b) = (old.entry, new.entry);
+        if (a.read, a.marked) != (b.read, b.marked) {
+            new.stamps.read = now;
+        }
+        if a.starred != b.starred {
+            new.stamps.star = now;
+        }
+        if a.position != b.position {
+            new.stamps.position = now;
+        }
+        if new != old {
+            self.put(id, new);
+        }
+    }
+
+    /// Sets a slot, dropping it when it holds nothing (the default entry,
+    /// never changed).
+    fn put(&mut self, id: &str, slot: Slot) {
+        let was_live = self.get(id) != Entry::default();
+        let is_live = slot.entry != Entry::default();
+        self.live = self.live + usize::from(is_live) - usize::from(was_live);
+        if slot == Slot::default() {
             self.entries.remove(id);
-        } else if let Some(slot) = self.entries.get_mut(id) {
-            *slot = entry;
+        } else if let Some(old) = self.entries.get_mut(id) {
+            *old = slot;
         } else {
-            self.entries.insert(id.to_owned(), entry);
+            self.entries.insert(id.to_owned(), slot);
         }
     }
 
     /// Sets an entry as read from a file: no undo step, not dirty.
-    fn restore(&mut self, id: String, entry: Entry) {
-        if entry != Entry::default() {
-            self.entries.insert(id, entry);
+    fn restore(&mut self, id: String, entry: Entry, stamps: Stamps) {
+        let slot = Slot { entry, stamps };
+        if slot == Slot::default() {
+            self.put(&id, slot);
+            return;
         }
+        if let Some(old) = self.entries.insert(id, slot) {
+            self.live -= usize::from(old.entry != Entry::default());
+        }
+        self.live += usize::from(entry != Entry::default());
+        self.clock = self.clock.max(stamps.latest());
     }
+}
+
+/// Milliseconds since 1970 by the system clock.
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
 /// An edit that marks an entry read or unread in byline.

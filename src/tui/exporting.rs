@@ -1,6 +1,7 @@
 //! `e`: the open story, with its quotes and people, written as Markdown to
-//! a new file in the current folder (never over an existing one), on a
-//! thread of its own; the status line says where it went.
+//! a new file in the current folder (never over an existing one), whole or
+//! not at all, on a thread of its own; the status line says where it went,
+//! or why nothing was written.
 
 use super::app::Msg;
 use super::runtime::Event;
@@ -25,7 +26,7 @@ pub fn export_story(article: Arc<Article>, events: Sender<Event>) {
                     Some(name) => format!("exported to ./{}", name.to_string_lossy()),
                     None => format!("exported to {}", path.display()),
                 },
-                Err(err) => format!("could not export the story: {err}"),
+                Err(err) => format!("could not export the story, nothing was written: {err}"),
             };
             let _ = events.send(Event::Msg(Msg::Status(message)));
         });

@@ -1,8 +1,12 @@
 //! Saving the reading state off the UI thread. The UI thread hands over a
 //! copy when the state changed, at most once every [`EVERY`] (and once more
-//! on quit); a thread of its own writes the newest copy atomically through
-//! the [`StateStore`]. A write that fails is reported once, in the problems
-//! panel.
+//! on quit); a thread of its own merges the newest copy with the file
+//! (another byline may have saved to it) and writes it atomically through
+//! the [`StateStore`], then hands what the file added back to the UI thread
+//! ([`Msg::Synced`]), which merges it in: the other byline's marks show,
+//! and the next save does not take them back. A write that fails is
+//! reported once, in the problems panel; a damaged file found on the way
+//! is reported as it is set aside.
 
 use super::app::{App, Msg};
 use super::runtime::Event;
@@ -35,13 +39,22 @@ impl Saver {
                     while let Ok(newer) = inbox.try_recv() {
                         state = newer;
                     }
-                    if let Err(err) = store.save(&state)
-                        && !reported
-                    {
-                        reported = true;
-                        let file = Arc::from(store.file().display().to_string());
-                        let problem = Problem::new(&file, Place::File, err.to_string());
-                        let _ = events.send(Event::Msg(Msg::Problem(problem)));
+                    match store.save(&mut state) {
+                        Ok(saved) => {
+                            if let Some(problem) = saved.problem {
+                                let _ = events.send(Event::Msg(Msg::Problem(problem)));
+                            }
+                            if !saved.taken.is_blank() {
+                                let _ = events.send(Event::Msg(Msg::Synced(saved.taken)));
+                            }
+                        }
+                        Err(err) if !reported => {
+                            reported = true;
+                            let file = Arc::from(store.file().display().to_string());
+                            let problem = Problem::new(&file, Place::File, err.to_string());
+                            let _ = events.send(Event::Msg(Msg::Problem(problem)));
+                        }
+                        Err(_) => {}
                     }
                 }
             })?;
@@ -122,6 +135,46 @@ mod tests {
         assert!(restored.state.is_read(&id, None));
         assert_eq!(restored.state.last_open(), Some(id.as_str()));
         assert!(restored.state.position(&id).is_some(), "noted on finish");
+    }
+
+    #[test]
+    fn another_bylines_changes_are_taken_in_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let (events, inbox) = channel();
+        let mut saver = Saver::spawn(StateStore::new(dir.path()), events).unwrap();
+        let mut app = fixture::app(100, 20);
+        let (first, second) = (
+            app.library.articles[0].id.clone(),
+            app.library.articles[1].id.clone(),
+        );
+        // Another byline, on the same folder, stars the second story.
+        let other = StateStore::new(dir.path());
+        let mut theirs = other.load().state;
+        theirs.toggle_star(&second);
+        other.save(&mut theirs).unwrap();
+        // This one marks the first read and saves: the star comes back.
+        press(&mut app, "r");
+        saver.offer(&mut app);
+        let synced = loop {
+            if let Event::Msg(msg @ Msg::Synced(_)) =
+                inbox.recv_timeout(Duration::from_secs(10)).unwrap()
+            {
+                break msg;
+            }
+        };
+        app.update(synced);
+        assert!(app.reading.state.is_starred(&second), "shown at once");
+        // Then unstars the second story, and quits.
+        press(&mut app, "j f");
+        saver.finish(&mut app);
+        let state = &app.reading.state;
+        assert!(state.is_read(&first, None));
+        assert!(
+            !state.is_starred(&second),
+            "this byline's later unstar stands"
+        );
+        let file = StateStore::new(dir.path()).load().state;
+        assert!(file.is_read(&first, None) && !file.is_starred(&second));
     }
 
     #[test]

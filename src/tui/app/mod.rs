@@ -32,6 +32,7 @@ use super::story::Story;
 use super::theme::Theme;
 use crate::article::{Article, Loaded, Problem};
 use crate::index::{SpeakerId, SpeakerIndex};
+use crate::state::ReadingState;
 use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use std::sync::Arc;
 
@@ -55,6 +56,9 @@ pub enum Msg {
     File(FileChange),
     /// A fresh copy of the speaker index.
     Index(IndexCopy),
+    /// What another byline saved to the reading state file, found as this
+    /// one saved: merged into the reading state (the later change wins).
+    Synced(ReadingState),
 }
 
 /// Work for the runtime: it owns the threads, the browser and the terminal.
@@ -252,6 +256,9 @@ impl App {
             Msg::Status(message) => self.status = Some(message),
             Msg::File(change) => self.on_file(change),
             Msg::Index(copy) => self.on_index(copy),
+            Msg::Synced(theirs) => {
+                self.reading.state.merge(&theirs);
+            }
         }
         self.settle();
         std::mem::take(&mut self.jobs)
