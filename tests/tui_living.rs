@@ -224,3 +224,46 @@ fn a_damaged_state_file_is_reported_and_set_aside() {
     let saved = std::fs::read_to_string(state.join("state.json")).unwrap();
     assert!(saved.contains("harbour"), "a new state is written: {saved}");
 }
+
+/// Two readers open on one library at once: each one's marks survive the
+/// other's saves (A's star on one story, B's read on another).
+#[test]
+fn two_readers_at_once_keep_each_others_marks() {
+    if !have_tmux() {
+        return;
+    }
+    let a = Tmux::start(100, 30);
+    let b = Tmux::start(100, 30);
+    let folder = a.dir.join("news");
+    std::fs::create_dir_all(&folder).unwrap();
+    for (name, id, title) in [
+        ("1.json", "one", "First news"),
+        ("2.json", "two", "Second news"),
+        ("3.json", "three", "Third news"),
+    ] {
+        std::fs::write(folder.join(name), short_story(id, title)).unwrap();
+    }
+    let env = private_dirs(&a);
+    a.byline_with(&env, &[&folder]);
+    b.byline_with(&env, &[&folder]);
+    // A story's two list rows: its title, and its source with the star.
+    let rows = |s: &str, title: &str| -> String {
+        let lines: Vec<&str> = s.lines().collect();
+        let in_list = |l: &&str| l.split("││").next().is_some_and(|list| list.contains(title));
+        let at = lines.iter().position(in_list).unwrap_or(0);
+        lines[at..lines.len().min(at + 2)].join("\n")
+    };
+    a.keys(&["j", "f"]);
+    a.wait_for("A's star", |s| rows(s, "Second news").contains('★'));
+    // B opens the second and third stories (whatever panel it resumed in):
+    // both are read.
+    b.keys(&["J", "J"]);
+    b.wait_for("B on the third story", |s| position(s) == "3/3");
+    quit(&a);
+    quit(&b);
+    a.byline_with(&env, &[&folder]);
+    a.wait_for("both readers' marks", |s| {
+        let second = rows(s, "Second news");
+        second.contains('★') && !second.contains('●') && !rows(s, "Third news").contains('●')
+    });
+}
