@@ -173,6 +173,24 @@ impl Analyser {
         let _ = self.now.send((index, article));
     }
 
+    /// Analyse these again (they changed), first of the background's work.
+    pub fn again(&self, articles: Vec<Work>) {
+        {
+            let mut taken = lock(&self.shared.taken);
+            for (index, _) in &articles {
+                if let Some(slot) = taken.get_mut(*index) {
+                    *slot = false;
+                }
+            }
+        }
+        let mut queue = lock(&self.shared.queue);
+        for work in articles.into_iter().rev() {
+            queue.push_front(work);
+        }
+        drop(queue);
+        self.shared.ready.notify_all();
+    }
+
     /// Analyse these, in order, when nothing is more urgent.
     pub fn later(&self, articles: Vec<Work>) {
         lock(&self.shared.queue).extend(articles);
@@ -263,6 +281,23 @@ mod tests {
             inbox.recv_timeout(Duration::from_millis(200)).is_err(),
             "nothing twice"
         );
+    }
+
+    #[test]
+    fn a_story_that_changed_is_analysed_again() {
+        let (events, inbox) = channel();
+        let analyser = Analyser::spawn(events, 1).unwrap();
+        let article = Arc::new(fixture::stories().remove(0).0);
+        analyser.later(vec![(0, Arc::clone(&article))]);
+        assert_eq!(digests(&inbox, 1), [0]);
+        analyser.now(0, Arc::clone(&article));
+        analyser.later(vec![(0, Arc::clone(&article))]);
+        assert!(
+            inbox.recv_timeout(Duration::from_millis(200)).is_err(),
+            "analysed once"
+        );
+        analyser.again(vec![(0, article)]);
+        assert_eq!(digests(&inbox, 1), [0], "a changed story again");
     }
 
     #[test]

@@ -222,6 +222,7 @@ impl Perform for Effects {
         match job {
             Job::Analyse(index, article) => self.analyser.now(index, article),
             Job::AnalyseLater(articles) => self.analyser.later(articles),
+            Job::AnalyseAgain(articles) => self.analyser.again(articles),
             Job::OpenUrl(url) => open_in_browser(url, self.events.clone()),
             Job::Copy(text) => {
                 let mut out = io::stdout();

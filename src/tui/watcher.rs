@@ -35,6 +35,7 @@ pub fn spawn_watcher(
         .spawn(
             move || match Watcher::start(&paths, options, events.clone()) {
                 Ok(_watcher) => {
+                    let _ = events.send(Event::Msg(Msg::File(FileChange::Watching)));
                     while !stop.load(Ordering::Relaxed) {
                         thread::sleep(POLL);
                     }

@@ -68,6 +68,9 @@ pub enum Job {
     Analyse(usize, Arc<Article>),
     /// Analyse these, in this order, when there is nothing more urgent.
     AnalyseLater(Vec<(usize, Arc<Article>)>),
+    /// These changed (a watched file was edited): analyse them again,
+    /// whatever was analysed under their index before.
+    AnalyseAgain(Vec<(usize, Arc<Article>)>),
     OpenUrl(String),
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
@@ -111,6 +114,8 @@ pub struct Library {
     pub analysed: usize,
     pub problems: Vec<Problem>,
     pub loading: bool,
+    /// `--watch` has begun to see changes.
+    pub watching: bool,
 }
 
 impl Library {

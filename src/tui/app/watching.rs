@@ -23,6 +23,8 @@ pub enum FileChange {
     },
     /// The system could not watch something.
     Failed(String),
+    /// Watching has begun: changes from now on are seen.
+    Watching,
 }
 
 impl From<WatchEvent> for FileChange {
@@ -48,6 +50,7 @@ impl App {
                 }
             }
             FileChange::Failed(message) => self.status = Some(message),
+            FileChange::Watching => self.library.watching = true,
         }
     }
 
@@ -59,14 +62,12 @@ impl App {
             .map(|i| (self.library.articles[i].id.clone(), i))
             .collect();
         let mut fresh = Vec::new();
-        let mut changed = Vec::new();
         for article in loaded.articles {
             match before.remove(&article.id) {
                 Some(i) => {
                     self.mark_gone(i, false);
                     if *self.library.articles[i] != article {
                         self.replace(i, article);
-                        changed.push(i);
                     }
                 }
                 None => fresh.push(article),
@@ -84,10 +85,10 @@ impl App {
             articles: fresh,
             problems: loaded.problems,
         });
-        if !self.library.loading {
-            let later = changed
-                .into_iter()
-                .chain(first..first + count)
+        // Changed stories were sent to be analysed again as they were
+        // replaced; new ones wait for the end of loading like the rest.
+        if !self.library.loading && count > 0 {
+            let later = (first..first + count)
                 .map(|i| (i, Arc::clone(&self.library.articles[i])))
                 .collect();
             self.jobs.push(Job::AnalyseLater(later));
@@ -104,6 +105,9 @@ impl App {
     /// same reading position) if it is open.
     fn replace(&mut self, i: usize, article: Article) {
         self.library.articles[i] = Arc::new(article);
+        // Before it is shown: the story on screen is analysed first.
+        let again = vec![(i, Arc::clone(&self.library.articles[i]))];
+        self.jobs.push(Job::AnalyseAgain(again));
         self.wrapped.retain(|(view, _)| view.article != i);
         if self.library.digests[i].take().is_some() {
             self.library.analysed -= 1;

@@ -69,7 +69,8 @@ fn header_left(app: &App) -> Line<'static> {
     Line::from(left)
 }
 
-/// "loading… 1204 stories · 2 problems (p)", then "analysing 41%".
+/// "loading… 1204 stories · 2 problems (p)", then "analysing 41%", then
+/// "watching" while `--watch` sees changes.
 fn header_right(app: &App) -> Line<'static> {
     let library = &app.library;
     let mut right = Vec::new();
@@ -78,6 +79,8 @@ fn header_right(app: &App) -> Line<'static> {
         right.push(Span::raw(format!("loading… {stories} stories")));
     } else if let Some(percent) = library.analysing() {
         right.push(Span::raw(format!("analysing {percent}%")));
+    } else if library.watching {
+        right.push(Span::styled("watching", app.theme.dim()));
     }
     let problems = library.problems.len();
     if problems > 0 {

@@ -17,11 +17,12 @@ pub(super) fn open(app: &App) -> &Open {
     app.open.as_ref().expect("a story is open")
 }
 
-/// The stories the jobs send to be analysed in the background, in order.
+/// The stories the jobs send to be analysed in the background (again,
+/// for changed ones), in order.
 pub(super) fn analysed_later(jobs: &[Job]) -> Vec<usize> {
     jobs.iter()
         .flat_map(|j| match j {
-            Job::AnalyseLater(v) => v.iter().map(|(i, _)| *i).collect(),
+            Job::AnalyseLater(v) | Job::AnalyseAgain(v) => v.iter().map(|(i, _)| *i).collect(),
             _ => Vec::new(),
         })
         .collect()
