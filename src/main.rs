@@ -40,7 +40,14 @@ fn main() -> ExitCode {
         Some(Command::People(args)) => commands::people::run(&args),
         Some(Command::Export(args)) => commands::export::run(&args),
         Some(Command::Config(args)) => commands::config::run(&args),
-        None => commands::reader::run(&cli.reader),
+        None => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let names: Vec<&str> = command
+                .get_subcommands()
+                .map(clap::Command::get_name)
+                .collect();
+            commands::reader::run(&cli.reader, &names)
+        }
     };
     match result {
         Ok(code) => code,
@@ -89,10 +96,12 @@ fn report(problems: &[byline::Problem]) -> bool {
 /// Writes a line on standard error, cleaned of anything that could drive
 /// the terminal (it may quote a file or an argument). A closed standard
 /// error is as quiet as a closed standard output: nothing to panic over.
-fn say(line: &str) {
+fn say(text: &str) {
     use std::io::Write;
-    let line = byline::article::sanitize::clean_line(line);
-    let _ = writeln!(io::stderr().lock(), "{line}");
+    let mut err = io::stderr().lock();
+    for line in text.lines() {
+        let _ = writeln!(err, "{}", byline::article::sanitize::clean_line(line));
+    }
 }
 
 /// The exit status of a command that printed what it read: 1 when some

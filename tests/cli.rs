@@ -280,3 +280,25 @@ fn extract_lines_carry_each_storys_metadata() {
         (&serde_json::json!([]), &Value::Bool(false))
     );
 }
+
+#[test]
+fn a_wrong_path_or_a_misspelt_command_is_an_error_before_the_screen() {
+    let dir = TempDir::new().unwrap();
+    let empty = dir.path().join("empty.json");
+    std::fs::write(&empty, "").unwrap();
+    let out = byline(&["quote"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim_end(),
+        "byline: quote: no such file or folder; did you mean `byline quotes`?"
+    );
+    let out = byline(&[empty.to_str().unwrap(), "/no/such/path"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("empty.json: empty file"), "{err}");
+    assert!(
+        err.contains("/no/such/path: no such file or folder"),
+        "{err}"
+    );
+}

@@ -22,7 +22,40 @@ pub struct Args {
     watch: bool,
 }
 
-pub fn run(args: &Args) -> Result<ExitCode> {
+/// A path that does not exist, or a file with nothing in it, is an error
+/// before the screen starts, as `extract` would report it; a word one or
+/// two letters from a command's name is asked about (`byline quote`).
+fn check_paths(paths: &[PathBuf], commands: &[&str]) -> Result<()> {
+    let mut wrong = Vec::new();
+    for path in paths.iter().filter(|p| p.as_os_str() != "-") {
+        let name = path.display().to_string();
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_file() && meta.len() == 0 => {
+                wrong.push(format!("{name}: empty file"));
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let hint = byline::config::closest(&name, commands.iter().copied())
+                    .map(|c| format!("; did you mean `byline {c}`?"))
+                    .unwrap_or_default();
+                let why = if err.kind() == io::ErrorKind::NotFound {
+                    "no such file or folder".to_owned()
+                } else {
+                    err.to_string()
+                };
+                wrong.push(format!("{name}: {why}{hint}"));
+            }
+        }
+    }
+    if wrong.is_empty() {
+        Ok(())
+    } else {
+        anyhow::bail!("{}", wrong.join("\nbyline: "))
+    }
+}
+
+pub fn run(args: &Args, commands: &[&str]) -> Result<ExitCode> {
+    check_paths(&args.paths, commands)?;
     // On a terminal the reader runs under a guard that restores the
     // terminal whatever becomes of it (see `tui::guard`).
     if io::stdout().is_terminal()

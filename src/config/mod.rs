@@ -20,6 +20,7 @@ pub mod theme;
 pub use actions::{Action, Context};
 pub use bindings::{Binding, Bindings};
 pub use keys::{Key, KeyCode};
+pub use parse::closest;
 pub use theme::{Colour, Palette, ThemeName};
 
 use crate::article::{Place, Problem};

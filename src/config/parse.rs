@@ -409,12 +409,18 @@ fn not_in_prompt(action: Action) -> String {
 
 /// `; did you mean `x`?` when a known name is one or two edits away.
 fn suggest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> String {
+    closest(name, known)
+        .map(|k| format!("; did you mean `{k}`?"))
+        .unwrap_or_default()
+}
+
+/// The known name one or two edits away from `name`, the nearest first.
+pub fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     known
         .map(|k| (distance(name, k), k))
         .filter(|&(d, _)| d <= 2)
         .min()
-        .map(|(_, k)| format!("; did you mean `{k}`?"))
-        .unwrap_or_default()
+        .map(|(_, k)| k)
 }
 
 /// Levenshtein distance over chars; names are short.

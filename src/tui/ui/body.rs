@@ -8,7 +8,7 @@ use crate::tui::app::{App, Open};
 use crate::tui::body::{BodyView, Label, LineKind, VLine};
 use crate::tui::layout::{Focus, text_area};
 use crate::tui::needle::Needle;
-use crate::tui::text::{clean, fit};
+use crate::tui::text::clean;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -23,11 +23,10 @@ pub fn render_body(buf: &mut Buffer, app: &App, area: Rect) {
         } else {
             "No story to show"
         };
-        let line = Line::from(Span::styled(
-            fit(text, usize::from(inner.width)).into_owned(),
-            app.theme.dim(),
-        ));
-        put(buf, inner.x, inner.y, &line, inner.width);
+        let lines = super::list::why_empty(app, text, usize::from(inner.width));
+        for (y, line) in (inner.y..inner.y + inner.height).zip(&lines) {
+            put(buf, inner.x, y, line, inner.width);
+        }
         return;
     };
     let text = text_area(area);

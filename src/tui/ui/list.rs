@@ -88,6 +88,8 @@ fn story_lines(
     (title, meta)
 }
 
+/// An empty list says why: the search, the loading, or what was wrong with
+/// what was opened (an empty folder, files that are not articles).
 fn render_empty(buf: &mut Buffer, app: &App, inner: Rect) {
     let text = if app.search.is_some() {
         "No story matches the search"
@@ -96,9 +98,29 @@ fn render_empty(buf: &mut Buffer, app: &App, inner: Rect) {
     } else {
         "No stories found"
     };
-    let line = Line::from(Span::styled(
-        fit(text, usize::from(inner.width)).into_owned(),
+    let lines = why_empty(app, text, usize::from(inner.width));
+    for (y, line) in (inner.y..inner.y + inner.height).zip(&lines) {
+        put(buf, inner.x, y, line, inner.width);
+    }
+}
+
+/// `headline`, then, for a library that holds nothing once loaded, each
+/// problem met opening it, wrapped to `width`.
+pub(super) fn why_empty(app: &App, headline: &str, width: usize) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(Span::styled(
+        fit(headline, width).into_owned(),
         app.theme.dim(),
-    ));
-    put(buf, inner.x, inner.y, &line, inner.width);
+    ))];
+    if app.search.is_none() && !app.library.loading && app.library.articles.is_empty() {
+        for problem in &app.library.problems {
+            lines.push(Line::default());
+            for part in textwrap::wrap(&problem.to_string(), width.max(1)) {
+                lines.push(Line::from(Span::styled(
+                    part.into_owned(),
+                    app.theme.warning(),
+                )));
+            }
+        }
+    }
+    lines
 }

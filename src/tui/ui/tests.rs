@@ -382,3 +382,26 @@ fn the_people_view_before_the_index_arrives() {
         "the filter prompt: {text}"
     );
 }
+
+#[test]
+fn an_empty_library_says_why_on_the_screen() {
+    let mut app = App::new(Theme::default(), Keymap::default());
+    app.update(Msg::Resize(100, 20));
+    let file = std::sync::Arc::from("news/");
+    let problem = crate::article::Problem::new(
+        &file,
+        crate::article::Place::File,
+        "no .json, .jsonl or .ndjson files in this folder",
+    );
+    app.update(Msg::Loaded(Loaded {
+        articles: Vec::new(),
+        problems: vec![problem],
+    }));
+    app.update(Msg::LoadDone);
+    let shown = screen(&app);
+    assert!(shown.contains("No stories found"), "{shown}");
+    assert!(
+        shown.contains("news/: no .json, .jsonl or .ndjson files"),
+        "{shown}"
+    );
+}
