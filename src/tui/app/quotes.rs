@@ -109,7 +109,10 @@ impl App {
         if let Some(row) = self.sidebar_quotes().iter().position(|&q| q == quote) {
             self.sidebar.quote = row;
         }
-        if self.size.0 < TWO_PANELS && self.focus.in_sidebar() {
+        // A jump from the story list puts the keys in the text: `j` then
+        // reads on rather than moving to the next story. From the sidebar
+        // they stay there, to go through the quotes (unless it is hidden).
+        if self.focus == Focus::List || self.size.0 < TWO_PANELS && self.focus.in_sidebar() {
             self.focus = Focus::Body;
         }
     }

@@ -268,3 +268,35 @@ fn a_search_typed_before_the_stories_arrive_still_leaves_one_selected() {
     assert_eq!(app.selected, Some(0));
     assert_eq!(open(&app).article, 0);
 }
+
+/// A jump into the text from the story list puts the keys in the text:
+/// `j` then reads on instead of moving to the next story.
+#[test]
+fn a_jump_from_the_list_puts_the_keys_in_the_story() {
+    // (keys that make a quote current, then go back to the list; the jump)
+    let cases = [
+        ("", "]"),
+        ("] ] h", "["),
+        ("] h", "}"),
+        ("] h } h", "{"),
+        ("", "@ l i n d q Enter"),
+    ];
+    for (before, jump) in cases {
+        let mut app = fixture::app(160, 45);
+        let story = app.selected;
+        if !before.is_empty() {
+            press(&mut app, before);
+        }
+        assert_eq!(app.focus, Focus::List, "{before}");
+        let current = app.open.as_ref().and_then(|o| o.current_quote);
+        press(&mut app, jump);
+        assert_ne!(
+            app.open.as_ref().and_then(|o| o.current_quote),
+            current,
+            "{jump}"
+        );
+        assert_eq!(app.focus, Focus::Body, "{jump}");
+        press(&mut app, "j");
+        assert_eq!(app.selected, story, "{jump}: the same story");
+    }
+}
