@@ -229,12 +229,14 @@ fn background_loop(shared: &Shared) {
     let mut batch = Vec::new();
     let mut sent = Instant::now();
     while let Some((index, article)) = shared.next() {
-        if !shared.take(index) {
-            continue;
+        // A story taken already (the one on screen) is skipped, but the
+        // batch may still be due: the queue may be empty after it.
+        let fresh = shared.take(index);
+        if fresh {
+            batch.push((index, shared.digest(index, &article)));
         }
-        batch.push((index, shared.digest(index, &article)));
         // The story on screen goes at once; the rest wait for company.
-        let wanted = shared.wanted.load(Ordering::Relaxed) == index;
+        let wanted = fresh && shared.wanted.load(Ordering::Relaxed) == index;
         let idle = lock(&shared.queue).is_empty();
         if wanted || idle || sent.elapsed() >= BATCH_TIME {
             if !shared.send(std::mem::take(&mut batch)) {
@@ -281,6 +283,25 @@ mod tests {
             inbox.recv_timeout(Duration::from_millis(200)).is_err(),
             "nothing twice"
         );
+    }
+
+    #[test]
+    fn a_batch_is_sent_when_the_queue_ends_on_a_story_taken_already() {
+        let (events, inbox) = channel();
+        let analyser = Analyser::spawn(events, 1).unwrap();
+        let articles: Vec<_> = fixture::stories()
+            .into_iter()
+            .map(|(a, _)| Arc::new(a))
+            .collect();
+        analyser.now(1, Arc::clone(&articles[1]));
+        assert_eq!(digests(&inbox, 1), [1]);
+        // The last in the queue is the one on screen, analysed already:
+        // the batch before it must not wait for more work.
+        analyser.later(vec![
+            (0, Arc::clone(&articles[0])),
+            (1, Arc::clone(&articles[1])),
+        ]);
+        assert_eq!(digests(&inbox, 1), [0]);
     }
 
     #[test]
