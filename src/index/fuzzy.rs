@@ -19,8 +19,11 @@ const PREFIX: i64 = 10;
 impl Pattern {
     pub fn new(query: &str) -> Pattern {
         let mut chars = Vec::with_capacity(query.len());
+        // Names fold their punctuation to spaces ("Carvalho-Mota" is
+        // "carvalho mota"), so the query drops it: "carvalho-mota" and
+        // "o'neill" match.
         each_folded(query, |c| {
-            if !c.is_whitespace() {
+            if c.is_alphanumeric() {
                 chars.push(c);
             }
         });
@@ -217,6 +220,13 @@ mod tests {
         assert!(score("lefèvre", "Helene Lefevre").is_some());
         assert!(score("sorensen", "Annika Sørensen-Blom").is_some());
         assert!(score("東京", "東京 Bookshop").is_some());
+    }
+
+    #[test]
+    fn punctuation_in_the_query_is_no_obstacle() {
+        assert!(score("carvalho-mota", "Inês Carvalho-Mota").is_some());
+        assert!(score("o'neill", "Siobhan O’Neill").is_some());
+        assert!(score("st. john", "Ama St John").is_some());
     }
 
     #[test]
