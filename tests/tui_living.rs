@@ -19,10 +19,11 @@ fn private_dirs(tmux: &Tmux) -> String {
     format!("XDG_STATE_HOME={dir}/state XDG_CONFIG_HOME={dir}/config")
 }
 
-/// A short story in a file of its own.
+/// A short story in a file of its own, newer than `story()`: it lists
+/// above it.
 fn short_story(id: &str, title: &str) -> String {
     format!(
-        r#"{{"id": "{id}", "title": "{title}", "source": "Wire", "body": "A short story about {id}.\n\nIt ends here."}}"#
+        r#"{{"id": "{id}", "title": "{title}", "source": "Wire", "published": "2026-06-01", "body": "A short story about {id}.\n\nIt ends here."}}"#
     )
 }
 

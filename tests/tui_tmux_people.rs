@@ -72,22 +72,24 @@ fn following_one_person_across_two_stories() {
     );
     assert!(screen.contains("▸ Mara Lind"), "{screen}");
     tmux.keys(&["l", "i", "n", "d", "Enter", "G", "Enter"]);
-    let screen = tmux.wait_for("her oldest quote, in the first story", |s| {
+    // The list is newest first: her oldest quote is in the second story,
+    // and `{` goes up the list to the newer one.
+    let screen = tmux.wait_for("her oldest quote, in the second story", |s| {
         body(s).contains("Nobody should pay more")
     });
-    assert_eq!(position(&screen), "1/2");
+    assert_eq!(position(&screen), "2/2");
     assert!(!body(&screen).contains("single crown"), "{screen}");
-    tmux.keys(&["}"]);
-    let screen = tmux.wait_for("her quote in the second story", |s| {
-        position(s) == "2/2" && body(s).contains("single crown for the gates")
+    tmux.keys(&["{"]);
+    let screen = tmux.wait_for("her quote in the first story", |s| {
+        position(s) == "1/2" && body(s).contains("single crown for the gates")
     });
     assert!(
         !body(&screen).contains("Background paragraph 1 "),
         "scrolled down to the quote: {screen}"
     );
-    tmux.keys(&["{"]);
-    tmux.wait_for("back in the first story", |s| {
-        position(s) == "1/2" && body(s).contains("Nobody should pay more")
+    tmux.keys(&["}"]);
+    tmux.wait_for("back in the second story", |s| {
+        position(s) == "2/2" && body(s).contains("Nobody should pay more")
     });
 }
 

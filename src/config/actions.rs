@@ -71,8 +71,9 @@ actions! {
     PickSpeaker = "pick_speaker",
     /// The People view: everyone quoted in the library.
     People = "people",
-    /// The People view's next sort order.
-    SortPeople = "sort_people",
+    /// The next sort order: of the stories, or in the People view of the
+    /// people.
+    Sort = "sort",
     /// The open story's quotes alone.
     QuotesOnly = "quotes_only",
     Search = "search",
@@ -140,7 +141,7 @@ impl Action {
             A::Help => "this help (type to search it)",
             A::Quit => "quit",
             A::People => "everyone quoted in the library; type to filter",
-            A::SortPeople => "sort the people by quotes, name or latest",
+            A::Sort => "sort by date, source, unread, file · People: quotes, name",
             A::QuotesOnly => "the story's quotes alone, with speaker and cue",
             A::Backspace => "delete a character",
             A::ToggleRead => "mark the story read or unread",
@@ -156,6 +157,8 @@ impl Action {
 
     /// The action with this settings-file name.
     pub fn from_name(name: &str) -> Option<Action> {
+        // `sort_people` was the name before the stories could be sorted.
+        let name = if name == "sort_people" { "sort" } else { name };
         Action::ALL.iter().copied().find(|a| a.name() == name)
     }
 }
@@ -196,7 +199,7 @@ pub const DEFAULTS: &[(Context, &str, Action)] = {
         (N, "{", A::PrevBySpeaker),
         (N, "@", A::PickSpeaker),
         (N, "P", A::People),
-        (N, "S", A::SortPeople),
+        (N, "S", A::Sort),
         (N, "\"", A::QuotesOnly),
         (N, "/", A::Search),
         (N, "n", A::NextMatch),

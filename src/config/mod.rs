@@ -15,12 +15,14 @@ pub mod actions;
 pub mod bindings;
 pub mod keys;
 mod parse;
+mod sort;
 pub mod theme;
 
 pub use actions::{Action, Context};
 pub use bindings::{Binding, Bindings};
 pub use keys::{Key, KeyCode};
 pub use parse::closest;
+pub use sort::SortBy;
 pub use theme::{Colour, Palette, ThemeName};
 
 use crate::article::{Place, Problem};
@@ -51,6 +53,8 @@ pub struct Settings {
     pub keys: Bindings,
     /// The user's own article shapes (`[formats.NAME]`).
     pub formats: crate::article::Formats,
+    /// The story list's order.
+    pub sort: SortBy,
     /// How much is read at most (`max_file_size`, `max_line_size`,
     /// `max_folder_depth`).
     pub limits: crate::article::Limits,
@@ -78,6 +82,7 @@ impl Default for Settings {
             keys: Bindings::default(),
             formats: crate::article::Formats::default(),
             limits: crate::article::Limits::default(),
+            sort: SortBy::default(),
         }
     }
 }

@@ -29,6 +29,7 @@ const SETTINGS: &[&str] = &[
     "max_file_size",
     "max_line_size",
     "max_folder_depth",
+    "sort",
 ];
 
 /// The smallest size cap allowed: below it no article fits.
@@ -112,6 +113,7 @@ impl Reader {
                 "paths" => self.paths(value, &mut settings.paths),
                 "body_width" => self.body_width(value, &mut settings.body_width),
                 "theme" => self.theme(value, &mut settings.theme),
+                "sort" => self.sort(value, &mut settings.sort),
                 "mouse" => self.boolean(key, value, &mut settings.mouse),
                 "watch" => self.boolean(key, value, &mut settings.watch),
                 "colours" | "colors" => colours = Some(value),
@@ -215,6 +217,22 @@ impl Reader {
                     FOLDER_DEPTH.end()
                 ),
             ),
+        }
+    }
+
+    fn sort(&mut self, value: &Spanned<DeValue<'_>>, sort: &mut super::SortBy) {
+        if let Some(by) = value.get_ref().as_str().and_then(super::SortBy::parse) {
+            *sort = by;
+        } else {
+            let names: Vec<&str> = super::SortBy::ALL.iter().map(|s| s.name()).collect();
+            self.problem(
+                value,
+                format!(
+                    "`sort` must be one of \"{}\"; using \"{}\"",
+                    names.join("\", \""),
+                    sort.name()
+                ),
+            );
         }
     }
 

@@ -9,6 +9,7 @@ use super::intern::{FastMap, FastSet, Sym};
 use super::{QuoteId, Record, SpeakerId, SpeakerIndex, SpeakerKind, organisation_key, unpack_date};
 use crate::analysis::Span;
 use crate::article::Date;
+use std::cmp::Ordering;
 
 /// How a list of speakers is sorted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -305,6 +306,54 @@ impl SpeakerIndex {
             })
             .max_by_key(|&q| self.place(q))
             .map(|q| self.said(q))
+    }
+
+    /// The speaker's first quote after `from` with the stories in another
+    /// order: `rank` gives each article's place in it (the reader's list).
+    pub fn next_quote_ranked(
+        &self,
+        id: SpeakerId,
+        from: Position,
+        rank: impl Fn(usize) -> usize,
+    ) -> Option<Said<'_>> {
+        self.nearest_ranked(id, from, rank, Ordering::Greater)
+    }
+
+    /// The speaker's last quote before `from`, stories ranked by `rank`.
+    pub fn previous_quote_ranked(
+        &self,
+        id: SpeakerId,
+        from: Position,
+        rank: impl Fn(usize) -> usize,
+    ) -> Option<Said<'_>> {
+        self.nearest_ranked(id, from, rank, Ordering::Less)
+    }
+
+    /// The quote nearest `from` on the side `way` of it, in `rank` order:
+    /// a scan of their quotes, as the lists are in library order.
+    fn nearest_ranked(
+        &self,
+        id: SpeakerId,
+        from: Position,
+        rank: impl Fn(usize) -> usize,
+        way: Ordering,
+    ) -> Option<Said<'_>> {
+        let key = |q: u32| {
+            let (article, offset) = self.place(q);
+            (rank(article), offset)
+        };
+        let at = (rank(from.article), from.offset);
+        let beyond = self
+            .lists(id)
+            .flatten()
+            .copied()
+            .filter(|&q| key(q).cmp(&at) == way);
+        let nearest = if way == Ordering::Greater {
+            beyond.min_by_key(|&q| key(q))
+        } else {
+            beyond.max_by_key(|&q| key(q))
+        };
+        nearest.map(|q| self.said(q))
     }
 
     /// The article indices of the stories quoting a speaker, ascending.

@@ -56,6 +56,14 @@ fn article(id: &str, title: &str, source: &str, date: &str, paragraphs: &[&str])
     }
 }
 
+/// A reader with nothing loaded whose list is in the order the stories
+/// come (the tests speak of stories by their place in the fixture).
+pub fn unsorted() -> App {
+    let mut app = App::new(Theme::default(), Keymap::default());
+    app.order = super::app::order::Order::new(crate::config::SortBy::File);
+    app
+}
+
 /// A person with only a name: the one place tests build a `Person`, so a
 /// new field of the analysis touches one line.
 pub fn person_named(name: &str) -> Person {
@@ -241,7 +249,7 @@ pub fn stories() -> Vec<(Article, Analysis)> {
 
 /// A reader of `width`×`height` with the stories loaded and analysed.
 pub fn app(width: u16, height: u16) -> App {
-    let mut app = App::new(Theme::default(), Keymap::default());
+    let mut app = unsorted();
     app.update(Msg::Resize(width, height));
     let (articles, analyses): (Vec<_>, Vec<_>) = stories().into_iter().unzip();
     let digests = articles
@@ -327,7 +335,7 @@ pub fn index_of(stories: &[(Article, Analysis)]) -> Arc<SpeakerIndex> {
 /// A reader with [`stories_with_the_mayor`] loaded, analysed and indexed.
 pub fn app_with_index(width: u16, height: u16) -> App {
     let stories = stories_with_the_mayor();
-    let mut app = App::new(Theme::default(), Keymap::default());
+    let mut app = unsorted();
     app.update(Msg::Resize(width, height));
     let digests = stories
         .iter()

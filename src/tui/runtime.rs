@@ -400,7 +400,7 @@ mod tests {
     #[test]
     fn the_loop_applies_events_draws_and_quits() {
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-        let mut app = App::new(Theme::default(), Keymap::default());
+        let mut app = crate::tui::fixture::unsorted();
         app.update(Msg::Resize(100, 30));
         let (events, inbox) = channel();
         events.send(Event::Msg(Msg::Loaded(stories()))).unwrap();
@@ -426,12 +426,12 @@ mod tests {
     #[test]
     fn the_loop_ends_when_the_channel_closes_or_a_signal_comes() {
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-        let mut app = App::new(Theme::default(), Keymap::default());
+        let mut app = crate::tui::fixture::unsorted();
         let (events, inbox) = channel();
         events.send(Event::Stop).unwrap();
         main_loop(&mut terminal, &mut app, &inbox, &mut Recorder::default()).unwrap();
         assert!(app.quit);
-        let mut app = App::new(Theme::default(), Keymap::default());
+        let mut app = crate::tui::fixture::unsorted();
         drop(events);
         main_loop(&mut terminal, &mut app, &inbox, &mut Recorder::default()).unwrap();
         let (events, inbox) = channel();
@@ -444,7 +444,7 @@ mod tests {
     #[test]
     fn quitting_while_stories_pour_in_is_prompt() {
         let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
-        let mut app = App::new(Theme::default(), Keymap::default());
+        let mut app = crate::tui::fixture::unsorted();
         app.update(Msg::Resize(160, 45));
         let (events, inbox) = channel();
         let flood = events.clone();

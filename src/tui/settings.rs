@@ -14,6 +14,9 @@ impl App {
         self.keymap = Keymap::from(&settings.keys);
         self.theme = self.theme.with_palette(settings.colours);
         self.body_width = settings.body_width;
+        let mut order = std::mem::take(&mut self.order);
+        order.sort(settings.sort, &self.library.articles, &|i| self.is_read(i));
+        self.order = order;
         self.library
             .problems
             .extend(config.problems.iter().cloned());

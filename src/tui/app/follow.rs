@@ -1,6 +1,6 @@
 //! Following a person across stories: `}`/`{` past the last (or first)
 //! quote of a speaker in the open story go on to their next (or previous)
-//! quote in the library, opening its story. Who a story's speaker is in
+//! quote in the story list's order, opening its story. Who a story's speaker is in
 //! the library comes from the speaker index; the person picked in the
 //! People view is followed by the index alone.
 
@@ -17,10 +17,11 @@ impl App {
         let Some(from) = self.reading_position(forward) else {
             return false;
         };
+        let rank = |article| self.order.row_of(article).unwrap_or(usize::MAX);
         let found = if forward {
-            index.next_quote(id, from)
+            index.next_quote_ranked(id, from, rank)
         } else {
-            index.previous_quote(id, from)
+            index.previous_quote_ranked(id, from, rank)
         };
         let name = index.speaker(id).map(|s| s.name().to_owned());
         if let Some(said) = found {
@@ -77,16 +78,15 @@ impl App {
         let id = self.person_of(speaker)?;
         let index = self.index.as_ref()?;
         let article = self.open.as_ref()?.article;
+        let rank = |article| self.order.row_of(article).unwrap_or(usize::MAX);
         let said = if forward {
-            index.next_quote(
-                id,
-                Position {
-                    article,
-                    offset: usize::MAX,
-                },
-            )
+            let end = Position {
+                article,
+                offset: usize::MAX,
+            };
+            index.next_quote_ranked(id, end, rank)
         } else {
-            index.previous_quote(id, Position { article, offset: 0 })
+            index.previous_quote_ranked(id, Position { article, offset: 0 }, rank)
         }?;
         Some((id, said.article, said.span.start))
     }

@@ -6,6 +6,7 @@
 
 mod follow;
 mod nav;
+pub mod order;
 mod overlay;
 mod people;
 mod queries;
@@ -167,6 +168,8 @@ pub struct App {
     pub body_width: usize,
     /// The article selected in the list (and shown in the body).
     pub selected: Option<usize>,
+    /// The story list's order: newest first unless the settings say.
+    pub order: order::Order,
     /// The first list row shown.
     pub list_offset: usize,
     pub focus: Focus,
@@ -223,6 +226,7 @@ impl App {
             reading: Reading::default(),
             body_width: super::body::MAX_TEXT_WIDTH,
             selected: None,
+            order: order::Order::default(),
             list_offset: 0,
             focus: Focus::List,
             sidebar_wide: true,
@@ -304,6 +308,7 @@ impl App {
         }
         let key = Key::from(event);
         self.reading.resume = None;
+        self.reading.chosen = true;
         if self.reading.asking.is_some() {
             self.answer(key);
             return;
@@ -386,7 +391,8 @@ impl App {
             }
             A::Quit => self.quit = true,
             A::People => self.toggle_people(),
-            A::SortPeople => self.cycle_people_sort(),
+            A::Sort if self.people.is_some() => self.cycle_people_sort(),
+            A::Sort => self.cycle_story_sort(),
             A::QuotesOnly => self.toggle_quote_list(),
             A::Backspace => {}
             A::ToggleRead
@@ -400,9 +406,9 @@ impl App {
         }
     }
 
-    /// A batch joins the list as it is: no sorting, no copying, nothing
-    /// per story but a pointer and two flags, so listing keeps pace with
-    /// the loader.
+    /// A batch joins the list: sorted among itself and merged in, nothing
+    /// copied per story but a pointer, so listing keeps pace with the
+    /// loader.
     fn on_loaded(&mut self, batch: Loaded) {
         let library = &mut self.library;
         let batch_len = batch.articles.len();
@@ -413,6 +419,9 @@ impl App {
         let first = library.articles.len() - batch_len;
         library.digests.resize_with(total, || None);
         library.problems.extend(batch.problems);
+        let mut order = std::mem::take(&mut self.order);
+        order.add(&self.library.articles, first, &|i| self.is_read(i));
+        self.order = order;
         self.listed(first..total);
     }
 
@@ -421,7 +430,14 @@ impl App {
     /// had the processor to itself until now.
     fn on_load_done(&mut self) {
         self.library.loading = false;
-        let later: Vec<(usize, Arc<Article>)> = (0..self.library.articles.len())
+        // A story to resume that never came: the top one, as with none.
+        if !self.reading.chosen {
+            self.reading.resume = None;
+            self.settle();
+        }
+        self.reading.chosen = true;
+        let later: Vec<(usize, Arc<Article>)> = (0..self.order.len())
+            .filter_map(|row| self.order.story_at(row))
             .filter(|&i| self.library.digests[i].is_none())
             .map(|i| (i, Arc::clone(&self.library.articles[i])))
             .collect();
@@ -443,7 +459,7 @@ impl App {
             }
             let digest = slot.insert(digest);
             if let Some(search) = &mut self.search {
-                search.analysed(index, digest);
+                search.analysed(index, digest, &self.order);
             }
             let Some(open) = self.open.as_mut().filter(|o| o.article == index) else {
                 continue;
@@ -459,9 +475,12 @@ impl App {
     /// Keeps every scroll offset valid for the current size and content.
     fn settle(&mut self) {
         self.combine_filters();
-        // Whatever emptied the list before, a story is selected once there is one.
-        if self.selected.is_none()
+        // Whatever emptied the list before, a story is selected once there
+        // is one; while loading, the newest so far.
+        let follow = !self.reading.chosen && self.reading.resume.is_none();
+        if (self.selected.is_none() || follow)
             && let Some(first) = self.list_item(0)
+            && self.selected != Some(first)
         {
             self.select(first);
         }

@@ -270,6 +270,9 @@ impl App {
     }
 
     pub(super) fn on_mouse(&mut self, mouse: MouseEvent) {
+        if mouse.kind != MouseEventKind::Moved {
+            self.reading.chosen = true;
+        }
         if self.mode != Mode::Normal {
             return;
         }

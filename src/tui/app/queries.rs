@@ -10,28 +10,28 @@ impl App {
     /// The number of rows in the list (all stories, or those the search
     /// and the read/starred filter keep).
     pub fn list_len(&self) -> usize {
-        self.rows()
-            .map_or(self.library.articles.len(), <[usize]>::len)
+        self.rows().map_or(self.order.len(), <[usize]>::len)
     }
 
     /// The article at list row `row`.
     pub fn list_item(&self, row: usize) -> Option<usize> {
         match self.rows() {
             Some(rows) => rows.get(row).copied(),
-            None => (row < self.library.articles.len()).then_some(row),
+            None => self.order.story_at(row),
         }
     }
 
-    /// The list row of `article`, if it is listed. Every order is by
-    /// article index, so this is a binary search.
+    /// The list row of `article`, if it is listed. A narrowed list is in
+    /// the list's order, so this is a binary search on the rank.
     pub fn list_row(&self, article: usize) -> Option<usize> {
         match self.rows() {
-            Some(rows) => rows.binary_search(&article).ok(),
-            None => (article < self.library.articles.len()).then_some(article),
+            Some(rows) => self.order.search(rows, article).ok(),
+            None => self.order.row_of(article),
         }
     }
 
-    /// The listed articles, ascending, unless every story is listed.
+    /// The listed articles, in the list's order, unless every story is
+    /// listed.
     pub(super) fn rows(&self) -> Option<&[usize]> {
         match (&self.search, self.reading.filter) {
             (None, Filter::All) => None,

@@ -32,6 +32,10 @@ pub struct Reading {
     pub combined: Vec<usize>,
     /// The story to go back to once it is loaded, until a key is pressed.
     pub resume: Option<String>,
+    /// The selection was chosen (by a key, a click, the story resumed or
+    /// the end of loading): until then it stays on the top story as newer
+    /// ones arrive.
+    pub chosen: bool,
     /// Stories whose file was deleted while byline watched it.
     pub gone: Vec<bool>,
     pub asking: Option<Ask>,
@@ -149,6 +153,24 @@ impl App {
         self.status = Some(format!("{marked} stories marked read · u undoes"));
     }
 
+    /// `S`: the list's next order. The selected story stays selected and in
+    /// view; a narrowed list takes the new order too.
+    pub(super) fn cycle_story_sort(&mut self) {
+        let by = self.order.by.next();
+        let mut order = std::mem::take(&mut self.order);
+        order.sort(by, &self.library.articles, &|i| self.is_read(i));
+        self.order = order;
+        self.order.arrange(&mut self.reading.listed);
+        self.order.arrange(&mut self.reading.combined);
+        if let Some(search) = &mut self.search {
+            self.order.arrange(&mut search.hits);
+        }
+        if let Some(row) = self.selected_row() {
+            self.list_offset = row.saturating_sub(self.list_rows() / 2);
+        }
+        self.status = Some(format!("stories {}", by.describe()));
+    }
+
     /// `1`, `2`, `3`: lists all, unread or starred stories. The selection
     /// stays if it is listed, else moves to the next listed story.
     fn show_only(&mut self, filter: Filter) {
@@ -160,7 +182,10 @@ impl App {
         let selected = self.selected.unwrap_or(0);
         if self.list_row(selected).is_none() {
             let next = match self.rows() {
-                Some(rows) => rows.get(rows.partition_point(|&i| i < selected)).copied(),
+                Some(rows) => {
+                    let at = self.order.search(rows, selected).unwrap_or_else(|at| at);
+                    rows.get(at).copied()
+                }
                 None => None,
             };
             if let Some(article) = next.or_else(|| self.list_item(count.saturating_sub(1))) {
@@ -188,6 +213,7 @@ impl App {
             };
             let kept: Vec<usize> = articles.clone().filter(keeps).collect();
             self.reading.listed.extend(kept);
+            self.order.arrange(&mut self.reading.listed);
         }
         let Some(id) = self.reading.resume.as_deref() else {
             return;
@@ -197,6 +223,7 @@ impl App {
             .find(|&i| self.library.articles[i].id == id)
         {
             self.reading.resume = None;
+            self.reading.chosen = true;
             self.select(i);
             self.focus = Focus::Body;
         }
@@ -208,12 +235,13 @@ impl App {
             return;
         };
         let listed = &self.reading.listed;
+        let order = &self.order;
         self.reading.combined.clear();
         self.reading.combined.extend(
             search
                 .hits
                 .iter()
-                .filter(|i| listed.binary_search(i).is_ok()),
+                .filter(|&&i| order.search(listed, i).is_ok()),
         );
     }
 

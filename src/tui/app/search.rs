@@ -6,6 +6,7 @@
 //! earlier one can match, without waiting for it; `n`/`N` search the open
 //! story as far as they need to.
 
+use super::order::Order;
 use super::search_people::{Quoting, parse_query};
 use super::{App, CONTEXT, Mode, Open};
 use crate::article::Article;
@@ -27,7 +28,7 @@ pub struct Search {
     pub needle: Option<Needle>,
     /// The people named with `@` and the stories quoting them, if any are.
     pub quoting: Option<Quoting>,
-    /// The matching articles, ascending.
+    /// The matching articles, in the list's order.
     pub hits: Vec<usize>,
     /// Every article before this index has been checked.
     pub scanned: usize,
@@ -69,26 +70,31 @@ impl Search {
     }
 
     /// A story analysed after the scan passed it may match by its people.
-    pub(super) fn analysed(&mut self, article: usize, digest: &Digest) {
+    pub(super) fn analysed(&mut self, article: usize, digest: &Digest, order: &Order) {
         if article < self.scanned && self.admits(article) && self.names_match(digest) {
-            self.add_hit(article);
+            self.add_hit(article, order);
         }
     }
 
-    fn add_hit(&mut self, article: usize) {
-        let at = self.hits.partition_point(|&h| h < article);
-        if self.hits.get(at) != Some(&article) {
+    fn add_hit(&mut self, article: usize, order: &Order) {
+        if let Err(at) = order.search(&self.hits, article) {
             self.hits.insert(at, article);
         }
     }
 
-    /// Checks the next slice of the library; false once all is checked.
-    fn step(&mut self, articles: &[std::sync::Arc<Article>], digests: &[Option<Digest>]) -> bool {
+    /// Checks the next slice of the library (in the order the stories
+    /// came); false once all is checked.
+    fn step(
+        &mut self,
+        articles: &[std::sync::Arc<Article>],
+        digests: &[Option<Digest>],
+        order: &Order,
+    ) -> bool {
         let mut budget = SLICE_BYTES;
         while self.scanned < articles.len() && budget > 0 {
             let article = &articles[self.scanned];
             if self.admits(self.scanned) && self.matches(article, digests[self.scanned].as_ref()) {
-                self.add_hit(self.scanned);
+                self.add_hit(self.scanned, order);
             }
             budget = budget.saturating_sub(article.body.len() + article.title.len() + 64);
             self.scanned += 1;
@@ -150,7 +156,7 @@ impl App {
                 self.library.digests[open.article].as_ref(),
             )
         {
-            search.add_hit(open.article);
+            search.add_hit(open.article, &self.order);
         }
         self.search = Some(search);
         self.search_step();
@@ -163,7 +169,7 @@ impl App {
         let Some(search) = &mut self.search else {
             return false;
         };
-        let more = search.step(&self.library.articles, &self.library.digests);
+        let more = search.step(&self.library.articles, &self.library.digests, &self.order);
         if self.selected_row().is_none()
             && let Some(first) = self.list_item(0)
         {
@@ -188,7 +194,14 @@ impl App {
         let Some(search) = self.search.as_mut().filter(|s| s.open_first) else {
             return;
         };
-        let certain = search.hits.first().is_some_and(|&h| h < search.scanned);
+        // No story above the first hit in the list can still match: every
+        // one of them has been scanned.
+        let order = &self.order;
+        let certain = search
+            .hits
+            .first()
+            .and_then(|&h| order.row_of(h))
+            .is_some_and(|row| order.newest_story_to(row) < search.scanned);
         let finished = search.scanned >= total && !loading;
         if !certain && !finished {
             return;

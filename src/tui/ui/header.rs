@@ -161,7 +161,7 @@ fn focus_hints(app: &App, width: usize) -> Line<'static> {
             (&[A::Down, A::Up], "move"),
             (&[A::Enter], "their quotes / open"),
             (&[A::Search], "filter"),
-            (&[A::SortPeople], "sort"),
+            (&[A::Sort], "sort"),
             (&[A::NextBySpeaker, A::PrevBySpeaker], "follow"),
             (&[A::People], "stories"),
         ],

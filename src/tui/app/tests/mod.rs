@@ -5,6 +5,7 @@
 mod people;
 mod quotes_and_search;
 mod reading;
+mod sorting;
 mod under_load;
 
 use super::*;
@@ -46,7 +47,7 @@ pub(super) fn quote_on_screen(app: &App) -> bool {
 
 #[test]
 fn the_first_story_is_selected_when_it_arrives() {
-    let mut app = App::new(Theme::default(), Keymap::default());
+    let mut app = fixture::unsorted();
     app.update(Msg::Resize(160, 45));
     let (articles, _): (Vec<_>, Vec<_>) = fixture::stories().into_iter().unzip();
     let jobs = app.update(Msg::Loaded(Loaded {
@@ -379,7 +380,7 @@ fn the_mouse_clicks_to_focus_and_select_and_wheels_to_scroll() {
 
 #[test]
 fn an_analysis_arriving_for_the_open_story_keeps_the_position() {
-    let mut app = App::new(Theme::default(), Keymap::default());
+    let mut app = fixture::unsorted();
     app.update(Msg::Resize(100, 20));
     let (articles, analyses): (Vec<_>, Vec<_>) = fixture::stories().into_iter().unzip();
     app.update(Msg::Loaded(Loaded {

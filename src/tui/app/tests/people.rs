@@ -11,9 +11,7 @@ use crate::index::Sort;
 use crate::tui::app::{App, IndexCopy, Mode, Msg};
 use crate::tui::digest::Digest;
 use crate::tui::fixture::{self, press, type_text};
-use crate::tui::keymap::Keymap;
 use crate::tui::layout::Focus;
-use crate::tui::theme::Theme;
 
 fn people(app: &App) -> &crate::tui::app::People {
     app.people.as_ref().expect("the People view is shown")
@@ -325,7 +323,7 @@ fn someone_quoted_thousands_of_times_is_listed_between_keys() {
         people: vec![holm],
         quotes,
     };
-    let mut app = App::new(Theme::default(), Keymap::default());
+    let mut app = fixture::unsorted();
     app.update(Msg::Resize(160, 45));
     let digest = Digest::of(&article.body, &analysis);
     let stories = vec![(article.clone(), analysis)];

@@ -253,7 +253,7 @@ fn esc_clears_the_person_then_the_current_quote() {
 
 #[test]
 fn a_search_typed_before_the_stories_arrive_still_leaves_one_selected() {
-    let mut app = App::new(Theme::default(), Keymap::default());
+    let mut app = fixture::unsorted();
     app.update(Msg::Resize(100, 30));
     press(&mut app, "/");
     type_text(&mut app, "zzz");

@@ -169,7 +169,7 @@ fn a_restart_returns_to_the_story_open_at_its_position() {
     app.note_position();
     let state = app.reading.state.clone();
     assert_eq!(state.last_open(), Some(id(&app, 2).as_str()));
-    let mut again = App::new(Theme::default(), Keymap::default());
+    let mut again = fixture::unsorted();
     again.update(Msg::Resize(100, 20));
     again.restore_state(Restored {
         state,
@@ -357,7 +357,7 @@ fn screen_of(app: &App) -> String {
 
 #[test]
 fn a_feed_readers_read_mark_shows_until_byline_marks_the_story() {
-    let mut app = App::new(Theme::default(), Keymap::default());
+    let mut app = fixture::unsorted();
     app.update(Msg::Resize(160, 45));
     let mut articles: Vec<Article> = fixture::stories().into_iter().map(|(a, _)| a).collect();
     articles[1].read = Some(true);

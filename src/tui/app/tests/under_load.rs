@@ -10,7 +10,7 @@ use crate::tui::fixture::{self, press, type_text};
 
 /// The fixture's stories, `copies` times over, listed and not analysed.
 fn library(copies: usize) -> App {
-    let mut app = App::new(Theme::default(), Keymap::default());
+    let mut app = fixture::unsorted();
     app.update(Msg::Resize(100, 30));
     let (articles, _): (Vec<_>, Vec<_>) = fixture::stories().into_iter().unzip();
     for _ in 0..copies {
