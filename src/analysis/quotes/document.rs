@@ -7,7 +7,7 @@ use super::filter::title_case;
 use super::lines::Lines;
 use super::marks::Marked;
 use super::share;
-use super::speaker::{Context, Resolver, Speaker};
+use super::speaker::{Context, Resolver, Speaker, Spoken};
 use super::words::{Kind, Token, ends_sentence, sentence_start};
 use crate::analysis::Span;
 use crate::analysis::people::People;
@@ -22,8 +22,8 @@ pub(super) struct Document<'a> {
     /// Each line's tokens (every quotation one token) and subjects.
     lines: Lines<'a>,
     resolver: Resolver<'a>,
-    /// `(position, person)` of each quote's speaker so far.
-    spoken: Vec<(usize, usize)>,
+    /// Each quote's speaker so far.
+    spoken: Spoken,
     /// The last speaker and the line it spoke in.
     last: Option<(Speaker, usize)>,
 }
@@ -50,7 +50,7 @@ impl<'a> Document<'a> {
             marked,
             lines: Lines::new(text, people, lines, outer),
             resolver: Resolver::new(text, people),
-            spoken: Vec::new(),
+            spoken: Spoken::default(),
             last: None,
         }
     }
@@ -92,7 +92,7 @@ impl<'a> Document<'a> {
             self.last = Some((decision.speaker.clone(), line));
         }
         if let Speaker::Person(p) = decision.speaker {
-            self.spoken.push((self.marked[quote].open, p));
+            self.spoken.push(self.people, self.marked[quote].open, p);
         }
     }
 
@@ -143,15 +143,17 @@ impl<'a> Document<'a> {
         }
         // "Gingrich dismissed Estonia as being in the “suburbs of St.
         // Petersburg”": words in a sentence about someone, with no cue.
+        // The line's subjects are in text order: the last before the quote
+        // is found by bisection, the line may be the whole text.
         let open = self.marked[quote].open;
-        match self
-            .lines
-            .subjects(line)
-            .iter()
-            .rev()
-            .find(|&&(s, _)| s >= place.sentence && s < open)
+        let subjects = self.lines.subjects(line);
+        let before = subjects.partition_point(|&(s, _)| s < open);
+        match before
+            .checked_sub(1)
+            .map(|k| subjects[k])
+            .filter(|&(s, _)| s >= place.sentence)
         {
-            Some(&(_, person)) => Decision {
+            Some((_, person)) => Decision {
                 speaker: Speaker::Person(person),
                 ..Decision::NONE
             },

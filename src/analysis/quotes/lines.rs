@@ -3,13 +3,20 @@
 //! decision asks. Decisions ask only for the lines around quotes, and for
 //! subjects only when a speaker is a pronoun or goes unsaid, so most of a
 //! text is never read twice.
+//!
+//! Nothing here is read from a line's start for each quote: a paragraph
+//! may be the whole text, and its subjects are found by bisection.
 
 use super::salience;
+use super::speaker::{CLASSES, gender_class};
 use super::words::{self, Token};
 use crate::analysis::Span;
 use crate::analysis::people::People;
 use std::cell::OnceCell;
 use std::ops::RangeInclusive;
+
+/// `(position, person)` of some subjects, by the gender class of the person.
+type ByClass = [Vec<(usize, usize)>; CLASSES];
 
 pub(super) struct Lines<'a> {
     text: &'a str,
@@ -19,6 +26,9 @@ pub(super) struct Lines<'a> {
     quotes: Vec<Span>,
     tokens: Vec<OnceCell<Vec<Token<'a>>>>,
     subjects: Vec<OnceCell<Vec<(usize, usize)>>>,
+    /// Each line's subjects by the gender class of their person (see
+    /// [`gender_class`]), for the pronouns that rule some out.
+    by_class: Vec<OnceCell<ByClass>>,
 }
 
 impl<'a> Lines<'a> {
@@ -37,6 +47,7 @@ impl<'a> Lines<'a> {
             quotes,
             tokens: std::iter::repeat_with(OnceCell::new).take(n).collect(),
             subjects: std::iter::repeat_with(OnceCell::new).take(n).collect(),
+            by_class: std::iter::repeat_with(OnceCell::new).take(n).collect(),
         }
     }
 
@@ -60,6 +71,17 @@ impl<'a> Lines<'a> {
         })
     }
 
+    /// [`Lines::subjects`] of the persons of gender class `class`.
+    fn subjects_of_class(&self, line: usize, class: usize) -> &[(usize, usize)] {
+        &self.by_class[line].get_or_init(|| {
+            let mut out = ByClass::default();
+            for &(at, person) in self.subjects(line) {
+                out[gender_class(self.people, person)].push((at, person));
+            }
+            out
+        })[class]
+    }
+
     pub(super) fn window(&self, lines: RangeInclusive<usize>) -> Window<'_, 'a> {
         Window {
             lines: self,
@@ -75,11 +97,15 @@ pub struct Window<'l, 'a> {
 }
 
 impl Window<'_, '_> {
-    /// `(position, person)` of the subjects, the last first.
-    pub fn subjects_back(&self) -> impl Iterator<Item = &(usize, usize)> {
-        self.range
-            .clone()
-            .rev()
-            .flat_map(|line| self.lines.subjects(line).iter().rev())
+    /// `(position, person)` of the subjects before `at` whose person is of
+    /// gender class `class`, the last first. Each line's are found by
+    /// bisection: a line may be a whole text.
+    pub fn subjects_back(&self, class: usize, at: usize) -> impl Iterator<Item = &(usize, usize)> {
+        self.range.clone().rev().flat_map(move |line| {
+            let subjects = self.lines.subjects_of_class(line, class);
+            subjects[..subjects.partition_point(|&(s, _)| s < at)]
+                .iter()
+                .rev()
+        })
     }
 }

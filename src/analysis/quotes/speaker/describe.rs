@@ -4,7 +4,7 @@
 //! the text is about, to an organisation, or to the quote before.
 
 use super::nouns::{Head, head_noun};
-use super::{Context, Resolver, Speaker};
+use super::{Classes, Context, Resolver, Speaker};
 use crate::analysis::Span;
 use crate::analysis::people::{EntityKind, People};
 use crate::analysis::quotes::phrase::one_of;
@@ -28,11 +28,11 @@ impl Resolver<'_> {
         };
         match head_noun(noun) {
             Head::Person(fits) => {
-                let gender_of =
-                    |p: usize| self.people.persons.get(p).and_then(|person| person.gender);
-                let fits = |p: usize| fits.is_none_or(|g| gender_of(p).is_none_or(|h| h == g));
-                self.most_salient(cx, &fits)
-                    .map_or(Speaker::Unknown, Speaker::Person)
+                // A gendered noun ("the spokeswoman") rules out the other
+                // gender, not the people whose gender is not known.
+                let classes = fits.map_or(Classes::ALL, |g| Classes::of(None).with(Some(g)));
+                self.most_salient(cx, classes)
+                    .map_or(Speaker::Unknown, |(p, _)| Speaker::Person(p))
             }
             // "X said in a statement … “…,” the statement said": the words
             // of whoever spoke just before in the paragraph.
