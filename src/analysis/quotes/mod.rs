@@ -66,10 +66,11 @@ pub fn find_quotes(text: &str, people: &People) -> Vec<Quote> {
         .collect();
     let mut decisions = document::Document::new(text, people, &marked, lines).decide(&labels);
     share::within_quotations(&marked, &mut decisions);
+    let mut markup = filter::Markup::default();
     marked
         .iter()
         .zip(decisions)
-        .filter(|(m, d)| filter::keep(text, m, d))
+        .filter(|(m, d)| filter::keep(text, &mut markup, m, d))
         .map(|(m, d)| quote(people, m, d, text))
         .collect()
 }
