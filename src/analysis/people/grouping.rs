@@ -2,7 +2,7 @@
 //! Full names first, then surnames alone, then given names alone; spellings
 //! match through a transliteration key and a guarded Jaro-Winkler test.
 
-use super::lexicon::FxHasher;
+use super::lexicon::{self, FxHasher};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use unicode_normalization::UnicodeNormalization;
@@ -246,6 +246,34 @@ pub fn same_word(a: &str, b: &str) -> bool {
     diffs.len() <= 2 && vowels_only && !gendered && jaro_winkler(a, b) >= 0.8
 }
 
+/// A hash of a key with its vowels (but the first letter) blanked: two
+/// keys that [`same_word`] matches have the same skeleton, as they differ
+/// only in vowels, so the keys a key may match are found among those of
+/// its skeleton rather than among all. (Keys of another script keep their
+/// letters: only ASCII vowels are blanked, and no byte of a multi-byte
+/// letter is one.)
+pub fn skeleton(key: &str) -> u64 {
+    let blank = |(i, &b): (usize, &u8)| {
+        if i > 0 && matches!(b, b'a' | b'e' | b'i' | b'o' | b'u') {
+            b'*'
+        } else {
+            b
+        }
+    };
+    let mut short = [0u8; 32];
+    if let Some(buf) = short.get_mut(..key.len()) {
+        for (out, b) in buf
+            .iter_mut()
+            .zip(key.as_bytes().iter().enumerate().map(blank))
+        {
+            *out = b;
+        }
+        return super::lexicon::word_hash(buf);
+    }
+    let long: Vec<u8> = key.as_bytes().iter().enumerate().map(blank).collect();
+    super::lexicon::word_hash(&long)
+}
+
 /// One name form as the grouping sees it.
 #[derive(Debug, Clone)]
 pub struct Form {
@@ -404,7 +432,7 @@ pub fn same_full(a: &Form, b: &Form) -> bool {
 /// else the only person with that given name, else a person of its own.
 pub fn group(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
     let mut owner: Vec<Option<usize>> = vec![None; form_of.len()];
-    let mut people = Groups::with_capacity(forms.len());
+    let mut people = Groups::default();
     // Keys seen before go where they went then (a person is usually named
     // the same way several times); `exact` skips the comparisons. Its
     // entries never change once made, so a form whose keys have one keeps
@@ -428,6 +456,7 @@ pub fn group(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
         });
         owner[i] = Some(p);
     }
+    let mut last = LastNamed::default();
     for (i, &k) in form_of.iter().enumerate() {
         let f = &forms[k];
         if f.count >= 2 {
@@ -437,7 +466,7 @@ pub fn group(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
             settled[k] = Some(p);
             p
         } else {
-            let (found, shared) = single(&people, &owner, i, f.surname());
+            let (found, shared) = single(&people, &mut last, &owner, i, f.surname());
             let p = people.join(found, f);
             if !shared {
                 // Only an unambiguous surname may be reused as is: two
@@ -452,32 +481,41 @@ pub fn group(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
     owner.into_iter().map(|o| o.unwrap_or(0)).collect()
 }
 
-/// The people so far: each one's distinct forms, surnames and given
-/// names, kept in three lists of (person, item) rather than three lists
-/// per person, which cost more in allocations than the searches did.
+/// Items of the people so far, each with its person, by the
+/// [`skeleton`] of a key: the items a key may match are the few of its
+/// skeleton. (A list of all, walked for each name, made grouping grow with
+/// the square of the number of people.)
+type BySkeleton<T> = HashMap<u64, Vec<(usize, T)>, BuildHasherDefault<lexicon::KeyHasher>>;
+
+/// The people so far: each one's distinct forms (by the skeleton of
+/// their surname), surnames and given names.
 #[derive(Default)]
 struct Groups<'f> {
     count: usize,
-    forms: Vec<(usize, &'f Form)>,
-    surnames: Vec<(usize, &'f str)>,
-    givens: Vec<(usize, &'f str)>,
+    forms: BySkeleton<&'f Form>,
+    surnames: BySkeleton<&'f str>,
+    givens: BySkeleton<&'f str>,
+}
+
+/// The items of `items` that a key of skeleton `skeleton` may match.
+fn near<'m, T>(items: &'m BySkeleton<T>, key: &str) -> &'m [(usize, T)] {
+    items.get(&skeleton(key)).map_or(&[], Vec::as_slice)
+}
+
+/// Adds `(p, item)` to `items` under the skeleton of `key`, unless it is there.
+fn add<T: PartialEq>(items: &mut BySkeleton<T>, key: &str, p: usize, item: T) {
+    let list = items.entry(skeleton(key)).or_default();
+    if !list.iter().any(|(q, x)| *q == p && *x == item) {
+        list.push((p, item));
+    }
 }
 
 impl<'f> Groups<'f> {
-    /// Room for `n` forms, which each add at most one of each item.
-    fn with_capacity(n: usize) -> Self {
-        Groups {
-            count: 0,
-            forms: Vec::with_capacity(n),
-            surnames: Vec::with_capacity(n),
-            givens: Vec::with_capacity(n),
-        }
-    }
-
-    /// The first person with a form that names the same person as `f`.
+    /// The first person with a form that names the same person as `f`:
+    /// one whose surname matches, as [`same_full`] asks first.
     fn first_full_match(&self, f: &Form) -> Option<usize> {
         let mut found = None;
-        for &(p, m) in &self.forms {
+        for &(p, m) in near(&self.forms, f.surname()) {
             if found.is_none_or(|q| p < q) && same_full(m, f) {
                 found = Some(p);
             }
@@ -491,15 +529,14 @@ impl<'f> Groups<'f> {
         if found.is_none() {
             self.count += 1;
         }
-        if !self.forms.iter().any(|&(q, m)| q == p && m.keys == f.keys) {
-            self.forms.push((p, f));
+        let list = self.forms.entry(skeleton(f.surname())).or_default();
+        if !list.iter().any(|&(q, m)| q == p && m.keys == f.keys) {
+            list.push((p, f));
         }
         let surname = f.surname();
-        if !self.surnames.contains(&(p, surname)) {
-            self.surnames.push((p, surname));
-        }
-        if let Some(given) = f.given().filter(|&x| !self.givens.contains(&(p, x))) {
-            self.givens.push((p, given));
+        add(&mut self.surnames, surname, p, surname);
+        if let Some(given) = f.given() {
+            add(&mut self.givens, given, p, given);
         }
         p
     }
@@ -525,25 +562,64 @@ fn matching(words: &[(usize, &str)], k: &str) -> (Option<usize>, bool) {
     (first, more)
 }
 
+/// The person each name before a point was given to, by person, its last
+/// name first: the names are read once, in order, as the point moves on.
+#[derive(Default)]
+struct LastNamed {
+    /// The names before `read` have been read.
+    read: usize,
+    /// The last name of each person read so far.
+    last: Vec<Option<usize>>,
+}
+
+impl LastNamed {
+    /// Of `people`, the one named last before name `i`.
+    fn nearest(
+        &mut self,
+        owner: &[Option<usize>],
+        i: usize,
+        people: impl Iterator<Item = usize>,
+    ) -> Option<usize> {
+        for (m, o) in owner.iter().enumerate().take(i).skip(self.read) {
+            if let Some(o) = *o {
+                if self.last.len() <= o {
+                    self.last.resize(o + 1, None);
+                }
+                self.last[o] = Some(m);
+            }
+        }
+        self.read = self.read.max(i);
+        people
+            .filter_map(|p| self.last.get(p).copied().flatten().map(|m| (m, p)))
+            .max()
+            .map(|(_, p)| p)
+    }
+}
+
 /// The person a one-word form `k` (form index `i`) belongs to, if any,
 /// and whether several people have that surname.
-fn single(people: &Groups, owner: &[Option<usize>], i: usize, k: &str) -> (Option<usize>, bool) {
-    let (by_surname, shared) = matching(&people.surnames, k);
+fn single(
+    people: &Groups,
+    last: &mut LastNamed,
+    owner: &[Option<usize>],
+    i: usize,
+    k: &str,
+) -> (Option<usize>, bool) {
+    let surnames = near(&people.surnames, k);
+    let (by_surname, shared) = matching(surnames, k);
     if shared {
         // Two people share the surname: the one named last before `i`.
-        let has_it = |o: usize| {
-            people
-                .surnames
-                .iter()
-                .any(|&(p, w)| p == o && same_word(w, k))
-        };
-        let nearest = (0..i).rev().find_map(|m| owner[m].filter(|&o| has_it(o)));
+        let has_it = surnames
+            .iter()
+            .filter(|&&(_, w)| same_word(w, k))
+            .map(|&(p, _)| p);
+        let nearest = last.nearest(owner, i, has_it);
         return (nearest.or(by_surname), true);
     }
     if by_surname.is_some() {
         return (by_surname, false);
     }
-    match matching(&people.givens, k) {
+    match matching(near(&people.givens, k), k) {
         (_, true) => (None, false),
         (by_given, false) => (by_given, false),
     }
