@@ -4,6 +4,7 @@
 use super::Decision;
 use super::attribute::{self, Found};
 use super::filter::title_case;
+use super::index::TextIndex;
 use super::lines::Lines;
 use super::marks::Marked;
 use super::share;
@@ -18,6 +19,8 @@ const HORIZON_LINES: usize = 3;
 pub(super) struct Document<'a> {
     text: &'a str,
     people: &'a People,
+    /// The tables of the text's people, made as they are first needed.
+    index: &'a TextIndex,
     marked: &'a [Marked],
     /// Each line's tokens (every quotation one token) and subjects.
     lines: Lines<'a>,
@@ -40,6 +43,7 @@ impl<'a> Document<'a> {
     pub(super) fn new(
         text: &'a str,
         people: &'a People,
+        index: &'a TextIndex,
         marked: &'a [Marked],
         lines: Vec<(usize, usize)>,
     ) -> Self {
@@ -48,8 +52,9 @@ impl<'a> Document<'a> {
             text,
             people,
             marked,
-            lines: Lines::new(text, people, lines, outer),
-            resolver: Resolver::new(text, people),
+            index,
+            lines: Lines::new(text, people, index, lines, outer),
+            resolver: Resolver::new(text, people, index),
             spoken: Spoken::default(),
             last: None,
         }
@@ -100,8 +105,8 @@ impl<'a> Document<'a> {
     fn labelled(&self, label: Span) -> Decision {
         let name = label.text(self.text);
         let speaker = self
-            .people
-            .lookup(&title_case(name))
+            .index
+            .lookup(self.people, &title_case(name))
             .map_or_else(|| Speaker::Organisation(name.to_owned()), Speaker::Person);
         Decision {
             speaker,

@@ -7,6 +7,7 @@
 //! Nothing here is read from a line's start for each quote: a paragraph
 //! may be the whole text, and its subjects are found by bisection.
 
+use super::index::TextIndex;
 use super::salience;
 use super::speaker::{CLASSES, gender_class};
 use super::words::{self, Token};
@@ -21,6 +22,7 @@ type ByClass = [Vec<(usize, usize)>; CLASSES];
 pub(super) struct Lines<'a> {
     text: &'a str,
     people: &'a People,
+    index: &'a TextIndex,
     spans: Vec<(usize, usize)>,
     /// Every quotation's outer span: one token each.
     quotes: Vec<Span>,
@@ -36,6 +38,7 @@ impl<'a> Lines<'a> {
     pub(super) fn new(
         text: &'a str,
         people: &'a People,
+        index: &'a TextIndex,
         spans: Vec<(usize, usize)>,
         quotes: Vec<Span>,
     ) -> Self {
@@ -43,6 +46,7 @@ impl<'a> Lines<'a> {
         Lines {
             text,
             people,
+            index,
             spans,
             quotes,
             tokens: std::iter::repeat_with(OnceCell::new).take(n).collect(),
@@ -67,7 +71,13 @@ impl<'a> Lines<'a> {
     /// that has one, in text order.
     pub(super) fn subjects(&self, line: usize) -> &[(usize, usize)] {
         self.subjects[line].get_or_init(|| {
-            salience::subjects(self.text, self.tokens(line), self.people, &self.quotes)
+            salience::subjects(
+                self.text,
+                self.tokens(line),
+                self.people,
+                self.index,
+                &self.quotes,
+            )
         })
     }
 

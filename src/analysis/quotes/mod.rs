@@ -18,6 +18,7 @@ mod attribute;
 mod cues;
 mod document;
 mod filter;
+mod index;
 mod lines;
 mod marks;
 mod phrase;
@@ -64,7 +65,9 @@ pub fn find_quotes(text: &str, people: &People) -> Vec<Quote> {
         .iter_mut()
         .map(|m| filter::transcript_label(text, m))
         .collect();
-    let mut decisions = document::Document::new(text, people, &marked, lines).decide(&labels);
+    let index = index::TextIndex::default();
+    let mut decisions =
+        document::Document::new(text, people, &index, &marked, lines).decide(&labels);
     share::within_quotations(&marked, &mut decisions);
     let mut markup = filter::Markup::default();
     marked

@@ -10,6 +10,7 @@
 pub(super) mod describe;
 mod nouns;
 
+use super::index::TextIndex;
 use super::lines::Window;
 use super::phrase::{is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_stop, one_of};
 use super::words::{Kind, Token, tokenize};
@@ -48,15 +49,17 @@ pub struct Context<'c, 'a> {
 pub struct Resolver<'a> {
     text: &'a str,
     people: &'a People,
+    index: &'a TextIndex,
     /// The person mentions by class and by person, made when first asked.
     named: OnceCell<NamedPeople>,
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(text: &'a str, people: &'a People) -> Self {
+    pub fn new(text: &'a str, people: &'a People, index: &'a TextIndex) -> Self {
         Self {
             text,
             people,
+            index,
             named: OnceCell::new(),
         }
     }
@@ -155,7 +158,7 @@ impl<'a> Resolver<'a> {
     /// knows under another form, or a name as written.
     fn unlisted_name(&self, phrase: Span) -> Speaker {
         let text = phrase.text(self.text);
-        if let Some(person) = self.people.lookup(text) {
+        if let Some(person) = self.index.lookup(self.people, text) {
             return Speaker::Person(person);
         }
         let name = strip_article(text);
