@@ -410,21 +410,25 @@ fn is_tail(rest: &str) -> bool {
 /// "of" phrase after it ("Geneva Chamber of Commerce"), article aside.
 fn organisation_name(text: &str, head: Span, within: Span) -> String {
     let mut start = head.start;
-    // The words before the head, right to left, each with where it starts.
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    if let Some(rest) = text[within.start.min(head.start)..head.start].strip_suffix(' ') {
-        let mut end = within.start.min(head.start) + rest.len();
-        for w in rest.rsplit(' ') {
-            words.push((end - w.len(), w));
-            end = (end - w.len()).saturating_sub(1);
-        }
-    }
-    for (k, &(at, w)) in words.iter().enumerate() {
+    // The words before the head, right to left, each with where it starts:
+    // read only as far as the name goes, as `within` may be a whole text.
+    let rest = text[within.start.min(head.start)..head.start].strip_suffix(' ');
+    let mut end = within.start.min(head.start) + rest.map_or(0, str::len);
+    let mut words = rest
+        .into_iter()
+        .flat_map(|rest| rest.rsplit(' '))
+        .map(|w| {
+            let at = end - w.len();
+            end = at.saturating_sub(1);
+            (at, w)
+        })
+        .peekable();
+    while let Some((at, w)) = words.next() {
         // "Maritime and Transport Workers' Union", but not "NBC News and
         // The Wall Street Journal", two names.
         let joins = w == "and"
             && words
-                .get(k + 1)
+                .peek()
                 .is_some_and(|&(_, before)| is_name_word(before))
             && !is_plain_word(text[start..].split(' ').next().unwrap_or(""));
         if !joins && (!is_name_word(w) || is_plain_word(w)) {
