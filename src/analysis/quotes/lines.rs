@@ -27,6 +27,8 @@ pub(super) struct Lines<'a> {
     /// Every quotation's outer span: one token each.
     quotes: Vec<Span>,
     tokens: Vec<OnceCell<Vec<Token<'a>>>>,
+    /// Where each line's sentences start (see [`words::sentence_starts`]).
+    sentences: Vec<OnceCell<Vec<usize>>>,
     subjects: Vec<OnceCell<Vec<(usize, usize)>>>,
     /// Each line's subjects by the gender class of their person (see
     /// [`gender_class`]), for the pronouns that rule some out.
@@ -50,6 +52,7 @@ impl<'a> Lines<'a> {
             spans,
             quotes,
             tokens: std::iter::repeat_with(OnceCell::new).take(n).collect(),
+            sentences: std::iter::repeat_with(OnceCell::new).take(n).collect(),
             subjects: std::iter::repeat_with(OnceCell::new).take(n).collect(),
             by_class: std::iter::repeat_with(OnceCell::new).take(n).collect(),
         }
@@ -65,6 +68,13 @@ impl<'a> Lines<'a> {
             let (start, end) = self.spans[line];
             words::tokenize(self.text, Span::new(start, end), &self.quotes)
         })
+    }
+
+    /// The first token of the sentence that token `at` of `line` is in
+    /// ([`words::sentence_start_in`]).
+    pub(super) fn sentence_start(&self, line: usize, at: usize) -> usize {
+        let starts = self.sentences[line].get_or_init(|| words::sentence_starts(self.tokens(line)));
+        words::sentence_start_in(starts, at)
     }
 
     /// `(position, person)` for the subject of each sentence of `line`
