@@ -3,7 +3,7 @@
 //! match through a transliteration key and a guarded Jaro-Winkler test.
 
 use super::lexicon::{self, FxHasher};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use unicode_normalization::UnicodeNormalization;
 
@@ -495,19 +495,22 @@ struct Groups<'f> {
     forms: BySkeleton<&'f Form>,
     surnames: BySkeleton<&'f str>,
     givens: BySkeleton<&'f str>,
+    /// What each person has already, as (kind, person, keys or key): a
+    /// skeleton's items may be many (a given name that thousands share).
+    has: HashSet<(Item, usize, &'f str), BuildHasherDefault<FxHasher>>,
+}
+
+/// The kinds of item a person has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Item {
+    Form,
+    Surname,
+    Given,
 }
 
 /// The items of `items` that a key of skeleton `skeleton` may match.
 fn near<'m, T>(items: &'m BySkeleton<T>, key: &str) -> &'m [(usize, T)] {
     items.get(&skeleton(key)).map_or(&[], Vec::as_slice)
-}
-
-/// Adds `(p, item)` to `items` under the skeleton of `key`, unless it is there.
-fn add<T: PartialEq>(items: &mut BySkeleton<T>, key: &str, p: usize, item: T) {
-    let list = items.entry(skeleton(key)).or_default();
-    if !list.iter().any(|(q, x)| *q == p && *x == item) {
-        list.push((p, item));
-    }
 }
 
 impl<'f> Groups<'f> {
@@ -529,14 +532,26 @@ impl<'f> Groups<'f> {
         if found.is_none() {
             self.count += 1;
         }
-        let list = self.forms.entry(skeleton(f.surname())).or_default();
-        if !list.iter().any(|&(q, m)| q == p && m.keys == f.keys) {
-            list.push((p, f));
-        }
         let surname = f.surname();
-        add(&mut self.surnames, surname, p, surname);
-        if let Some(given) = f.given() {
-            add(&mut self.givens, given, p, given);
+        if self.has.insert((Item::Form, p, &f.keys)) {
+            self.forms
+                .entry(skeleton(surname))
+                .or_default()
+                .push((p, f));
+        }
+        if self.has.insert((Item::Surname, p, surname)) {
+            self.surnames
+                .entry(skeleton(surname))
+                .or_default()
+                .push((p, surname));
+        }
+        if let Some(given) = f.given()
+            && self.has.insert((Item::Given, p, given))
+        {
+            self.givens
+                .entry(skeleton(given))
+                .or_default()
+                .push((p, given));
         }
         p
     }
