@@ -432,7 +432,8 @@ pub fn same_full(a: &Form, b: &Form) -> bool {
 /// else the only person with that given name, else a person of its own.
 pub fn group(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
     let mut owner: Vec<Option<usize>> = vec![None; form_of.len()];
-    let mut people = Groups::default();
+    let mut people = Groups::new();
+    let skeletons: Vec<Skeletons> = forms.iter().map(Skeletons::of).collect();
     // Keys seen before go where they went then (a person is usually named
     // the same way several times); `exact` skips the comparisons. Its
     // entries never change once made, so a form whose keys have one keeps
@@ -447,8 +448,8 @@ pub fn group(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
         }
         let p = settled[k].unwrap_or_else(|| {
             let p = exact.get(f.keys.as_str()).copied().unwrap_or_else(|| {
-                let found = people.first_full_match(f);
-                people.join(found, f)
+                let found = people.first_full_match(f, skeletons[k]);
+                people.join(found, f, skeletons[k])
             });
             exact.insert(&f.keys, p);
             settled[k] = Some(p);
@@ -466,8 +467,9 @@ pub fn group(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
             settled[k] = Some(p);
             p
         } else {
-            let (found, shared) = single(&people, &mut last, &owner, i, f.surname());
-            let p = people.join(found, f);
+            let s = skeletons[k];
+            let (found, shared) = single(&people, &mut last, &owner, i, (f.surname(), s.surname));
+            let p = people.join(found, f, s);
             if !shared {
                 // Only an unambiguous surname may be reused as is: two
                 // Smiths need the nearest-mention rule each time.
@@ -481,44 +483,129 @@ pub fn group(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
     owner.into_iter().map(|o| o.unwrap_or(0)).collect()
 }
 
-/// Items of the people so far, each with its person, by the
-/// [`skeleton`] of a key: the items a key may match are the few of its
-/// skeleton. (A list of all, walked for each name, made grouping grow with
-/// the square of the number of people.)
-type BySkeleton<T> = HashMap<u64, Vec<(usize, T)>, BuildHasherDefault<lexicon::KeyHasher>>;
+/// Items of the people so far (forms, surnames or given names), each with
+/// its person and the [`skeleton`] of its key: the items a key may match
+/// are the few of its skeleton. An article names a few people, whose items
+/// are read in a list; past [`Items::SMALL`] items they are also found by
+/// skeleton, and a person's items by a set, as a text of thousands of
+/// people would otherwise walk them all for each name (a given name that
+/// thousands share, too).
+struct Items<'f, T> {
+    all: Vec<(u64, usize, T)>,
+    /// What tells two of one person's items apart.
+    key: fn(&T) -> &'f str,
+    index: Option<Index<'f>>,
+}
+
+/// [`Items`] by skeleton, and what each person has.
+struct Index<'f> {
+    by_skeleton: HashMap<u64, Vec<usize>, BuildHasherDefault<lexicon::KeyHasher>>,
+    has: HashSet<(usize, &'f str), BuildHasherDefault<FxHasher>>,
+}
+
+impl<'f, T: Copy> Items<'f, T> {
+    const SMALL: usize = 32;
+
+    fn new(key: fn(&T) -> &'f str) -> Self {
+        Items {
+            all: Vec::new(),
+            key,
+            index: None,
+        }
+    }
+
+    /// The items of person and skeleton that a key of skeleton `skeleton`
+    /// may match, as (person, item).
+    fn near(&self, skeleton: u64) -> impl Iterator<Item = (usize, T)> + '_ {
+        let (listed, indexed) = match &self.index {
+            None => (&self.all[..], &[][..]),
+            Some(index) => (
+                &[][..],
+                index
+                    .by_skeleton
+                    .get(&skeleton)
+                    .map_or(&[][..], Vec::as_slice),
+            ),
+        };
+        let listed = listed.iter().filter(move |e| e.0 == skeleton);
+        let indexed = indexed.iter().map(|&i| &self.all[i]);
+        listed.chain(indexed).map(|&(_, p, item)| (p, item))
+    }
+
+    /// Adds `item` (of skeleton `skeleton`) to person `p`, unless the
+    /// person has it.
+    fn add(&mut self, skeleton: u64, p: usize, item: T) {
+        let key = (self.key)(&item);
+        let new = match &mut self.index {
+            Some(index) => index.has.insert((p, key)),
+            None => !self
+                .all
+                .iter()
+                .any(|e| e.0 == skeleton && e.1 == p && (self.key)(&e.2) == key),
+        };
+        if !new {
+            return;
+        }
+        self.all.push((skeleton, p, item));
+        let at = self.all.len() - 1;
+        match &mut self.index {
+            Some(index) => index.by_skeleton.entry(skeleton).or_default().push(at),
+            None if self.all.len() > Self::SMALL => {
+                let mut index = Index {
+                    by_skeleton: HashMap::default(),
+                    has: HashSet::default(),
+                };
+                for (i, e) in self.all.iter().enumerate() {
+                    index.by_skeleton.entry(e.0).or_default().push(i);
+                    index.has.insert((e.1, (self.key)(&e.2)));
+                }
+                self.index = Some(index);
+            }
+            None => {}
+        }
+    }
+}
 
 /// The people so far: each one's distinct forms (by the skeleton of
 /// their surname), surnames and given names.
-#[derive(Default)]
 struct Groups<'f> {
     count: usize,
-    forms: BySkeleton<&'f Form>,
-    surnames: BySkeleton<&'f str>,
-    givens: BySkeleton<&'f str>,
-    /// What each person has already, as (kind, person, keys or key): a
-    /// skeleton's items may be many (a given name that thousands share).
-    has: HashSet<(Item, usize, &'f str), BuildHasherDefault<FxHasher>>,
+    forms: Items<'f, &'f Form>,
+    surnames: Items<'f, &'f str>,
+    givens: Items<'f, &'f str>,
 }
 
-/// The kinds of item a person has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Item {
-    Form,
-    Surname,
-    Given,
+/// The skeletons of a form's surname and given name, made once a form.
+#[derive(Debug, Clone, Copy)]
+struct Skeletons {
+    surname: u64,
+    given: Option<u64>,
 }
 
-/// The items of `items` that a key of skeleton `skeleton` may match.
-fn near<'m, T>(items: &'m BySkeleton<T>, key: &str) -> &'m [(usize, T)] {
-    items.get(&skeleton(key)).map_or(&[], Vec::as_slice)
+impl Skeletons {
+    fn of(f: &Form) -> Self {
+        Skeletons {
+            surname: skeleton(f.surname()),
+            given: f.given().map(skeleton),
+        }
+    }
 }
 
 impl<'f> Groups<'f> {
+    fn new() -> Self {
+        Groups {
+            count: 0,
+            forms: Items::new(|f: &&Form| f.keys.as_str()),
+            surnames: Items::new(|w: &&str| w),
+            givens: Items::new(|w: &&str| w),
+        }
+    }
+
     /// The first person with a form that names the same person as `f`:
     /// one whose surname matches, as [`same_full`] asks first.
-    fn first_full_match(&self, f: &Form) -> Option<usize> {
+    fn first_full_match(&self, f: &Form, s: Skeletons) -> Option<usize> {
         let mut found = None;
-        for &(p, m) in near(&self.forms, f.surname()) {
+        for (p, m) in self.forms.near(s.surname) {
             if found.is_none_or(|q| p < q) && same_full(m, f) {
                 found = Some(p);
             }
@@ -527,31 +614,15 @@ impl<'f> Groups<'f> {
     }
 
     /// Adds `f` to person `found`, or to a new person; returns the person.
-    fn join(&mut self, found: Option<usize>, f: &'f Form) -> usize {
+    fn join(&mut self, found: Option<usize>, f: &'f Form, s: Skeletons) -> usize {
         let p = found.unwrap_or(self.count);
         if found.is_none() {
             self.count += 1;
         }
-        let surname = f.surname();
-        if self.has.insert((Item::Form, p, &f.keys)) {
-            self.forms
-                .entry(skeleton(surname))
-                .or_default()
-                .push((p, f));
-        }
-        if self.has.insert((Item::Surname, p, surname)) {
-            self.surnames
-                .entry(skeleton(surname))
-                .or_default()
-                .push((p, surname));
-        }
-        if let Some(given) = f.given()
-            && self.has.insert((Item::Given, p, given))
-        {
-            self.givens
-                .entry(skeleton(given))
-                .or_default()
-                .push((p, given));
+        self.forms.add(s.surname, p, f);
+        self.surnames.add(s.surname, p, f.surname());
+        if let (Some(given), Some(skeleton)) = (f.given(), s.given) {
+            self.givens.add(skeleton, p, given);
         }
         p
     }
@@ -559,9 +630,9 @@ impl<'f> Groups<'f> {
 
 /// The first (lowest) person with a word in `words` (person, word) that
 /// is the same name as `k`, and whether another person has one too.
-fn matching(words: &[(usize, &str)], k: &str) -> (Option<usize>, bool) {
+fn matching<'w>(words: impl Iterator<Item = (usize, &'w str)>, k: &str) -> (Option<usize>, bool) {
     let (mut first, mut more) = (None, false);
-    for &(p, w) in words {
+    for (p, w) in words {
         // A person already found needs no second match.
         if first == Some(p) || !same_word(w, k) {
             continue;
@@ -618,23 +689,23 @@ fn single(
     last: &mut LastNamed,
     owner: &[Option<usize>],
     i: usize,
-    k: &str,
+    (k, skeleton): (&str, u64),
 ) -> (Option<usize>, bool) {
-    let surnames = near(&people.surnames, k);
-    let (by_surname, shared) = matching(surnames, k);
+    let (by_surname, shared) = matching(people.surnames.near(skeleton), k);
     if shared {
         // Two people share the surname: the one named last before `i`.
-        let has_it = surnames
-            .iter()
-            .filter(|&&(_, w)| same_word(w, k))
-            .map(|&(p, _)| p);
+        let has_it = people
+            .surnames
+            .near(skeleton)
+            .filter(|&(_, w)| same_word(w, k))
+            .map(|(p, _)| p);
         let nearest = last.nearest(owner, i, has_it);
         return (nearest.or(by_surname), true);
     }
     if by_surname.is_some() {
         return (by_surname, false);
     }
-    match matching(near(&people.givens, k), k) {
+    match matching(people.givens.near(skeleton), k) {
         (_, true) => (None, false),
         (by_given, false) => (by_given, false),
     }
@@ -851,7 +922,7 @@ mod tests {
                 p
             } else {
                 let k = f.surname();
-                let (by_surname, shared) = matching(&people.surnames, k);
+                let (by_surname, shared) = matching(people.surnames.iter().copied(), k);
                 let found = if shared {
                     let has_it = |o: usize| {
                         people
@@ -866,7 +937,7 @@ mod tests {
                 } else if by_surname.is_some() {
                     by_surname
                 } else {
-                    match matching(&people.givens, k) {
+                    match matching(people.givens.iter().copied(), k) {
                         (_, true) => None,
                         (by_given, false) => by_given,
                     }
@@ -887,7 +958,7 @@ mod tests {
         /// transliterations) and initials, alone and in full.
         #[test]
         fn the_skeleton_index_groups_as_the_walk_did(
-            picks in proptest::collection::vec((0usize..16, 0usize..9, 0usize..3), 0..40),
+            picks in proptest::collection::vec((0usize..16, 0usize..9, 0usize..3), 0..120),
         ) {
             const SURNAMES: [&str; 16] = [
                 "Smith", "Smyth", "Muhammad", "Mohammed", "Mohamed", "Karlsson",
