@@ -26,7 +26,7 @@ pub(super) struct Document<'a> {
     text: &'a str,
     people: &'a People,
     /// The tables of the text's people, made as they are first needed.
-    index: &'a TextIndex,
+    index: &'a TextIndex<'a>,
     marked: &'a [Marked],
     /// Each line's tokens (every quotation one token) and subjects.
     lines: Lines<'a>,
@@ -49,7 +49,7 @@ impl<'a> Document<'a> {
     pub(super) fn new(
         text: &'a str,
         people: &'a People,
-        index: &'a TextIndex,
+        index: &'a TextIndex<'a>,
         marked: &'a [Marked],
         lines: Vec<(usize, usize)>,
     ) -> Self {
@@ -112,7 +112,7 @@ impl<'a> Document<'a> {
         let name = label.text(self.text);
         let speaker = self
             .index
-            .lookup(self.people, &title_case(name))
+            .lookup(&title_case(name))
             .map_or_else(|| Speaker::Organisation(name.to_owned()), Speaker::Person);
         Decision {
             speaker,

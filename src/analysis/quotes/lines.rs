@@ -16,13 +16,17 @@ use crate::analysis::people::People;
 use std::cell::OnceCell;
 use std::ops::RangeInclusive;
 
+/// How many tokens [`Lines::sentence_start`] walks back before it lists
+/// the line's sentences.
+const SHORT_WALK: usize = 64;
+
 /// `(position, person)` of some subjects, by the gender class of the person.
 type ByClass = [Vec<(usize, usize)>; CLASSES];
 
 pub(super) struct Lines<'a> {
     text: &'a str,
     people: &'a People,
-    index: &'a TextIndex,
+    index: &'a TextIndex<'a>,
     spans: Vec<(usize, usize)>,
     /// Every quotation's outer span: one token each.
     quotes: Vec<Span>,
@@ -40,7 +44,7 @@ impl<'a> Lines<'a> {
     pub(super) fn new(
         text: &'a str,
         people: &'a People,
-        index: &'a TextIndex,
+        index: &'a TextIndex<'a>,
         spans: Vec<(usize, usize)>,
         quotes: Vec<Span>,
     ) -> Self {
@@ -73,7 +77,21 @@ impl<'a> Lines<'a> {
     /// The first token of the sentence that token `at` of `line` is in
     /// ([`words::sentence_start_in`]).
     pub(super) fn sentence_start(&self, line: usize, at: usize) -> usize {
-        let starts = self.sentences[line].get_or_init(|| words::sentence_starts(self.tokens(line)));
+        // Most sentences are short: a walk back finds their start before
+        // the line's sentences are listed.
+        let tokens = self.tokens(line);
+        let last = at.min(tokens.len());
+        let walked = last.saturating_sub(SHORT_WALK).max(1);
+        if let Some(start) = (walked..=last)
+            .rev()
+            .find(|&i| words::starts_sentence(tokens, i))
+        {
+            return start;
+        }
+        if walked == 1 {
+            return 0;
+        }
+        let starts = self.sentences[line].get_or_init(|| words::sentence_starts(tokens));
         words::sentence_start_in(starts, at)
     }
 
@@ -117,15 +135,27 @@ pub struct Window<'l, 'a> {
 }
 
 impl Window<'_, '_> {
-    /// `(position, person)` of the subjects before `at` whose person is of
-    /// gender class `class`, the last first. Each line's are found by
+    /// The window's lines, the last first, with where each ends: a line
+    /// whose end is before what was found already need not be read.
+    pub fn lines_back(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.range
+            .clone()
+            .rev()
+            .map(|line| (line, self.lines.spans[line].1))
+    }
+
+    /// `(position, person)` of the subjects of `line` before `at` whose
+    /// person is of gender class `class`, the last first, found by
     /// bisection: a line may be a whole text.
-    pub fn subjects_back(&self, class: usize, at: usize) -> impl Iterator<Item = &(usize, usize)> {
-        self.range.clone().rev().flat_map(move |line| {
-            let subjects = self.lines.subjects_of_class(line, class);
-            subjects[..subjects.partition_point(|&(s, _)| s < at)]
-                .iter()
-                .rev()
-        })
+    pub fn subjects_back(
+        &self,
+        line: usize,
+        class: usize,
+        at: usize,
+    ) -> impl Iterator<Item = &(usize, usize)> {
+        let subjects = self.lines.subjects_of_class(line, class);
+        subjects[..subjects.partition_point(|&(s, _)| s < at)]
+            .iter()
+            .rev()
     }
 }

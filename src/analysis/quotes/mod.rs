@@ -65,7 +65,7 @@ pub fn find_quotes(text: &str, people: &People) -> Vec<Quote> {
         .iter_mut()
         .map(|m| filter::transcript_label(text, m))
         .collect();
-    let index = index::TextIndex::default();
+    let index = index::TextIndex::new(text, people);
     let mut decisions =
         document::Document::new(text, people, &index, &marked, lines).decide(&labels);
     share::within_quotations(&marked, &mut decisions);

@@ -60,7 +60,7 @@ pub fn subjects(
     text: &str,
     tokens: &[Token],
     people: &People,
-    index: &TextIndex,
+    index: &TextIndex<'_>,
     quotes: &[Span],
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -79,7 +79,7 @@ fn subject(
     text: &str,
     tokens: &[Token],
     people: &People,
-    index: &TextIndex,
+    index: &TextIndex<'_>,
     quotes: &[Span],
 ) -> Option<usize> {
     let (first, last) = (tokens.first()?, tokens.last()?);
@@ -93,7 +93,7 @@ fn subject(
         let mut words = found.subject.text(text).split_whitespace();
         if words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
             let rest: Vec<String> = words.map(str::to_lowercase).collect();
-            if let Some(person) = index.described(people, &rest, found.subject.start) {
+            if let Some(person) = index.described(&rest, found.subject.start) {
                 return Some(person);
             }
         }

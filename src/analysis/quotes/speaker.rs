@@ -49,13 +49,13 @@ pub struct Context<'c, 'a> {
 pub struct Resolver<'a> {
     text: &'a str,
     people: &'a People,
-    index: &'a TextIndex,
+    index: &'a TextIndex<'a>,
     /// The person mentions by class and by person, made when first asked.
     named: OnceCell<NamedPeople>,
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(text: &'a str, people: &'a People, index: &'a TextIndex) -> Self {
+    pub fn new(text: &'a str, people: &'a People, index: &'a TextIndex<'a>) -> Self {
         Self {
             text,
             people,
@@ -158,7 +158,7 @@ impl<'a> Resolver<'a> {
     /// knows under another form, or a name as written.
     fn unlisted_name(&self, phrase: Span) -> Speaker {
         let text = phrase.text(self.text);
-        if let Some(person) = self.index.lookup(self.people, text) {
+        if let Some(person) = self.index.lookup(text) {
             return Speaker::Person(person);
         }
         let name = strip_article(text);
@@ -222,20 +222,33 @@ impl<'a> Resolver<'a> {
         // on a tie, of a person named within the horizon: each stream is
         // in text order, read from its end.
         let mut best: Option<(usize, usize)> = None;
-        let mut consider = |events: &mut dyn Iterator<Item = &(usize, usize)>| {
+        let consider = |best: &mut Option<(usize, usize)>,
+                        events: &mut dyn Iterator<Item = &(usize, usize)>| {
             for &(at, p) in events {
                 if at < cx.horizon || best.is_some_and(|(b, _)| at < b) {
                     return;
                 }
                 if named.named_in(p, cx.horizon, cx.at) {
-                    best = best.max(Some((at, p)));
+                    *best = (*best).max(Some((at, p)));
                     return;
                 }
             }
         };
         for class in classes.iter() {
-            consider(&mut cx.subjects.subjects_back(class, cx.at));
-            consider(&mut cx.spoken.back(class, cx.at));
+            consider(&mut best, &mut cx.spoken.back(class, cx.at));
+        }
+        // Line by line, the last first; a line is read (its subjects found)
+        // only if its subjects could still come after what was found.
+        for (line, end) in cx.subjects.lines_back() {
+            if best.is_some_and(|(b, _)| b >= end) {
+                break;
+            }
+            for class in classes.iter() {
+                consider(
+                    &mut best,
+                    &mut cx.subjects.subjects_back(line, class, cx.at),
+                );
+            }
         }
         Some(best.map_or((last_named, false), |(_, p)| (p, true)))
     }

@@ -42,7 +42,7 @@ impl Resolver<'_> {
     }
 
     fn described(&self, lower: &[String], cx: &Context) -> Option<usize> {
-        self.index.described(self.people, lower, cx.at)
+        self.index.described(lower, cx.at)
     }
 
     /// "the commission": the nearest organisation named before whose name
@@ -52,10 +52,10 @@ impl Resolver<'_> {
             return Speaker::Unknown;
         };
         self.index
-            .organisation_with(self.text, self.people, head, at)
+            .organisation_with(head, at)
             .map_or(Speaker::Unknown, |i| {
                 let m = &self.people.mentions[i];
-                let line = self.index.line_around(self.text, m.span);
+                let line = self.index.line_around(m.span);
                 Speaker::Organisation(super::organisation_name(self.text, m.span, line))
             })
     }
