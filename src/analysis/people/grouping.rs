@@ -2,8 +2,8 @@
 //! Full names first, then surnames alone, then given names alone; spellings
 //! match through a transliteration key and a guarded Jaro-Winkler test.
 
-use super::lexicon::FxHasher;
-use std::collections::HashMap;
+use super::lexicon::{self, FxHasher};
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use unicode_normalization::UnicodeNormalization;
 
@@ -246,6 +246,34 @@ pub fn same_word(a: &str, b: &str) -> bool {
     diffs.len() <= 2 && vowels_only && !gendered && jaro_winkler(a, b) >= 0.8
 }
 
+/// A hash of a key with its vowels (but the first letter) blanked: two
+/// keys that [`same_word`] matches have the same skeleton, as they differ
+/// only in vowels, so the keys a key may match are found among those of
+/// its skeleton rather than among all. (Keys of another script keep their
+/// letters: only ASCII vowels are blanked, and no byte of a multi-byte
+/// letter is one.)
+pub fn skeleton(key: &str) -> u64 {
+    let blank = |(i, &b): (usize, &u8)| {
+        if i > 0 && matches!(b, b'a' | b'e' | b'i' | b'o' | b'u') {
+            b'*'
+        } else {
+            b
+        }
+    };
+    let mut short = [0u8; 32];
+    if let Some(buf) = short.get_mut(..key.len()) {
+        for (out, b) in buf
+            .iter_mut()
+            .zip(key.as_bytes().iter().enumerate().map(blank))
+        {
+            *out = b;
+        }
+        return super::lexicon::word_hash(buf);
+    }
+    let long: Vec<u8> = key.as_bytes().iter().enumerate().map(blank).collect();
+    super::lexicon::word_hash(&long)
+}
+
 /// One name form as the grouping sees it.
 #[derive(Debug, Clone)]
 pub struct Form {
@@ -404,7 +432,8 @@ pub fn same_full(a: &Form, b: &Form) -> bool {
 /// else the only person with that given name, else a person of its own.
 pub fn group(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
     let mut owner: Vec<Option<usize>> = vec![None; form_of.len()];
-    let mut people = Groups::with_capacity(forms.len());
+    let mut people = Groups::new();
+    let skeletons: Vec<Skeletons> = forms.iter().map(Skeletons::of).collect();
     // Keys seen before go where they went then (a person is usually named
     // the same way several times); `exact` skips the comparisons. Its
     // entries never change once made, so a form whose keys have one keeps
@@ -419,8 +448,8 @@ pub fn group(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
         }
         let p = settled[k].unwrap_or_else(|| {
             let p = exact.get(f.keys.as_str()).copied().unwrap_or_else(|| {
-                let found = people.first_full_match(f);
-                people.join(found, f)
+                let found = people.first_full_match(f, skeletons[k]);
+                people.join(found, f, skeletons[k])
             });
             exact.insert(&f.keys, p);
             settled[k] = Some(p);
@@ -428,6 +457,7 @@ pub fn group(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
         });
         owner[i] = Some(p);
     }
+    let mut last = LastNamed::default();
     for (i, &k) in form_of.iter().enumerate() {
         let f = &forms[k];
         if f.count >= 2 {
@@ -437,8 +467,9 @@ pub fn group(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
             settled[k] = Some(p);
             p
         } else {
-            let (found, shared) = single(&people, &owner, i, f.surname());
-            let p = people.join(found, f);
+            let s = skeletons[k];
+            let (found, shared) = single(&people, &mut last, &owner, i, (f.surname(), s.surname));
+            let p = people.join(found, f, s);
             if !shared {
                 // Only an unambiguous surname may be reused as is: two
                 // Smiths need the nearest-mention rule each time.
@@ -452,32 +483,129 @@ pub fn group(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
     owner.into_iter().map(|o| o.unwrap_or(0)).collect()
 }
 
-/// The people so far: each one's distinct forms, surnames and given
-/// names, kept in three lists of (person, item) rather than three lists
-/// per person, which cost more in allocations than the searches did.
-#[derive(Default)]
-struct Groups<'f> {
-    count: usize,
-    forms: Vec<(usize, &'f Form)>,
-    surnames: Vec<(usize, &'f str)>,
-    givens: Vec<(usize, &'f str)>,
+/// Items of the people so far (forms, surnames or given names), each with
+/// its person and the [`skeleton`] of its key: the items a key may match
+/// are the few of its skeleton. An article names a few people, whose items
+/// are read in a list; past [`Items::SMALL`] items they are also found by
+/// skeleton, and a person's items by a set, as a text of thousands of
+/// people would otherwise walk them all for each name (a given name that
+/// thousands share, too).
+struct Items<'f, T> {
+    all: Vec<(u64, usize, T)>,
+    /// What tells two of one person's items apart.
+    key: fn(&T) -> &'f str,
+    index: Option<Index<'f>>,
 }
 
-impl<'f> Groups<'f> {
-    /// Room for `n` forms, which each add at most one of each item.
-    fn with_capacity(n: usize) -> Self {
-        Groups {
-            count: 0,
-            forms: Vec::with_capacity(n),
-            surnames: Vec::with_capacity(n),
-            givens: Vec::with_capacity(n),
+/// [`Items`] by skeleton, and what each person has.
+struct Index<'f> {
+    by_skeleton: HashMap<u64, Vec<usize>, BuildHasherDefault<lexicon::KeyHasher>>,
+    has: HashSet<(usize, &'f str), BuildHasherDefault<FxHasher>>,
+}
+
+impl<'f, T: Copy> Items<'f, T> {
+    const SMALL: usize = 32;
+
+    fn new(key: fn(&T) -> &'f str) -> Self {
+        Items {
+            all: Vec::new(),
+            key,
+            index: None,
         }
     }
 
-    /// The first person with a form that names the same person as `f`.
-    fn first_full_match(&self, f: &Form) -> Option<usize> {
+    /// The items of person and skeleton that a key of skeleton `skeleton`
+    /// may match, as (person, item).
+    fn near(&self, skeleton: u64) -> impl Iterator<Item = (usize, T)> + '_ {
+        let (listed, indexed) = match &self.index {
+            None => (&self.all[..], &[][..]),
+            Some(index) => (
+                &[][..],
+                index
+                    .by_skeleton
+                    .get(&skeleton)
+                    .map_or(&[][..], Vec::as_slice),
+            ),
+        };
+        let listed = listed.iter().filter(move |e| e.0 == skeleton);
+        let indexed = indexed.iter().map(|&i| &self.all[i]);
+        listed.chain(indexed).map(|&(_, p, item)| (p, item))
+    }
+
+    /// Adds `item` (of skeleton `skeleton`) to person `p`, unless the
+    /// person has it.
+    fn add(&mut self, skeleton: u64, p: usize, item: T) {
+        let key = (self.key)(&item);
+        let new = match &mut self.index {
+            Some(index) => index.has.insert((p, key)),
+            None => !self
+                .all
+                .iter()
+                .any(|e| e.0 == skeleton && e.1 == p && (self.key)(&e.2) == key),
+        };
+        if !new {
+            return;
+        }
+        self.all.push((skeleton, p, item));
+        let at = self.all.len() - 1;
+        match &mut self.index {
+            Some(index) => index.by_skeleton.entry(skeleton).or_default().push(at),
+            None if self.all.len() > Self::SMALL => {
+                let mut index = Index {
+                    by_skeleton: HashMap::default(),
+                    has: HashSet::default(),
+                };
+                for (i, e) in self.all.iter().enumerate() {
+                    index.by_skeleton.entry(e.0).or_default().push(i);
+                    index.has.insert((e.1, (self.key)(&e.2)));
+                }
+                self.index = Some(index);
+            }
+            None => {}
+        }
+    }
+}
+
+/// The people so far: each one's distinct forms (by the skeleton of
+/// their surname), surnames and given names.
+struct Groups<'f> {
+    count: usize,
+    forms: Items<'f, &'f Form>,
+    surnames: Items<'f, &'f str>,
+    givens: Items<'f, &'f str>,
+}
+
+/// The skeletons of a form's surname and given name, made once a form.
+#[derive(Debug, Clone, Copy)]
+struct Skeletons {
+    surname: u64,
+    given: Option<u64>,
+}
+
+impl Skeletons {
+    fn of(f: &Form) -> Self {
+        Skeletons {
+            surname: skeleton(f.surname()),
+            given: f.given().map(skeleton),
+        }
+    }
+}
+
+impl<'f> Groups<'f> {
+    fn new() -> Self {
+        Groups {
+            count: 0,
+            forms: Items::new(|f: &&Form| f.keys.as_str()),
+            surnames: Items::new(|w: &&str| w),
+            givens: Items::new(|w: &&str| w),
+        }
+    }
+
+    /// The first person with a form that names the same person as `f`:
+    /// one whose surname matches, as [`same_full`] asks first.
+    fn first_full_match(&self, f: &Form, s: Skeletons) -> Option<usize> {
         let mut found = None;
-        for &(p, m) in &self.forms {
+        for (p, m) in self.forms.near(s.surname) {
             if found.is_none_or(|q| p < q) && same_full(m, f) {
                 found = Some(p);
             }
@@ -486,20 +614,15 @@ impl<'f> Groups<'f> {
     }
 
     /// Adds `f` to person `found`, or to a new person; returns the person.
-    fn join(&mut self, found: Option<usize>, f: &'f Form) -> usize {
+    fn join(&mut self, found: Option<usize>, f: &'f Form, s: Skeletons) -> usize {
         let p = found.unwrap_or(self.count);
         if found.is_none() {
             self.count += 1;
         }
-        if !self.forms.iter().any(|&(q, m)| q == p && m.keys == f.keys) {
-            self.forms.push((p, f));
-        }
-        let surname = f.surname();
-        if !self.surnames.contains(&(p, surname)) {
-            self.surnames.push((p, surname));
-        }
-        if let Some(given) = f.given().filter(|&x| !self.givens.contains(&(p, x))) {
-            self.givens.push((p, given));
+        self.forms.add(s.surname, p, f);
+        self.surnames.add(s.surname, p, f.surname());
+        if let (Some(given), Some(skeleton)) = (f.given(), s.given) {
+            self.givens.add(skeleton, p, given);
         }
         p
     }
@@ -507,9 +630,9 @@ impl<'f> Groups<'f> {
 
 /// The first (lowest) person with a word in `words` (person, word) that
 /// is the same name as `k`, and whether another person has one too.
-fn matching(words: &[(usize, &str)], k: &str) -> (Option<usize>, bool) {
+fn matching<'w>(words: impl Iterator<Item = (usize, &'w str)>, k: &str) -> (Option<usize>, bool) {
     let (mut first, mut more) = (None, false);
-    for &(p, w) in words {
+    for (p, w) in words {
         // A person already found needs no second match.
         if first == Some(p) || !same_word(w, k) {
             continue;
@@ -525,25 +648,64 @@ fn matching(words: &[(usize, &str)], k: &str) -> (Option<usize>, bool) {
     (first, more)
 }
 
+/// The person each name before a point was given to, by person, its last
+/// name first: the names are read once, in order, as the point moves on.
+#[derive(Default)]
+struct LastNamed {
+    /// The names before `read` have been read.
+    read: usize,
+    /// The last name of each person read so far.
+    last: Vec<Option<usize>>,
+}
+
+impl LastNamed {
+    /// Of `people`, the one named last before name `i`.
+    fn nearest(
+        &mut self,
+        owner: &[Option<usize>],
+        i: usize,
+        people: impl Iterator<Item = usize>,
+    ) -> Option<usize> {
+        for (m, o) in owner.iter().enumerate().take(i).skip(self.read) {
+            if let Some(o) = *o {
+                if self.last.len() <= o {
+                    self.last.resize(o + 1, None);
+                }
+                self.last[o] = Some(m);
+            }
+        }
+        self.read = self.read.max(i);
+        people
+            .filter_map(|p| self.last.get(p).copied().flatten().map(|m| (m, p)))
+            .max()
+            .map(|(_, p)| p)
+    }
+}
+
 /// The person a one-word form `k` (form index `i`) belongs to, if any,
 /// and whether several people have that surname.
-fn single(people: &Groups, owner: &[Option<usize>], i: usize, k: &str) -> (Option<usize>, bool) {
-    let (by_surname, shared) = matching(&people.surnames, k);
+fn single(
+    people: &Groups,
+    last: &mut LastNamed,
+    owner: &[Option<usize>],
+    i: usize,
+    (k, skeleton): (&str, u64),
+) -> (Option<usize>, bool) {
+    let (by_surname, shared) = matching(people.surnames.near(skeleton), k);
     if shared {
         // Two people share the surname: the one named last before `i`.
-        let has_it = |o: usize| {
-            people
-                .surnames
-                .iter()
-                .any(|&(p, w)| p == o && same_word(w, k))
-        };
-        let nearest = (0..i).rev().find_map(|m| owner[m].filter(|&o| has_it(o)));
+        let has_it = people
+            .surnames
+            .near(skeleton)
+            .filter(|&(_, w)| same_word(w, k))
+            .map(|(p, _)| p);
+        let nearest = last.nearest(owner, i, has_it);
         return (nearest.or(by_surname), true);
     }
     if by_surname.is_some() {
         return (by_surname, false);
     }
-    match matching(&people.givens, k) {
+    match matching(people.givens.near(skeleton), k) {
         (_, true) => (None, false),
         (by_given, false) => (by_given, false),
     }
@@ -697,6 +859,168 @@ mod tests {
             let forms: Vec<Form> = names.iter().map(|n| Form::new(n)).collect();
             let form_of: Vec<usize> = (0..forms.len()).collect();
             assert_eq!(group(&forms, &form_of), want, "{names:?}");
+        }
+    }
+
+    /// The people so far of [`group_by_walking`], in plain lists.
+    #[derive(Default)]
+    struct Walk<'f> {
+        count: usize,
+        forms: Vec<(usize, &'f Form)>,
+        surnames: Vec<(usize, &'f str)>,
+        givens: Vec<(usize, &'f str)>,
+    }
+
+    impl<'f> Walk<'f> {
+        fn join(&mut self, found: Option<usize>, f: &'f Form) -> usize {
+            let p = found.unwrap_or(self.count);
+            self.count += usize::from(found.is_none());
+            if !self.forms.iter().any(|&(q, m)| q == p && m.keys == f.keys) {
+                self.forms.push((p, f));
+            }
+            if !self.surnames.contains(&(p, f.surname())) {
+                self.surnames.push((p, f.surname()));
+            }
+            if let Some(given) = f.given().filter(|&x| !self.givens.contains(&(p, x))) {
+                self.givens.push((p, given));
+            }
+            p
+        }
+    }
+
+    /// [`group`] as it was, walking lists of all the people's items: the
+    /// index by skeleton must give the same groups.
+    fn group_by_walking(forms: &[Form], form_of: &[usize]) -> Vec<usize> {
+        let mut owner: Vec<Option<usize>> = vec![None; form_of.len()];
+        let mut people = Walk::default();
+        let mut exact: HashMap<&str, usize> = HashMap::new();
+        for (i, &k) in form_of.iter().enumerate() {
+            let f = &forms[k];
+            if f.count < 2 {
+                continue;
+            }
+            let p = if let Some(&p) = exact.get(f.keys.as_str()) {
+                p
+            } else {
+                let found = people
+                    .forms
+                    .iter()
+                    .filter(|(_, m)| same_full(m, f))
+                    .map(|&(p, _)| p)
+                    .min();
+                people.join(found, f)
+            };
+            exact.insert(&f.keys, p);
+            owner[i] = Some(p);
+        }
+        for (i, &k) in form_of.iter().enumerate() {
+            let f = &forms[k];
+            if f.count >= 2 {
+                continue;
+            }
+            let p = if let Some(&p) = exact.get(f.keys.as_str()) {
+                p
+            } else {
+                let k = f.surname();
+                let (by_surname, shared) = matching(people.surnames.iter().copied(), k);
+                let found = if shared {
+                    let has_it = |o: usize| {
+                        people
+                            .surnames
+                            .iter()
+                            .any(|&(p, w)| p == o && same_word(w, k))
+                    };
+                    (0..i)
+                        .rev()
+                        .find_map(|m| owner[m].filter(|&o| has_it(o)))
+                        .or(by_surname)
+                } else if by_surname.is_some() {
+                    by_surname
+                } else {
+                    match matching(people.givens.iter().copied(), k) {
+                        (_, true) => None,
+                        (by_given, false) => by_given,
+                    }
+                };
+                let p = people.join(found, f);
+                if !shared {
+                    exact.insert(&f.keys, p);
+                }
+                p
+            };
+            owner[i] = Some(p);
+        }
+        owner.into_iter().map(|o| o.unwrap_or(0)).collect()
+    }
+
+    proptest::proptest! {
+        /// Names that share surnames, given names, spellings (vowels and
+        /// transliterations) and initials, alone and in full.
+        #[test]
+        fn the_skeleton_index_groups_as_the_walk_did(
+            picks in proptest::collection::vec((0usize..16, 0usize..9, 0usize..3), 0..120),
+        ) {
+            const SURNAMES: [&str; 16] = [
+                "Smith", "Smyth", "Muhammad", "Mohammed", "Mohamed", "Karlsson",
+                "Carlsson", "Karlsen", "Karlsan", "Lavrov", "Lavrova", "Zelensky",
+                "Zelenski", "Sanchez Vicario", "Vicario", "Anna",
+            ];
+            const GIVENS: [&str; 9] =
+                ["John", "J.", "Jon", "Anna", "Ana", "Sergei", "Volodymyr", "Arantxa", "Smith"];
+            let names: Vec<String> = picks
+                .iter()
+                .map(|&(s, g, shape)| match shape {
+                    0 => SURNAMES[s].to_owned(),
+                    1 => GIVENS[g].to_owned(),
+                    _ => format!("{} {}", GIVENS[g], SURNAMES[s]),
+                })
+                .collect();
+            let mut forms: Vec<Form> = Vec::new();
+            let mut seen: HashMap<&str, usize> = HashMap::new();
+            let form_of: Vec<usize> = names
+                .iter()
+                .map(|n| {
+                    *seen.entry(n).or_insert_with(|| {
+                        forms.push(Form::new(n));
+                        forms.len() - 1
+                    })
+                })
+                .collect();
+            proptest::prop_assert_eq!(
+                group(&forms, &form_of),
+                group_by_walking(&forms, &form_of),
+                "{:?}",
+                names
+            );
+        }
+    }
+
+    #[test]
+    fn skeletons_of_matching_words_are_equal() {
+        let words = [
+            "Muhammad",
+            "Mohammed",
+            "Smith",
+            "Smyth",
+            "Karlsson",
+            "Carlsson",
+            "Karlsen",
+            "Karlsan",
+            "Zelensky",
+            "Zelenski",
+            "Владимир",
+            "Ünal",
+            "Unal",
+            "Aaron",
+            "Eeron",
+        ];
+        for a in words {
+            for b in words {
+                let (a, b) = (key(a), key(b));
+                if same_word(&a, &b) {
+                    assert_eq!(skeleton(&a), skeleton(&b), "{a} {b}");
+                }
+            }
         }
     }
 

@@ -2,8 +2,9 @@
 //! "Mr. Putin", "Jens Stoltenberg's"), for the quote engine and search.
 
 use super::Person;
-use super::grouping::{self, Form};
+use super::grouping::{self, Form, skeleton};
 use super::lexicon::{self, flag};
+use std::collections::HashMap;
 
 /// See [`People::lookup`].
 pub fn lookup(persons: &[Person], form: &str) -> Option<usize> {
@@ -42,6 +43,93 @@ pub fn lookup(persons: &[Person], form: &str) -> Option<usize> {
         })
         .collect();
     (given.len() == 1).then(|| given[0])
+}
+
+/// [`lookup`] for many look-ups among the same persons (the quote engine
+/// asks once for each quote it cannot place): the forms are read once,
+/// and each look-up compares a form only with those that may match it.
+/// The answers are [`lookup`]'s.
+pub struct Index {
+    /// Each form lower-cased (ASCII letters only, as `eq_ignore_ascii_case`
+    /// compares), with the first person who has it.
+    exact: HashMap<String, usize>,
+    /// Each person's forms by the [`skeleton`] of their surname, in person
+    /// order: [`grouping::same_word`] matches only keys of one skeleton.
+    by_surname: HashMap<u64, Vec<(usize, Form)>>,
+    /// Each person's given name (of the name's form) by its skeleton, in
+    /// person order.
+    by_given: HashMap<u64, Vec<(usize, String)>>,
+}
+
+impl Index {
+    pub fn new(persons: &[Person]) -> Self {
+        let mut index = Index {
+            exact: HashMap::new(),
+            by_surname: HashMap::new(),
+            by_given: HashMap::new(),
+        };
+        for (i, person) in persons.iter().enumerate() {
+            for f in person.forms() {
+                index.exact.entry(f.to_ascii_lowercase()).or_insert(i);
+                let have = Form::new(f);
+                index
+                    .by_surname
+                    .entry(skeleton(have.surname()))
+                    .or_default()
+                    .push((i, have));
+            }
+            let name = Form::new(&person.name);
+            if let Some(given) = name.given() {
+                index
+                    .by_given
+                    .entry(skeleton(given))
+                    .or_default()
+                    .push((i, given.to_owned()));
+            }
+        }
+        index
+    }
+
+    /// See [`lookup`].
+    pub fn lookup(&self, form: &str) -> Option<usize> {
+        let form = normalise(form);
+        if form.is_empty() {
+            return None;
+        }
+        if let Some(&exact) = self.exact.get(&form.to_ascii_lowercase()) {
+            return Some(exact);
+        }
+        let want = Form::new(&form);
+        let multi = want.key_count() >= 2;
+        let key = skeleton(want.surname());
+        // The persons (in order, each once) with a form that matches.
+        let (mut first, mut count, mut last) = (None, 0, None);
+        for (i, have) in self.by_surname.get(&key).map_or(&[][..], Vec::as_slice) {
+            let matches = if multi {
+                have.key_count() >= 2 && grouping::same_full(have, &want)
+            } else {
+                grouping::same_word(have.surname(), want.surname())
+            };
+            if matches && last != Some(*i) {
+                first = first.or(Some(*i));
+                count += 1;
+                last = Some(*i);
+            }
+        }
+        if count == 1 || (multi && count > 0) {
+            return first;
+        }
+        let mut given = self
+            .by_given
+            .get(&key)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter(|(_, g)| grouping::same_word(g, want.surname()));
+        match (given.next(), given.next()) {
+            (Some(&(i, _)), None) => Some(i),
+            _ => None,
+        }
+    }
 }
 
 /// A name form without a possessive, leading titles or extra spaces.

@@ -44,6 +44,7 @@ use std::cell::RefCell;
 
 pub use grouping::{jaro_winkler, key as word_key, same_word};
 pub use kinds::is_preposition;
+pub use lookup::Index as LookupIndex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -118,6 +119,12 @@ impl People {
     /// only one person has it.
     pub fn lookup(&self, form: &str) -> Option<usize> {
         lookup::lookup(&self.persons, form)
+    }
+
+    /// [`People::lookup`] for many look-ups: an index of every person's
+    /// forms, whose look-ups give the same answers.
+    pub fn lookup_index(&self) -> LookupIndex {
+        LookupIndex::new(&self.persons)
     }
 
     /// The entity mention (of any kind) that overlaps `span`.

@@ -53,10 +53,11 @@ pub fn resolve(text: &str, tokens: &[Token], cands: &[Candidate]) -> People {
         .zip(&owners)
         .map(|(&i, &o)| (cands[i].span, o))
         .collect();
+    let all = Named::new(spans);
     let persons = starts
         .windows(2)
         .enumerate()
-        .map(|(o, w)| person(text, tokens, &members[w[0]..w[1]], &spans, o))
+        .map(|(o, w)| person(text, tokens, &members[w[0]..w[1]], &all, o))
         .collect();
     let mentions = mentions(text, tokens, cands, &verdicts, &accepted, &owners);
     People { persons, mentions }
@@ -71,7 +72,7 @@ fn spread_organisations(
     cands: &[Candidate],
     verdicts: &mut [Verdict],
 ) {
-    let called: Vec<Cow<str>> = cands
+    let called: HashSet<Cow<str>, BuildHasherDefault<FxHasher>> = cands
         .iter()
         .zip(verdicts.iter())
         .filter(|(_, v)| v.called_organisation)
@@ -208,17 +209,28 @@ fn spread_in_lists(
                 .any(|t| tokens[t].upper || tokens[t].flags(text) & flag::ORG != 0)
     };
     let linked = |i: usize| listed(text, tokens, cands[i].last(), cands[i + 1].first());
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for i in 0..cands.len().saturating_sub(1) {
-            if taken[i] != taken[i + 1] && linked(i) {
-                let j = if taken[i] { i + 1 } else { i };
-                if open(j) {
-                    taken[j] = true;
-                    changed = true;
-                }
-            }
+    // A person spreads along a list both ways, and only to open items: a
+    // pass forwards then one backwards reach all that passes over the
+    // whole text until nothing changes would (one for each step back).
+    // The pass backwards starts only from a person after an untaken item,
+    // which the pass forwards meets (and does not change) on its way.
+    let mut back = false;
+    for i in 0..cands.len().saturating_sub(1) {
+        if taken[i] == taken[i + 1] || !linked(i) {
+            continue;
+        }
+        if !taken[i] {
+            back = true;
+        } else if open(i + 1) {
+            taken[i + 1] = true;
+        }
+    }
+    if !back {
+        return;
+    }
+    for i in (0..cands.len().saturating_sub(1)).rev() {
+        if taken[i + 1] && !taken[i] && linked(i) && open(i) {
+            taken[i] = true;
         }
     }
 }
@@ -381,27 +393,59 @@ impl KeyMemo {
 
 /// Group numbers in order of first mention.
 fn renumber(owners: &[usize]) -> Vec<usize> {
-    let mut order: Vec<usize> = Vec::new();
-    for &o in owners {
-        if !order.contains(&o) {
-            order.push(o);
-        }
-    }
+    // Owners are the numbers from 0 up: a table, not a list searched for
+    // each name (which grew with the square of the number of people).
+    let mut new = vec![None; owners.iter().max().map_or(0, |m| m + 1)];
+    let mut next = 0;
     owners
         .iter()
-        .map(|o| order.iter().position(|x| x == o).unwrap_or(0))
+        .map(|&o| {
+            *new[o].get_or_insert_with(|| {
+                next += 1;
+                next - 1
+            })
+        })
         .collect()
 }
 
+/// The spans of every person's mentions with their owners, in text order,
+/// and where each run of one owner's mentions ends.
+struct Named {
+    spans: Vec<(Span, usize)>,
+    /// For each mention, the first one after it of another owner (or the
+    /// end): "the next mention of somebody else" in one step, where a walk
+    /// would pass over all of one person's mentions each time.
+    run_ends: Vec<usize>,
+}
+
+impl Named {
+    fn new(spans: Vec<(Span, usize)>) -> Self {
+        let mut run_ends = vec![spans.len(); spans.len()];
+        for k in (0..spans.len().saturating_sub(1)).rev() {
+            run_ends[k] = if spans[k + 1].1 == spans[k].1 {
+                run_ends[k + 1]
+            } else {
+                k + 1
+            };
+        }
+        Named { spans, run_ends }
+    }
+
+    /// Where the first mention of someone other than `me` that starts at
+    /// or after `at` starts.
+    fn other_from(&self, at: usize, me: usize) -> Option<usize> {
+        let next = self.spans.partition_point(|(s, _)| s.start < at);
+        let other = match self.spans.get(next) {
+            Some(&(_, o)) if o == me => self.run_ends[next],
+            _ => next,
+        };
+        self.spans.get(other).map(|(s, _)| s.start)
+    }
+}
+
 /// One person (number `me`) from its mentions (in text order); `all` are
-/// the spans of every person's mentions with their owners.
-fn person(
-    text: &str,
-    tokens: &[Token],
-    members: &[Member],
-    all: &[(Span, usize)],
-    me: usize,
-) -> Person {
+/// every person's mentions with their owners.
+fn person(text: &str, tokens: &[Token], members: &[Member], all: &Named, me: usize) -> Person {
     let mut forms: Vec<(&str, usize, usize)> = Vec::new(); // (form, words, count)
     for m in members {
         match forms.iter_mut().find(|f| f.0 == m.name) {
@@ -448,7 +492,7 @@ fn gender_of(
     text: &str,
     tokens: &[Token],
     members: &[Member],
-    all: &[(Span, usize)],
+    all: &Named,
     me: usize,
     name: &str,
 ) -> Option<super::Gender> {
@@ -456,11 +500,7 @@ fn gender_of(
     for Member { cand: c, .. } in members {
         votes.title(c.role_flags);
         // The pronoun must come before anyone else is named.
-        let next = all.partition_point(|(s, _)| s.start < c.span.end);
-        let limit = all[next..]
-            .iter()
-            .find(|&&(_, o)| o != me)
-            .map_or(text.len(), |(s, _)| s.start);
+        let limit = all.other_from(c.span.end, me).unwrap_or(text.len());
         votes.pronoun(gender::next_pronoun(text, tokens, c.last() + 1, limit));
     }
     if let Some((first, _)) = name.split_once(' ') {

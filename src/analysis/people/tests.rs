@@ -156,6 +156,40 @@ fn lookup_and_person_at() {
 }
 
 #[test]
+fn the_lookup_index_answers_as_lookup() {
+    // Persons that share surnames, given names, spellings and initials,
+    // asked by every word and pair of words of the text and a few more.
+    let text = "John Smith met Mary Smith and Jens Stoltenberg. Volodymyr Zelensky \
+        spoke to J. Smyth, Anna Lee and Anna Kim. Muhammad Ali and Mohammed Alli \
+        left; Smith and Anna stayed. Sanchez Vicario and Arantxa Sanchez Vicario.";
+    let people = find_people(text);
+    assert!(people.persons.len() >= 8, "{people:?}");
+    let index = people.lookup_index();
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut forms: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
+    forms.extend(words.windows(2).map(|w| w.join(" ")));
+    forms.extend(words.windows(3).map(|w| w.join(" ")));
+    forms.extend(
+        [
+            "Zelenski",
+            "Volodimir Zelenski",
+            "Mr. Smith",
+            "J. Smith",
+            "Smith's",
+            "",
+            "Ann",
+        ]
+        .map(str::to_owned),
+    );
+    for form in &forms {
+        assert_eq!(index.lookup(form), people.lookup(form), "{form:?}");
+    }
+}
+
+#[test]
 fn entity_kinds() {
     let text =
         "The Kremlin said Prime Minister Anna Qorvath would fly to Brussels with NATO envoys.";

@@ -4,26 +4,35 @@
 use super::Decision;
 use super::attribute::{self, Found};
 use super::filter::title_case;
+use super::index::TextIndex;
 use super::lines::Lines;
 use super::marks::Marked;
 use super::share;
-use super::speaker::{Context, Resolver, Speaker};
-use super::words::{Kind, Token, ends_sentence, sentence_start};
+use super::speaker::{Context, Resolver, Speaker, Spoken};
+use super::words::{Kind, Token, ends_sentence};
 use crate::analysis::Span;
 use crate::analysis::people::People;
 
 /// How many lines back a pronoun or a continued quote may reach.
 const HORIZON_LINES: usize = 3;
 
+/// How many tokens before a quote, in its sentence, may hold its
+/// attribution. The longest stretch in the evaluation corpora is 70; a
+/// "sentence" of a whole text without a full stop would otherwise be read
+/// whole for each of its quotes.
+const REACH_BEFORE: usize = 400;
+
 pub(super) struct Document<'a> {
     text: &'a str,
     people: &'a People,
+    /// The tables of the text's people, made as they are first needed.
+    index: &'a TextIndex<'a>,
     marked: &'a [Marked],
     /// Each line's tokens (every quotation one token) and subjects.
     lines: Lines<'a>,
     resolver: Resolver<'a>,
-    /// `(position, person)` of each quote's speaker so far.
-    spoken: Vec<(usize, usize)>,
+    /// Each quote's speaker so far.
+    spoken: Spoken,
     /// The last speaker and the line it spoke in.
     last: Option<(Speaker, usize)>,
 }
@@ -40,6 +49,7 @@ impl<'a> Document<'a> {
     pub(super) fn new(
         text: &'a str,
         people: &'a People,
+        index: &'a TextIndex<'a>,
         marked: &'a [Marked],
         lines: Vec<(usize, usize)>,
     ) -> Self {
@@ -48,9 +58,10 @@ impl<'a> Document<'a> {
             text,
             people,
             marked,
-            lines: Lines::new(text, people, lines, outer),
-            resolver: Resolver::new(text, people),
-            spoken: Vec::new(),
+            index,
+            lines: Lines::new(text, people, index, lines, outer),
+            resolver: Resolver::new(text, people, index),
+            spoken: Spoken::default(),
             last: None,
         }
     }
@@ -92,7 +103,7 @@ impl<'a> Document<'a> {
             self.last = Some((decision.speaker.clone(), line));
         }
         if let Speaker::Person(p) = decision.speaker {
-            self.spoken.push((self.marked[quote].open, p));
+            self.spoken.push(self.people, self.marked[quote].open, p);
         }
     }
 
@@ -100,7 +111,7 @@ impl<'a> Document<'a> {
     fn labelled(&self, label: Span) -> Decision {
         let name = label.text(self.text);
         let speaker = self
-            .people
+            .index
             .lookup(&title_case(name))
             .map_or_else(|| Speaker::Organisation(name.to_owned()), Speaker::Person);
         Decision {
@@ -113,7 +124,8 @@ impl<'a> Document<'a> {
 
     fn decide_quote(&self, quote: usize, line: usize, at: usize, first: bool) -> Decision {
         let tokens = self.lines.tokens(line);
-        let sentence = sentence_start(tokens, at);
+        let start = |at: usize| self.lines.sentence_start(line, at);
+        let sentence = start(at);
         let place = Place {
             line,
             sentence: tokens
@@ -128,7 +140,7 @@ impl<'a> Document<'a> {
         if first && line_is_quoted(tokens) {
             return self.continued(quote, &place);
         }
-        if let Some(found) = sentence_before(tokens, at) {
+        if let Some(found) = sentence_before(tokens, at, start) {
             // "Schiff said. “The other factor …”": a quote that is a
             // sentence of its own, after a sentence with a cue.
             let speaker = self
@@ -143,15 +155,17 @@ impl<'a> Document<'a> {
         }
         // "Gingrich dismissed Estonia as being in the “suburbs of St.
         // Petersburg”": words in a sentence about someone, with no cue.
+        // The line's subjects are in text order: the last before the quote
+        // is found by bisection, the line may be the whole text.
         let open = self.marked[quote].open;
-        match self
-            .lines
-            .subjects(line)
-            .iter()
-            .rev()
-            .find(|&&(s, _)| s >= place.sentence && s < open)
+        let subjects = self.lines.subjects(line);
+        let before = subjects.partition_point(|&(s, _)| s < open);
+        match before
+            .checked_sub(1)
+            .map(|k| subjects[k])
+            .filter(|&(s, _)| s >= place.sentence)
         {
-            Some(&(_, person)) => Decision {
+            Some((_, person)) => Decision {
                 speaker: Speaker::Person(person),
                 ..Decision::NONE
             },
@@ -232,13 +246,14 @@ impl<'a> Document<'a> {
     /// said that 100,000 would be accepted."), and whether it ends with a
     /// colon.
     fn intro(&self, line: usize) -> Option<(Found, bool)> {
-        let tokens = self.lines.tokens(line.checked_sub(1)?);
+        let before = line.checked_sub(1)?;
+        let tokens = self.lines.tokens(before);
         if tokens.iter().any(|t| t.kind == Kind::Quote) {
             return None;
         }
         let colon = tokens.last().is_some_and(|t| t.is(':'));
         let end = tokens.len() - usize::from(colon);
-        let last = &tokens[sentence_start(tokens, end.saturating_sub(1))..end];
+        let last = &tokens[self.lines.sentence_start(before, end.saturating_sub(1))..end];
         // "Sanders made the following comment:": the subject of a sentence
         // that introduces a quote with a colon.
         let found = if colon {
@@ -280,7 +295,7 @@ fn attributions(tokens: &[Token], at: usize, sentence: usize) -> Vec<Found> {
     } else {
         attribute::closing_clause(&tokens[at + 1..after_end])
     };
-    let before = attribute::before(&tokens[sentence..at]);
+    let before = attribute::before(&tokens[sentence.max(at.saturating_sub(REACH_BEFORE))..at]);
     // A quote that ends its sentence and already has a cue before it: the
     // capitalised words after it start the next sentence.
     let ended = ends_sentence(quote.text) && tokens.get(at + 1).is_some_and(Token::is_capitalised);
@@ -306,19 +321,24 @@ fn line_is_quoted(tokens: &[Token]) -> bool {
 }
 
 /// When the quotation at token `at` is a sentence of its own, the cue and
-/// speaker of the nearest of the two sentences before it that has one.
-fn sentence_before(tokens: &[Token], at: usize) -> Option<Found> {
-    let sentence = sentence_start(tokens, at);
+/// speaker of the nearest of the two sentences before it that has one;
+/// `sentence_start(at)` is the first token of the sentence of token `at`.
+fn sentence_before(
+    tokens: &[Token],
+    at: usize,
+    sentence_start: impl Fn(usize) -> usize,
+) -> Option<Found> {
+    let sentence = sentence_start(at);
     let alone = sentence == at && tokens.get(at + 1).is_none_or(|t| t.kind != Kind::Word);
     if !alone || sentence == 0 {
         return None;
     }
-    let previous = sentence_start(tokens, sentence - 1);
+    let previous = sentence_start(sentence - 1);
     let words = &tokens[previous..sentence];
     let found =
         attribute::cue_subject(words).or_else(|| attribute::before(words).into_iter().next());
     found.or_else(|| {
-        let earlier = sentence_start(tokens, previous.checked_sub(1)?);
+        let earlier = sentence_start(previous.checked_sub(1)?);
         attribute::cue_subject(&tokens[earlier..previous])
     })
 }

@@ -10,8 +10,8 @@ use crate::analysis::Span;
 /// Whether a found quotation is kept: anything with a speaker or a cue is;
 /// a short stretch with neither (a scare quote, a nickname) is not, nor a
 /// title, nor a value inside markup.
-pub(super) fn keep(text: &str, marked: &Marked, decision: &Decision) -> bool {
-    if in_markup(text, marked.open) {
+pub(super) fn keep(text: &str, markup: &mut Markup, marked: &Marked, decision: &Decision) -> bool {
+    if markup.inside(text, marked.open) {
         return false;
     }
     let inner = marked.inner.text(text);
@@ -69,6 +69,32 @@ fn names_a_work(before: &str) -> bool {
         .iter()
         .any(|end| word.ends_with(end));
     possessive || WORKS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+/// [`in_markup`] asked of the quotes in text order: each stretch of the
+/// text is searched once, where a search back from each quote to its line
+/// start would read a one-paragraph text again for every quote.
+#[derive(Default)]
+pub(super) struct Markup {
+    /// How far the text has been searched.
+    searched: usize,
+    /// The last `<`, `>` or line break before `searched`.
+    last: Option<u8>,
+}
+
+impl Markup {
+    /// [`in_markup`]`(text, at)`.
+    fn inside(&mut self, text: &str, at: usize) -> bool {
+        if at < self.searched {
+            return in_markup(text, at);
+        }
+        let bytes = &text.as_bytes()[self.searched..at];
+        if let Some(i) = memchr::memrchr3(b'<', b'>', b'\n', bytes) {
+            self.last = Some(bytes[i]);
+        }
+        self.searched = at;
+        self.last == Some(b'<')
+    }
 }
 
 /// A quote mark inside `<…>`, like an attribute value of leftover markup.
@@ -142,7 +168,17 @@ pub(super) fn title_case(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::in_markup;
+    use super::{Markup, in_markup};
+
+    #[test]
+    fn marks_inside_markup_asked_in_order() {
+        let text = "a <b \"x\" c> \"y\" <d\n\"z\" <e f=\"g\">";
+        let marks: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+        let mut markup = Markup::default();
+        for &at in marks.iter().chain(&marks) {
+            assert_eq!(markup.inside(text, at), in_markup(text, at), "{at}");
+        }
+    }
 
     #[test]
     fn marks_inside_markup() {

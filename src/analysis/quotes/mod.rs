@@ -18,6 +18,7 @@ mod attribute;
 mod cues;
 mod document;
 mod filter;
+mod index;
 mod lines;
 mod marks;
 mod phrase;
@@ -64,12 +65,15 @@ pub fn find_quotes(text: &str, people: &People) -> Vec<Quote> {
         .iter_mut()
         .map(|m| filter::transcript_label(text, m))
         .collect();
-    let mut decisions = document::Document::new(text, people, &marked, lines).decide(&labels);
+    let index = index::TextIndex::new(text, people);
+    let mut decisions =
+        document::Document::new(text, people, &index, &marked, lines).decide(&labels);
     share::within_quotations(&marked, &mut decisions);
+    let mut markup = filter::Markup::default();
     marked
         .iter()
         .zip(decisions)
-        .filter(|(m, d)| filter::keep(text, m, d))
+        .filter(|(m, d)| filter::keep(text, &mut markup, m, d))
         .map(|(m, d)| quote(people, m, d, text))
         .collect()
 }

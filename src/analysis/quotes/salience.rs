@@ -3,7 +3,7 @@
 //! phrase), which is what a later "he" or "she" most often refers to.
 
 use super::attribute::cue_subject;
-use super::speaker::describe::described;
+use super::index::TextIndex;
 use super::words::{Token, starts_sentence};
 use crate::analysis::Span;
 use crate::analysis::chars::{is_alphabetic, is_alphanumeric};
@@ -60,13 +60,14 @@ pub fn subjects(
     text: &str,
     tokens: &[Token],
     people: &People,
+    index: &TextIndex<'_>,
     quotes: &[Span],
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for end in (1..=tokens.len()).filter(|&i| i == tokens.len() || starts_sentence(tokens, i)) {
         let sentence = &tokens[start..end];
-        if let Some(person) = subject(text, sentence, people, quotes) {
+        if let Some(person) = subject(text, sentence, people, index, quotes) {
             out.push((sentence[0].span.start, person));
         }
         start = end;
@@ -74,7 +75,13 @@ pub fn subjects(
     out
 }
 
-fn subject(text: &str, tokens: &[Token], people: &People, quotes: &[Span]) -> Option<usize> {
+fn subject(
+    text: &str,
+    tokens: &[Token],
+    people: &People,
+    index: &TextIndex<'_>,
+    quotes: &[Span],
+) -> Option<usize> {
     let (first, last) = (tokens.first()?, tokens.last()?);
     let sentence = Span::new(first.span.start, last.span.end);
     if let Some(found) = cue_subject(tokens) {
@@ -86,7 +93,7 @@ fn subject(text: &str, tokens: &[Token], people: &People, quotes: &[Span]) -> Op
         let mut words = found.subject.text(text).split_whitespace();
         if words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
             let rest: Vec<String> = words.map(str::to_lowercase).collect();
-            if let Some(person) = described(people, &rest, found.subject.start) {
+            if let Some(person) = index.described(&rest, found.subject.start) {
                 return Some(person);
             }
         }

@@ -7,15 +7,21 @@ use super::speaker::Speaker;
 
 /// In one line, a quote without a cue takes the speaker of the nearest
 /// attributed quote ("“We will,” he said, “win.”"; "“A.” … “B,” she said.").
+/// The nearest attributed quote before is kept as the line is read (a line
+/// may hold every quote of a text), and none after is looked for: with
+/// none before, it is the line's first. No quote's `attributed` changes.
 pub(super) fn within_line(decisions: &mut [Decision]) {
+    let first = decisions.iter().position(|d| d.attributed);
+    let mut before = None;
     for i in 0..decisions.len() {
-        if decisions[i].attributed || !matches!(decisions[i].speaker, Speaker::Unknown) {
+        if decisions[i].attributed {
+            before = Some(i);
             continue;
         }
-        let before = decisions[..i].iter().rev().find(|d| d.attributed);
-        let source = before
-            .or_else(|| decisions[i + 1..].iter().find(|d| d.attributed))
-            .cloned();
+        if !matches!(decisions[i].speaker, Speaker::Unknown) {
+            continue;
+        }
+        let source = before.or(first).map(|k| decisions[k].clone());
         if let Some(source) = source {
             decisions[i] = Decision {
                 attributed: false,

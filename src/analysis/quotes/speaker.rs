@@ -10,6 +10,7 @@
 pub(super) mod describe;
 mod nouns;
 
+use super::index::TextIndex;
 use super::lines::Window;
 use super::phrase::{is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_stop, one_of};
 use super::words::{Kind, Token, tokenize};
@@ -18,6 +19,7 @@ use crate::analysis::people::{
     EntityKind, Gender, Mention, People, is_preposition, may_be_name_word,
 };
 use nouns::ORGANISATION_NOUNS;
+use std::cell::OnceCell;
 
 /// Who said a quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,18 +42,26 @@ pub struct Context<'c, 'a> {
     pub previous_in_line: bool,
     /// The lines within the horizon, for their sentences' subjects.
     pub subjects: Window<'c, 'a>,
-    /// `(position, person)` of each quote's speaker so far, in text order.
-    pub spoken: &'c [(usize, usize)],
+    /// Each quote's speaker so far.
+    pub spoken: &'c Spoken,
 }
 
 pub struct Resolver<'a> {
     text: &'a str,
     people: &'a People,
+    index: &'a TextIndex<'a>,
+    /// The person mentions by class and by person, made when first asked.
+    named: OnceCell<NamedPeople>,
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(text: &'a str, people: &'a People) -> Self {
-        Self { text, people }
+    pub fn new(text: &'a str, people: &'a People, index: &'a TextIndex<'a>) -> Self {
+        Self {
+            text,
+            people,
+            index,
+            named: OnceCell::new(),
+        }
     }
 
     pub fn resolve(&self, phrase: Span, cx: &Context) -> Speaker {
@@ -148,7 +158,7 @@ impl<'a> Resolver<'a> {
     /// knows under another form, or a name as written.
     fn unlisted_name(&self, phrase: Span) -> Speaker {
         let text = phrase.text(self.text);
-        if let Some(person) = self.people.lookup(text) {
+        if let Some(person) = self.index.lookup(text) {
             return Speaker::Person(person);
         }
         let name = strip_article(text);
@@ -175,61 +185,224 @@ impl<'a> Resolver<'a> {
             }
             _ => return Speaker::Unknown,
         };
-        let gender_of = |p: usize| self.people.persons.get(p).and_then(|person| person.gender);
+        let known = Some(gender);
         // Salience decides among everyone the gender does not rule out; a
         // person known to be of that gender wins only when no one stands out.
-        self.most_salient(cx, &|p| gender_of(p).is_none_or(|g| g == gender))
-            .filter(|&p| Self::salience(p, cx).is_some() || gender_of(p) == Some(gender))
-            .or_else(|| self.most_salient(cx, &|p| gender_of(p) == Some(gender)))
-            .or_else(|| self.most_salient(cx, &|p| gender_of(p).is_none()))
-            .map_or(Speaker::Unknown, Speaker::Person)
+        self.most_salient(cx, Classes::of(None).with(known))
+            .filter(|&(p, salient)| salient || self.gender_of(p) == known)
+            .or_else(|| self.most_salient(cx, Classes::of(known)))
+            .or_else(|| self.most_salient(cx, Classes::of(None)))
+            .map_or(Speaker::Unknown, |(p, _)| Speaker::Person(p))
     }
 
-    /// When a person was last the subject of a sentence or the speaker of a
-    /// quote, within the horizon and before the attribution.
-    fn salience(person: usize, cx: &Context) -> Option<usize> {
-        let fits = |&&(at, p): &&(usize, usize)| p == person && at < cx.at && at >= cx.horizon;
-        let at = |&(at, _): &(usize, usize)| at;
-        let subject = cx.subjects.subjects_back().find(fits).map(at);
-        subject.max(cx.spoken.iter().rev().find(fits).map(at))
+    fn gender_of(&self, person: usize) -> Option<Gender> {
+        self.people.persons.get(person).and_then(|p| p.gender)
     }
 
-    /// Of the people named within the horizon that `fits` accepts, the
-    /// most salient, else the one named last.
-    fn most_salient(&self, cx: &Context, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
-        let mut candidates: Vec<usize> = self
-            .persons_before(cx.horizon, cx.at)
-            .into_iter()
-            .map(|(_, p)| p)
-            .filter(|&p| fits(p))
-            .collect();
-        candidates.dedup();
-        // With nobody named near, whoever spoke within the horizon, though
-        // their name was last written further back.
-        if candidates.is_empty() {
-            let spoken = cx.spoken.iter().rev();
-            let near = spoken.filter(|&&(at, p)| at >= cx.horizon && at < cx.at && fits(p));
-            candidates.extend(near.map(|&(_, p)| p).take(1));
+    /// Of the people named within the horizon whose gender class is one of
+    /// `classes`, the most salient (with `true`): the one most recently
+    /// the subject of a sentence or the speaker of a quote within the
+    /// horizon and before the attribution; else the one named last (with
+    /// `false`). With nobody named near, whoever of those classes spoke
+    /// last within the horizon, though their name was written further back.
+    ///
+    /// Every look is a bisection or a walk back from the attribution that
+    /// stops at the first event that can win: a paragraph may be a whole
+    /// text, and there are as many questions as quotes.
+    pub(super) fn most_salient(&self, cx: &Context, classes: Classes) -> Option<(usize, bool)> {
+        let named = self.named_people();
+        let Some(last_named) = named.last_named(&self.people.mentions, cx.horizon, cx.at, classes)
+        else {
+            return cx
+                .spoken
+                .last_in(cx.horizon, cx.at, classes)
+                .map(|p| (p, true));
+        };
+        // The latest event, as (position, person) with the larger person
+        // on a tie, of a person named within the horizon: each stream is
+        // in text order, read from its end.
+        let mut best: Option<(usize, usize)> = None;
+        let consider = |best: &mut Option<(usize, usize)>,
+                        events: &mut dyn Iterator<Item = &(usize, usize)>| {
+            for &(at, p) in events {
+                if at < cx.horizon || best.is_some_and(|(b, _)| at < b) {
+                    return;
+                }
+                if named.named_in(p, cx.horizon, cx.at) {
+                    *best = (*best).max(Some((at, p)));
+                    return;
+                }
+            }
+        };
+        for class in classes.iter() {
+            consider(&mut best, &mut cx.spoken.back(class, cx.at));
         }
-        let by_salience = candidates
-            .iter()
-            .filter_map(|&p| Self::salience(p, cx).map(|at| (at, p)))
-            .max();
-        by_salience
-            .map(|(_, p)| p)
-            .or_else(|| candidates.first().copied())
+        // Line by line, the last first; a line is read (its subjects found)
+        // only if its subjects could still come after what was found.
+        for (line, end) in cx.subjects.lines_back() {
+            if best.is_some_and(|(b, _)| b >= end) {
+                break;
+            }
+            for class in classes.iter() {
+                consider(
+                    &mut best,
+                    &mut cx.subjects.subjects_back(line, class, cx.at),
+                );
+            }
+        }
+        Some(best.map_or((last_named, false), |(_, p)| (p, true)))
     }
 
-    /// Person mentions between `from` and `to`, nearest first.
-    fn persons_before(&self, from: usize, to: usize) -> Vec<(usize, usize)> {
-        let mentions = &self.people.mentions;
-        let end = mentions.partition_point(|m| m.span.start < to);
-        mentions[..end]
+    /// The index of person mentions, made on the first question.
+    fn named_people(&self) -> &NamedPeople {
+        self.named.get_or_init(|| NamedPeople::new(self.people))
+    }
+}
+
+/// How many gender classes there are: not known, male, female.
+pub(super) const CLASSES: usize = 3;
+
+/// The gender class of a person: 0 when the text does not tell the gender,
+/// 1 male, 2 female. A pronoun rules out classes, never single people.
+pub(super) fn gender_class(people: &People, person: usize) -> usize {
+    class_of(people.persons.get(person).and_then(|p| p.gender))
+}
+
+fn class_of(gender: Option<Gender>) -> usize {
+    match gender {
+        None => 0,
+        Some(Gender::Male) => 1,
+        Some(Gender::Female) => 2,
+    }
+}
+
+/// A set of gender classes (see [`gender_class`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Classes(u8);
+
+impl Classes {
+    pub const ALL: Classes = Classes(0b111);
+
+    /// The class of people with gender `gender` (`None`: not known).
+    pub fn of(gender: Option<Gender>) -> Classes {
+        Classes(1 << class_of(gender))
+    }
+
+    pub fn with(self, gender: Option<Gender>) -> Classes {
+        Classes(self.0 | Classes::of(gender).0)
+    }
+
+    fn iter(self) -> impl Iterator<Item = usize> {
+        (0..CLASSES).filter(move |c| self.0 & (1 << c) != 0)
+    }
+}
+
+/// `(position, person)` of each quote's speaker so far, by the gender
+/// class of the person, each in text order.
+#[derive(Default)]
+pub struct Spoken {
+    by_class: [Vec<(usize, usize)>; CLASSES],
+}
+
+impl Spoken {
+    /// A quote at `at` (after all before) spoken by `person`.
+    pub fn push(&mut self, people: &People, at: usize, person: usize) {
+        self.by_class[gender_class(people, person)].push((at, person));
+    }
+
+    /// The speakers of class `class` before `at`, the last first.
+    fn back(&self, class: usize, at: usize) -> impl Iterator<Item = &(usize, usize)> {
+        let spoken = &self.by_class[class];
+        spoken[..spoken.partition_point(|&(s, _)| s < at)]
             .iter()
             .rev()
-            .take_while(|m| m.span.start >= from)
-            .filter_map(|m| m.person.map(|p| (m.span.start, p)))
-            .collect()
+    }
+
+    /// The last speaker of one of `classes` in `from..to`.
+    fn last_in(&self, from: usize, to: usize, classes: Classes) -> Option<usize> {
+        classes
+            .iter()
+            .filter_map(|class| self.back(class, to).next())
+            .filter(|&&(at, _)| at >= from)
+            .max()
+            .map(|&(_, p)| p)
+    }
+}
+
+/// The person mentions of a text, by the gender class of their person and
+/// by person, for questions about a stretch of text.
+struct NamedPeople {
+    /// Indices into the mentions of each class's person mentions, in order.
+    by_class: [Vec<usize>; CLASSES],
+    /// Where each person's mentions start in `starts` (one more entry).
+    offsets: Vec<usize>,
+    /// The start of each person mention, by person, each in text order.
+    starts: Vec<usize>,
+}
+
+impl NamedPeople {
+    fn new(people: &People) -> Self {
+        let mut by_class: [Vec<usize>; CLASSES] = Default::default();
+        let persons = people
+            .mentions
+            .iter()
+            .filter_map(|m| m.person)
+            .max()
+            .map_or(0, |p| p + 1);
+        let mut offsets = vec![0; persons + 1];
+        for (i, m) in people.mentions.iter().enumerate() {
+            if let Some(p) = m.person {
+                by_class[gender_class(people, p)].push(i);
+                offsets[p + 1] += 1;
+            }
+        }
+        for p in 0..persons {
+            offsets[p + 1] += offsets[p];
+        }
+        let mut next = offsets.clone();
+        let mut starts = vec![0; offsets[persons]];
+        for m in &people.mentions {
+            if let Some(p) = m.person {
+                starts[next[p]] = m.span.start;
+                next[p] += 1;
+            }
+        }
+        NamedPeople {
+            by_class,
+            offsets,
+            starts,
+        }
+    }
+
+    /// The person of the last person mention of one of `classes` that
+    /// starts in `from..to`.
+    fn last_named(
+        &self,
+        mentions: &[Mention],
+        from: usize,
+        to: usize,
+        classes: Classes,
+    ) -> Option<usize> {
+        classes
+            .iter()
+            .filter_map(|class| {
+                let list = &self.by_class[class];
+                let k = list.partition_point(|&i| mentions[i].span.start < to);
+                k.checked_sub(1).map(|k| list[k])
+            })
+            .filter(|&i| mentions[i].span.start >= from)
+            .max()
+            .and_then(|i| mentions[i].person)
+    }
+
+    /// `person` is named in `from..to`.
+    fn named_in(&self, person: usize, from: usize, to: usize) -> bool {
+        let Some(&[first, end]) = self.offsets.get(person..person + 2) else {
+            return false;
+        };
+        let starts = &self.starts[first..end];
+        let k = starts.partition_point(|&s| s < to);
+        k.checked_sub(1).is_some_and(|k| starts[k] >= from)
     }
 }
 
@@ -250,21 +423,25 @@ fn is_tail(rest: &str) -> bool {
 /// "of" phrase after it ("Geneva Chamber of Commerce"), article aside.
 fn organisation_name(text: &str, head: Span, within: Span) -> String {
     let mut start = head.start;
-    // The words before the head, right to left, each with where it starts.
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    if let Some(rest) = text[within.start.min(head.start)..head.start].strip_suffix(' ') {
-        let mut end = within.start.min(head.start) + rest.len();
-        for w in rest.rsplit(' ') {
-            words.push((end - w.len(), w));
-            end = (end - w.len()).saturating_sub(1);
-        }
-    }
-    for (k, &(at, w)) in words.iter().enumerate() {
+    // The words before the head, right to left, each with where it starts:
+    // read only as far as the name goes, as `within` may be a whole text.
+    let rest = text[within.start.min(head.start)..head.start].strip_suffix(' ');
+    let mut end = within.start.min(head.start) + rest.map_or(0, str::len);
+    let mut words = rest
+        .into_iter()
+        .flat_map(|rest| rest.rsplit(' '))
+        .map(|w| {
+            let at = end - w.len();
+            end = at.saturating_sub(1);
+            (at, w)
+        })
+        .peekable();
+    while let Some((at, w)) = words.next() {
         // "Maritime and Transport Workers' Union", but not "NBC News and
         // The Wall Street Journal", two names.
         let joins = w == "and"
             && words
-                .get(k + 1)
+                .peek()
                 .is_some_and(|&(_, before)| is_name_word(before))
             && !is_plain_word(text[start..].split(' ').next().unwrap_or(""));
         if !joins && (!is_name_word(w) || is_plain_word(w)) {

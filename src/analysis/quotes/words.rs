@@ -79,7 +79,26 @@ pub fn starts_sentence(tokens: &[Token], at: usize) -> bool {
         || this.text.starts_with(|c: char| c.is_ascii_digit()))
 }
 
-/// The first token of the sentence that `tokens[at]` is in.
+/// Where every sentence of `tokens` but the first starts, in order: the
+/// sentence of a token is then found by bisection ([`sentence_start_in`]),
+/// where a walk back to its start would read a sentence as long as a
+/// whole text once for each of its quotes.
+pub fn sentence_starts(tokens: &[Token]) -> Vec<usize> {
+    (1..tokens.len())
+        .filter(|&i| starts_sentence(tokens, i))
+        .collect()
+}
+
+/// The first token of the sentence that token `at` is in, from the
+/// line's [`sentence_starts`].
+pub fn sentence_start_in(starts: &[usize], at: usize) -> usize {
+    let k = starts.partition_point(|&s| s <= at);
+    k.checked_sub(1).map_or(0, |k| starts[k])
+}
+
+/// The first token of the sentence that `tokens[at]` is in: a walk back,
+/// which [`sentence_start_in`] must agree with.
+#[cfg(test)]
 pub fn sentence_start(tokens: &[Token], at: usize) -> usize {
     (1..=at.min(tokens.len()))
         .rev()
@@ -379,6 +398,33 @@ mod tests {
             .iter()
             .map(|t| t.text)
             .collect()
+    }
+
+    #[test]
+    fn sentence_starts_by_bisection_are_the_walks() {
+        let texts = [
+            "",
+            "One.",
+            "Mr. Smith spoke. Then the U.S. team left! “Go.” Next one 2. 3 more? yes",
+            "He said “we won.” The end. “Quoted.” “Twice!” and",
+        ];
+        for text in texts {
+            let open = text.find('“');
+            let quotes: Vec<Span> = open
+                .zip(text.find('”'))
+                .map(|(o, c)| Span::new(o, c + '”'.len_utf8()))
+                .into_iter()
+                .collect();
+            let tokens = tokenize(text, Span::new(0, text.len()), &quotes);
+            let starts = sentence_starts(&tokens);
+            for at in 0..=tokens.len() + 1 {
+                assert_eq!(
+                    sentence_start_in(&starts, at),
+                    sentence_start(&tokens, at),
+                    "{text:?} {at}"
+                );
+            }
+        }
     }
 
     #[test]

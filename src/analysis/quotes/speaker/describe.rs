@@ -4,9 +4,7 @@
 //! the text is about, to an organisation, or to the quote before.
 
 use super::nouns::{Head, head_noun};
-use super::{Context, Resolver, Speaker};
-use crate::analysis::Span;
-use crate::analysis::people::{EntityKind, People};
+use super::{Classes, Context, Resolver, Speaker};
 use crate::analysis::quotes::phrase::one_of;
 
 impl Resolver<'_> {
@@ -28,11 +26,11 @@ impl Resolver<'_> {
         };
         match head_noun(noun) {
             Head::Person(fits) => {
-                let gender_of =
-                    |p: usize| self.people.persons.get(p).and_then(|person| person.gender);
-                let fits = |p: usize| fits.is_none_or(|g| gender_of(p).is_none_or(|h| h == g));
-                self.most_salient(cx, &fits)
-                    .map_or(Speaker::Unknown, Speaker::Person)
+                // A gendered noun ("the spokeswoman") rules out the other
+                // gender, not the people whose gender is not known.
+                let classes = fits.map_or(Classes::ALL, |g| Classes::of(None).with(Some(g)));
+                self.most_salient(cx, classes)
+                    .map_or(Speaker::Unknown, |(p, _)| Speaker::Person(p))
             }
             // "X said in a statement … “…,” the statement said": the words
             // of whoever spoke just before in the paragraph.
@@ -44,7 +42,7 @@ impl Resolver<'_> {
     }
 
     fn described(&self, lower: &[String], cx: &Context) -> Option<usize> {
-        described(self.people, lower, cx.at)
+        self.index.described(lower, cx.at)
     }
 
     /// "the commission": the nearest organisation named before whose name
@@ -53,48 +51,12 @@ impl Resolver<'_> {
         let Some(head) = words.last() else {
             return Speaker::Unknown;
         };
-        let end = self.people.mentions.partition_point(|m| m.span.start < at);
-        self.people.mentions[..end]
-            .iter()
-            .rev()
-            .filter(|m| m.kind == EntityKind::Organisation)
-            .find(|m| {
-                m.span
-                    .text(self.text)
-                    .split_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case(head))
-            })
-            .map_or(Speaker::Unknown, |m| {
-                let line_start = self.text[..m.span.start].rfind('\n').map_or(0, |n| n + 1);
-                let line_end = self.text[m.span.end..]
-                    .find('\n')
-                    .map_or(self.text.len(), |n| m.span.end + n);
-                let line = Span::new(line_start, line_end);
+        self.index
+            .organisation_with(head, at)
+            .map_or(Speaker::Unknown, |i| {
+                let m = &self.people.mentions[i];
+                let line = self.index.line_around(m.span);
                 Speaker::Organisation(super::organisation_name(self.text, m.span, line))
             })
     }
-}
-
-/// The person text before `at` described with the head noun of `lower`
-/// ("the Belgian prime minister" → "minister"), the most other words of it
-/// breaking ties: a modifier alone ("the harbour board" against "the
-/// harbour board's engineer") describes somebody else.
-pub fn described(people: &People, lower: &[String], at: usize) -> Option<usize> {
-    let head = lower.last()?;
-    let score = |p: usize| {
-        let descriptors = &people.persons[p].descriptors;
-        if !descriptors.contains(head) {
-            return 0;
-        }
-        lower.iter().filter(|w| descriptors.contains(w)).count()
-    };
-    let end = people.mentions.partition_point(|m| m.span.start < at);
-    people.mentions[..end]
-        .iter()
-        .rev()
-        .filter_map(|m| m.person)
-        .map(|p| (score(p), p))
-        .filter(|&(s, _)| s > 0)
-        .max_by_key(|&(s, _)| s)
-        .map(|(_, p)| p)
 }
