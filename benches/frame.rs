@@ -290,6 +290,6 @@ fn key_then_frame(bencher: divan::Bencher, key: &str) {
 #[divan::bench]
 fn wrap_a_3mb_story(bencher: divan::Bencher) {
     let (big, analysis) = big_story();
-    let story = byline::tui::story::Story::new(&Digest::of(&big.body, &analysis));
+    let story = byline::tui::story::Story::new(&Digest::of(&big.body, &analysis), &big.body);
     bencher.bench(|| byline::tui::body::BodyView::build(0, &big, Some(&story), 100));
 }

@@ -124,10 +124,10 @@ pub fn paragraphs(body: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Finds the first blank line (`\n`, optional spaces, `\n`): returns where
 /// the paragraph ends and where the next one may start.
-fn find_blank_line(text: &str) -> Option<(usize, usize)> {
+pub(crate) fn find_blank_line(text: &str) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(nl) = memchr(b'\n', &bytes[i..]) {
+    while let Some(nl) = memchr::memchr(b'\n', &bytes[i..]) {
         let first = i + nl;
         let mut j = first + 1;
         while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\r') {
@@ -143,10 +143,6 @@ fn find_blank_line(text: &str) -> Option<(usize, usize)> {
         i = first + 1;
     }
     None
-}
-
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@
 
 use super::story::Story;
 use super::text::fit;
-use crate::article::{Article, paragraphs};
+use crate::article::{Article, find_blank_line, paragraphs};
+use std::sync::Arc;
 
 /// Text is wrapped no wider than this, however wide the pane, unless the
 /// settings say otherwise.
@@ -51,7 +52,8 @@ pub struct VLine {
 pub struct Label {
     /// The body offset the label stands before (the opening quote mark).
     pub at: usize,
-    pub text: String,
+    /// Shared by every label of a speaker.
+    pub text: Arc<str>,
     /// Index into [`Story::quotes`].
     pub quote: usize,
 }
@@ -65,12 +67,15 @@ pub struct BodyView {
     pub analysed: bool,
     pub extra: String,
     pub lines: Vec<VLine>,
-    /// Sorted by `at`.
-    pub labels: Vec<Label>,
+    /// Sorted by `at`; the story's, shared.
+    pub labels: Arc<[Label]>,
     /// The body offset where wrapping goes on.
     pub resume: usize,
     /// Paragraphs wrapped so far.
     pub paragraphs: usize,
+    /// The start of the paragraph `resume` is inside, if it is: a long
+    /// paragraph is wrapped a slice at a time too.
+    within: Option<usize>,
     /// Whether the whole body is wrapped.
     pub complete: bool,
     /// The file holds only the start of the story: a note ends the view.
@@ -103,7 +108,7 @@ impl BodyView {
             truncated: article.truncated,
             ..BodyView::default()
         };
-        view.labels = story.map(|s| labels(&article.body, s)).unwrap_or_default();
+        view.labels = story.map(|s| Arc::clone(&s.labels)).unwrap_or_default();
         view.push_header(article);
         view
     }
@@ -113,31 +118,15 @@ impl BodyView {
         if self.complete {
             return true;
         }
-        let from = self.resume;
         let mut used = 0;
-        for (start, text) in paragraphs(body.get(from..).unwrap_or("")) {
-            let (start, end) = (from + start, from + start + text.len());
-            if self.paragraphs > 0 {
-                let pos = self.lines.last().map_or(0, |l| l.pos.max(l.end));
-                self.lines.push(VLine {
-                    kind: LineKind::Blank,
-                    start: 0,
-                    end: 0,
-                    pos,
-                });
+        loop {
+            if self.within.is_none() {
+                let Some(start) = paragraph_start(body, self.resume) else {
+                    break;
+                };
+                self.begin_paragraph(start);
             }
-            let first = self.labels.partition_point(|l| l.at < start);
-            let last = self.labels.partition_point(|l| l.at < end);
-            wrap_paragraph(
-                &mut self.lines,
-                start,
-                text,
-                &self.labels[first..last],
-                self.width,
-            );
-            self.paragraphs += 1;
-            self.resume = end;
-            used += text.len();
+            used += self.wrap_slice(body);
             if used >= budget {
                 return false;
             }
@@ -147,6 +136,55 @@ impl BodyView {
             self.push_note(body.len());
         }
         true
+    }
+
+    /// A blank line between paragraphs; wrapping goes on at `start`.
+    fn begin_paragraph(&mut self, start: usize) {
+        if self.paragraphs > 0 {
+            let pos = self.lines.last().map_or(0, |l| l.pos.max(l.end));
+            self.lines.push(VLine {
+                kind: LineKind::Blank,
+                start: 0,
+                end: 0,
+                pos,
+            });
+        }
+        self.paragraphs += 1;
+        self.resume = start;
+        self.within = Some(start);
+    }
+
+    /// Wraps the paragraph from `resume` on, at most a slice of it: the
+    /// paragraph's end if it is that near, else up to a space, with the
+    /// last line left for the next slice (first fit decides a line by what
+    /// comes before it, so the lines are those of the whole paragraph
+    /// wrapped at once). Returns the bytes read.
+    fn wrap_slice(&mut self, body: &str) -> usize {
+        let start = self.resume;
+        let end = paragraph_end_within(body, start, SLICE);
+        let cut = end.unwrap_or_else(|| slice_end(body, start, start + SLICE));
+        let first = self.labels.partition_point(|l| l.at < start);
+        let last = self.labels.partition_point(|l| l.at < cut);
+        let before = self.lines.len();
+        wrap_paragraph(
+            &mut self.lines,
+            start,
+            &body[start..cut],
+            &self.labels[first..last],
+            self.width,
+        );
+        if end.is_some() {
+            self.resume = cut;
+            self.within = None;
+            return cut - start;
+        }
+        // A slice of one line (no space to cut at) is kept whole.
+        self.resume = match self.lines.len() - before {
+            0 | 1 => cut,
+            _ => self.lines.pop().map_or(cut, |l| l.start),
+        };
+        // A slice cut short at a space counts whole.
+        SLICE
     }
 
     /// "The rest of this story is not in the file", after a blank line,
@@ -166,19 +204,22 @@ impl BodyView {
     }
 
     /// Wraps until body offset `pos` is wrapped and `lines` lines exist
-    /// past it (or the story ends).
-    pub fn extend_past(&mut self, body: &str, pos: usize, lines: usize) {
-        while !self.complete && (self.resume <= pos || self.lines.len() < self.line_at(pos) + lines)
-        {
+    /// past it (or the story ends), in at most `slices` slices; whether
+    /// that was enough.
+    pub fn extend_past(&mut self, body: &str, pos: usize, lines: usize, slices: usize) -> bool {
+        for _ in 0..slices {
+            if self.shows(pos, lines) {
+                break;
+            }
             self.extend(body, SLICE);
         }
+        self.shows(pos, lines)
     }
 
-    /// Wraps until there are `lines` lines (or the story ends).
-    pub fn extend_lines(&mut self, body: &str, lines: usize) {
-        while !self.complete && self.lines.len() < lines {
-            self.extend(body, SLICE);
-        }
+    /// Whether body offset `pos` is wrapped with `lines` lines past it, or
+    /// the story is.
+    pub fn shows(&self, pos: usize, lines: usize) -> bool {
+        self.complete || (self.resume > pos && self.lines.len() >= self.line_at(pos) + lines)
     }
 
     fn push_header(&mut self, article: &Article) {
@@ -260,13 +301,18 @@ pub fn meta_line(article: &Article) -> String {
 }
 
 /// Where each attributed quote gets its label: before its opening mark.
-fn labels(body: &str, story: &Story) -> Vec<Label> {
+pub fn labels(body: &str, story: &Story) -> Arc<[Label]> {
+    let texts: Vec<Arc<str>> = story
+        .speakers
+        .iter()
+        .map(|s| Arc::from(format!("{}{LABEL_MARK}", fit(s.label(), MAX_LABEL))))
+        .collect();
     let mut labels: Vec<Label> = story
         .quotes
         .iter()
         .enumerate()
         .filter_map(|(i, quote)| {
-            let speaker = &story.speakers[quote.speaker?];
+            let speaker = quote.speaker?;
             let start = quote.span.start;
             let at = body[..start]
                 .chars()
@@ -275,14 +321,14 @@ fn labels(body: &str, story: &Story) -> Vec<Label> {
                 .map_or(start, |c| start - c.len_utf8());
             Some(Label {
                 at,
-                text: format!("{}{LABEL_MARK}", fit(speaker.label(), MAX_LABEL)),
+                text: Arc::clone(&texts[speaker]),
                 quote: i,
             })
         })
         .collect();
     labels.sort_by_key(|l| l.at);
     labels.dedup_by_key(|l| l.at);
-    labels
+    labels.into()
 }
 
 /// Wraps one paragraph (at body offset `base`) with its labels put in.
@@ -329,6 +375,54 @@ fn wrap_paragraph(out: &mut Vec<VLine>, base: usize, text: &str, labels: &[Label
             pos: start,
         });
     }
+}
+
+/// Where the next paragraph from `from` on starts, as
+/// [`paragraphs`] finds it, reading no further than it must.
+fn paragraph_start(body: &str, mut from: usize) -> Option<usize> {
+    while from < body.len() {
+        let limit = char_floor(body, from + SLICE);
+        match paragraphs(&body[from..limit]).next() {
+            Some((start, _)) => return Some(from + start),
+            // Only blank lines so far.
+            None => from = limit,
+        }
+    }
+    None
+}
+
+/// The end of the paragraph going on at `start` (as [`paragraphs`] ends
+/// it), if it lies within `reach` bytes.
+fn paragraph_end_within(body: &str, start: usize, reach: usize) -> Option<usize> {
+    let limit = char_floor(body, start + reach);
+    let window = &body[start..limit];
+    let end = match find_blank_line(window) {
+        Some((at, _)) => at,
+        None if limit == body.len() => window.len(),
+        None => return None,
+    };
+    Some(start + window[..end].trim_end().len())
+}
+
+/// `at`, or the character boundary before it, within `body`.
+fn char_floor(body: &str, at: usize) -> usize {
+    let mut at = at.min(body.len());
+    while !body.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Where a slice of a long paragraph from `start` ends: at the last
+/// space before `limit`, or at `limit` (on a character boundary) when
+/// there is none.
+fn slice_end(body: &str, start: usize, limit: usize) -> usize {
+    let limit = char_floor(body, limit);
+    body[start..limit]
+        .rfind(char::is_whitespace)
+        .map(|at| start + at)
+        .filter(|&at| at > start)
+        .unwrap_or(limit)
 }
 
 /// First fit, as less and newsboat wrap: predictable, and linear on a
@@ -443,11 +537,11 @@ mod tests {
             people: vec![fixture::person_named("Jens Stoltenberg")],
             quotes: vec![fixture::quote_at(Span::new(start, start + 23), Some(0))],
         };
-        let story = Story::new(&Digest::of(body, &analysis));
+        let story = Story::new(&Digest::of(body, &analysis), body);
         let view = BodyView::build(0, &a, Some(&story), 20);
         assert_eq!(view.labels.len(), 1);
         assert_eq!(view.labels[0].at, start - 1);
-        assert_eq!(view.labels[0].text, "Stoltenberg▏");
+        assert_eq!(&*view.labels[0].text, "Stoltenberg▏");
         // "Stoltenberg▏\"we will" is one unit for the wrap.
         let lines = body_text(&view, body);
         assert_eq!(
@@ -473,6 +567,112 @@ mod tests {
         }
     }
 
+    /// The lines of `body` wrapped a paragraph at a time, whole.
+    fn wrapped_whole(body: &str, labels: &[Label], width: usize) -> Vec<VLine> {
+        let mut lines = Vec::new();
+        for (n, (start, text)) in paragraphs(body).enumerate() {
+            if n > 0 {
+                let pos = lines.last().map_or(0, |l: &VLine| l.pos.max(l.end));
+                lines.push(VLine {
+                    kind: LineKind::Blank,
+                    start: 0,
+                    end: 0,
+                    pos,
+                });
+            }
+            let first = labels.partition_point(|l| l.at < start);
+            let last = labels.partition_point(|l| l.at < start + text.len());
+            wrap_paragraph(&mut lines, start, text, &labels[first..last], width);
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(16))]
+        #[test]
+        fn slices_wrap_as_whole_paragraphs_do(
+            parts in proptest::collection::vec((0usize..150_000, 0usize..3), 1..4),
+            seed: u64,
+            width in 1usize..90,
+        ) {
+            // Paragraphs up to twice a slice long, of words, spaces, runs
+            // of spaces, hard line breaks (never two in a row: that would
+            // end the paragraph) and multibyte text.
+            const TOKENS: [&str; 16] = [
+                "word", " ", "東京", "\r\nx", "Ström ", "  ", "a-b", "\nword", "the ", "harbour ",
+                "flood", " ", "barrier ", "x", " ", "Lindqvist ",
+            ];
+            const BREAKS: [&str; 3] = ["\n\n", "\n \n", "\n\n\n  \n"];
+            let mut state = seed | 1;
+            let mut body = String::new();
+            for (len, gap) in parts {
+                let end = body.len() + len;
+                while body.len() < end {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    body.push_str(TOKENS[(state % 16) as usize]);
+                }
+                body.push_str(BREAKS[gap]);
+            }
+            let a = article("T", &body);
+            let view = BodyView::build(0, &a, None, width);
+            let whole = wrapped_whole(&body, &[], width);
+            // The title and the blank line under it come first.
+            let header = BodyView::start(0, &a, None, width).lines.len();
+            proptest::prop_assert!(view.lines[header..] == whole[..]);
+        }
+    }
+
+    #[test]
+    fn a_long_paragraph_is_wrapped_in_slices_as_a_whole() {
+        // 300 KB with no blank line: words of every length, some longer
+        // than the width, multibyte ones, and quotes with labels.
+        let words = [
+            "the",
+            "harbour",
+            "Ström",
+            "東京都",
+            "a",
+            "flood-barrier",
+            "x",
+        ];
+        let mut body = String::new();
+        let mut quotes = Vec::new();
+        for i in 0..50_000 {
+            if i % 997 == 0 {
+                let start = body.len() + 1;
+                body.push_str("\"we will stand\" ");
+                quotes.push(fixture::quote_at(Span::new(start, start + 13), Some(0)));
+            }
+            body.push_str(words[i * 3 % words.len()]);
+            if i % 501 == 0 {
+                body.push_str(&"w".repeat(90));
+            }
+            body.push(' ');
+        }
+        let body = body.trim_end().to_owned();
+        assert!(body.len() > 4 * SLICE && !body.contains("\n\n"));
+        let analysis = Analysis {
+            people: vec![fixture::person_named("Jens Stoltenberg")],
+            quotes,
+        };
+        let story = Story::new(&Digest::of(&body, &analysis), &body);
+        let a = article("T", &body);
+        for width in [7, 33, 80] {
+            let view = BodyView::build(0, &a, Some(&story), width);
+            let mut whole = Vec::new();
+            wrap_paragraph(&mut whole, 0, &body, &view.labels, width);
+            let wrapped = &view.lines[view.lines.len() - whole.len()..];
+            assert!(wrapped == whole, "width {width}");
+            assert!(view.complete && view.paragraphs == 1);
+        }
+        // A slice is a slice even inside one paragraph.
+        let mut view = BodyView::start(0, &a, Some(&story), 33);
+        assert!(!view.extend(&body, SLICE));
+        assert!(view.resume <= SLICE, "{}", view.resume);
+    }
+
     #[test]
     fn wrapping_in_slices_gives_the_same_lines() {
         let paragraph = "A paragraph of several words that wraps over a few lines at this width.";
@@ -487,7 +687,7 @@ mod tests {
         assert_eq!(in_slices, whole);
         let mut partial = BodyView::start(0, &story, None, 30);
         let far = story.body.len() / 2;
-        partial.extend_past(&story.body, far, 10);
+        assert!(partial.extend_past(&story.body, far, 10, usize::MAX));
         assert!(!partial.complete && partial.resume > far);
         assert_eq!(partial.lines[..], whole.lines[..partial.lines.len()]);
     }

@@ -231,6 +231,9 @@ impl Perform for Effects {
                     .and_then(|()| out.flush());
             }
             Job::Export(article) => export_story(article, self.events.clone()),
+            Job::Prepare(index, digest, article) => {
+                super::story::prepare_apart(index, digest, article, self.events.clone());
+            }
         }
     }
 

@@ -3,9 +3,16 @@
 //! the order they appear. Built from the story's [`Digest`] when it is
 //! opened or its analysis arrives, never in draw.
 
+use super::app::Msg;
+use super::body::{Label, labels};
 use super::digest::{By, Digest};
+use super::runtime::Event;
 use crate::Span;
+use crate::article::Article;
 use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
+use std::thread;
 
 /// Who a quote is by: a person of the analysis, or only a name (an
 /// organisation, or a speaker the people finder did not know).
@@ -94,10 +101,36 @@ pub struct Story {
     pub speakers: Vec<Speaker>,
     /// In body order.
     pub quotes: Vec<StoryQuote>,
+    /// Where the speakers' names stand in the body, in body order.
+    pub labels: Arc<[Label]>,
+}
+
+/// Makes the story of a long article ready on a thread of its own and
+/// sends it as [`Msg::Prepared`]; the reader shows the text meanwhile.
+pub fn prepare_apart(
+    index: usize,
+    digest: Arc<Digest>,
+    article: Arc<Article>,
+    events: Sender<Event>,
+) {
+    let spawned = thread::Builder::new()
+        .name("byline-prepare".into())
+        .spawn(move || {
+            let story = Story::new(&digest, &article.body);
+            let _ = events.send(Event::Msg(Msg::Prepared(index, digest, Box::new(story))));
+        });
+    drop(spawned);
 }
 
 impl Story {
-    pub fn new(digest: &Digest) -> Story {
+    /// The story of `body` with this analysis, labels and all.
+    pub fn new(digest: &Digest, body: &str) -> Story {
+        let mut story = Story::speakers_and_quotes(digest);
+        story.labels = labels(body, &story);
+        story
+    }
+
+    fn speakers_and_quotes(digest: &Digest) -> Story {
         let mut speakers: Vec<Speaker> = digest
             .people()
             .enumerate()
@@ -172,7 +205,11 @@ impl Story {
             .collect();
         let mut sorted: Vec<Option<Speaker>> = speakers.into_iter().map(Some).collect();
         let speakers = order.iter().filter_map(|&old| sorted[old].take()).collect();
-        Story { speakers, quotes }
+        Story {
+            speakers,
+            quotes,
+            labels: Arc::default(),
+        }
     }
 
     /// The colour slot of a quote's speaker.
@@ -244,7 +281,7 @@ mod tests {
                 quote(90, 95, None, None),
             ],
         };
-        let story = Story::new(&Digest::of(body, &analysis));
+        let story = Story::new(&Digest::of(body, &analysis), body);
         let names: Vec<_> = story
             .speakers
             .iter()

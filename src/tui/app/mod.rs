@@ -49,6 +49,9 @@ pub enum Msg {
     LoadDone,
     /// Stories analysed, by index, each as the reader keeps it.
     Analysed(Vec<(usize, Digest)>),
+    /// A story with many quotes made ready to show off the drawing
+    /// thread: its speakers, quotes and labels.
+    Prepared(usize, Arc<Digest>, Box<Story>),
     /// Something went wrong after loading (an analysis that failed).
     Problem(Problem),
     /// A message for the status line (a browser that would not start).
@@ -78,6 +81,9 @@ pub enum Job {
     /// Write this story with its quotes and people to a Markdown file in
     /// the current folder.
     Export(Arc<Article>),
+    /// Make the story with this analysis ready to show (a long one: on
+    /// another thread), answered by [`Msg::Prepared`].
+    Prepare(usize, Arc<Digest>, Arc<Article>),
 }
 
 /// What the keyboard is talking to.
@@ -110,7 +116,7 @@ pub enum Mode {
 pub struct Library {
     pub articles: Vec<Arc<Article>>,
     /// Each story's people and quotes, once analysed.
-    pub digests: Vec<Option<Digest>>,
+    pub digests: Vec<Option<Arc<Digest>>>,
     /// How many `digests` are there.
     pub analysed: usize,
     pub problems: Vec<Problem>,
@@ -143,6 +149,39 @@ pub struct Open {
     /// … found so far: the body has been searched up to this byte.
     pub matched_to: usize,
     pub current_match: Option<usize>,
+    /// Where the view goes once the body is wrapped that far (`G`, a
+    /// quote or a match far down a long story): the wrapping goes on
+    /// between frames.
+    pub scroll_to: Option<ScrollTo>,
+}
+
+/// A place in the story not wrapped yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScrollTo {
+    /// This first line (past the end: the bottom).
+    Line(usize),
+    /// Body offset `pos`, `above` lines down from the top.
+    Pos { pos: usize, above: usize },
+}
+
+impl Open {
+    /// Scrolls to where [`Open::scroll_to`] says once it is wrapped; true
+    /// on arriving.
+    fn arrive(&mut self, height: usize) -> bool {
+        let view = &self.view;
+        let top = match self.scroll_to {
+            Some(ScrollTo::Line(line)) if view.complete || view.lines.len() >= line + height => {
+                line
+            }
+            Some(ScrollTo::Pos { pos, above }) if view.shows(pos, height) => {
+                view.line_at(pos).saturating_sub(above)
+            }
+            _ => return false,
+        };
+        self.scroll = top.min(view.lines.len().saturating_sub(height));
+        self.scroll_to = None;
+        true
+    }
 }
 
 /// The sidebar's selections and scroll offsets.
@@ -261,6 +300,7 @@ impl App {
             Msg::Loaded(batch) => self.on_loaded(batch),
             Msg::LoadDone => self.on_load_done(),
             Msg::Analysed(digests) => self.on_analysed(digests),
+            Msg::Prepared(index, digest, story) => self.on_prepared(index, &digest, *story),
             Msg::Problem(problem) => self.library.problems.push(problem),
             Msg::Status(message) => self.status = Some(message),
             Msg::File(change) => self.on_file(change),
@@ -294,9 +334,13 @@ impl App {
         self.people_work();
         let mut more = self.search_step();
         more |= self.find_more_in_body();
+        let height = self.body_height();
         if let Some(open) = &mut self.open {
             let body = &self.library.articles[open.article].body;
             more |= !open.view.extend(body, super::body::SLICE);
+            if open.arrive(height) && self.status.as_deref() == Some(nav::LAYING_OUT) {
+                self.status = None;
+            }
         }
         self.settle();
         more
@@ -314,7 +358,11 @@ impl App {
             return;
         }
         self.status = None;
-        // A key overrides an `Enter` still waiting for its first hit.
+        // A key overrides a scroll still waiting for the wrapping …
+        if let Some(open) = &mut self.open {
+            open.scroll_to = None;
+        }
+        // … and an `Enter` still waiting for its first hit.
         if let Some(search) = &mut self.search {
             search.open_first = false;
         }
@@ -457,17 +505,16 @@ impl App {
             if slot.is_none() {
                 self.library.analysed += 1;
             }
-            let digest = slot.insert(digest);
+            let digest = slot.insert(Arc::new(digest));
             if let Some(search) = &mut self.search {
                 search.analysed(index, digest, &self.order);
             }
             let Some(open) = self.open.as_mut().filter(|o| o.article == index) else {
                 continue;
             };
-            open.story = Some(Story::new(digest));
-            open.current_quote = None;
-            self.sidebar = Sidebar::default();
-            self.rewrap(true);
+            open.story = None;
+            let story = self.story_of(index);
+            self.story_ready(index, story);
         }
         self.resolve_pending_jump();
     }

@@ -1,12 +1,26 @@
 //! Moving around: selection, scrolling, focus, opening stories, resizing
 //! (which re-wraps the body and keeps the line at the top) and the mouse.
 
-use super::{App, Mode, Open, Sidebar};
+use super::{App, Mode, Open, ScrollTo, Sidebar};
 use crate::tui::body::{BodyView, LineKind, SLICE};
+use crate::tui::digest::Digest;
 use crate::tui::keymap::Action;
 use crate::tui::layout::{self, Focus, THREE_PANELS, TWO_PANELS};
 use crate::tui::story::Story;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use std::sync::Arc;
+
+/// Stories with more quotes than this are made ready on another thread:
+/// their speakers and labels would hold up a frame (a few milliseconds
+/// per thousand quotes).
+const PREPARE_APART: usize = 2_000;
+
+/// Slices of a story wrapped for a scroll key at most (a few milliseconds
+/// each); a longer way goes on between frames.
+pub(super) const SLICES_PER_KEY: usize = 8;
+
+/// The status line while a long way down a story is wrapped.
+pub(super) const LAYING_OUT: &str = "going on as the rest of the story is laid out…";
 
 /// `value` moved by `delta`, kept within `0..=max`.
 pub(super) fn step(value: usize, delta: isize, max: usize) -> usize {
@@ -74,16 +88,24 @@ impl App {
 
     pub(super) fn scroll_body(&mut self, delta: isize) {
         let height = self.body_height();
-        if let Some(open) = &mut self.open {
-            // Only what is about to show needs wrapping now.
-            let body = &self.library.articles[open.article].body;
-            let wanted = open
-                .scroll
-                .saturating_add_signed(delta)
-                .saturating_add(height);
-            open.view.extend_lines(body, wanted);
-            let max = open.view.lines.len().saturating_sub(height);
-            open.scroll = step(open.scroll, delta, max);
+        let Some(open) = &mut self.open else { return };
+        // Only what is about to show needs wrapping now, and no more than
+        // a frame's worth: the rest is wrapped between frames.
+        let body = &self.library.articles[open.article].body;
+        let target = open.scroll.saturating_add_signed(delta);
+        let wanted = target.saturating_add(height);
+        for _ in 0..SLICES_PER_KEY {
+            if open.view.complete || open.view.lines.len() >= wanted {
+                break;
+            }
+            open.view.extend(body, SLICE);
+        }
+        let max = open.view.lines.len().saturating_sub(height);
+        open.scroll = step(open.scroll, delta, max);
+        let short = !open.view.complete && open.view.lines.len() < wanted;
+        open.scroll_to = short.then_some(ScrollTo::Line(target));
+        if short {
+            self.status = Some(LAYING_OUT.into());
         }
     }
 
@@ -100,12 +122,13 @@ impl App {
             return;
         }
         self.note_position();
-        let Some(article) = self.library.articles.get(index) else {
+        let Some(article) = self.library.articles.get(index).cloned() else {
             return;
         };
         let analysed = self.library.digests[index].is_some();
         if !analysed {
-            self.jobs.push(super::Job::Analyse(index, article.clone()));
+            self.jobs
+                .push(super::Job::Analyse(index, Arc::clone(&article)));
         }
         let width = self.wrap_width().unwrap_or(40);
         let cached = self
@@ -115,8 +138,8 @@ impl App {
         let (view, story) = if let Some(at) = cached {
             self.wrapped.remove(at)
         } else {
-            let story = self.library.digests[index].as_ref().map(Story::new);
-            let mut view = BodyView::start(index, article, story.as_ref(), width);
+            let story = self.story_of(index);
+            let mut view = BodyView::start(index, &article, story.as_ref(), width);
             view.extend(&article.body, SLICE);
             (view, story)
         };
@@ -135,10 +158,49 @@ impl App {
             matches: Vec::new(),
             matched_to: 0,
             current_match: None,
+            scroll_to: None,
         });
         self.sidebar = Sidebar::default();
         self.restore_position();
         self.find_in_body();
+    }
+
+    /// The story of analysed article `index`, ready to show; `None` when it
+    /// is not analysed, or has so many quotes that it is made ready on
+    /// another thread (a job, answered by [`super::Msg::Prepared`]).
+    pub(super) fn story_of(&mut self, index: usize) -> Option<Story> {
+        let digest = self.library.digests.get(index)?.as_ref()?;
+        let article = &self.library.articles[index];
+        if digest.quotes().len() > PREPARE_APART {
+            let job = super::Job::Prepare(index, Arc::clone(digest), Arc::clone(article));
+            self.jobs.push(job);
+            return None;
+        }
+        Some(Story::new(digest, &article.body))
+    }
+
+    /// The open story's analysis is ready: shown with its labels.
+    pub(super) fn story_ready(&mut self, index: usize, story: Option<Story>) {
+        let Some(open) = self.open.as_mut().filter(|o| o.article == index) else {
+            return;
+        };
+        let Some(story) = story else {
+            return;
+        };
+        open.story = Some(story);
+        open.current_quote = None;
+        self.sidebar = Sidebar::default();
+        self.rewrap(true);
+    }
+
+    /// A story made ready on another thread; dropped if its analysis has
+    /// been replaced since (a watched file changed).
+    pub(super) fn on_prepared(&mut self, index: usize, digest: &Arc<Digest>, story: Story) {
+        let current = self.library.digests.get(index).and_then(Option::as_ref);
+        if current.is_some_and(|d| Arc::ptr_eq(d, digest)) {
+            self.story_ready(index, Some(story));
+            self.resolve_pending_jump();
+        }
     }
 
     /// The body's wrap width, or `None` while the screen is too small to
@@ -171,9 +233,13 @@ impl App {
         let article = &self.library.articles[open.article];
         open.view = BodyView::start(open.article, article, open.story.as_ref(), width);
         let lines = 2 * usize::from(self.size.1);
-        open.view
-            .extend_past(&article.body, anchor.unwrap_or(0), lines);
-        if let Some(pos) = anchor {
+        let pos = anchor.unwrap_or(0);
+        if !open
+            .view
+            .extend_past(&article.body, pos, lines, SLICES_PER_KEY)
+        {
+            open.scroll_to = Some(ScrollTo::Pos { pos, above: 0 });
+        } else if anchor.is_some() {
             open.scroll = open.view.line_at(pos);
         }
     }

@@ -2,8 +2,9 @@
 //! quotes, `]`/`[`, `}`/`{`, the `@` speaker picker, copying a quote and
 //! opening the story's page.
 
+use super::nav::SLICES_PER_KEY;
 use super::nav::step;
-use super::{App, CONTEXT, Job, Mode, keep_in_view};
+use super::{App, CONTEXT, Job, Mode, ScrollTo, keep_in_view};
 use crate::index::{Pattern, fold};
 use crate::tui::keymap::Action;
 use crate::tui::layout::{Focus, TWO_PANELS};
@@ -94,8 +95,10 @@ impl App {
         else {
             return;
         };
-        open.view
-            .extend_past(&self.library.articles[open.article].body, span.end, height);
+        let body = &self.library.articles[open.article].body;
+        let reached = open
+            .view
+            .extend_past(body, span.end, height, SLICES_PER_KEY);
         open.current_quote = Some(quote);
         if let Some(list) = &mut self.quote_list {
             list.selected = quote;
@@ -103,7 +106,13 @@ impl App {
         let first = open.view.line_at(span.start);
         let last = open.view.line_at(span.end.saturating_sub(1));
         let top = open.scroll + CONTEXT.min(first);
-        if first < top || last >= open.scroll + height {
+        if !reached {
+            let pos = span.start;
+            open.scroll_to = Some(ScrollTo::Pos {
+                pos,
+                above: CONTEXT,
+            });
+        } else if first < top || last >= open.scroll + height {
             open.scroll = first.saturating_sub(CONTEXT);
         }
         if let Some(row) = self.sidebar_quotes().iter().position(|&q| q == quote) {

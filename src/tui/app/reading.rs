@@ -4,7 +4,8 @@
 //! restart. The state itself is [`ReadingState`]; saving it is the
 //! runtime's.
 
-use super::{App, Job};
+use super::nav::SLICES_PER_KEY;
+use super::{App, Job, ScrollTo};
 use crate::article::paragraphs;
 use crate::state::{Filter, Position, ReadingState, Restored};
 use crate::tui::keymap::{Action, Key};
@@ -282,8 +283,14 @@ impl App {
         self.reading.state.set_last_open(Some(&article.id));
         if let Some(position) = self.reading.state.position(&article.id) {
             let pos = position_in(&article.body, position);
-            open.view.extend_past(&article.body, pos, 2 * height);
-            open.scroll = open.view.line_at(pos);
+            if open
+                .view
+                .extend_past(&article.body, pos, 2 * height, SLICES_PER_KEY)
+            {
+                open.scroll = open.view.line_at(pos);
+            } else {
+                open.scroll_to = Some(ScrollTo::Pos { pos, above: 0 });
+            }
         }
         self.reading.noted = Some((open.article, open.scroll));
     }

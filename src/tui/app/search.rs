@@ -6,9 +6,10 @@
 //! earlier one can match, without waiting for it; `n`/`N` search the open
 //! story as far as they need to.
 
+use super::nav::SLICES_PER_KEY;
 use super::order::Order;
 use super::search_people::{Quoting, parse_query};
-use super::{App, CONTEXT, Mode, Open};
+use super::{App, CONTEXT, Mode, Open, ScrollTo};
 use crate::article::Article;
 use crate::tui::digest::Digest;
 use crate::tui::keymap::Action;
@@ -87,13 +88,14 @@ impl Search {
     fn step(
         &mut self,
         articles: &[std::sync::Arc<Article>],
-        digests: &[Option<Digest>],
+        digests: &[Option<std::sync::Arc<Digest>>],
         order: &Order,
     ) -> bool {
         let mut budget = SLICE_BYTES;
         while self.scanned < articles.len() && budget > 0 {
             let article = &articles[self.scanned];
-            if self.admits(self.scanned) && self.matches(article, digests[self.scanned].as_ref()) {
+            if self.admits(self.scanned) && self.matches(article, digests[self.scanned].as_deref())
+            {
                 self.add_hit(self.scanned, order);
             }
             budget = budget.saturating_sub(article.body.len() + article.title.len() + 64);
@@ -153,7 +155,7 @@ impl App {
             && search.admits(open.article)
             && search.matches(
                 &self.library.articles[open.article],
-                self.library.digests[open.article].as_ref(),
+                self.library.digests[open.article].as_deref(),
             )
         {
             search.add_hit(open.article, &self.order);
@@ -356,9 +358,15 @@ impl App {
         let Some(&(start, _)) = open.matches.get(index) else {
             return;
         };
-        open.view
-            .extend_past(&self.library.articles[open.article].body, start, height);
+        let body = &self.library.articles[open.article].body;
         open.current_match = Some(index);
+        if !open.view.extend_past(body, start, height, SLICES_PER_KEY) {
+            open.scroll_to = Some(ScrollTo::Pos {
+                pos: start,
+                above: CONTEXT,
+            });
+            return;
+        }
         let line = open.view.line_at(start);
         if line < open.scroll || line >= open.scroll + height {
             open.scroll = line.saturating_sub(CONTEXT);

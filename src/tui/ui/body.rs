@@ -151,7 +151,7 @@ fn push_labels<'a>(
 ) {
     for label in labels.iter().filter(|l| l.at == at) {
         let slot = open.story.as_ref().and_then(|s| s.slot_of(label.quote));
-        spans.push(Span::styled(label.text.as_str(), theme.label(slot)));
+        spans.push(Span::styled(&*label.text, theme.label(slot)));
     }
 }
 

@@ -107,3 +107,104 @@ fn a_story_analysed_after_the_scan_passed_it_matches_by_its_people() {
     assert_eq!(app.search.as_ref().unwrap().hits, [1, 3]);
     assert_eq!(app.library.analysed, 1);
 }
+
+/// A story quoting one person `quotes` times, and its digest.
+fn many_quotes(quotes: usize) -> (Article, Digest) {
+    let mut article = fixture::stories().remove(0).0;
+    let said = "\"We will build it,\" Mara Lindqvist said. ";
+    article.body = said.repeat(quotes);
+    let spans = (0..quotes).map(|i| {
+        let start = i * said.len() + 1;
+        fixture::quote_at(crate::Span::new(start, start + 16), Some(0))
+    });
+    let analysis = Analysis {
+        people: vec![fixture::person_named("Mara Lindqvist")],
+        quotes: spans.collect(),
+    };
+    let digest = Digest::of(&article.body, &analysis);
+    (article, digest)
+}
+
+#[test]
+fn a_story_of_many_quotes_is_made_ready_on_another_thread() {
+    let mut app = library(0);
+    let (article, digest) = many_quotes(5000);
+    app.update(Msg::Loaded(Loaded {
+        articles: vec![article.clone()],
+        problems: Vec::new(),
+    }));
+    let jobs = app.update(Msg::Analysed(vec![(0, digest)]));
+    let Some(Job::Prepare(0, digest, _)) = jobs.into_iter().find(|j| matches!(j, Job::Prepare(..)))
+    else {
+        panic!("no Prepare job");
+    };
+    assert!(open(&app).story.is_none(), "the text shows meanwhile");
+    let story = crate::tui::story::Story::new(&digest, &article.body);
+    // One made from an analysis replaced since is dropped.
+    let (_, older) = many_quotes(5000);
+    let stale = Box::new(story.clone());
+    app.update(Msg::Prepared(0, std::sync::Arc::new(older), stale));
+    assert!(open(&app).story.is_none());
+    app.update(Msg::Prepared(0, digest, Box::new(story)));
+    let ready = open(&app).story.as_ref().expect("the story is ready");
+    assert_eq!(ready.quotes.len(), 5000);
+    assert_eq!(open(&app).view.labels.len(), 5000, "labelled");
+}
+
+#[test]
+fn a_story_of_few_quotes_is_made_ready_at_once() {
+    let mut app = library(0);
+    let (article, digest) = many_quotes(100);
+    app.update(Msg::Loaded(Loaded {
+        articles: vec![article],
+        problems: Vec::new(),
+    }));
+    let jobs = app.update(Msg::Analysed(vec![(0, digest)]));
+    assert!(!jobs.iter().any(|j| matches!(j, Job::Prepare(..))));
+    assert_eq!(open(&app).story.as_ref().map(|s| s.quotes.len()), Some(100));
+}
+
+/// A reader with one story of about 4 MB open, focus in the body.
+fn long_story_open() -> App {
+    let mut app = library(0);
+    let mut long = fixture::stories().remove(0).0;
+    long.body = vec![long.body.as_str(); 4000].join("\n\n");
+    app.update(Msg::Loaded(Loaded {
+        articles: vec![long],
+        problems: Vec::new(),
+    }));
+    press(&mut app, "Enter");
+    assert_eq!(app.focus, Focus::Body);
+    app
+}
+
+#[test]
+fn g_in_a_long_story_goes_to_the_end_once_it_is_laid_out() {
+    let mut app = long_story_open();
+    press(&mut app, "G");
+    assert!(
+        !open(&app).view.complete,
+        "a key wraps no more than its share"
+    );
+    assert!(open(&app).scroll_to.is_some());
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("laid out"))
+    );
+    while app.work() {}
+    assert_eq!(app.status, None);
+    let open = open(&app);
+    assert!(open.view.complete && open.scroll_to.is_none());
+    assert_eq!(open.scroll, open.view.lines.len() - app.body_height());
+}
+
+#[test]
+fn a_key_meanwhile_cancels_the_way_to_the_end() {
+    let mut app = long_story_open();
+    press(&mut app, "G k");
+    assert_eq!(open(&app).scroll_to, None);
+    let scroll = open(&app).scroll;
+    while app.work() {}
+    assert_eq!(open(&app).scroll, scroll, "k stays where it went");
+}
