@@ -281,3 +281,21 @@ fn config_shows_where_the_files_are() {
     );
     assert_eq!(stdout, expected);
 }
+
+#[test]
+fn the_feeds_table_applies_and_each_mistake_names_its_line() {
+    let text = "[feeds]\ntimeout = 5\nconcurrency = 0\nmax_feed_size = \"2 MiB\"\nkeep_days = 30\nretries = 3\n";
+    let config = config::parse(text, "config.toml");
+    let feeds = &config.settings.feeds;
+    assert_eq!(feeds.timeout, std::time::Duration::from_secs(5));
+    assert_eq!(feeds.concurrency, 8, "a bad value keeps the default");
+    assert_eq!(feeds.max_feed_size, 2 << 20);
+    assert_eq!(feeds.keep_days, 30);
+    assert_eq!(
+        lines_of(&config),
+        [
+            "config.toml:3: `concurrency` must be a whole number of feeds from 1 to 64; using 8",
+            "config.toml:6: unknown entry `retries` in [feeds]",
+        ]
+    );
+}

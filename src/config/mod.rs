@@ -53,6 +53,8 @@ pub struct Settings {
     /// How much is read at most (`max_file_size`, `max_line_size`,
     /// `max_folder_depth`).
     pub limits: crate::article::Limits,
+    /// How feeds are fetched (`[feeds]`).
+    pub feeds: crate::feeds::FeedSettings,
 }
 
 impl Settings {
@@ -77,6 +79,7 @@ impl Default for Settings {
             keys: Bindings::default(),
             formats: crate::article::Formats::default(),
             limits: crate::article::Limits::default(),
+            feeds: crate::feeds::FeedSettings::default(),
         }
     }
 }
