@@ -6,12 +6,14 @@
 //! progress and keeps the status records. A feed's failure, whatever it
 //! is (a panic included), costs that feed only.
 
-use super::address::host;
+use super::address::{host, is_http};
+use super::fulltext::full_text_with;
 use super::http::{ACCEPT_FEED, Ask, Client, Reply, Validators};
-use super::parse::parse;
+use super::parse::{Item, parse};
 use super::status::{FeedStatus, Statuses};
-use super::store::Store;
+use super::store::{Seen, Store};
 use super::{FetchError, FetchOptions, Subscription, Subscriptions, clock};
+use crate::article::sanitize::one_line;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -328,7 +330,14 @@ fn fetch_into(
     };
     let parsed = parse(&body.bytes, body.charset.as_deref(), feed, &clock::iso(now))?;
     let mut store = Store::open(&report.file).map_err(write_failed)?;
-    let items = parsed.items;
+    let mut items = parsed.items;
+    if feed.full_text {
+        for item in &mut items {
+            if store.seen(&item.story.fetch.key, &item.story.fetch.hash) != Seen::Same {
+                with_full_text(client, item, options, &mut report.problems);
+            }
+        }
+    }
     let counts = store.merge(
         items.into_iter().map(|item| item.story).collect(),
         options.settings.keep_days,
@@ -353,4 +362,37 @@ fn fetch_into(
         validators: Some(body.validators),
         title: parsed.title,
     })
+}
+
+/// Replaces an item's body with its page's article, the feed's summary
+/// becoming its subtitle; on failure the summary stays, with a problem.
+fn with_full_text(
+    client: &Client,
+    item: &mut Item,
+    options: &FetchOptions,
+    problems: &mut Vec<String>,
+) {
+    let story = &mut item.story;
+    let named = format!("story \"{}\"", story.title);
+    let full = match item.link.as_deref() {
+        None => Err("it has no link".to_owned()),
+        Some(link) if !is_http(link) => Err(format!(
+            "its link {link} is not an http:// or https:// address and is never opened"
+        )),
+        Some(link) => full_text_with(client, link, options)
+            .map_err(|err| format!("full text of {link}: {err}")),
+    };
+    match full {
+        Ok(full) => {
+            let summary = story
+                .subtitle
+                .take()
+                .unwrap_or_else(|| one_line(&story.body));
+            story.subtitle = Some(summary).filter(|s| !s.is_empty());
+            story.body = full.body;
+            story.images = full.images.into_iter().map(Into::into).collect();
+            story.fetch.full_text = true;
+        }
+        Err(why) => problems.push(format!("{named}: {why}; its summary is kept")),
+    }
 }

@@ -10,6 +10,7 @@
 //! - [`fetch_all`]: every subscription at once (a bound of threads), each
 //!   with a timeout, conditional GET, `Retry-After` and a size cap; each
 //!   feed's stories merged into its JSON Lines file in [`library_folder`].
+//! - [`full_text`]: a story's web page, its article found by readability.
 //!
 //! Everything a feed or a page holds is hostile input: it is cleaned as
 //! any file is, and a feed that fails costs only itself.
@@ -20,6 +21,7 @@ mod clock;
 mod error;
 mod feeds_toml;
 mod fetch;
+mod fulltext;
 mod http;
 mod import;
 mod names;
@@ -36,6 +38,7 @@ mod urls;
 pub use address::{AddressError, check as check_address, is_http};
 pub use error::FetchError;
 pub use fetch::{FeedReport, FetchReport, Outcome, Progress, fetch_all, fetch_feeds};
+pub use fulltext::{FullText, full_text};
 pub use import::{Imported, import};
 pub use settings::{FeedSettings, FetchOptions, Folders, STATUS_FILE};
 pub use status::{FeedStatus, Statuses};
