@@ -267,17 +267,27 @@ fn config_check_reports_and_sets_the_exit_status() {
 #[test]
 fn config_shows_where_the_files_are() {
     let dir = tempfile::tempdir().unwrap();
-    let (conf, state) = (dir.path().join("c"), dir.path().join("s"));
+    let (conf, state, data) = (
+        dir.path().join("c"),
+        dir.path().join("s"),
+        dir.path().join("d"),
+    );
     let out = byline(
         &["config"],
-        &[("XDG_CONFIG_HOME", &conf), ("XDG_STATE_HOME", &state)],
+        &[
+            ("XDG_CONFIG_HOME", &conf),
+            ("XDG_STATE_HOME", &state),
+            ("XDG_DATA_HOME", &data),
+        ],
     );
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let expected = format!(
-        "settings: {}\nreading state: {}\n",
+        "settings: {}\nreading state: {}\nsubscriptions: {}\nfetched stories: {}\n",
         conf.join("byline/config.toml").display(),
-        state.join("byline/state.json").display()
+        state.join("byline/state.json").display(),
+        conf.join("byline/feeds.toml").display(),
+        data.join("byline/feeds").display()
     );
     assert_eq!(stdout, expected);
 }
