@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -158,7 +158,7 @@ impl Server {
         self.shared
             .routes
             .lock()
-            .unwrap()
+            .unwrap_or_else(PoisonError::into_inner)
             .insert(path.to_owned(), Arc::new(route));
     }
 
@@ -169,7 +169,11 @@ impl Server {
 
     /// The requests for `path`, in the order they came.
     pub fn requests(&self, path: &str) -> Vec<Request> {
-        let log = self.shared.log.lock().unwrap();
+        let log = self
+            .shared
+            .log
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         log.iter().filter(|r| r.path == path).cloned().collect()
     }
 
@@ -179,7 +183,11 @@ impl Server {
 
     /// Every request so far.
     pub fn all_requests(&self) -> Vec<Request> {
-        self.shared.log.lock().unwrap().clone()
+        self.shared
+            .log
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 }
 
@@ -199,9 +207,14 @@ fn serve(stream: &TcpStream, shared: &Shared) {
     let Some(request) = read_request(stream) else {
         return;
     };
-    let route = shared.routes.lock().unwrap().get(&request.path).cloned();
+    let route = shared
+        .routes
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(&request.path)
+        .cloned();
     let nth = {
-        let mut log = shared.log.lock().unwrap();
+        let mut log = shared.log.lock().unwrap_or_else(PoisonError::into_inner);
         let nth = log.iter().filter(|r| r.path == request.path).count();
         log.push(request.clone());
         nth
