@@ -426,3 +426,20 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     encoder.write_all(bytes).unwrap();
     encoder.finish().unwrap()
 }
+
+#[test]
+fn only_one_fetch_at_a_time() {
+    let home = Home::new();
+    let options = home.options();
+    std::fs::create_dir_all(&options.folders.state).unwrap();
+    let held = std::fs::File::create(options.folders.state.join("feeds.lock")).unwrap();
+    held.lock().unwrap();
+    let got = byline::feeds::fetch_feeds(&[], &options, |_| {});
+    assert!(
+        matches!(got, Err(byline::feeds::FetchError::Busy(_))),
+        "{got:?}"
+    );
+    held.unlock().unwrap();
+    let report = byline::feeds::fetch_feeds(&[], &options, |_| {}).unwrap();
+    assert!(report.feeds.is_empty());
+}
