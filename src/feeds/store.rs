@@ -168,10 +168,19 @@ impl Store {
     }
 
     /// Writes the file if anything changed: to a temporary file beside it,
-    /// then renamed over it.
+    /// then renamed over it. With no story left, there is no file.
     pub fn save(&mut self) -> io::Result<()> {
         if !self.dirty {
             return Ok(());
+        }
+        // An empty file is a problem to the loader: a feed with no story
+        // has no file.
+        if self.lines.is_empty() {
+            self.dirty = false;
+            return match std::fs::remove_file(&self.path) {
+                Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
+                _ => Ok(()),
+            };
         }
         let mut text = String::new();
         for line in &self.lines {

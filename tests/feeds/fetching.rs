@@ -443,3 +443,39 @@ fn only_one_fetch_at_a_time() {
     let report = byline::feeds::fetch_feeds(&[], &options, |_| {}).unwrap();
     assert!(report.feeds.is_empty());
 }
+
+#[test]
+fn last_modified_is_sent_back_and_a_feed_with_no_item_has_no_file() {
+    let server = Server::start();
+    let base = server.base();
+    let when = "Wed, 04 Mar 2026 09:00:00 GMT";
+    server.route("/dated.rss", move |request, _| {
+        if request.header("if-modified-since") == Some(when) {
+            return Reply::status(304);
+        }
+        Reply::ok(RSS, feed_version(&base, 1)).header("Last-Modified", when)
+    });
+    server.fixed(
+        "/quiet.rss",
+        Reply::ok(
+            RSS,
+            "<rss version=\"2.0\"><channel><title>Quiet</title></channel></rss>",
+        ),
+    );
+    let home = Home::new();
+    home.add(&[&server.url("/dated.rss"), &server.url("/quiet.rss")]);
+    assert_eq!(home.byline(&["fetch"]).code, Some(0));
+    let second = home.byline(&["fetch"]);
+    assert_eq!(second.code, Some(0), "{second:?}");
+    assert!(second.stdout.contains("1 not modified"), "{second:?}");
+    assert_eq!(
+        server.requests("/dated.rss")[1].header("if-modified-since"),
+        Some(when)
+    );
+    assert_eq!(
+        home.story_files().len(),
+        1,
+        "no file for the feed with no item"
+    );
+    assert_eq!(home.articles().len(), 2);
+}

@@ -137,3 +137,22 @@ fn lines_it_cannot_read_are_kept() {
         ["{\"title\": \"written by hand\"}", "not json"]
     );
 }
+
+#[test]
+fn a_feed_with_no_story_has_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.jsonl");
+    let mut store = Store::open(&path).unwrap();
+    store.merge(Vec::new(), 0, NOW);
+    store.save().unwrap();
+    assert!(!path.exists(), "the loader calls an empty file a problem");
+    let mut old = story("old", "1", "2025-01-01T00:00:00Z");
+    old.fetch.seen = "2025-01-01T00:00:00Z".into();
+    store.merge(vec![old], 0, NOW);
+    store.save().unwrap();
+    assert!(path.exists());
+    let mut store = Store::open(&path).unwrap();
+    store.merge(Vec::new(), 30, NOW);
+    store.save().unwrap();
+    assert!(!path.exists(), "every story aged out");
+}
