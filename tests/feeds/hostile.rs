@@ -47,6 +47,12 @@ fn hostile_feeds_cost_only_themselves() {
     server.fixed("/bomb.rss", Reply::ok(RSS, billion_laughs()));
     server.fixed("/endless.rss", Reply::endless(RSS));
     server.fixed("/empty.rss", Reply::ok(RSS, ""));
+    // 64 MiB of spaces in 64 KiB of gzip: the cap is on what it unpacks to.
+    let bomb = super::fetching::gzip(&vec![b' '; 64 << 20]);
+    server.fixed(
+        "/zip-bomb.rss",
+        Reply::ok(RSS, bomb).header("Content-Encoding", "gzip"),
+    );
     let home = Home::new();
     home.settings("[feeds]\nmax_feed_size = \"1 MiB\"\n");
     for path in [
@@ -56,13 +62,14 @@ fn hostile_feeds_cost_only_themselves() {
         "/bomb.rss",
         "/endless.rss",
         "/empty.rss",
+        "/zip-bomb.rss",
     ] {
         home.add(&[&server.url(path)]);
     }
     let run = home.byline(&["fetch"]);
     assert_eq!(run.code, Some(1), "{run:?}");
     let lines = run.stderr_lines();
-    assert_eq!(lines.len(), 5, "{run:?}");
+    assert_eq!(lines.len(), 6, "{run:?}");
     let says = |path: &str, what: &str| {
         let start = format!("byline: {}: ", server.url(path));
         assert!(
@@ -80,6 +87,7 @@ fn hostile_feeds_cost_only_themselves() {
         "larger than 1 MiB (max_feed_size in [feeds] of the settings); not read further",
     );
     says("/empty.rss", "not a feed");
+    says("/zip-bomb.rss", "larger than 1 MiB");
     assert_eq!(home.articles().len(), 2, "the good feed's stories");
 }
 
