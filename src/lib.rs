@@ -18,6 +18,7 @@ pub mod article;
 pub mod config;
 pub mod export;
 pub mod extract;
+pub mod feeds;
 pub mod index;
 pub mod samples;
 pub mod state;

@@ -30,6 +30,8 @@ enum Command {
     People(commands::people::Args),
     Export(commands::export::Args),
     Config(commands::config::Args),
+    Feeds(commands::feeds::Args),
+    Fetch(commands::fetch::Args),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +42,8 @@ fn main() -> ExitCode {
         Some(Command::People(args)) => commands::people::run(&args),
         Some(Command::Export(args)) => commands::export::run(&args),
         Some(Command::Config(args)) => commands::config::run(&args),
+        Some(Command::Feeds(args)) => commands::feeds::run(&args),
+        Some(Command::Fetch(args)) => commands::fetch::run(&args),
         None => {
             let command = <Cli as clap::CommandFactory>::command();
             let names: Vec<&str> = command

@@ -267,17 +267,45 @@ fn config_check_reports_and_sets_the_exit_status() {
 #[test]
 fn config_shows_where_the_files_are() {
     let dir = tempfile::tempdir().unwrap();
-    let (conf, state) = (dir.path().join("c"), dir.path().join("s"));
+    let (conf, state, data) = (
+        dir.path().join("c"),
+        dir.path().join("s"),
+        dir.path().join("d"),
+    );
     let out = byline(
         &["config"],
-        &[("XDG_CONFIG_HOME", &conf), ("XDG_STATE_HOME", &state)],
+        &[
+            ("XDG_CONFIG_HOME", &conf),
+            ("XDG_STATE_HOME", &state),
+            ("XDG_DATA_HOME", &data),
+        ],
     );
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let expected = format!(
-        "settings: {}\nreading state: {}\n",
+        "settings: {}\nreading state: {}\nsubscriptions: {}\nfetched stories: {}\n",
         conf.join("byline/config.toml").display(),
-        state.join("byline/state.json").display()
+        state.join("byline/state.json").display(),
+        conf.join("byline/feeds.toml").display(),
+        data.join("byline/feeds").display()
     );
     assert_eq!(stdout, expected);
+}
+
+#[test]
+fn the_feeds_table_applies_and_each_mistake_names_its_line() {
+    let text = "[feeds]\ntimeout = 5\nconcurrency = 0\nmax_feed_size = \"2 MiB\"\nkeep_days = 30\nretries = 3\n";
+    let config = config::parse(text, "config.toml");
+    let feeds = &config.settings.feeds;
+    assert_eq!(feeds.timeout, std::time::Duration::from_secs(5));
+    assert_eq!(feeds.concurrency, 8, "a bad value keeps the default");
+    assert_eq!(feeds.max_feed_size, 2 << 20);
+    assert_eq!(feeds.keep_days, 30);
+    assert_eq!(
+        lines_of(&config),
+        [
+            "config.toml:3: `concurrency` must be a whole number of feeds from 1 to 64; using 8",
+            "config.toml:6: unknown entry `retries` in [feeds]",
+        ]
+    );
 }

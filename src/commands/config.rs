@@ -11,8 +11,8 @@ use std::process::ExitCode;
 /// Print the default settings, check a settings file, or show where
 /// byline's files are.
 ///
-/// With no option, prints where the settings file and the reading state
-/// are. Exit status: 0, or 1 when `--check` found problems.
+/// With no option, prints where the settings file, the reading state, the
+/// subscriptions and the fetched stories are. Exit status: 0, or 1 when `--check` found problems.
 #[derive(clap::Args)]
 pub struct Args {
     /// Print the default settings file, every entry explained.
@@ -48,8 +48,18 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         || "none (no home folder)".into(),
         |d| d.join(byline::state::FILE_NAME).display().to_string(),
     );
+    let subscriptions = byline::feeds::default_path().map_or_else(
+        || "none (no home folder)".into(),
+        |p| p.display().to_string(),
+    );
+    let stories = byline::feeds::library_folder().map_or_else(
+        || "none (no home folder)".into(),
+        |p| p.display().to_string(),
+    );
     writeln!(out, "settings: {settings}")?;
     writeln!(out, "reading state: {state}")?;
+    writeln!(out, "subscriptions: {subscriptions}")?;
+    writeln!(out, "fetched stories: {stories}")?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -3,6 +3,8 @@
 pub mod config;
 pub mod export;
 pub mod extract;
+pub mod feeds;
+pub mod fetch;
 pub mod people;
 pub mod quotes;
 pub mod reader;

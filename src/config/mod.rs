@@ -58,6 +58,8 @@ pub struct Settings {
     /// How much is read at most (`max_file_size`, `max_line_size`,
     /// `max_folder_depth`).
     pub limits: crate::article::Limits,
+    /// How feeds are fetched (`[feeds]`).
+    pub feeds: crate::feeds::FeedSettings,
 }
 
 impl Settings {
@@ -83,6 +85,7 @@ impl Default for Settings {
             formats: crate::article::Formats::default(),
             limits: crate::article::Limits::default(),
             sort: SortBy::default(),
+            feeds: crate::feeds::FeedSettings::default(),
         }
     }
 }

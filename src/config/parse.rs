@@ -3,6 +3,7 @@
 //! and each problem names its line. An entry that is refused keeps its
 //! default; the rest of the file applies.
 
+mod feeds;
 mod formats;
 
 use super::Settings;
@@ -30,6 +31,7 @@ const SETTINGS: &[&str] = &[
     "max_line_size",
     "max_folder_depth",
     "sort",
+    "feeds",
 ];
 
 /// The smallest size cap allowed: below it no article fits.
@@ -120,6 +122,7 @@ impl Reader {
                 "keys" => self.keys(Context::Normal, value),
                 "prompt_keys" => self.keys(Context::Prompt, value),
                 "formats" => settings.formats = self.formats(value),
+                "feeds" => self.feeds(value, &mut settings.feeds),
                 "max_file_size" => self.size(key, value, &mut settings.limits.max_file),
                 "max_line_size" => self.size(key, value, &mut settings.limits.max_line),
                 "max_folder_depth" => self.depth(value, &mut settings.limits.max_depth),
