@@ -103,6 +103,12 @@ actions! {
     ShowStarred = "show_starred",
     /// Write the story with its quotes and people to a file.
     Export = "export",
+    /// The sources (feeds, papers) with their unread counts.
+    Sources = "sources",
+    /// Mark every story of a source read (after asking).
+    MarkSourceRead = "mark_source_read",
+    /// Fetch every subscribed feed now.
+    Fetch = "fetch",
 }
 
 impl Action {
@@ -152,6 +158,9 @@ impl Action {
             A::ShowUnread => "list the unread stories",
             A::ShowStarred => "list the starred stories",
             A::Export => "export the story, its quotes and people as Markdown",
+            A::Sources => "the sources with unread counts; Enter lists one alone",
+            A::MarkSourceRead => "mark every story of the source read (asks first)",
+            A::Fetch => "fetch every subscribed feed now",
         }
     }
 
@@ -220,6 +229,9 @@ pub const DEFAULTS: &[(Context, &str, Action)] = {
         (N, "2", A::ShowUnread),
         (N, "3", A::ShowStarred),
         (N, "e", A::Export),
+        (N, "F", A::Sources),
+        (N, "A", A::MarkSourceRead),
+        (N, "C-r", A::Fetch),
         (P, "Enter", A::Enter),
         (P, "Esc", A::Cancel),
         (P, "Backspace", A::Backspace),

@@ -4,17 +4,20 @@
 //! body, list and sidebar scroll offsets) is brought up to date at the end
 //! of each update.
 
+mod fetch;
 mod follow;
 mod nav;
 pub mod order;
 mod overlay;
 mod people;
 mod queries;
+mod query;
 mod quote_list;
 mod quotes;
 mod reading;
 mod search;
 mod search_people;
+mod sources;
 mod watching;
 
 pub use overlay::{HelpRow, help_rows, overlay_rows};
@@ -23,6 +26,7 @@ pub use queries::keep_in_view;
 pub use quote_list::{QUOTE_LINES, QuoteList};
 pub use reading::{Ask, Reading, position_in, position_of};
 pub use search::Search;
+pub use sources::SourceRow;
 pub use watching::FileChange;
 
 use super::body::BodyView;
@@ -60,6 +64,12 @@ pub enum Msg {
     File(FileChange),
     /// A fresh copy of the speaker index.
     Index(IndexCopy),
+    /// Feeds fetched so far, of how many.
+    FetchProgress(usize, usize),
+    /// The fetch is over (its files came as [`Msg::File`]).
+    Fetched(crate::tui::fetching::Fetched),
+    /// Time for a fetch (`fetch_every`).
+    FetchDue,
     /// What another byline saved to the reading state file, found as this
     /// one saved: merged into the reading state (the later change wins).
     Synced(ReadingState),
@@ -81,6 +91,8 @@ pub enum Job {
     /// Write this story with its quotes and people to a Markdown file in
     /// the current folder.
     Export(Arc<Article>),
+    /// Fetch every subscribed feed, answered by [`Msg::Fetched`].
+    Fetch,
     /// Make the story with this analysis ready to show (a long one: on
     /// another thread), answered by [`Msg::Prepared`].
     Prepare(usize, Arc<Digest>, Arc<Article>),
@@ -109,6 +121,11 @@ pub enum Mode {
     },
     /// Typing the People view's filter (kept in [`People::filter`]).
     PeopleFilter,
+    /// The sources with their unread counts, `row` selected.
+    Sources {
+        rows: Vec<sources::SourceRow>,
+        row: usize,
+    },
 }
 
 /// Every article read so far, with what is known about each.
@@ -123,6 +140,8 @@ pub struct Library {
     pub loading: bool,
     /// `--watch` has begun to see changes.
     pub watching: bool,
+    /// A fetch is on: feeds done, of how many (0 of 0 until it knows).
+    pub fetching: Option<(usize, usize)>,
 }
 
 impl Library {
@@ -305,6 +324,9 @@ impl App {
             Msg::Status(message) => self.status = Some(message),
             Msg::File(change) => self.on_file(change),
             Msg::Index(copy) => self.on_index(copy),
+            Msg::FetchProgress(done, total) => self.on_fetch_progress(done, total),
+            Msg::Fetched(fetched) => self.on_fetched(fetched),
+            Msg::FetchDue => self.fetch_due(),
             Msg::Synced(theirs) => {
                 self.reading.state.merge(&theirs);
             }
@@ -371,7 +393,7 @@ impl App {
             return;
         }
         let context = match self.mode {
-            Mode::Normal | Mode::Problems { .. } => Context::Normal,
+            Mode::Normal | Mode::Problems { .. } | Mode::Sources { .. } => Context::Normal,
             _ => Context::Prompt,
         };
         match self.keymap.resolve(context, &self.pending, key) {
@@ -393,6 +415,7 @@ impl App {
         match self.mode {
             Mode::Normal => self.act_normal(action),
             Mode::Problems { .. } => self.act_problems(action),
+            Mode::Sources { .. } => self.act_sources(action),
             Mode::Help { .. } => self.act_help(action),
             Mode::Search { .. } => self.act_search_prompt(action),
             Mode::Speaker { .. } => self.act_speaker_prompt(action),
@@ -442,6 +465,8 @@ impl App {
             A::Sort if self.people.is_some() => self.cycle_people_sort(),
             A::Sort => self.cycle_story_sort(),
             A::QuotesOnly => self.toggle_quote_list(),
+            A::Sources => self.open_sources(),
+            A::Fetch => self.fetch(),
             A::Backspace => {}
             A::ToggleRead
             | A::MarkAllRead
@@ -450,6 +475,7 @@ impl App {
             | A::ShowAll
             | A::ShowUnread
             | A::ShowStarred
+            | A::MarkSourceRead
             | A::Export => self.act_reading(action),
         }
     }
