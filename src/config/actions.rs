@@ -109,6 +109,8 @@ actions! {
     MarkSourceRead = "mark_source_read",
     /// Fetch every subscribed feed now.
     Fetch = "fetch",
+    /// Fetch the story's web page and read its full text.
+    FullText = "full_text",
 }
 
 impl Action {
@@ -161,6 +163,7 @@ impl Action {
             A::Sources => "the sources with unread counts; Enter lists one alone",
             A::MarkSourceRead => "mark every story of the source read (asks first)",
             A::Fetch => "fetch every subscribed feed now",
+            A::FullText => "fetch the story's web page for its full text",
         }
     }
 
@@ -232,6 +235,7 @@ pub const DEFAULTS: &[(Context, &str, Action)] = {
         (N, "F", A::Sources),
         (N, "A", A::MarkSourceRead),
         (N, "C-r", A::Fetch),
+        (N, "t", A::FullText),
         (P, "Enter", A::Enter),
         (P, "Esc", A::Cancel),
         (P, "Backspace", A::Backspace),

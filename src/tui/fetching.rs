@@ -1,13 +1,14 @@
 //! `Ctrl-r` and `fetch_every`: the subscribed feeds fetched on a thread of
 //! their own, progress on the status line, and each feed file that changed
 //! read again into the library as a watched file is (new stories listed in
-//! their place, unread; changed ones replaced).
+//! their place, unread; changed ones replaced). `t`: one story's web page
+//! read for its full text.
 
 use super::app::{FileChange, Msg};
 use super::runtime::Event;
 use crate::article::{self, Place, Problem, display_name, load_file};
 use crate::feeds::{
-    FeedReport, FeedSettings, FetchOptions, Folders, Outcome, Subscriptions, fetch_all,
+    FeedReport, FeedSettings, FetchOptions, Folders, Outcome, Subscriptions, fetch_all, full_text,
 };
 use std::fmt::Write;
 use std::sync::Arc;
@@ -145,6 +146,29 @@ pub fn fetch_every(minutes: u32, events: Sender<Event>) {
             while events.send(Event::Msg(Msg::FetchDue)).is_ok() {
                 thread::sleep(every);
             }
+        });
+    drop(spawned);
+}
+
+/// `t`: reads story `article`'s web page at `url` on a thread of its own
+/// and sends [`Msg::FullText`].
+pub fn full_text_in_background(
+    article: usize,
+    url: String,
+    feeds: FeedSettings,
+    events: Sender<Event>,
+) {
+    let spawned = thread::Builder::new()
+        .name("byline-full-text".into())
+        .spawn(move || {
+            let text = match Folders::from_env() {
+                Some(folders) => {
+                    let options = FetchOptions::new(feeds, folders);
+                    full_text(&url, &options).map_err(|e| e.to_string())
+                }
+                None => Err("no home folder to keep the page in".into()),
+            };
+            let _ = events.send(Event::Msg(Msg::FullText { article, url, text }));
         });
     drop(spawned);
 }

@@ -8,7 +8,7 @@ use super::analyser::Analyser;
 use super::app::{App, Job, Msg};
 use super::effects::{open_in_browser, osc52};
 use super::exporting::export_story;
-use super::fetching::{FetchSetup, fetch_in_background};
+use super::fetching::{FetchSetup, fetch_in_background, full_text_in_background};
 use super::keymap::Keymap;
 use super::saver::Saver;
 use super::stats::Stats;
@@ -243,6 +243,10 @@ impl Perform for Effects {
             }
             Job::Export(article) => export_story(article, self.events.clone()),
             Job::Fetch => fetch_in_background(self.fetch.clone(), self.events.clone()),
+            Job::FullText(article, url) => {
+                let feeds = self.fetch.feeds;
+                full_text_in_background(article, url, feeds, self.events.clone());
+            }
             Job::Prepare(index, digest, article) => {
                 super::story::prepare_apart(index, digest, article, self.events.clone());
             }

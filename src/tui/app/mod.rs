@@ -70,6 +70,12 @@ pub enum Msg {
     Fetched(crate::tui::fetching::Fetched),
     /// Time for a fetch (`fetch_every`).
     FetchDue,
+    /// A story's web page read for its full text (`t`), or why not.
+    FullText {
+        article: usize,
+        url: String,
+        text: Result<crate::feeds::FullText, String>,
+    },
     /// What another byline saved to the reading state file, found as this
     /// one saved: merged into the reading state (the later change wins).
     Synced(ReadingState),
@@ -93,6 +99,9 @@ pub enum Job {
     Export(Arc<Article>),
     /// Fetch every subscribed feed, answered by [`Msg::Fetched`].
     Fetch,
+    /// Read the web page at this address for story `usize`'s full text,
+    /// answered by [`Msg::FullText`].
+    FullText(usize, String),
     /// Make the story with this analysis ready to show (a long one: on
     /// another thread), answered by [`Msg::Prepared`].
     Prepare(usize, Arc<Digest>, Arc<Article>),
@@ -327,6 +336,7 @@ impl App {
             Msg::FetchProgress(done, total) => self.on_fetch_progress(done, total),
             Msg::Fetched(fetched) => self.on_fetched(fetched),
             Msg::FetchDue => self.fetch_due(),
+            Msg::FullText { article, url, text } => self.on_full_text(article, &url, text),
             Msg::Synced(theirs) => {
                 self.reading.state.merge(&theirs);
             }
@@ -467,6 +477,7 @@ impl App {
             A::QuotesOnly => self.toggle_quote_list(),
             A::Sources => self.open_sources(),
             A::Fetch => self.fetch(),
+            A::FullText => self.ask_full_text(),
             A::Backspace => {}
             A::ToggleRead
             | A::MarkAllRead

@@ -121,3 +121,76 @@ fn ctrl_r_fetches_once_at_a_time_and_says_how_it_went() {
         "then the next one"
     );
 }
+
+#[test]
+fn t_reads_the_web_page_for_the_full_text() {
+    let mut app = fixture::app(160, 45);
+    let jobs = app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('t'),
+        KeyModifiers::NONE,
+    )));
+    let url = "https://news.example/harbour".to_owned();
+    assert!(
+        jobs.iter()
+            .any(|j| matches!(j, Job::FullText(0, u) if *u == url)),
+        "{jobs:?}"
+    );
+    let summary = app.library.articles[0].body.clone();
+    app.update(Msg::FullText {
+        article: 0,
+        url: "https://elsewhere.example/".into(),
+        text: Err("late".into()),
+    });
+    assert_eq!(
+        app.status.as_deref(),
+        Some("fetching the story's web page…"),
+        "not its page"
+    );
+    let full = crate::feeds::FullText {
+        body: "One.\n\n\"Two,\" said Ann Lee.\n\nThree.".into(),
+        images: Vec::new(),
+        title: None,
+    };
+    let jobs = app.update(Msg::FullText {
+        article: 0,
+        url: url.clone(),
+        text: Ok(full),
+    });
+    let article = &app.library.articles[0];
+    assert_eq!(article.body, "One.\n\n\"Two,\" said Ann Lee.\n\nThree.");
+    assert!(
+        article.subtitle.is_some(),
+        "the harbour story keeps its own subtitle"
+    );
+    assert_ne!(article.body, summary);
+    assert!(
+        jobs.iter().any(|j| matches!(j, Job::AnalyseAgain(_))),
+        "analysed again"
+    );
+    assert_eq!(app.status.as_deref(), Some("the full text: 3 paragraphs"));
+    app.update(Msg::FullText {
+        article: 0,
+        url,
+        text: Err("the server answered 404 Not Found".into()),
+    });
+    assert_eq!(
+        app.status.as_deref(),
+        Some("could not read the full text: the server answered 404 Not Found")
+    );
+}
+
+#[test]
+fn t_needs_a_web_address() {
+    let mut app = fixture::app(160, 45);
+    press(&mut app, "G");
+    assert_eq!(app.selected, Some(3), "the quiet story has no address");
+    let jobs = app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('t'),
+        KeyModifiers::NONE,
+    )));
+    assert!(!jobs.iter().any(|j| matches!(j, Job::FullText(..))));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("this story has no http(s) web address")
+    );
+}
