@@ -181,6 +181,9 @@ pub struct Open {
     /// quote or a match far down a long story): the wrapping goes on
     /// between frames.
     pub scroll_to: Option<ScrollTo>,
+    /// The body offset the last re-wrap kept at the top, and the line it
+    /// put there: kept through the next re-wrap if the view stayed.
+    pub anchor: Option<(usize, usize)>,
 }
 
 /// A place in the story not wrapped yet.
@@ -237,6 +240,8 @@ pub struct App {
     pub selected: Option<usize>,
     /// The story list's order: newest first unless the settings say.
     pub order: order::Order,
+    /// Where a quote's speaker is shown (`labels` in the settings).
+    pub labels: crate::config::Labels,
     /// The first list row shown.
     pub list_offset: usize,
     pub focus: Focus,
@@ -294,6 +299,7 @@ impl App {
             body_width: super::body::MAX_TEXT_WIDTH,
             selected: None,
             order: order::Order::default(),
+            labels: crate::config::Labels::default(),
             list_offset: 0,
             focus: Focus::List,
             sidebar_wide: true,

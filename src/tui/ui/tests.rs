@@ -405,3 +405,59 @@ fn an_empty_library_says_why_on_the_screen() {
         "{shown}"
     );
 }
+
+/// The body panel alone: the rows between its borders.
+fn body_rows(app: &App) -> Vec<String> {
+    let text = crate::tui::layout::text_area(app.areas.body.unwrap());
+    let buf = buffer(app);
+    (text.y..text.y + text.height)
+        .map(|y| {
+            (text.x..text.x + text.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+#[test]
+fn gutter_labels_stand_beside_the_text_and_never_reflow_it() {
+    let mut app = fixture::app(160, 45);
+    press(&mut app, "l l j Enter");
+    app.configure(&crate::config::parse(
+        "labels = \"gutter\"\n",
+        "config.toml",
+    ));
+    insta::assert_snapshot!("gutter_labels", body_rows(&app).join("\n"));
+    let analysed: Vec<_> = open_lines(&app);
+    // The same story before its analysis: the same lines, the gutter empty.
+    app.open.as_mut().unwrap().story = None;
+    app.configure(&crate::config::parse(
+        "labels = \"gutter\"\n",
+        "config.toml",
+    ));
+    assert_eq!(
+        open_lines(&app),
+        analysed,
+        "no reflow when the analysis comes"
+    );
+    let rows = body_rows(&app).join("\n");
+    assert!(!rows.contains('▎'), "{rows}");
+}
+
+#[test]
+fn labels_off_tint_the_quotes_only() {
+    let mut app = fixture::app(160, 45);
+    press(&mut app, "l l j Enter");
+    app.configure(&crate::config::parse("labels = \"off\"\n", "config.toml"));
+    let rows = body_rows(&app).join("\n");
+    assert!(!rows.contains('▎') && !rows.contains('▏'), "{rows}");
+    assert!(
+        rows.contains("said the gates would"),
+        "the text as it is: {rows}"
+    );
+}
+
+fn open_lines(app: &App) -> Vec<(usize, usize)> {
+    let open = app.open.as_ref().unwrap();
+    open.view.lines.iter().map(|l| (l.start, l.end)).collect()
+}
