@@ -148,7 +148,7 @@ impl Action {
             A::Problems => "show the problems met while loading",
             A::Help => "this help (type to search it)",
             A::Quit => "quit",
-            A::People => "everyone quoted in the library; type to filter",
+            A::People => "everyone quoted in the library; / filters",
             A::Sort => "sort by date, source, unread, file · People: quotes, name",
             A::QuotesOnly => "the story's quotes alone, with speaker and cue",
             A::Backspace => "delete a character",

@@ -15,15 +15,17 @@ mod query;
 mod quote_list;
 mod quotes;
 mod reading;
+mod said;
 mod search;
 mod search_people;
 mod sources;
 mod watching;
+pub mod whole;
 
 pub use overlay::{HelpRow, help_rows, overlay_rows};
 pub use people::{IndexCopy, People, PersonQuote, sort_name, split as split_people};
 pub use queries::keep_in_view;
-pub use quote_list::{QUOTE_LINES, QuoteList};
+pub use quote_list::QuoteList;
 pub use reading::{Ask, Reading, position_in, position_of};
 pub use search::Search;
 pub use sources::SourceRow;

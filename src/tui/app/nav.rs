@@ -363,6 +363,10 @@ impl App {
             self.people_mouse(mouse);
             return;
         }
+        if panel == Focus::Body && self.said_pane().is_some() {
+            self.said_mouse(mouse);
+            return;
+        }
         match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => {
                 self.focus_on(panel);

@@ -328,7 +328,7 @@ fn a_long_path_gives_way_to_the_reason_in_the_problems_panel() {
 #[test]
 fn the_people_view_with_a_person_selected() {
     let mut app = fixture::app_with_index(160, 45);
-    press(&mut app, "P");
+    press(&mut app, "P /");
     type_text(&mut app, "lindq");
     press(&mut app, "Enter j");
     let text = screen(&app);
@@ -338,12 +338,16 @@ fn the_people_view_with_a_person_selected() {
         text.contains("5 quotes in 3 stories · 1 Aug 2026"),
         "{text}"
     );
+    assert!(
+        text.contains("“We will not borrow a single crown for the gates,”"),
+        "her quotes whole in the story's pane: {text}"
+    );
 }
 
 #[test]
 fn the_people_view_at_60x20() {
     let mut app = fixture::app_with_index(60, 20);
-    press(&mut app, "P Esc");
+    press(&mut app, "P");
     insta::assert_snapshot!("people_view_60x20", screen(&app));
 }
 
@@ -357,6 +361,28 @@ fn the_quotes_only_view() {
         text.contains("Tomas Reyes · said"),
         "speaker and cue: {text}"
     );
+}
+
+#[test]
+fn the_quotes_only_view_shows_every_quote_whole() {
+    let mut app = fixture::app_with_index(40, 16);
+    press(&mut app, "Enter \"");
+    let text = screen(&app);
+    // The words of the pane, its lines joined.
+    let words: Vec<&str> = text
+        .lines()
+        .flat_map(|line| {
+            line.trim_matches(|c| c == '"' || c == '│' || c == ' ')
+                .split(' ')
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words = words.join(" ");
+    assert!(
+        words.contains("“Every winter we fill sandbags and hope, and hope is not a plan,”"),
+        "{text}"
+    );
+    insta::assert_snapshot!("quotes_only_40x16", text);
 }
 
 #[test]
@@ -377,6 +403,12 @@ fn the_people_view_before_the_index_arrives() {
     press(&mut app, "P");
     let text = screen(&app);
     assert!(text.contains("Finding who said what…"), "{text}");
+    assert!(
+        !text.lines().last().unwrap().contains("people ▏"),
+        "no prompt until / : {text}"
+    );
+    press(&mut app, "/");
+    let text = screen(&app);
     assert!(
         text.lines().last().unwrap().contains("people ▏"),
         "the filter prompt: {text}"
