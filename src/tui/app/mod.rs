@@ -19,6 +19,7 @@ mod said;
 mod search;
 mod search_people;
 mod sources;
+mod unread;
 mod watching;
 pub mod whole;
 
@@ -186,6 +187,8 @@ pub struct Open {
     /// The body offset the last re-wrap kept at the top, and the line it
     /// put there: kept through the next re-wrap if the view stayed.
     pub anchor: Option<(usize, usize)>,
+    /// The reader scrolled the text: read, when left.
+    pub touched: bool,
 }
 
 /// A place in the story not wrapped yet.
@@ -457,6 +460,8 @@ impl App {
             | A::Bottom => self.motion(action),
             A::FocusNext | A::FocusPrev | A::FocusLeft | A::FocusRight => self.move_focus(action),
             A::Enter => self.enter(),
+            A::ReadOn => self.read_on(),
+            A::NextUnread => self.next_unread(),
             A::NextStory => self.next_story(1),
             A::PrevStory => self.next_story(-1),
             A::NextQuote => self.next_quote(true, false),

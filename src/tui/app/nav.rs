@@ -36,7 +36,7 @@ pub(super) fn motion_delta(action: Action, page: isize) -> Option<isize> {
     Some(match action {
         Action::Down => 1,
         Action::Up => -1,
-        Action::PageDown => page,
+        Action::PageDown | Action::ReadOn => page,
         Action::PageUp => -page,
         Action::HalfDown => (page / 2).max(1),
         Action::HalfUp => -(page / 2).max(1),
@@ -82,6 +82,9 @@ impl App {
         }
         let row = step(self.selected_row().unwrap_or(0), delta, len - 1);
         if let Some(article) = self.list_item(row) {
+            if Some(article) != self.selected {
+                self.leave();
+            }
             self.select(article);
         }
     }
@@ -102,6 +105,7 @@ impl App {
         }
         let max = open.view.lines.len().saturating_sub(height);
         open.scroll = step(open.scroll, delta, max);
+        open.touched |= delta > 0;
         let short = !open.view.complete && open.view.lines.len() < wanted;
         open.scroll_to = short.then_some(ScrollTo::Line(target));
         if short {
@@ -160,6 +164,7 @@ impl App {
             current_match: None,
             scroll_to: None,
             anchor: None,
+            touched: false,
         });
         self.sidebar = Sidebar::default();
         self.restore_position();
@@ -270,9 +275,14 @@ impl App {
         }
     }
 
+    /// `J`/`K`: done with this story (read), on to the next; the next is
+    /// read too when the text has the keys.
     pub(super) fn next_story(&mut self, delta: isize) {
-        self.move_list(delta);
         self.mark_read();
+        self.move_list(delta);
+        if self.focus == Focus::Body {
+            self.mark_read();
+        }
     }
 
     pub(super) fn enter(&mut self) {
@@ -397,6 +407,9 @@ impl App {
         match panel {
             Focus::List => {
                 if let Some(article) = self.list_item(self.list_offset + line / 2) {
+                    if Some(article) != self.selected {
+                        self.leave();
+                    }
                     self.select(article);
                 }
             }

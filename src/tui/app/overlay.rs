@@ -54,7 +54,7 @@ impl App {
             }
             Action::Down => *scroll += 1,
             Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::PageDown => *scroll += 10,
+            Action::PageDown | Action::ReadOn => *scroll += 10,
             Action::PageUp => *scroll = scroll.saturating_sub(10),
             _ => {}
         }
@@ -67,7 +67,7 @@ impl App {
         match action {
             Action::Down => *scroll += 1,
             Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::PageDown | Action::HalfDown => *scroll += 10,
+            Action::PageDown | Action::HalfDown | Action::ReadOn => *scroll += 10,
             Action::PageUp | Action::HalfUp => *scroll = scroll.saturating_sub(10),
             Action::Top => *scroll = 0,
             Action::Bottom => *scroll = usize::MAX / 2,

@@ -62,7 +62,7 @@ impl App {
         match action {
             Action::Down => *row = (*row + 1).min(last),
             Action::Up => *row = row.saturating_sub(1),
-            Action::PageDown | Action::HalfDown => *row = (*row + 10).min(last),
+            Action::PageDown | Action::HalfDown | Action::ReadOn => *row = (*row + 10).min(last),
             Action::PageUp | Action::HalfUp => *row = row.saturating_sub(10),
             Action::Top => *row = 0,
             Action::Bottom => *row = last,

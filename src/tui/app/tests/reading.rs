@@ -19,7 +19,8 @@ fn listed(app: &App) -> Vec<usize> {
 
 #[test]
 fn r_toggles_read_and_u_undoes() {
-    let mut app = fixture::app(160, 45);
+    // Short enough that story 0 is not read by being shown whole.
+    let mut app = fixture::app(160, 12);
     press(&mut app, "j");
     assert!(!app.is_read(1), "selecting alone does not mark read");
     press(&mut app, "r");
@@ -375,4 +376,68 @@ fn a_feed_readers_read_mark_shows_until_byline_marks_the_story() {
     assert_eq!(app.status.as_deref(), Some("marked unread"));
     press(&mut app, "u");
     assert!(app.is_read(1), "undone: newsboat's mark again");
+}
+
+#[test]
+fn a_story_previewed_to_its_end_is_read_when_left() {
+    let mut app = fixture::app(160, 45);
+    press(&mut app, "j");
+    assert!(app.is_read(0), "shown whole beside the list, then left");
+    assert!(!app.is_read(1), "the one selected is not read yet");
+}
+
+#[test]
+fn a_story_previewed_in_part_stays_unread() {
+    let mut app = fixture::app(160, 12);
+    press(&mut app, "j");
+    assert!(!app.is_read(0), "only its start was on screen");
+}
+
+#[test]
+fn capital_j_marks_the_story_left_not_the_next() {
+    let mut app = fixture::app(160, 12);
+    press(&mut app, "J");
+    assert_eq!(app.selected, Some(1));
+    assert!(app.is_read(0), "done with it");
+    assert!(!app.is_read(1), "not read yet: the list has the keys");
+    press(&mut app, "Enter J");
+    assert!(app.is_read(2), "from the text, the next is being read");
+}
+
+#[test]
+fn space_pages_the_story_then_goes_on_to_the_next_unread() {
+    let mut app = fixture::app(160, 12);
+    press(&mut app, "j r k");
+    assert!(app.is_read(1) && !app.is_read(0));
+    let mut pages = 0;
+    while app.selected == Some(0) {
+        press(&mut app, "Space");
+        pages += 1;
+        assert!(pages < 50, "Space never left the story");
+    }
+    assert!(pages > 1, "the story was paged first");
+    assert!(app.is_read(0), "paged to its end: read");
+    assert_eq!(app.selected, Some(2), "the read story 1 is skipped");
+    assert_eq!(app.focus, Focus::List, "the keys stay where they were");
+}
+
+#[test]
+fn capital_u_goes_to_the_next_unread_and_says_when_none_is_left() {
+    let mut app = fixture::app(160, 12);
+    press(&mut app, "j r k U");
+    assert_eq!(app.selected, Some(2));
+    let stories = app.list_len();
+    for _ in 0..stories {
+        press(&mut app, "U");
+    }
+    assert!((0..stories).all(|i| app.is_read(i)));
+    assert_eq!(app.status.as_deref(), Some("No more unread stories"));
+}
+
+#[test]
+fn space_on_a_narrow_screen_opens_the_story() {
+    let mut app = fixture::app(60, 20);
+    press(&mut app, "Space");
+    assert_eq!(app.focus, Focus::Body);
+    assert!(app.is_read(0));
 }
