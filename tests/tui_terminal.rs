@@ -339,3 +339,91 @@ fn a_burst_of_five_thousand_keys_is_read_to_the_last() {
     tmux.keys(&["q"]);
     tmux.wait_for("the shell again", |s| s.contains("exit=0"));
 }
+
+/// An executable script named `name` in the test's folder.
+fn script(tmux: &Tmux, name: &str, text: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = tmux.file(name, text);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    path
+}
+
+#[test]
+fn a_terminal_browser_runs_in_the_readers_place_and_gives_it_back() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(100, 30);
+    // Named as a terminal browser: shows the address, waits for a line.
+    let browser = script(
+        &tmux,
+        "w3m",
+        "#!/bin/sh\nprintf 'FAKE BROWSER %s\\n' \"$1\"\nread line\nprintf 'READ %s\\n' \"$line\"\n",
+    );
+    let file = tmux.file("harbour.json", &story());
+    tmux.byline_with(&format!("BROWSER='{} %s'", browser.display()), &[&file]);
+    tmux.wait_for("the analysed story", |s| s.contains("Lindqvist ▎"));
+    tmux.keys(&["o"]);
+    tmux.wait_for("the browser on the main screen", |s| {
+        s.contains("FAKE BROWSER https://news.example/harbour")
+    });
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "0",
+        "the screen handed over"
+    );
+    // A line typed goes to the browser, not to the reader.
+    tmux.keys(&["q", "Enter"]);
+    let screen = tmux.wait_for("the reader back", |s| {
+        s.starts_with(" byline") && s.contains("Lindqvist ▎")
+    });
+    assert!(!screen.contains("FAKE BROWSER"), "painted whole:\n{screen}");
+    assert_eq!(tmux.format("#{alternate_on}"), "1");
+    tmux.keys(&["j"]);
+    tmux.keys(&["q"]);
+    tmux.wait_for("the reader ends", |s| s.contains("exit=0"));
+}
+
+#[test]
+fn a_browser_that_fails_is_reported() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(100, 30);
+    let file = tmux.file("harbour.json", &story());
+    tmux.byline_with("BROWSER=false", &[&file]);
+    tmux.wait_for("the analysed story", |s| s.contains("Lindqvist ▎"));
+    tmux.keys(&["o"]);
+    tmux.wait_for("the failure on the status line", |s| {
+        s.contains("The browser `false` failed (exit status: 1)")
+    });
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_comes_back() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(100, 30);
+    let file = tmux.file("harbour.json", &story());
+    tmux.byline(&[&file]);
+    tmux.wait_for("the analysed story", |s| s.contains("Lindqvist ▎"));
+    tmux.keys(&["C-z"]);
+    // The shell saw its job stop (128 + SIGTSTP) and went on.
+    tmux.wait_for("the shell's job stopped", |s| s.contains("exit=148"));
+    let state = tmux.format("#{alternate_on} #{cursor_flag} #{mouse_any_flag}");
+    assert_eq!(state, "0 1 0", "main screen, cursor shown, mouse released");
+    tmux.shell("fg");
+    tmux.wait_for("the reader back", |s| {
+        s.starts_with(" byline") && s.contains("Lindqvist ▎")
+    });
+    assert_eq!(tmux.format("#{alternate_on}"), "1");
+    // Keys are read again: Ctrl-l repaints, and q quits.
+    tmux.keys(&["C-l"]);
+    tmux.keys(&["q"]);
+    tmux.wait_for("the shell again", |s| {
+        !s.starts_with(" byline") && s.trim_end().ends_with(PROMPT.trim_end())
+    });
+    let state = tmux.format("#{alternate_on} #{cursor_flag} #{mouse_any_flag}");
+    assert_eq!(state, "0 1 0");
+}

@@ -90,6 +90,10 @@ actions! {
     Problems = "problems",
     Help = "help",
     Quit = "quit",
+    /// Stop the reader and go back to the shell (`fg` returns).
+    Suspend = "suspend",
+    /// Paint the whole screen again.
+    Redraw = "redraw",
     /// Delete the last character of a prompt.
     Backspace = "backspace",
     /// Mark the story read or unread.
@@ -154,6 +158,8 @@ impl Action {
             A::Problems => "show the problems met while loading",
             A::Help => "this help (type to search it)",
             A::Quit => "quit",
+            A::Suspend => "suspend to the shell (fg comes back)",
+            A::Redraw => "redraw the screen",
             A::People => "everyone quoted in the library; / filters",
             A::Sort => "sort by date, source, unread, file · People: quotes, name",
             A::QuotesOnly => "the story's quotes alone, with speaker and cue",
@@ -231,6 +237,8 @@ pub const DEFAULTS: &[(Context, &str, Action)] = {
         (N, "?", A::Help),
         (N, "q", A::Quit),
         (N, "C-c", A::Quit),
+        (N, "C-z", A::Suspend),
+        (N, "C-l", A::Redraw),
         (N, "r", A::ToggleRead),
         (N, "R", A::MarkAllRead),
         (N, "u", A::Undo),

@@ -68,6 +68,7 @@ pub fn run_to(
         watch: Vec::new(),
         load: crate::article::Options::default(),
         feeds: crate::feeds::FeedSettings::default(),
+        handover: None,
     };
     let done = move |app: &App| until.reached(app);
     let stats = session.run(&mut reader.terminal, &mut reader.app, &inbox, &done)?;

@@ -6,13 +6,13 @@
 
 use super::analyser::Analyser;
 use super::app::{App, Job, Msg};
-use super::effects::{open_in_browser, osc52};
+use super::effects::{in_terminal, open_in_browser, osc52, run_in_foreground, suspend};
 use super::exporting::export_story;
 use super::fetching::{FetchSetup, fetch_in_background, full_text_in_background};
 use super::keymap::Keymap;
 use super::saver::Saver;
 use super::stats::Stats;
-use super::terminal::{Screen, spawn_input, spawn_signals};
+use super::terminal::{Handover, Screen, spawn_input, spawn_signals};
 use super::theme::Theme;
 use super::ui;
 use super::watcher::spawn_watcher;
@@ -92,7 +92,8 @@ pub fn run_with(inputs: Vec<Input>, options: &Options) -> io::Result<Stats> {
     let screen = Screen::enter(options.mouse)?;
     let result = (|| {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        spawn_input(events.clone(), Arc::clone(&stop))?;
+        let handover = Handover::new(options.mouse);
+        spawn_input(events.clone(), Arc::clone(&stop), Arc::clone(&handover))?;
         let signals = spawn_signals(events.clone())?;
         if super::guard::is_guarded() {
             let events = events.clone();
@@ -111,6 +112,7 @@ pub fn run_with(inputs: Vec<Input>, options: &Options) -> io::Result<Stats> {
             watch: options.watch.clone(),
             load: options.config.settings.load_options(),
             feeds: options.config.settings.feeds,
+            handover: Some(handover),
         };
         let result = session.run(&mut terminal, &mut app, &inbox, &|_| false);
         signals.close();
@@ -160,6 +162,9 @@ pub struct Session {
     pub load: crate::article::Options,
     /// How feeds are fetched (`Ctrl-r`, `fetch_every`).
     pub feeds: crate::feeds::FeedSettings,
+    /// Gives the terminal to another program and takes it back; `None`
+    /// when the screen is not a terminal (tests).
+    pub handover: Option<Arc<Handover>>,
 }
 
 impl Session {
@@ -199,6 +204,7 @@ impl Session {
                 feeds: self.feeds,
                 load: load_again,
             },
+            handover: self.handover,
         };
         let result = main_loop_until(terminal, app, inbox, &mut effects, self.started, done);
         self.stop.store(true, Ordering::Relaxed);
@@ -226,6 +232,7 @@ struct Effects {
     events: Sender<Event>,
     saver: Option<Saver>,
     fetch: FetchSetup,
+    handover: Option<Arc<Handover>>,
 }
 
 impl Perform for Effects {
@@ -234,7 +241,17 @@ impl Perform for Effects {
             Job::Analyse(index, article) => self.analyser.now(index, article),
             Job::AnalyseLater(articles) => self.analyser.later(articles),
             Job::AnalyseAgain(articles) => self.analyser.again(articles),
-            Job::OpenUrl(url) => open_in_browser(url, self.events.clone()),
+            Job::OpenUrl(url) => match (&self.handover, in_terminal(&url)) {
+                (Some(handover), Some(command)) => {
+                    run_in_foreground(handover, &command, &self.events);
+                }
+                _ => open_in_browser(url, self.events.clone()),
+            },
+            Job::Suspend => {
+                if let Some(handover) = &self.handover {
+                    suspend(handover, &self.events);
+                }
+            }
             Job::Copy(text) => {
                 let mut out = io::stdout();
                 let _ = out
@@ -338,6 +355,11 @@ pub fn main_loop_until<B: Backend>(
         }
         if app.quit {
             return Ok(stats.close(app));
+        }
+        if std::mem::take(&mut app.repaint) {
+            terminal
+                .clear()
+                .map_err(|e| io::Error::other(e.to_string()))?;
         }
         draw(terminal, app)?;
         drawn = Instant::now();

@@ -77,14 +77,76 @@ fn restore(mouse: bool) {
     let _ = disable_raw_mode();
 }
 
+/// Leaves reader mode for a program that needs the terminal (a terminal
+/// browser, the shell while suspended); [`Handover::take_back`] returns.
+pub struct Handover {
+    mouse: bool,
+    /// The input thread is asked to stop reading …
+    wanted: AtomicBool,
+    /// … and says when it has.
+    idle: AtomicBool,
+}
+
+/// How long the input thread waits for a key before looking at its flags.
+const INPUT_POLL: Duration = Duration::from_millis(50);
+
+impl Handover {
+    pub fn new(mouse: bool) -> Arc<Handover> {
+        Arc::new(Handover {
+            mouse,
+            wanted: AtomicBool::new(false),
+            idle: AtomicBool::new(false),
+        })
+    }
+
+    /// Stops reading keys (so that none is taken from the program that
+    /// runs next) and gives the terminal back as it was.
+    pub fn hand_over(&self) {
+        self.wanted.store(true, Ordering::SeqCst);
+        let asked = Instant::now();
+        // The input thread looks at least once a poll; past a second it is
+        // stuck, and the terminal is handed over anyway.
+        while !self.idle.load(Ordering::SeqCst) && asked.elapsed() < Duration::from_secs(1) {
+            thread::sleep(Duration::from_millis(5));
+        }
+        restore(self.mouse);
+    }
+
+    /// Reader mode again, and keys read again.
+    pub fn take_back(&self) -> io::Result<()> {
+        enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+        if self.mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
+        self.wanted.store(false, Ordering::SeqCst);
+        Ok(())
+    }
+
+    /// Whether the input thread must leave the terminal alone; says it does.
+    fn held(&self) -> bool {
+        let held = self.wanted.load(Ordering::SeqCst);
+        self.idle.store(held, Ordering::SeqCst);
+        held
+    }
+}
+
 /// Reads the terminal on a thread; only key presses, the mouse and
-/// resizes go on.
-pub fn spawn_input(events: Sender<Event>, stop: Arc<AtomicBool>) -> io::Result<()> {
+/// resizes go on. Nothing is read while `handover` holds the terminal.
+pub fn spawn_input(
+    events: Sender<Event>,
+    stop: Arc<AtomicBool>,
+    handover: Arc<Handover>,
+) -> io::Result<()> {
     thread::Builder::new()
         .name("byline-input".into())
         .spawn(move || {
             while !stop.load(Ordering::Relaxed) {
-                let event = match term::poll(Duration::from_millis(100)) {
+                if handover.held() {
+                    thread::sleep(Duration::from_millis(10));
+                    continue;
+                }
+                let event = match term::poll(INPUT_POLL) {
                     Ok(false) => continue,
                     Ok(true) => term::read(),
                     Err(error) => Err(error),

@@ -95,6 +95,9 @@ pub enum Job {
     /// whatever was analysed under their index before.
     AnalyseAgain(Vec<(usize, Arc<Article>)>),
     OpenUrl(String),
+    /// Stop the reader as `Ctrl-z` stops a program, giving the terminal
+    /// back to the shell until `fg`.
+    Suspend,
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
     /// Write this story with its quotes and people to a Markdown file in
@@ -233,6 +236,10 @@ pub struct Sidebar {
 
 /// The whole reader.
 #[derive(Debug, Clone)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent flags: the sidebar at each width, quitting, repainting"
+)]
 pub struct App {
     pub theme: Theme,
     pub keymap: Keymap,
@@ -266,6 +273,9 @@ pub struct App {
     /// A one-line message for the status line, until the next key.
     pub status: Option<String>,
     pub quit: bool,
+    /// The terminal's screen may not be ours (`Ctrl-l`, back from a
+    /// suspend or a terminal browser): the next frame paints it whole.
+    pub repaint: bool,
     /// The last copy of the speaker index, once there is one …
     pub index: Option<Arc<SpeakerIndex>>,
     /// … how many stories it holds, and everyone in it by quotes.
@@ -318,6 +328,7 @@ impl App {
             areas: Areas::default(),
             status: None,
             quit: false,
+            repaint: false,
             index: None,
             indexed: 0,
             by_quotes: Vec::new(),
@@ -484,6 +495,11 @@ impl App {
                 }
             }
             A::Quit => self.quit = true,
+            A::Suspend => {
+                self.jobs.push(Job::Suspend);
+                self.repaint = true;
+            }
+            A::Redraw => self.repaint = true,
             A::People => self.toggle_people(),
             A::Sort if self.people.is_some() => self.cycle_people_sort(),
             A::Sort => self.cycle_story_sort(),

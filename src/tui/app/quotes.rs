@@ -303,6 +303,8 @@ impl App {
             Some(url) => {
                 self.status = Some(format!("Opening {url}"));
                 self.jobs.push(Job::OpenUrl(url));
+                // A terminal browser may have had the screen meanwhile.
+                self.repaint = true;
             }
             None => self.status = Some("This story has no web address".into()),
         }

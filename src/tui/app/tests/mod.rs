@@ -232,7 +232,7 @@ fn question_mark_opens_a_searchable_help() {
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(
         help_rows(&app.keymap, "").len(),
-        47,
+        49,
         "every action is listed"
     );
 }
@@ -479,4 +479,18 @@ fn the_focus_never_stays_on_a_hidden_panel() {
     app.update(Msg::Resize(160, 45));
     assert_eq!(app.focus, Focus::Body, "the sidebar is off at this width");
     assert!(app.areas.body.is_some());
+}
+
+#[test]
+fn ctrl_z_asks_to_suspend_and_ctrl_l_repaints() {
+    let mut app = fixture::app(100, 30);
+    let jobs = app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('z'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(jobs.iter().any(|j| matches!(j, Job::Suspend)), "{jobs:?}");
+    assert!(app.repaint, "the screen is painted whole on return");
+    app.repaint = false;
+    press(&mut app, "C-l");
+    assert!(app.repaint);
 }
