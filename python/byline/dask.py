@@ -11,7 +11,7 @@ none of its own.
 
     client = Client(LocalCluster(n_workers=2, threads_per_worker=1))
     lines = db.read_text("news/*.jsonl", blocksize="64MiB")
-    byline.dask.extract_text(lines).to_textfiles("out/part-*.jsonl")
+    byline.dask.extract_text(lines).to_textfiles("out/part-*.jsonl", last_endline=True)
 
 The files written hold exactly the lines `byline extract news/*.jsonl`
 prints, partition by partition (an article with no `id` is named

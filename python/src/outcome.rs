@@ -6,6 +6,7 @@
 use crate::job::{Extracted, Outcome};
 use crate::{LoadWarning, Problem};
 use byline::extract::Record;
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use std::ffi::CString;
@@ -37,8 +38,10 @@ pub fn to_python(
     }
 }
 
-/// The record as `byline extract` writes it, each quote with
-/// `char_start`/`char_end` beside `start`/`end`.
+/// The record as `byline extract` writes it, field for field in its
+/// order, each quote with `char_start`/`char_end` beside `start`/`end`.
+/// Built by hand with interned keys rather than through serde: it is most
+/// of the interpreter's share of the work, done while the pool waits.
 fn record<'py>(
     py: Python<'py>,
     extracted: &Extracted,
@@ -50,18 +53,41 @@ fn record<'py>(
         chars,
         ..
     } = extracted;
-    let record = pythonize::pythonize(py, &Record::new(article, analysis))?;
-    let record = record.cast_into::<PyDict>()?;
-    if let Some(quotes) = record.get_item("quotes")? {
-        for (quote, (start, end)) in quotes.cast::<PyList>()?.iter().zip(chars) {
-            quote.set_item("char_start", start)?;
-            quote.set_item("char_end", end)?;
-        }
+    let r = Record::new(article, analysis);
+    let dict = PyDict::new(py);
+    dict.set_item(intern!(py, "id"), r.id)?;
+    dict.set_item(intern!(py, "title"), r.title)?;
+    dict.set_item(intern!(py, "source"), r.source)?;
+    dict.set_item(intern!(py, "published"), r.published)?;
+    dict.set_item(intern!(py, "authors"), r.authors)?;
+    dict.set_item(intern!(py, "url"), r.url)?;
+    dict.set_item(intern!(py, "truncated"), r.truncated)?;
+    let people = PyList::empty(py);
+    for p in &r.people {
+        let person = PyDict::new(py);
+        person.set_item(intern!(py, "name"), p.name)?;
+        person.set_item(intern!(py, "aliases"), p.aliases)?;
+        person.set_item(intern!(py, "mentions"), p.mentions)?;
+        people.append(person)?;
     }
+    dict.set_item(intern!(py, "people"), people)?;
+    let quotes = PyList::empty(py);
+    for (q, (char_start, char_end)) in r.quotes.iter().zip(chars) {
+        let quote = PyDict::new(py);
+        quote.set_item(intern!(py, "text"), q.text)?;
+        quote.set_item(intern!(py, "start"), q.start)?;
+        quote.set_item(intern!(py, "end"), q.end)?;
+        quote.set_item(intern!(py, "speaker"), q.speaker)?;
+        quote.set_item(intern!(py, "cue"), q.cue)?;
+        quote.set_item(intern!(py, "char_start"), char_start)?;
+        quote.set_item(intern!(py, "char_end"), char_end)?;
+        quotes.append(quote)?;
+    }
+    dict.set_item(intern!(py, "quotes"), quotes)?;
     if include_body {
-        record.set_item("body", &article.body)?;
+        dict.set_item(intern!(py, "body"), &article.body)?;
     }
-    Ok(record)
+    Ok(dict)
 }
 
 /// Each problem as a [`LoadWarning`], pointing at the caller's line.

@@ -2,7 +2,9 @@
 the package, and the CLI as a streaming map (`rdd.pipe`), each equal to
 `byline extract`. Skipped without pyspark or a Java runtime."""
 
+import os
 import shutil
+import sys
 
 import pytest
 
@@ -18,6 +20,8 @@ import byline.spark  # noqa: E402
 def spark():
     from pyspark.sql import SparkSession
 
+    # The Python workers must be this environment's, where byline is.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     session = (SparkSession.builder.master("local[2]").appName("byline-test")
                .config("spark.ui.enabled", "false")
                # Several partitions of one file, read in order.
