@@ -5,12 +5,18 @@ process on a large JSON Lines file, and the two outputs compared.
 
 The file is the 100,000-article generated corpus:
 `cargo run --release --example gen_corpus -- --articles 100000 --out big.jsonl`.
-The CLI runs first (2 threads), then Dask: read_text in 64 MiB blocks,
-extract_text, to_textfiles; the cluster's start is timed apart. The
-partition files, read in order, must equal the CLI's output line for line.
+The cluster starts once (timed apart); then, round by round, the CLI
+(2 threads, its output to a file) and Dask (read_text in 16 MiB blocks,
+extract_text, to_textfiles). The partition files of the last round, read
+in order, are compared with the CLI's output line for line. CPU time
+(the CLI's, and the workers' plus this process's) is printed beside the
+clock: on a shared machine it swings less.
 """
 
 import argparse
+import resource
+import shutil
+import statistics
 import subprocess
 import tempfile
 import time
@@ -24,35 +30,33 @@ import byline.dask
 REPO = Path(__file__).resolve().parents[2]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus")
-    parser.add_argument("--cli", default=str(REPO / "target" / "release" / "byline"))
-    parser.add_argument("--blocksize", default="64MiB")
-    args = parser.parse_args()
-    out = Path(tempfile.mkdtemp(prefix="byline-dask-"))
-    cli_out = out / "cli.jsonl"
-    start = time.perf_counter()
-    with open(cli_out, "wb") as sink:
-        subprocess.run([args.cli, "extract", args.corpus], stdout=sink, check=True)
-    cli = time.perf_counter() - start
-    print(f"byline extract (one process, 2 threads): {cli:.1f} s")
+def cpu_seconds(who: int = resource.RUSAGE_SELF) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
-    start = time.perf_counter()
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                           dashboard_address=None)
-    client = Client(cluster)
-    print(f"cluster start: {time.perf_counter() - start:.1f} s")
-    start = time.perf_counter()
-    lines = db.read_text(args.corpus, blocksize=args.blocksize)
-    byline.dask.extract_text(lines).to_textfiles(str(out / "dask" / "part-*.jsonl"), last_endline=True)
+
+def run_cli(cli: str, corpus: str, out: Path) -> "tuple[float, float]":
+    start, used = time.perf_counter(), cpu_seconds(resource.RUSAGE_CHILDREN)
+    with open(out, "wb") as sink:
+        subprocess.run([cli, "extract", corpus], stdout=sink, check=True)
+    return time.perf_counter() - start, cpu_seconds(resource.RUSAGE_CHILDREN) - used
+
+
+def workers_cpu(client: Client) -> float:
+    return sum(client.run(cpu_seconds).values())
+
+
+def run_dask(client: Client, corpus: str, blocksize: str, out: Path) -> "tuple[float, float, int]":
+    shutil.rmtree(out, ignore_errors=True)
+    start, used = time.perf_counter(), workers_cpu(client) + cpu_seconds()
+    lines = db.read_text(corpus, blocksize=blocksize)
+    byline.dask.extract_text(lines).to_textfiles(str(out / "part-*.jsonl"), last_endline=True)
     took = time.perf_counter() - start
-    print(f"dask, 2 worker processes, {lines.npartitions} partitions: {took:.1f} s, "
-          f"{took / cli:.2f}x the CLI")
-    client.close()
-    cluster.close()
+    return took, workers_cpu(client) + cpu_seconds() - used, lines.npartitions
 
-    parts = sorted((out / "dask").iterdir(), key=lambda p: int(p.stem.split("-")[1]))
+
+def compare(cli_out: Path, dask_out: Path) -> None:
+    parts = sorted(dask_out.iterdir(), key=lambda p: int(p.stem.split("-")[1]))
     with open(cli_out, encoding="utf-8") as want:
         same = count = 0
         for part in parts:
@@ -62,7 +66,35 @@ def main() -> None:
                     same += line == want.readline()
         extra = want.readline()
     print(f"lines: {count}, equal to the CLI's: {same}, CLI lines left over: {bool(extra)}")
-    print(f"outputs in {out}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus")
+    parser.add_argument("--cli", default=str(REPO / "target" / "release" / "byline"))
+    parser.add_argument("--blocksize", default="16MiB")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    out = Path(tempfile.mkdtemp(prefix="byline-dask-"))
+    start = time.perf_counter()
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                           dashboard_address=None)
+    client = Client(cluster)
+    print(f"cluster start (not in the times below): {time.perf_counter() - start:.1f} s")
+    ratios = []
+    for round_ in range(args.rounds):
+        cli, cli_cpu = run_cli(args.cli, args.corpus, out / "cli.jsonl")
+        took, cpu, parts = run_dask(client, args.corpus, args.blocksize, out / "dask")
+        ratios.append(took / cli)
+        print(f"round {round_ + 1}: byline extract (one process, 2 threads) {cli:.1f} s "
+              f"(CPU {cli_cpu:.1f} s), dask (2 worker processes, {parts} partitions) {took:.1f} s "
+              f"(CPU {cpu:.1f} s, workers and client), {took / cli:.2f}x by the clock, "
+              f"{cpu / cli_cpu:.2f}x by CPU time")
+    print(f"dask / CLI, median of {args.rounds} rounds: {statistics.median(ratios):.2f}x")
+    client.close()
+    cluster.close()
+    compare(out / "cli.jsonl", out / "dask")
+    shutil.rmtree(out)
 
 
 if __name__ == "__main__":

@@ -4,14 +4,19 @@
 //! Each call to `__next__`:
 //! 1. tops up the work in flight to a window (a few dozen articles a
 //!    thread), pulling from the caller's iterator with the interpreter held
-//!    and copying each item out of Python ([`given`](crate::given));
+//!    and copying each item out of Python ([`given`](crate::given)), and
+//!    hands them to the pool a chunk at a time;
 //! 2. takes the next result in input order, waiting for it with the
 //!    interpreter released (so other Python threads run) while the pool
 //!    analyses; results that come early wait in a reorder buffer;
 //! 3. makes it a Python object ([`outcome`](crate::outcome)).
 //!
 //! The window bounds memory on an endless iterator, and a result is made a
-//! Python object while the pool already works on the next ones.
+//! Python object while the pool already works on the next ones. Chunks
+//! (a job analyses a few articles and sends their results at once) keep
+//! the interpreter's thread from sleeping and waking for every article:
+//! one handoff an article cost about a sixth of the CPU time on one
+//! thread (the kernel's switches and the channel's lock).
 
 use crate::job::{self, Given, Outcome, Want};
 use crate::outcome::to_python;
@@ -30,6 +35,10 @@ use std::time::Duration;
 /// interpreter's side converts a result.
 const WINDOW_PER_THREAD: usize = 32;
 
+/// Articles a job: a quarter of one thread's window, so each thread still
+/// has several jobs queued.
+const CHUNK: usize = WINDOW_PER_THREAD / 4;
+
 /// How often a wait looks up from the channel for Ctrl-C.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
@@ -46,8 +55,9 @@ struct State {
     failed: Option<(usize, PyErr)>,
     pool: Pool,
     window: usize,
-    sent: Sender<(usize, Outcome)>,
-    got: Receiver<(usize, Outcome)>,
+    /// Each job's first index and its results, in order.
+    sent: Sender<(usize, Vec<Outcome>)>,
+    got: Receiver<(usize, Vec<Outcome>)>,
     /// Results that came before their turn.
     early: BTreeMap<usize, Outcome>,
     next_in: usize,
@@ -111,40 +121,50 @@ impl Extracting {
 }
 
 impl State {
-    /// Pulls from the caller's iterator until the window is full.
+    /// Pulls from the caller's iterator a chunk at a time while a whole
+    /// chunk fits in the window (a last short chunk where the input ends).
     fn fill(&mut self, py: Python<'_>) {
-        while self.next_in - self.next_out < self.window {
-            let Some(input) = &self.input else { return };
-            let item = match input.bind(py).clone().next() {
-                None => {
-                    self.input = None;
-                    return;
+        while self.input.is_some() && self.next_in - self.next_out + CHUNK <= self.window {
+            let mut chunk = Vec::with_capacity(CHUNK);
+            while chunk.len() < CHUNK {
+                let Some(input) = &self.input else { break };
+                match input.bind(py).clone().next() {
+                    None => self.input = None,
+                    Some(Err(err)) => {
+                        self.failed = Some((self.next_in + chunk.len(), err));
+                        self.input = None;
+                    }
+                    Some(Ok(item)) => chunk.push(match self.want {
+                        Want::Record => crate::given::article(&item),
+                        Want::Line => crate::given::line(&item),
+                    }),
                 }
-                Some(Err(err)) => {
-                    self.failed = Some((self.next_in, err));
-                    self.input = None;
-                    return;
-                }
-                Some(Ok(item)) => item,
-            };
-            let given = match self.want {
-                Want::Record => crate::given::article(&item),
-                Want::Line => crate::given::line(&item),
-            };
-            self.send(given);
+            }
+            if !chunk.is_empty() {
+                self.send(chunk);
+            }
         }
     }
 
-    fn send(&mut self, given: Given) {
-        let (index, want, sent) = (self.next_in, self.want, self.sent.clone());
-        self.next_in += 1;
+    fn send(&mut self, chunk: Vec<Given>) {
+        let (first, want, sent) = (self.next_in, self.want, self.sent.clone());
+        self.next_in += chunk.len();
         self.pool.spawn(move || {
-            let place = Place::Index(index);
-            let outcome = catch_unwind(AssertUnwindSafe(|| job::run(given, place, want)))
-                .unwrap_or_else(|_| job::failed(place));
+            let outcomes = (first..)
+                .zip(chunk)
+                .map(|(index, given)| {
+                    let place = Place::Index(index);
+                    catch_unwind(AssertUnwindSafe(|| job::run(given, place, want)))
+                        .unwrap_or_else(|_| job::failed(place))
+                })
+                .collect();
             // The receiver is gone only when the caller dropped the results.
-            let _ = sent.send((index, outcome));
+            let _ = sent.send((first, outcomes));
         });
+    }
+
+    fn keep(&mut self, first: usize, outcomes: Vec<Outcome>) {
+        self.early.extend((first..).zip(outcomes));
     }
 
     /// The next result in input order; `None` at the end; the caller's
@@ -164,10 +184,10 @@ impl State {
             }
             let got = &mut self.got;
             match py.detach(move || got.recv_timeout(SIGNAL_CHECK)) {
-                Ok((at, outcome)) => {
-                    self.early.insert(at, outcome);
-                    while let Ok((at, outcome)) = self.got.try_recv() {
-                        self.early.insert(at, outcome);
+                Ok((first, outcomes)) => {
+                    self.keep(first, outcomes);
+                    while let Ok((first, outcomes)) = self.got.try_recv() {
+                        self.keep(first, outcomes);
                     }
                 }
                 Err(RecvTimeoutError::Timeout) => py.check_signals()?,

@@ -58,6 +58,22 @@ def test_the_iterables_own_error_is_raised_in_its_turn():
     assert list(results) == []
 
 
+@pytest.mark.parametrize("count", [7, 8, 9, 13, 70])
+def test_the_iterables_error_comes_after_every_article_before_it(count):
+    # Articles go to the pool a few at a time: an error in the middle of
+    # such a chunk still comes after all the articles before it.
+    def articles():
+        for i in range(count):
+            yield f"“Part {i},” said Bo Lind."
+        raise OSError("cut")
+
+    results = byline.extract_many(articles(), threads=2)
+    texts = [next(results)["quotes"][0]["text"] for _ in range(count)]
+    assert texts == [f"Part {i}," for i in range(count)]
+    with pytest.raises(OSError, match="cut"):
+        next(results)
+
+
 def test_threads_must_be_one_or_more():
     with pytest.raises(ValueError, match="threads"):
         byline.extract_many([], threads=0)
