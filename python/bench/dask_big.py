@@ -6,9 +6,11 @@ process on a large JSON Lines file, and the two outputs compared.
 The file is the 100,000-article generated corpus:
 `cargo run --release --example gen_corpus -- --articles 100000 --out big.jsonl`.
 The cluster starts once (timed apart); then, round by round, the CLI
-(2 threads, its output to a file) and Dask (read_text in 16 MiB blocks,
-extract_text, to_textfiles). The partition files of the last round, read
-in order, are compared with the CLI's output line for line. CPU time
+(2 threads, its output to a file) and the two Dask helpers over 16 MiB
+blocks: `extract_files` (bytes in, one write a partition) and
+`extract_text` (`read_text`, then `to_textfiles`). The partition files of
+the last round, read in order, are compared with the CLI's output line
+for line. CPU time
 (the CLI's, and the workers' plus this process's) is printed beside the
 clock: on a shared machine it swings less.
 """
@@ -46,13 +48,18 @@ def workers_cpu(client: Client) -> float:
     return sum(client.run(cpu_seconds).values())
 
 
-def run_dask(client: Client, corpus: str, blocksize: str, out: Path) -> "tuple[float, float, int]":
+def run_dask(client: Client, helper: str, corpus: str, blocksize: str,
+             out: Path) -> "tuple[float, float, int]":
     shutil.rmtree(out, ignore_errors=True)
     start, used = time.perf_counter(), workers_cpu(client) + cpu_seconds()
-    lines = db.read_text(corpus, blocksize=blocksize)
-    byline.dask.extract_text(lines).to_textfiles(str(out / "part-*.jsonl"), last_endline=True)
+    if helper == "extract_files":
+        parts = len(byline.dask.extract_files(corpus, str(out), blocksize=blocksize))
+    else:
+        lines = db.read_text(corpus, blocksize=blocksize)
+        byline.dask.extract_text(lines).to_textfiles(str(out / "part-*.jsonl"), last_endline=True)
+        parts = lines.npartitions
     took = time.perf_counter() - start
-    return took, workers_cpu(client) + cpu_seconds() - used, lines.npartitions
+    return took, workers_cpu(client) + cpu_seconds() - used, parts
 
 
 def compare(cli_out: Path, dask_out: Path) -> None:
@@ -81,19 +88,29 @@ def main() -> None:
                            dashboard_address=None)
     client = Client(cluster)
     print(f"cluster start (not in the times below): {time.perf_counter() - start:.1f} s")
-    ratios = []
+    helpers = ("extract_files", "extract_text")
+    ratios = {helper: [] for helper in helpers}
     for round_ in range(args.rounds):
         cli, cli_cpu = run_cli(args.cli, args.corpus, out / "cli.jsonl")
-        took, cpu, parts = run_dask(client, args.corpus, args.blocksize, out / "dask")
-        ratios.append(took / cli)
         print(f"round {round_ + 1}: byline extract (one process, 2 threads) {cli:.1f} s "
-              f"(CPU {cli_cpu:.1f} s), dask (2 worker processes, {parts} partitions) {took:.1f} s "
-              f"(CPU {cpu:.1f} s, workers and client), {took / cli:.2f}x by the clock, "
-              f"{cpu / cli_cpu:.2f}x by CPU time")
-    print(f"dask / CLI, median of {args.rounds} rounds: {statistics.median(ratios):.2f}x")
+              f"(CPU {cli_cpu:.1f} s)")
+        for helper in helpers:
+            took, cpu, parts = run_dask(client, helper, args.corpus, args.blocksize,
+                                        out / helper)
+            ratios[helper].append((took / cli, cpu / cli_cpu))
+            print(f"    {helper} (2 worker processes, {parts} partitions) {took:.1f} s "
+                  f"(CPU {cpu:.1f} s, workers and client): {took / cli:.2f}x by the clock, "
+                  f"{cpu / cli_cpu:.2f}x by CPU time")
+    for helper in helpers:
+        clock = statistics.median(r[0] for r in ratios[helper])
+        cpu = statistics.median(r[1] for r in ratios[helper])
+        print(f"{helper} / CLI, median of {args.rounds} rounds: {clock:.2f}x by the clock, "
+              f"{cpu:.2f}x by CPU time")
     client.close()
     cluster.close()
-    compare(out / "cli.jsonl", out / "dask")
+    for helper in helpers:
+        print(helper, end=": ")
+        compare(out / "cli.jsonl", out / helper)
     shutil.rmtree(out)
 
 

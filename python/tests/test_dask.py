@@ -47,6 +47,16 @@ def test_two_worker_processes_write_what_the_cli_prints(client, cli, tmp_path):
     assert len(workers) == 2
 
 
+def test_files_in_blocks_give_the_cli_output_byte_for_byte(client, cli, tmp_path):
+    files = split(shared_file("corpus/polnear-dev/articles.jsonl"), 2, tmp_path)
+    # Blocks far smaller than a file: each is cut at a line's end.
+    names = byline.dask.extract_files([str(f) for f in files], str(tmp_path / "out"),
+                                      blocksize=60_000)
+    assert len(names) > 4
+    written = "".join(open(name, encoding="utf-8").read() for name in names)
+    assert written == "".join(line + "\n" for line in run_cli(cli, *files))
+
+
 def test_a_bag_of_articles_to_parquet_with_the_extract_schema(client, cli, tmp_path):
     pa = pytest.importorskip("pyarrow")
     import pyarrow.dataset as ds
