@@ -26,7 +26,9 @@ with less of Python in the way (blocks of bytes, one write a partition):
 
 from typing import Any, Iterable, Iterator, List, Optional
 
-from ._native import Problem, extract_lines, extract_many
+import warnings
+
+from ._native import LoadWarning, Problem, extract_lines, extract_many
 
 __all__ = ["extract_files", "extract_text", "extract_bag", "to_parquet", "EXTRACT_SCHEMA"]
 
@@ -41,8 +43,8 @@ def extract_files(urlpath: Any, out: str, blocksize: Any = "64MiB",
     (`dask.bytes.read_bytes`), each block extracted in a task and written
     by it at once, on the cluster of the current `dask.distributed`
     client (or Dask's default scheduler). Blank lines are passed over and
-    an article that cannot be read is left out, as the CLI does (it tells
-    them on standard error). Compressed files need `blocksize=None` (one
+    an article that cannot be read is left out (its problem a
+    `byline.LoadWarning` in the worker's log), as the CLI does. Compressed files need `blocksize=None` (one
     block a file). Returns the names written, in order."""
     import dask
     import fsspec
@@ -61,7 +63,7 @@ def extract_files(urlpath: Any, out: str, blocksize: Any = "64MiB",
 
 def _extract_block(data: bytes, fs: Any, name: str, threads: Optional[int]) -> str:
     lines = [line for line in data.decode("utf-8").split("\n") if line.strip()]
-    out = [r for r in extract_lines(lines, threads) if not isinstance(r, Problem)]
+    out = _good_lines(extract_lines(lines, threads))
     with fs.open(name, "wb") as sink:
         sink.write(("\n".join(out) + "\n" if out else "").encode("utf-8"))
     return name
@@ -71,8 +73,8 @@ def extract_text(lines: "dask.bag.Bag", threads: Optional[int] = 1) -> "dask.bag
     """A bag of JSON Lines text (`dask.bag.read_text`) -> a bag of the
     lines `byline extract` prints for them, byte for byte, without line
     breaks. Blank lines are passed over and an article that cannot be read
-    is left out (its problem is a warning in the worker's log), as the CLI
-    does. `threads`: threads per task (1 suits one thread per worker
+    is left out (its problem a `byline.LoadWarning` in the worker's log),
+    as the CLI does. `threads`: threads per task (1 suits one thread per worker
     process; None uses all the worker's cores)."""
     return lines.map_partitions(_lines_partition, threads)
 
@@ -87,7 +89,19 @@ def extract_bag(articles: "dask.bag.Bag", threads: Optional[int] = 1) -> "dask.b
 
 def _lines_partition(lines: Iterable[Any], threads: Optional[int]) -> List[str]:
     text = (line for line in lines if line.strip())
-    return [r for r in extract_lines(text, threads) if not isinstance(r, Problem)]
+    return _good_lines(extract_lines(text, threads))
+
+
+def _good_lines(results: Iterable[Any]) -> List[str]:
+    """The lines, each problem told as a warning, as the CLI tells it on
+    standard error."""
+    lines = []
+    for r in results:
+        if isinstance(r, Problem):
+            warnings.warn(str(r), LoadWarning, stacklevel=2)
+        else:
+            lines.append(r)
+    return lines
 
 
 def _records_partition(articles: Iterable[Any], threads: Optional[int]) -> List[Any]:
