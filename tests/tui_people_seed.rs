@@ -25,7 +25,7 @@ fn reader() -> Option<Headless> {
 
 /// The People view filtered by `typed`: the people listed, and the screen.
 fn people_matching(reader: &mut Headless, typed: &str) -> (Vec<String>, String) {
-    reader.press("P");
+    reader.press("P /");
     let keys: Vec<String> = typed.chars().map(String::from).collect();
     reader.press(&keys.join(" "));
     reader.press("Esc");

@@ -167,8 +167,8 @@ fn o_opens_the_page_and_y_copies_a_quote() {
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let file = tmux.file("harbour.json", &story());
     tmux.byline_with(&format!("BROWSER={}", script.display()), &[&file]);
-    // The speaker's name before a quote means the analysis has arrived.
-    tmux.wait_for("the analysed story", |s| s.contains("Lindqvist▏"));
+    // The speaker's name beside a quote means the analysis has arrived.
+    tmux.wait_for("the analysed story", |s| s.contains("Lindqvist ▎"));
     tmux.keys(&["o"]);
     let screen = tmux.wait_for("the status", |s| {
         s.contains("Opening https://news.example/harbour")

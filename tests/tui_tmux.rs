@@ -80,7 +80,7 @@ fn resizing_keeps_the_reading_position() {
     let tmux = Tmux::start(100, 30);
     let file = tmux.file("harbour.json", &story());
     tmux.byline(&[&file]);
-    tmux.wait_for("the analysed story", |s| s.contains("Lindqvist▏"));
+    tmux.wait_for("the analysed story", |s| s.contains("Lindqvist ▎"));
     tmux.keys(&["Enter", "Space", "j", "j"]);
     // 26 rows of text: a page (25 lines) and two more put line 53 at the
     // bottom, as the scroll position in the border says.
@@ -139,7 +139,13 @@ fn on_the_samples_the_top_speaker_can_be_picked_and_followed() {
         tmux.run(&["send-keys", "-t", "t", "-l", &c.to_string()]);
     }
     tmux.keys(&["Enter"]);
-    let label = format!("{surname}▏");
+    // The gutter names the speaker where a quote starts, in twelve columns.
+    let shown: String = if surname.chars().count() <= 12 {
+        surname.clone()
+    } else {
+        surname.chars().take(11).chain(['…']).collect()
+    };
+    let label = format!("{shown} ▎");
     let screen = tmux.wait_for("the first quote", |s| {
         s.lines()
             .next()

@@ -71,7 +71,7 @@ fn following_one_person_across_two_stories() {
         "one entry: {screen}"
     );
     assert!(screen.contains("▸ Mara Lind"), "{screen}");
-    tmux.keys(&["l", "i", "n", "d", "Enter", "G", "Enter"]);
+    tmux.keys(&["/", "l", "i", "n", "d", "Enter", "G", "Enter"]);
     // The list is newest first: her oldest quote is in the second story,
     // and `{` goes up the list to the newer one.
     let screen = tmux.wait_for("her oldest quote, in the second story", |s| {

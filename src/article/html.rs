@@ -117,11 +117,9 @@ fn tag_at(bytes: &[u8], at: usize) -> Option<&[u8]> {
     ) {
         return None;
     }
-    let closes = match (memchr::memchr(b'>', after), memchr::memchr(b'<', after)) {
-        (Some(close), Some(next)) => close < next,
-        (Some(_), None) => true,
-        (None, _) => false,
-    };
+    // The first of `>` and `<` only: a scan to the end for each `<` would
+    // make a text of many `<a ` without `>` quadratic.
+    let closes = memchr::memchr2(b'>', b'<', after).is_some_and(|at| after[at] == b'>');
     closes.then_some(name)
 }
 
@@ -365,14 +363,53 @@ pub fn to_text(html: &str) -> Converted {
     tokenizer.end();
     let mut writer = tokenizer.sink.0.into_inner();
     writer.end_caption();
-    let text = clean_decoded(writer.body.text);
+    let text = defuse(clean_decoded(writer.body.text));
+    let images = writer
+        .images
+        .into_iter()
+        .map(|image| Image {
+            caption: defuse(image.caption),
+            credit: image.credit.map(defuse),
+        })
+        .collect();
     Converted {
         text: match text.trim() {
             trimmed if trimmed.len() == text.len() => text,
             trimmed => trimmed.to_owned(),
         },
-        images: writer.images,
+        images,
     }
+}
+
+/// Stands in `‹` for the `<` of every tag the text itself spells
+/// (`&lt;p&gt;`, or `<</a>a>` whose pieces join into `<a>`): the converted
+/// text is read back as plain text (a fetched feed's stored story), where a
+/// tag would be taken for markup and its words lost.
+fn defuse(text: String) -> String {
+    // Right to left: whether a `<` opens a tag depends only on what follows
+    // it, which is settled by then.
+    let mut bytes = text.into_bytes();
+    let lts: Vec<usize> = memchr::memchr_iter(b'<', &bytes).collect();
+    let mut opens = Vec::new();
+    for &open in lts.iter().rev() {
+        if tag_at(&bytes, open + 1).is_some() {
+            bytes[open] = 0;
+            opens.push(open);
+        }
+    }
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    if opens.is_empty() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 2 * opens.len());
+    let mut from = 0;
+    for &open in opens.iter().rev() {
+        out.push_str(&text[from..open]);
+        out.push('‹');
+        from = open + 1;
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 struct Sink(RefCell<Writer>);
@@ -580,6 +617,34 @@ mod tests {
 
     fn text(html: &str) -> String {
         to_text(html).text
+    }
+
+    #[test]
+    fn a_tag_spelled_as_text_never_reads_as_markup() {
+        let cases = [
+            ("<</a>a>", "‹a>"),
+            (
+                "<p>&lt;p&gt;is a paragraph&lt;/p&gt;</p>",
+                "‹p>is a paragraph‹/p>",
+            ),
+            ("<p>&lt;a &lt;b&gt;</p>", "‹a ‹b>"),
+            (
+                "<p>&lt;!-- note --&gt; and a &lt; b</p>",
+                "‹!-- note --> and a < b",
+            ),
+        ];
+        for (html, want) in cases {
+            assert_eq!(text(html), want, "{html}");
+            assert!(!looks_like_html(want));
+        }
+    }
+
+    #[test]
+    fn many_unclosed_tags_are_text_in_one_pass() {
+        // Each `<` looks only as far as the next `<` or `>`.
+        let text = "<a ".repeat(200_000);
+        assert!(!looks_like_html(&text));
+        assert_eq!(super::markup(&text), Markup::None);
     }
 
     #[test]

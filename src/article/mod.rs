@@ -19,13 +19,16 @@ mod stream;
 pub mod timestamp;
 mod truncate;
 mod walk;
+pub(crate) use walk::display_name;
 pub mod watch;
 
 pub use custom::{Format, Formats};
 pub use date::Date;
 pub use fields::Field;
 pub use limits::{Limits, Size, parse_size};
-pub use load::{Input, Loaded, Options, load, load_each, load_while, load_while_with, load_with};
+pub use load::{
+    Input, Loaded, Options, load, load_each, load_file, load_while, load_while_with, load_with,
+};
 pub use one::{load_object_text, load_object_value};
 pub use problem::{Place, Problem};
 

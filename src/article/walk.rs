@@ -24,7 +24,7 @@ pub(super) struct Found {
 }
 
 /// The name a user knows a path by, safe to print.
-pub(super) fn display_name(path: &Path) -> Arc<str> {
+pub(crate) fn display_name(path: &Path) -> Arc<str> {
     Arc::from(clean_line(&path.to_string_lossy()))
 }
 

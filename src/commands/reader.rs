@@ -54,6 +54,24 @@ fn check_paths(paths: &[PathBuf], commands: &[&str]) -> Result<()> {
     }
 }
 
+/// What `byline` alone opens: the settings' `paths` and the fetched
+/// feeds; none (and so the bundled samples) when there is neither.
+fn library(configured: &[PathBuf]) -> Vec<PathBuf> {
+    let mut paths = configured.to_vec();
+    let fetched = byline::feeds::library_folder().filter(|folder| has_stories(folder));
+    paths.extend(fetched);
+    paths
+}
+
+/// Whether a folder holds a file of fetched stories.
+fn has_stories(folder: &std::path::Path) -> bool {
+    std::fs::read_dir(folder).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| e.path().extension().is_some_and(|x| x == "jsonl"))
+    })
+}
+
 pub fn run(args: &Args, commands: &[&str]) -> Result<ExitCode> {
     check_paths(&args.paths, commands)?;
     // On a terminal the reader runs under a guard that restores the
@@ -70,7 +88,7 @@ pub fn run(args: &Args, commands: &[&str]) -> Result<ExitCode> {
         .unwrap_or_default();
     let settings = &config.settings;
     let paths = if args.paths.is_empty() {
-        settings.paths.clone()
+        library(&settings.paths)
     } else {
         args.paths.clone()
     };

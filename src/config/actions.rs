@@ -103,6 +103,14 @@ actions! {
     ShowStarred = "show_starred",
     /// Write the story with its quotes and people to a file.
     Export = "export",
+    /// The sources (feeds, papers) with their unread counts.
+    Sources = "sources",
+    /// Mark every story of a source read (after asking).
+    MarkSourceRead = "mark_source_read",
+    /// Fetch every subscribed feed now.
+    Fetch = "fetch",
+    /// Fetch the story's web page and read its full text.
+    FullText = "full_text",
 }
 
 impl Action {
@@ -140,7 +148,7 @@ impl Action {
             A::Problems => "show the problems met while loading",
             A::Help => "this help (type to search it)",
             A::Quit => "quit",
-            A::People => "everyone quoted in the library; type to filter",
+            A::People => "everyone quoted in the library; / filters",
             A::Sort => "sort by date, source, unread, file · People: quotes, name",
             A::QuotesOnly => "the story's quotes alone, with speaker and cue",
             A::Backspace => "delete a character",
@@ -152,6 +160,10 @@ impl Action {
             A::ShowUnread => "list the unread stories",
             A::ShowStarred => "list the starred stories",
             A::Export => "export the story, its quotes and people as Markdown",
+            A::Sources => "the sources with unread counts; Enter lists one alone",
+            A::MarkSourceRead => "mark every story of the source read (asks first)",
+            A::Fetch => "fetch every subscribed feed now",
+            A::FullText => "fetch the story's web page for its full text",
         }
     }
 
@@ -220,6 +232,10 @@ pub const DEFAULTS: &[(Context, &str, Action)] = {
         (N, "2", A::ShowUnread),
         (N, "3", A::ShowStarred),
         (N, "e", A::Export),
+        (N, "F", A::Sources),
+        (N, "A", A::MarkSourceRead),
+        (N, "C-r", A::Fetch),
+        (N, "t", A::FullText),
         (P, "Enter", A::Enter),
         (P, "Esc", A::Cancel),
         (P, "Backspace", A::Backspace),

@@ -14,6 +14,7 @@
 pub mod actions;
 pub mod bindings;
 pub mod keys;
+mod labels;
 mod parse;
 mod sort;
 pub mod theme;
@@ -21,6 +22,7 @@ pub mod theme;
 pub use actions::{Action, Context};
 pub use bindings::{Binding, Bindings};
 pub use keys::{Key, KeyCode};
+pub use labels::Labels;
 pub use parse::closest;
 pub use sort::SortBy;
 pub use theme::{Colour, Palette, ThemeName};
@@ -55,6 +57,8 @@ pub struct Settings {
     pub formats: crate::article::Formats,
     /// The story list's order.
     pub sort: SortBy,
+    /// Where a quote's speaker is shown (`labels`).
+    pub labels: Labels,
     /// How much is read at most (`max_file_size`, `max_line_size`,
     /// `max_folder_depth`).
     pub limits: crate::article::Limits,
@@ -85,6 +89,7 @@ impl Default for Settings {
             formats: crate::article::Formats::default(),
             limits: crate::article::Limits::default(),
             sort: SortBy::default(),
+            labels: Labels::default(),
             feeds: crate::feeds::FeedSettings::default(),
         }
     }

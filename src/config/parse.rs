@@ -31,6 +31,7 @@ const SETTINGS: &[&str] = &[
     "max_line_size",
     "max_folder_depth",
     "sort",
+    "labels",
     "feeds",
 ];
 
@@ -116,6 +117,7 @@ impl Reader {
                 "body_width" => self.body_width(value, &mut settings.body_width),
                 "theme" => self.theme(value, &mut settings.theme),
                 "sort" => self.sort(value, &mut settings.sort),
+                "labels" => self.labels(value, &mut settings.labels),
                 "mouse" => self.boolean(key, value, &mut settings.mouse),
                 "watch" => self.boolean(key, value, &mut settings.watch),
                 "colours" | "colors" => colours = Some(value),
@@ -220,6 +222,22 @@ impl Reader {
                     FOLDER_DEPTH.end()
                 ),
             ),
+        }
+    }
+
+    fn labels(&mut self, value: &Spanned<DeValue<'_>>, labels: &mut super::Labels) {
+        if let Some(mode) = value.get_ref().as_str().and_then(super::Labels::parse) {
+            *labels = mode;
+        } else {
+            let names: Vec<&str> = super::Labels::ALL.iter().map(|l| l.name()).collect();
+            self.problem(
+                value,
+                format!(
+                    "`labels` must be one of \"{}\"; using \"{}\"",
+                    names.join("\", \""),
+                    labels.name()
+                ),
+            );
         }
     }
 

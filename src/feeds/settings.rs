@@ -19,6 +19,9 @@ pub struct FeedSettings {
     /// Stories that have left their feed are dropped once they were first
     /// fetched this many days ago; 0 keeps every story.
     pub keep_days: u32,
+    /// While the reader runs: fetch on start, then every this many
+    /// minutes; 0 fetches only when asked (`Ctrl-r`).
+    pub fetch_every: u32,
 }
 
 impl Default for FeedSettings {
@@ -29,6 +32,7 @@ impl Default for FeedSettings {
             max_feed_size: 16 << 20,
             max_page_size: 8 << 20,
             keep_days: 0,
+            fetch_every: 0,
         }
     }
 }

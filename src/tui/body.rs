@@ -12,6 +12,7 @@
 use super::story::Story;
 use super::text::fit;
 use crate::article::{Article, find_blank_line, paragraphs};
+use crate::config::Labels;
 use std::sync::Arc;
 
 /// Text is wrapped no wider than this, however wide the pane, unless the
@@ -80,6 +81,24 @@ pub struct BodyView {
     pub complete: bool,
     /// The file holds only the start of the story: a note ends the view.
     pub truncated: bool,
+    /// Where the speakers' names go: put into the text only `Inline`.
+    pub mode: Labels,
+}
+
+/// Columns left of the text for the speakers' names (`labels = "gutter"`):
+/// a name of up to twelve, a space, the bar.
+pub const GUTTER: usize = 14;
+
+/// A body pane narrower than this keeps only the bar of the gutter.
+const GUTTER_NAMES_FROM: usize = 56;
+
+/// The gutter's width in a body pane `pane` columns wide.
+pub fn gutter_width(mode: Labels, pane: usize) -> usize {
+    match mode {
+        Labels::Gutter if pane >= GUTTER_NAMES_FROM => GUTTER,
+        Labels::Gutter => 2,
+        Labels::Inline | Labels::Off => 0,
+    }
 }
 
 /// Where a cut story ends.
@@ -99,6 +118,17 @@ impl BodyView {
     /// The header only; [`BodyView::extend`] wraps the body a slice at a
     /// time, so a 3 MB story shows its first screen at once.
     pub fn start(index: usize, article: &Article, story: Option<&Story>, width: usize) -> BodyView {
+        BodyView::start_as(index, article, story, width, Labels::Inline)
+    }
+
+    /// [`BodyView::start`] with the speakers' names shown as `mode` says.
+    pub fn start_as(
+        index: usize,
+        article: &Article,
+        story: Option<&Story>,
+        width: usize,
+        mode: Labels,
+    ) -> BodyView {
         // The cap (MAX_TEXT_WIDTH or the settings') is the caller's.
         let width = width.max(1);
         let mut view = BodyView {
@@ -106,6 +136,7 @@ impl BodyView {
             width,
             analysed: story.is_some(),
             truncated: article.truncated,
+            mode,
             ..BodyView::default()
         };
         view.labels = story.map(|s| Arc::clone(&s.labels)).unwrap_or_default();
@@ -165,12 +196,18 @@ impl BodyView {
         let cut = end.unwrap_or_else(|| slice_end(body, start, start + SLICE));
         let first = self.labels.partition_point(|l| l.at < start);
         let last = self.labels.partition_point(|l| l.at < cut);
+        // Only inline labels take room in the text.
+        let labels = if self.mode == Labels::Inline {
+            &self.labels[first..last]
+        } else {
+            &[]
+        };
         let before = self.lines.len();
         wrap_paragraph(
             &mut self.lines,
             start,
             &body[start..cut],
-            &self.labels[first..last],
+            labels,
             self.width,
         );
         if end.is_some() {

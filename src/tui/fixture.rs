@@ -57,10 +57,12 @@ fn article(id: &str, title: &str, source: &str, date: &str, paragraphs: &[&str])
 }
 
 /// A reader with nothing loaded whose list is in the order the stories
-/// come (the tests speak of stories by their place in the fixture).
+/// come (the tests speak of stories by their place in the fixture), with
+/// the speakers' names inline, where the tests look for them.
 pub fn unsorted() -> App {
     let mut app = App::new(Theme::default(), Keymap::default());
     app.order = super::app::order::Order::new(crate::config::SortBy::File);
+    app.labels = crate::config::Labels::Inline;
     app
 }
 

@@ -67,6 +67,7 @@ pub fn run_to(
         saver: None,
         watch: Vec::new(),
         load: crate::article::Options::default(),
+        feeds: crate::feeds::FeedSettings::default(),
     };
     let done = move |app: &App| until.reached(app);
     let stats = session.run(&mut reader.terminal, &mut reader.app, &inbox, &done)?;

@@ -33,6 +33,7 @@ pub mod body;
 pub mod digest;
 mod effects;
 mod exporting;
+pub mod fetching;
 pub mod guard;
 pub mod headless;
 mod indexer;

@@ -8,6 +8,7 @@ use super::analyser::Analyser;
 use super::app::{App, Job, Msg};
 use super::effects::{open_in_browser, osc52};
 use super::exporting::export_story;
+use super::fetching::{FetchSetup, fetch_in_background, full_text_in_background};
 use super::keymap::Keymap;
 use super::saver::Saver;
 use super::stats::Stats;
@@ -109,6 +110,7 @@ pub fn run_with(inputs: Vec<Input>, options: &Options) -> io::Result<Stats> {
             saver,
             watch: options.watch.clone(),
             load: options.config.settings.load_options(),
+            feeds: options.config.settings.feeds,
         };
         let result = session.run(&mut terminal, &mut app, &inbox, &|_| false);
         signals.close();
@@ -156,6 +158,8 @@ pub struct Session {
     pub watch: Vec<PathBuf>,
     /// How files are read (the user's formats).
     pub load: crate::article::Options,
+    /// How feeds are fetched (`Ctrl-r`, `fetch_every`).
+    pub feeds: crate::feeds::FeedSettings,
 }
 
 impl Session {
@@ -169,6 +173,7 @@ impl Session {
         done: &dyn Fn(&App) -> bool,
     ) -> io::Result<Stats> {
         let load = self.load;
+        let load_again = load.clone();
         spawn_loader(
             self.inputs,
             load.clone(),
@@ -185,10 +190,15 @@ impl Session {
         }
         let analyser =
             Analyser::spawn_indexing(self.events.clone(), Analyser::background_threads())?;
+        super::fetching::fetch_every(self.feeds.fetch_every, self.events.clone());
         let mut effects = Effects {
             analyser,
             events: self.events,
             saver: self.saver,
+            fetch: FetchSetup {
+                feeds: self.feeds,
+                load: load_again,
+            },
         };
         let result = main_loop_until(terminal, app, inbox, &mut effects, self.started, done);
         self.stop.store(true, Ordering::Relaxed);
@@ -215,6 +225,7 @@ struct Effects {
     analyser: Analyser,
     events: Sender<Event>,
     saver: Option<Saver>,
+    fetch: FetchSetup,
 }
 
 impl Perform for Effects {
@@ -231,6 +242,11 @@ impl Perform for Effects {
                     .and_then(|()| out.flush());
             }
             Job::Export(article) => export_story(article, self.events.clone()),
+            Job::Fetch => fetch_in_background(self.fetch.clone(), self.events.clone()),
+            Job::FullText(article, url) => {
+                let feeds = self.fetch.feeds;
+                full_text_in_background(article, url, feeds, self.events.clone());
+            }
             Job::Prepare(index, digest, article) => {
                 super::story::prepare_apart(index, digest, article, self.events.clone());
             }

@@ -14,12 +14,15 @@ impl App {
         self.keymap = Keymap::from(&settings.keys);
         self.theme = self.theme.with_palette(settings.colours);
         self.body_width = settings.body_width;
+        self.labels = settings.labels;
         let mut order = std::mem::take(&mut self.order);
         order.sort(settings.sort, &self.library.articles, &|i| self.is_read(i));
         self.order = order;
         self.library
             .problems
             .extend(config.problems.iter().cloned());
+        // The open story in the new width and with the names where asked.
+        self.rewrap(true);
     }
 }
 

@@ -14,11 +14,13 @@ const ENTRIES: &[&str] = &[
     "max_feed_size",
     "max_page_size",
     "keep_days",
+    "fetch_every",
 ];
 
 const TIMEOUT: RangeInclusive<u64> = 1..=3600;
 const CONCURRENCY: RangeInclusive<u64> = 1..=64;
 const KEEP_DAYS: RangeInclusive<u64> = 0..=36_500;
+const FETCH_EVERY: RangeInclusive<u64> = 0..=10_080;
 
 impl Reader {
     pub(super) fn feeds(&mut self, value: &Spanned<DeValue<'_>>, settings: &mut FeedSettings) {
@@ -47,6 +49,12 @@ impl Reader {
                     let now = u64::from(settings.keep_days);
                     if let Some(n) = self.whole(value, "keep_days", KEEP_DAYS, "days", now) {
                         settings.keep_days = u32::try_from(n).unwrap_or(u32::MAX);
+                    }
+                }
+                "fetch_every" => {
+                    let now = u64::from(settings.fetch_every);
+                    if let Some(n) = self.whole(value, "fetch_every", FETCH_EVERY, "minutes", now) {
+                        settings.fetch_every = u32::try_from(n).unwrap_or(u32::MAX);
                     }
                 }
                 other => {

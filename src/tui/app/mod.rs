@@ -4,25 +4,31 @@
 //! body, list and sidebar scroll offsets) is brought up to date at the end
 //! of each update.
 
+mod fetch;
 mod follow;
 mod nav;
 pub mod order;
 mod overlay;
 mod people;
 mod queries;
+mod query;
 mod quote_list;
 mod quotes;
 mod reading;
+mod said;
 mod search;
 mod search_people;
+mod sources;
 mod watching;
+pub mod whole;
 
 pub use overlay::{HelpRow, help_rows, overlay_rows};
 pub use people::{IndexCopy, People, PersonQuote, sort_name, split as split_people};
 pub use queries::keep_in_view;
-pub use quote_list::{QUOTE_LINES, QuoteList};
+pub use quote_list::QuoteList;
 pub use reading::{Ask, Reading, position_in, position_of};
 pub use search::Search;
+pub use sources::SourceRow;
 pub use watching::FileChange;
 
 use super::body::BodyView;
@@ -60,6 +66,18 @@ pub enum Msg {
     File(FileChange),
     /// A fresh copy of the speaker index.
     Index(IndexCopy),
+    /// Feeds fetched so far, of how many.
+    FetchProgress(usize, usize),
+    /// The fetch is over (its files came as [`Msg::File`]).
+    Fetched(crate::tui::fetching::Fetched),
+    /// Time for a fetch (`fetch_every`).
+    FetchDue,
+    /// A story's web page read for its full text (`t`), or why not.
+    FullText {
+        article: usize,
+        url: String,
+        text: Result<crate::feeds::FullText, String>,
+    },
     /// What another byline saved to the reading state file, found as this
     /// one saved: merged into the reading state (the later change wins).
     Synced(ReadingState),
@@ -81,6 +99,11 @@ pub enum Job {
     /// Write this story with its quotes and people to a Markdown file in
     /// the current folder.
     Export(Arc<Article>),
+    /// Fetch every subscribed feed, answered by [`Msg::Fetched`].
+    Fetch,
+    /// Read the web page at this address for story `usize`'s full text,
+    /// answered by [`Msg::FullText`].
+    FullText(usize, String),
     /// Make the story with this analysis ready to show (a long one: on
     /// another thread), answered by [`Msg::Prepared`].
     Prepare(usize, Arc<Digest>, Arc<Article>),
@@ -109,6 +132,11 @@ pub enum Mode {
     },
     /// Typing the People view's filter (kept in [`People::filter`]).
     PeopleFilter,
+    /// The sources with their unread counts, `row` selected.
+    Sources {
+        rows: Vec<sources::SourceRow>,
+        row: usize,
+    },
 }
 
 /// Every article read so far, with what is known about each.
@@ -123,6 +151,8 @@ pub struct Library {
     pub loading: bool,
     /// `--watch` has begun to see changes.
     pub watching: bool,
+    /// A fetch is on: feeds done, of how many (0 of 0 until it knows).
+    pub fetching: Option<(usize, usize)>,
 }
 
 impl Library {
@@ -153,6 +183,9 @@ pub struct Open {
     /// quote or a match far down a long story): the wrapping goes on
     /// between frames.
     pub scroll_to: Option<ScrollTo>,
+    /// The body offset the last re-wrap kept at the top, and the line it
+    /// put there: kept through the next re-wrap if the view stayed.
+    pub anchor: Option<(usize, usize)>,
 }
 
 /// A place in the story not wrapped yet.
@@ -209,6 +242,8 @@ pub struct App {
     pub selected: Option<usize>,
     /// The story list's order: newest first unless the settings say.
     pub order: order::Order,
+    /// Where a quote's speaker is shown (`labels` in the settings).
+    pub labels: crate::config::Labels,
     /// The first list row shown.
     pub list_offset: usize,
     pub focus: Focus,
@@ -266,6 +301,7 @@ impl App {
             body_width: super::body::MAX_TEXT_WIDTH,
             selected: None,
             order: order::Order::default(),
+            labels: crate::config::Labels::default(),
             list_offset: 0,
             focus: Focus::List,
             sidebar_wide: true,
@@ -305,6 +341,10 @@ impl App {
             Msg::Status(message) => self.status = Some(message),
             Msg::File(change) => self.on_file(change),
             Msg::Index(copy) => self.on_index(copy),
+            Msg::FetchProgress(done, total) => self.on_fetch_progress(done, total),
+            Msg::Fetched(fetched) => self.on_fetched(fetched),
+            Msg::FetchDue => self.fetch_due(),
+            Msg::FullText { article, url, text } => self.on_full_text(article, &url, text),
             Msg::Synced(theirs) => {
                 self.reading.state.merge(&theirs);
             }
@@ -371,7 +411,7 @@ impl App {
             return;
         }
         let context = match self.mode {
-            Mode::Normal | Mode::Problems { .. } => Context::Normal,
+            Mode::Normal | Mode::Problems { .. } | Mode::Sources { .. } => Context::Normal,
             _ => Context::Prompt,
         };
         match self.keymap.resolve(context, &self.pending, key) {
@@ -393,6 +433,7 @@ impl App {
         match self.mode {
             Mode::Normal => self.act_normal(action),
             Mode::Problems { .. } => self.act_problems(action),
+            Mode::Sources { .. } => self.act_sources(action),
             Mode::Help { .. } => self.act_help(action),
             Mode::Search { .. } => self.act_search_prompt(action),
             Mode::Speaker { .. } => self.act_speaker_prompt(action),
@@ -442,6 +483,9 @@ impl App {
             A::Sort if self.people.is_some() => self.cycle_people_sort(),
             A::Sort => self.cycle_story_sort(),
             A::QuotesOnly => self.toggle_quote_list(),
+            A::Sources => self.open_sources(),
+            A::Fetch => self.fetch(),
+            A::FullText => self.ask_full_text(),
             A::Backspace => {}
             A::ToggleRead
             | A::MarkAllRead
@@ -450,6 +494,7 @@ impl App {
             | A::ShowAll
             | A::ShowUnread
             | A::ShowStarred
+            | A::MarkSourceRead
             | A::Export => self.act_reading(action),
         }
     }

@@ -2,7 +2,7 @@
 //! (which re-wraps the body and keeps the line at the top) and the mouse.
 
 use super::{App, Mode, Open, ScrollTo, Sidebar};
-use crate::tui::body::{BodyView, LineKind, SLICE};
+use crate::tui::body::{BodyView, LineKind, SLICE, gutter_width};
 use crate::tui::digest::Digest;
 use crate::tui::keymap::Action;
 use crate::tui::layout::{self, Focus, THREE_PANELS, TWO_PANELS};
@@ -139,7 +139,7 @@ impl App {
             self.wrapped.remove(at)
         } else {
             let story = self.story_of(index);
-            let mut view = BodyView::start(index, &article, story.as_ref(), width);
+            let mut view = BodyView::start_as(index, &article, story.as_ref(), width, self.labels);
             view.extend(&article.body, SLICE);
             (view, story)
         };
@@ -159,6 +159,7 @@ impl App {
             matched_to: 0,
             current_match: None,
             scroll_to: None,
+            anchor: None,
         });
         self.sidebar = Sidebar::default();
         self.restore_position();
@@ -211,12 +212,14 @@ impl App {
             return None;
         }
         let pane = layout::body_pane(width, height, self.sidebar_shown());
-        Some(usize::from(layout::text_area(pane).width).clamp(1, self.body_width.max(1)))
+        let text = usize::from(layout::text_area(pane).width);
+        let text = text.saturating_sub(gutter_width(self.labels, text));
+        Some(text.clamp(1, self.body_width.max(1)))
     }
 
     /// Re-wraps the open story if its width or analysis changed (or when
     /// `force`d), keeping the body offset at the top of the pane in place.
-    pub(super) fn rewrap(&mut self, force: bool) {
+    pub(crate) fn rewrap(&mut self, force: bool) {
         let Some(width) = self.wrap_width() else {
             return;
         };
@@ -224,14 +227,24 @@ impl App {
         if !force && open.view.width == width && open.view.analysed == open.story.is_some() {
             return;
         }
-        let anchor = open
-            .view
-            .lines
-            .get(open.scroll)
-            .filter(|l| l.kind == LineKind::Body || l.pos > 0)
-            .map(|l| l.pos);
+        // The place read, as the last re-wrap kept it if the view has not
+        // moved since: resizing back and forth never drifts up the text.
+        let kept = open.anchor.filter(|&(_, line)| line == open.scroll);
+        let anchor = kept.map(|(pos, _)| pos).or_else(|| {
+            open.view
+                .lines
+                .get(open.scroll)
+                .filter(|l| l.kind == LineKind::Body || l.pos > 0)
+                .map(|l| l.pos)
+        });
         let article = &self.library.articles[open.article];
-        open.view = BodyView::start(open.article, article, open.story.as_ref(), width);
+        open.view = BodyView::start_as(
+            open.article,
+            article,
+            open.story.as_ref(),
+            width,
+            self.labels,
+        );
         let lines = 2 * usize::from(self.size.1);
         let pos = anchor.unwrap_or(0);
         if !open
@@ -242,6 +255,7 @@ impl App {
         } else if anchor.is_some() {
             open.scroll = open.view.line_at(pos);
         }
+        open.anchor = anchor.map(|pos| (pos, open.scroll));
     }
 
     pub(super) fn resize(&mut self, width: u16, height: u16) {
@@ -347,6 +361,10 @@ impl App {
         };
         if panel == Focus::List && self.people.is_some() {
             self.people_mouse(mouse);
+            return;
+        }
+        if panel == Focus::Body && self.said_pane().is_some() {
+            self.said_mouse(mouse);
             return;
         }
         match mouse.kind {

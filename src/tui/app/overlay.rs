@@ -95,7 +95,7 @@ impl App {
                 *scroll = 0;
             }
             Mode::PeopleFilter => self.type_people(c),
-            Mode::Normal | Mode::Problems { .. } => {}
+            Mode::Normal | Mode::Problems { .. } | Mode::Sources { .. } => {}
         }
     }
 
@@ -115,7 +115,7 @@ impl App {
             Mode::Help { scroll, .. } => *scroll = (*scroll).min(help.saturating_sub(rows)),
             Mode::Problems { scroll } => *scroll = (*scroll).min(problems.saturating_sub(rows)),
             Mode::Speaker { choice, .. } => *choice = (*choice).min(speakers.saturating_sub(1)),
-            Mode::Normal | Mode::Search { .. } | Mode::PeopleFilter => {}
+            Mode::Normal | Mode::Search { .. } | Mode::PeopleFilter | Mode::Sources { .. } => {}
         }
     }
 }

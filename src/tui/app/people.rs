@@ -14,7 +14,7 @@ use crate::Span;
 use crate::article::Date;
 use crate::index::{Order, Sort, SpeakerId, SpeakerIndex};
 use crate::tui::keymap::Action;
-use crate::tui::layout::Focus;
+use crate::tui::layout::{self, Focus};
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use std::sync::Arc;
@@ -52,6 +52,9 @@ pub struct People {
     pub quotes_stale: bool,
     pub quote: usize,
     pub quote_offset: usize,
+    /// The first quote shown whole in the story's pane, where they are
+    /// listed when the screen has room for it.
+    pub said_offset: usize,
     /// The keyboard is in the quotes list.
     pub in_quotes: bool,
 }
@@ -156,7 +159,8 @@ impl People {
         let person = self.shown.get(self.row).copied();
         if person != self.person || (person.is_some() && self.quoted != generation) {
             if person != self.person {
-                (self.quote, self.quote_offset, self.in_quotes) = (0, 0, false);
+                (self.quote, self.quote_offset, self.said_offset) = (0, 0, 0);
+                self.in_quotes = false;
             }
             self.person = person;
             self.quoted = generation;
@@ -209,9 +213,10 @@ impl App {
         if self.people.take().is_some() {
             return;
         }
+        // The list has the keys (`q`, `?`, `j` do what they say); `/`
+        // filters.
         self.people = Some(People::default());
         self.focus_on(Focus::List);
-        self.mode = Mode::PeopleFilter;
     }
 
     /// Whether the People view has the keyboard.
@@ -219,9 +224,19 @@ impl App {
         self.people.is_some() && self.focus == Focus::List
     }
 
-    /// Rows of the people list and of the quotes list.
+    /// Whether the person's quotes are listed below the people: on a
+    /// screen too narrow for them to go whole beside.
+    pub fn people_split(&self) -> bool {
+        self.size.0 < layout::TWO_PANELS
+    }
+
+    /// Rows of the people list and of the quotes list below it (none
+    /// when the quotes are beside it, whole).
     pub fn people_view_rows(&self) -> (usize, usize) {
         let list = self.areas.list.unwrap_or_default();
+        if !self.people_split() {
+            return (rows_in(list), 0);
+        }
         let (people, quotes) = split(list);
         (rows_in(people), rows_in(quotes))
     }
@@ -233,15 +248,18 @@ impl App {
             return false;
         }
         let (people_rows, quote_rows) = self.people_view_rows();
+        let Some(in_quotes) = self.people.as_ref().map(|p| p.in_quotes) else {
+            return false;
+        };
+        let page = match (in_quotes, quote_rows) {
+            (true, 0) => self.said_page(),
+            (true, rows) => rows,
+            (false, _) => people_rows,
+        };
+        let page = isize::try_from(page).unwrap_or(1);
         let Some(people) = &mut self.people else {
             return false;
         };
-        let page = if people.in_quotes {
-            quote_rows
-        } else {
-            people_rows
-        };
-        let page = isize::try_from(page).unwrap_or(1);
         let Some(delta) = motion_delta(action, page) else {
             match action {
                 Action::Enter => {
@@ -259,6 +277,10 @@ impl App {
                 }
                 Action::Cancel if !people.filter.is_empty() => {
                     people.filter.clear();
+                    return true;
+                }
+                Action::Cancel => {
+                    self.people = None;
                     return true;
                 }
                 _ => return false,
@@ -403,7 +425,10 @@ impl App {
         people.refresh(index, &self.by_quotes);
         people.offset = keep_in_view(people.offset, people.row, people_rows)
             .min(people.shown.len().saturating_sub(people_rows));
-        people.quote_offset = keep_in_view(people.quote_offset, people.quote, quote_rows)
-            .min(people.quotes.len().saturating_sub(quote_rows));
+        if quote_rows > 0 {
+            people.quote_offset = keep_in_view(people.quote_offset, people.quote, quote_rows)
+                .min(people.quotes.len().saturating_sub(quote_rows));
+        }
+        self.settle_said();
     }
 }

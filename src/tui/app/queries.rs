@@ -72,6 +72,12 @@ impl App {
         usize::from(layout::text_area(pane).height).max(1)
     }
 
+    /// Columns of text in the body pane.
+    pub fn body_width(&self) -> usize {
+        let pane = layout::body_pane(self.size.0, self.size.1, self.sidebar_shown());
+        usize::from(layout::text_area(pane).width).max(1)
+    }
+
     /// Stories that fit in the list panel (two lines each).
     pub fn list_rows(&self) -> usize {
         let height = self.areas.list.map_or_else(

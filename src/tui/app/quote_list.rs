@@ -2,13 +2,11 @@
 //! with its speaker and cue, in place of the text. `Enter` goes to the
 //! selected quote in the full text.
 
+use super::App;
 use super::nav::{motion_delta, step};
-use super::{App, keep_in_view};
+use super::whole;
 use crate::tui::keymap::Action;
 use crate::tui::layout::{self, Focus};
-
-/// Lines a quote takes in the list: who and how, then two of its words.
-pub const QUOTE_LINES: usize = 3;
 
 /// Which quote is selected, for which story.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,9 +47,22 @@ impl App {
         }
     }
 
-    /// Quotes that fit in the body pane.
-    pub fn quote_list_rows(&self) -> usize {
-        (self.body_height() / QUOTE_LINES).max(1)
+    /// The words of quote `q` of the open story, wrapped as the view
+    /// shows them.
+    pub fn quote_list_lines(&self, q: usize) -> Vec<String> {
+        let words = self
+            .open
+            .as_ref()
+            .zip(self.story())
+            .and_then(|(open, story)| {
+                let quote = story.quotes.get(q)?;
+                Some(quote.span.text(&self.library.articles[open.article].body))
+            });
+        whole::quote_lines(words.unwrap_or(""), self.body_width(), self.body_height())
+    }
+
+    fn quote_list_height(&self, q: usize) -> usize {
+        whole::height(self.quote_list_lines(q).len())
     }
 
     /// Keys the quotes-only view takes when the body has the keyboard;
@@ -61,7 +72,12 @@ impl App {
             return false;
         }
         let count = self.story().map_or(0, |s| s.quotes.len());
-        let page = isize::try_from(self.quote_list_rows()).unwrap_or(1);
+        let Some(offset) = self.quote_list.map(|l| l.offset) else {
+            return false;
+        };
+        let rows = self.body_height();
+        let page = whole::page(offset, count, rows, |q| self.quote_list_height(q));
+        let page = isize::try_from(page).unwrap_or(1);
         let Some(list) = &mut self.quote_list else {
             return false;
         };
@@ -84,7 +100,7 @@ impl App {
 
     /// Keeps the list on the open story and its selection in view.
     pub(super) fn settle_quote_list(&mut self) {
-        let rows = self.quote_list_rows();
+        let rows = self.body_height();
         let count = self.story().map_or(0, |s| s.quotes.len());
         let article = self.open.as_ref().map(|o| o.article);
         let Some(list) = &mut self.quote_list else {
@@ -97,7 +113,10 @@ impl App {
             };
         }
         list.selected = list.selected.min(count.saturating_sub(1));
-        list.offset =
-            keep_in_view(list.offset, list.selected, rows).min(count.saturating_sub(rows));
+        let (offset, selected) = (list.offset, list.selected);
+        let offset = whole::settle(offset, selected, rows, |q| self.quote_list_height(q));
+        if let Some(list) = &mut self.quote_list {
+            list.offset = offset;
+        }
     }
 }

@@ -14,10 +14,12 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// A question on the status line, waiting for `y` or anything else.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ask {
     /// Mark this many listed stories read.
     MarkAllRead(usize),
+    /// Mark every story of this source read (`None`: those with none).
+    MarkSourceRead(Option<String>),
 }
 
 /// The reader's side of the reading state.
@@ -92,6 +94,7 @@ impl App {
                 self.toggle(|s, id, _| s.toggle_star(id), "starred", "unstarred");
             }
             Action::MarkAllRead => self.ask_mark_all_read(),
+            Action::MarkSourceRead => self.mark_selected_source_read(),
             Action::Undo => {
                 let undone = self.reading.state.undo();
                 self.status = Some(undone.map_or("nothing to undo".to_owned(), |u| u.to_string()));
@@ -139,19 +142,26 @@ impl App {
     /// The key that answers the question on the status line: `y` does it,
     /// any other key cancels.
     pub(super) fn answer(&mut self, key: Key) {
-        let Some(Ask::MarkAllRead(_)) = self.reading.asking.take() else {
+        let Some(ask) = self.reading.asking.take() else {
             return;
         };
         if key != Key::char('y') && key != Key::char('Y') {
             self.status = Some("nothing marked".to_owned());
             return;
         }
-        let ids: Vec<String> = self.listed_unread().map(str::to_owned).collect();
+        let ids: Vec<String> = match &ask {
+            Ask::MarkAllRead(_) => self.listed_unread().map(str::to_owned).collect(),
+            Ask::MarkSourceRead(source) => self
+                .unread_of(source.as_deref())
+                .map(str::to_owned)
+                .collect(),
+        };
         let marked = self
             .reading
             .state
             .mark_all_read(ids.iter().map(String::as_str));
         self.status = Some(format!("{marked} stories marked read · u undoes"));
+        self.refresh_sources();
     }
 
     /// `S`: the list's next order. The selected story stays selected and in

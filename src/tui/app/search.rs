@@ -8,9 +8,11 @@
 
 use super::nav::SLICES_PER_KEY;
 use super::order::Order;
-use super::search_people::{Quoting, parse_query};
+use super::query::parse_query;
+use super::search_people::Quoting;
 use super::{App, CONTEXT, Mode, Open, ScrollTo};
 use crate::article::Article;
+use crate::index::fold;
 use crate::tui::digest::Digest;
 use crate::tui::keymap::Action;
 use crate::tui::layout::Focus;
@@ -29,6 +31,8 @@ pub struct Search {
     pub needle: Option<Needle>,
     /// The people named with `@` and the stories quoting them, if any are.
     pub quoting: Option<Quoting>,
+    /// `source:`: only this source's stories (folded).
+    pub source: Option<String>,
     /// The matching articles, in the list's order.
     pub hits: Vec<usize>,
     /// Every article before this index has been checked.
@@ -43,6 +47,7 @@ impl Search {
             query: query.to_owned(),
             needle,
             quoting,
+            source: None,
             hits: Vec::new(),
             scanned: 0,
             open_first: false,
@@ -52,6 +57,11 @@ impl Search {
     /// Whether a story matches: its title, subtitle, source, authors, text,
     /// or the names of the people found in it.
     pub fn matches(&self, article: &Article, digest: Option<&Digest>) -> bool {
+        if let Some(source) = &self.source
+            && article.source.as_deref().is_none_or(|s| fold(s) != *source)
+        {
+            return false;
+        }
         let Some(n) = &self.needle else {
             return true;
         };
@@ -142,14 +152,16 @@ impl App {
     }
 
     pub(super) fn set_query(&mut self, query: &str) {
-        let (text, names) = parse_query(query);
-        let needle = Needle::new(&text);
-        if needle.is_none() && names.is_empty() {
+        let parsed = parse_query(query);
+        let needle = Needle::new(&parsed.words);
+        if needle.is_none() && parsed.names.is_empty() && parsed.source.is_none() {
             self.clear_search();
             return;
         }
+        let names = parsed.names;
         let quoting = (!names.is_empty()).then(|| self.quoting(names));
         let mut search = Search::new(query, needle, quoting);
+        search.source = parsed.source.as_deref().map(fold);
         // The open story stays selected while it still matches.
         if let Some(open) = &self.open
             && search.admits(open.article)

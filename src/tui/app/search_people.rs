@@ -17,37 +17,6 @@ pub struct Quoting {
     pub stories: Vec<usize>,
 }
 
-/// A query's words and its `@names`: `"nato @stoltenberg"` →
-/// `("nato", ["stoltenberg"])`; `@"jens stoltenberg"` names one person by
-/// two words (the closing quote may be still to type). A lone `@` is
-/// neither.
-pub fn parse_query(query: &str) -> (String, Vec<String>) {
-    let mut words = Vec::new();
-    let mut names = Vec::new();
-    let mut rest = query.trim_start();
-    while !rest.is_empty() {
-        let after = if let Some(quoted) = rest.strip_prefix("@\"") {
-            let end = quoted.find('"').unwrap_or(quoted.len());
-            let name: Vec<&str> = quoted[..end].split_whitespace().collect();
-            if !name.is_empty() {
-                names.push(name.join(" "));
-            }
-            quoted.get(end + 1..).unwrap_or("")
-        } else {
-            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            let (token, after) = rest.split_at(end);
-            match token.strip_prefix('@') {
-                Some("") => {}
-                Some(name) => names.push(name.to_owned()),
-                None => words.push(token),
-            }
-            after
-        };
-        rest = after.trim_start();
-    }
-    (words.join(" "), names)
-}
-
 impl Search {
     /// Whether the story at `article` quotes the people the search names
     /// (every story, when it names nobody).
@@ -121,30 +90,6 @@ impl App {
             let offset = said.span.start;
             self.following = Some(id);
             self.go_to_quote_at(article, offset);
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_query;
-
-    #[test]
-    fn words_and_names_part() {
-        for (query, words, names) in [
-            ("nato", "nato", &[][..]),
-            ("@stoltenberg", "", &["stoltenberg"][..]),
-            ("nato @stoltenberg", "nato", &["stoltenberg"]),
-            ("@zelenski nato  support", "nato support", &["zelenski"]),
-            ("@ nato", "nato", &[]),
-            ("@\"jens  stoltenberg\" nato", "nato", &["jens stoltenberg"]),
-            ("nato @\"jens stolt", "nato", &["jens stolt"]),
-            ("@\"\" nato @\"", "nato", &[]),
-            ("@\"jens\"stoltenberg", "stoltenberg", &["jens"]),
-        ] {
-            let (w, n) = parse_query(query);
-            assert_eq!(w, words, "{query}");
-            assert_eq!(n, names, "{query}");
         }
     }
 }

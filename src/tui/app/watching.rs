@@ -103,7 +103,7 @@ impl App {
 
     /// Puts a new version of story `i` in its place; shown again (at the
     /// same reading position) if it is open.
-    fn replace(&mut self, i: usize, article: Article) {
+    pub(super) fn replace(&mut self, i: usize, article: Article) {
         self.library.articles[i] = Arc::new(article);
         // Before it is shown: the story on screen is analysed first.
         let again = vec![(i, Arc::clone(&self.library.articles[i]))];

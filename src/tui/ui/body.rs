@@ -4,11 +4,12 @@
 //! position.
 
 use super::{frame_panel, panel, put};
+use crate::config::Labels;
 use crate::tui::app::{App, Open};
-use crate::tui::body::{BodyView, Label, LineKind, VLine};
+use crate::tui::body::{BodyView, LABEL_MARK, Label, LineKind, VLine, gutter_width};
 use crate::tui::layout::{Focus, text_area};
 use crate::tui::needle::Needle;
-use crate::tui::text::clean;
+use crate::tui::text::{clean, fit, width as text_width};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -39,8 +40,13 @@ pub fn render_body(buf: &mut Buffer, app: &App, area: Rect) {
             .style(app.theme.dim()),
     );
     frame_panel(buf, block, area);
-    let shown = open.view.width.min(usize::from(text.width)) as u16;
-    let x = text.x + (text.width - shown) / 2;
+    let gutter = gutter_width(open.view.mode, usize::from(text.width)) as u16;
+    let shown = open
+        .view
+        .width
+        .min(usize::from(text.width.saturating_sub(gutter))) as u16;
+    let left = text.x + (text.width - shown - gutter) / 2;
+    let x = left + gutter;
     let needle = app.search.as_ref().and_then(|s| s.needle.as_ref());
     for (i, line) in open
         .view
@@ -52,7 +58,11 @@ pub fn render_body(buf: &mut Buffer, app: &App, area: Rect) {
     {
         let y = text.y + i as u16;
         let spans = match line.kind {
-            LineKind::Body => body_line(app.theme, open, body, line),
+            LineKind::Body => {
+                let margin = gutter_line(app.theme, open, line, usize::from(gutter));
+                put(buf, left, y, &Line::from(margin), gutter);
+                body_line(app.theme, open, body, line)
+            }
             LineKind::Blank => continue,
             kind => extra_line(app.theme, kind, open.view.extra_text(line), needle),
         };
@@ -142,6 +152,35 @@ fn body_line<'a>(theme: Theme, open: &'a Open, body: &'a str, line: &VLine) -> V
     spans
 }
 
+/// The gutter beside a body line: the speaker's name where a quote starts
+/// (right-aligned, the room allowing), a bar in their colour along it.
+fn gutter_line<'a>(theme: Theme, open: &'a Open, line: &VLine, width: usize) -> Vec<Span<'a>> {
+    let Some(story) = open.story.as_ref().filter(|_| width > 0) else {
+        return Vec::new();
+    };
+    let label = open
+        .view
+        .labels_in(line.start, line.end.max(line.start + 1))
+        .first();
+    let Some(quote) = label
+        .map(|l| l.quote)
+        .or_else(|| story.quote_at(line.start))
+    else {
+        return Vec::new();
+    };
+    let slot = story.slot_of(quote);
+    let room = width.saturating_sub(2);
+    let name = label.map_or("", |l| l.text.trim_end_matches(LABEL_MARK));
+    let name = fit(name, room);
+    let padding = " ".repeat(room.saturating_sub(text_width(&name)));
+    vec![
+        Span::raw(padding),
+        Span::styled(name.into_owned(), theme.label(slot)),
+        Span::raw(" "),
+        Span::styled("▎", theme.quote(slot)),
+    ]
+}
+
 fn push_labels<'a>(
     spans: &mut Vec<Span<'a>>,
     theme: Theme,
@@ -149,6 +188,9 @@ fn push_labels<'a>(
     labels: &'a [Label],
     at: usize,
 ) {
+    if open.view.mode != Labels::Inline {
+        return;
+    }
     for label in labels.iter().filter(|l| l.at == at) {
         let slot = open.story.as_ref().and_then(|s| s.slot_of(label.quote));
         spans.push(Span::styled(&*label.text, theme.label(slot)));

@@ -137,6 +137,15 @@ pub fn render_status(buf: &mut Buffer, app: &App, area: Rect) {
             ],
             width,
         ),
+        Mode::Sources { .. } => hints(
+            app,
+            &[
+                (&[Action::Enter], "list alone"),
+                (&[Action::MarkSourceRead], "mark read"),
+                (&[Action::Cancel], "close"),
+            ],
+            width,
+        ),
         Mode::Problems { .. } => hints(
             app,
             &[

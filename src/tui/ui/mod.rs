@@ -37,9 +37,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         }
     }
     if let Some(rect) = areas.body {
-        match &app.quote_list {
-            Some(list) => quote_list::render_quote_list(buf, app, rect, list),
-            None => body::render_body(buf, app, rect),
+        match (&app.quote_list, &app.people) {
+            (_, Some(people)) if app.said_pane().is_some() => {
+                people::render_said(buf, app, rect, people);
+            }
+            (Some(list), _) => quote_list::render_quote_list(buf, app, rect, list),
+            _ => body::render_body(buf, app, rect),
         }
     }
     if let Some(rect) = areas.people {
@@ -53,6 +56,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Mode::Help { filter, scroll } => overlay::render_help(buf, app, area, filter, *scroll),
         Mode::Problems { scroll } => overlay::render_problems(buf, app, area, *scroll),
         Mode::Speaker { input, choice } => overlay::render_picker(buf, app, area, input, *choice),
+        Mode::Sources { rows, row } => overlay::render_sources(buf, app, area, rows, *row),
         Mode::Normal | Mode::Search { .. } | Mode::PeopleFilter => {}
     }
 }

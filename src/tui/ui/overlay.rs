@@ -1,9 +1,9 @@
-//! Boxes drawn over the panels: the searchable help, the load problems, and
-//! the `@` speaker picker.
+//! Boxes drawn over the panels: the searchable help, the load problems,
+//! the `@` speaker picker and the sources.
 
 use super::put;
 use crate::article::Problem;
-use crate::tui::app::{App, help_rows, overlay_rows};
+use crate::tui::app::{App, SourceRow, help_rows, overlay_rows};
 use crate::tui::text::{fit, pad};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -190,5 +190,55 @@ pub fn render_picker(buf: &mut Buffer, app: &App, screen: Rect, input: &str, cho
         if i == choice {
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme.selected(true));
         }
+    }
+}
+
+/// `F`: each source with its unread count, the selected one marked.
+pub fn render_sources(buf: &mut Buffer, app: &App, screen: Rect, rows: &[SourceRow], row: usize) {
+    let room = usize::from(screen.height.saturating_sub(6)).max(1);
+    let height = rows.len().clamp(1, room) as u16 + 4;
+    let title = format!(" Sources · {} ", rows.len());
+    let inner = overlay_box(buf, app, screen, 64, height, title);
+    let theme = app.theme;
+    let text_width = inner.width.saturating_sub(2);
+    let intro = "Enter lists one alone · A marks it read · Esc closes";
+    let intro = Line::from(Span::styled(intro, theme.dim()));
+    put(buf, inner.x + 1, inner.y, &intro, text_width);
+    let shown = usize::from(inner.height.saturating_sub(2));
+    let first = row.saturating_sub(shown.saturating_sub(1));
+    for (i, source) in rows.iter().enumerate().skip(first).take(shown) {
+        let count = if source.unread == 0 {
+            format!("all {} read", source.stories)
+        } else {
+            format!("{} unread of {}", source.unread, source.stories)
+        };
+        let name = source.name.as_deref().unwrap_or("(no source)");
+        let name = pad(
+            name,
+            usize::from(text_width).saturating_sub(count.width() + 3),
+        );
+        let mark = if i == row { "▸ " } else { "  " };
+        let style = if i == row {
+            theme.selected(true)
+        } else {
+            theme.title()
+        };
+        let count_style = if source.unread == 0 {
+            theme.dim()
+        } else {
+            theme.unread()
+        };
+        let line = Line::from(vec![
+            Span::styled(format!("{mark}{name}"), style),
+            Span::raw(" "),
+            Span::styled(count, count_style),
+        ]);
+        put(
+            buf,
+            inner.x + 1,
+            inner.y + 2 + (i - first) as u16,
+            &line,
+            text_width,
+        );
     }
 }

@@ -1,11 +1,12 @@
 //! The People view, in the list's place: everyone quoted in the library
-//! (two lines each: name and quote count; stories and latest date), then
-//! the selected person's quotes, newest first, each with its story's title
-//! and date. Only the rows on screen are built.
+//! (two lines each: name and quote count; stories and latest date); the
+//! selected person's quotes, newest first, each with its story's title and
+//! date — whole in the story's pane, or one line each below the people on
+//! a narrow screen. Only the rows on screen are built.
 
 use super::{frame_panel, put};
-use crate::tui::app::{App, People, PersonQuote, sort_name, split_people};
-use crate::tui::layout::Focus;
+use crate::tui::app::{App, People, PersonQuote, sort_name, split_people, whole};
+use crate::tui::layout::{Focus, text_area};
 use crate::tui::text::{clean, fit, pad, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,9 +14,76 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType};
 
 pub fn render_people_view(buf: &mut Buffer, app: &App, area: Rect, people: &People) {
+    if !app.people_split() {
+        render_speakers(buf, app, area, people);
+        return;
+    }
     let (top, bottom) = split_people(area);
     render_speakers(buf, app, top, people);
     render_their_quotes(buf, app, bottom, people);
+}
+
+/// The person's quotes whole, in the story's pane: the date and story of
+/// each, then its words.
+pub fn render_said(buf: &mut Buffer, app: &App, area: Rect, people: &People) {
+    let focused = people.in_quotes;
+    let inner = frame_panel(
+        buf,
+        titled(app, quotes_title(app, people, area), focused),
+        area,
+    );
+    if people.quotes_stale {
+        waiting(buf, app, inner, "Listing their quotes…");
+        return;
+    }
+    if people.quotes.is_empty() {
+        waiting(buf, app, inner, "Pick someone to read what they said");
+        return;
+    }
+    let inner = text_area(area);
+    let w = usize::from(inner.width);
+    let mut y = inner.y;
+    for (i, quote) in people.quotes.iter().enumerate().skip(people.said_offset) {
+        if y >= inner.bottom() {
+            break;
+        }
+        let selected = i == people.quote;
+        let mark = if selected { "▸ " } else { "  " };
+        let head = Line::from(vec![
+            Span::raw(mark),
+            Span::styled(about(app, quote, w.saturating_sub(2)), app.theme.dim()),
+        ]);
+        let words = app.said_lines(i);
+        let lines = std::iter::once(head).chain(
+            words
+                .iter()
+                .map(|line| Line::from(format!("{}{line}", " ".repeat(whole::INDENT)))),
+        );
+        let height = ((words.len() + 1) as u16).min(inner.bottom() - y);
+        for (j, line) in lines.take(usize::from(height)).enumerate() {
+            put(buf, inner.x, y + j as u16, &line, inner.width);
+        }
+        if selected {
+            buf.set_style(
+                Rect::new(inner.x, y, inner.width, height),
+                app.theme.selected(focused),
+            );
+        }
+        y = y.saturating_add(whole::height(words.len()) as u16);
+    }
+}
+
+fn quotes_title(app: &App, people: &People, area: Rect) -> String {
+    let name = app
+        .index
+        .as_ref()
+        .zip(people.person)
+        .and_then(|(index, id)| index.speaker(id))
+        .map(|s| s.name().to_owned());
+    match &name {
+        Some(name) => format!(" Quotes · {} ", fit(name, usize::from(area.width) / 2)),
+        None => " Quotes ".to_owned(),
+    }
 }
 
 fn render_speakers(buf: &mut Buffer, app: &App, area: Rect, people: &People) {
@@ -85,16 +153,7 @@ fn render_their_quotes(buf: &mut Buffer, app: &App, area: Rect, people: &People)
     if area.height == 0 {
         return;
     }
-    let name = app
-        .index
-        .as_ref()
-        .zip(people.person)
-        .and_then(|(index, id)| index.speaker(id))
-        .map(|s| s.name().to_owned());
-    let title = match &name {
-        Some(name) => format!(" Quotes · {} ", fit(name, usize::from(area.width) / 2)),
-        None => " Quotes ".to_owned(),
-    };
+    let title = quotes_title(app, people, area);
     let focused = app.focus == Focus::List && people.in_quotes;
     let inner = frame_panel(buf, titled(app, title, focused), area);
     if people.quotes_stale {
@@ -133,6 +192,14 @@ fn quote_lines(
     let mark = if selected { "▸ " } else { "  " };
     let words = format!("“{}”", fit(&text, w.saturating_sub(4)));
     let first = Line::from(vec![Span::raw(mark), Span::raw(words)]);
+    let about = about(app, quote, w.saturating_sub(2));
+    let second = Line::from(Span::styled(format!("  {about}"), app.theme.dim()));
+    (first, second)
+}
+
+/// "11 Oct 2023 · also in 2 stories · Story title", cut to `w`.
+fn about(app: &App, quote: &PersonQuote, w: usize) -> String {
+    let article = app.library.articles.get(quote.article);
     // The date first: a long title is cut, the date never.
     let mut about: Vec<String> = quote.date.map(|d| d.to_string()).into_iter().collect();
     if quote.also_in > 0 {
@@ -143,9 +210,7 @@ fn quote_lines(
         ));
     }
     about.extend(article.map(|a| a.title.clone()));
-    let about = fit(&about.join(" · "), w.saturating_sub(2)).into_owned();
-    let second = Line::from(Span::styled(format!("  {about}"), app.theme.dim()));
-    (first, second)
+    fit(&about.join(" · "), w).into_owned()
 }
 
 /// A panel frame focused by the People view's own halves.

@@ -1,11 +1,10 @@
 //! The quotes-only view, in the body's place: the open story's quotes in
-//! order, three lines each: the speaker (in their colour) and the cue, then
-//! the words, wrapped to two lines at most.
+//! order, each whole: the speaker (in their colour) and the cue, then the
+//! words, wrapped.
 
 use super::{frame_panel, panel, put};
-use crate::tui::app::{App, QUOTE_LINES, QuoteList};
+use crate::tui::app::{App, QuoteList, whole};
 use crate::tui::layout::{Focus, text_area};
-use crate::tui::text::{clean, fit};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -26,15 +25,16 @@ pub fn render_quote_list(buf: &mut Buffer, app: &App, area: Rect, list: &QuoteLi
         put(buf, inner.x, inner.y, &line, inner.width);
         return;
     }
-    let body = &app.library.articles[open.article].body;
     let cues: Vec<Option<&str>> = app.library.digests[open.article]
         .as_ref()
         .map(|d| d.cues().collect())
         .unwrap_or_default();
-    let w = usize::from(inner.width);
-    let rows = usize::from(inner.height) / QUOTE_LINES;
     let focused = app.focus == Focus::Body;
-    for (i, q) in (list.offset..count).take(rows).enumerate() {
+    let mut y = inner.y;
+    for q in list.offset..count {
+        if y >= inner.bottom() {
+            break;
+        }
         let quote = story.quotes[q];
         let speaker = quote.speaker.map(|s| &story.speakers[s]);
         let slot = story.slot_of(q);
@@ -47,39 +47,22 @@ pub fn render_quote_list(buf: &mut Buffer, app: &App, area: Rect, list: &QuoteLi
         if let Some(cue) = cues.get(q).copied().flatten() {
             head.push(Span::styled(format!(" · {cue}"), app.theme.dim()));
         }
-        let y = inner.y + (i * QUOTE_LINES) as u16;
-        put(buf, inner.x, y, &Line::from(head), inner.width);
-        let text = clean(quote.span.text(body).trim()).into_owned();
-        let words = format!("“{text}”");
-        for (j, line) in two_lines(&words, w.saturating_sub(4))
-            .into_iter()
-            .enumerate()
-        {
-            let line = Line::from(Span::styled(format!("    {line}"), app.theme.quote(slot)));
-            put(buf, inner.x, y + 1 + j as u16, &line, inner.width);
+        let lines: Vec<Line> = std::iter::once(Line::from(head))
+            .chain(app.quote_list_lines(q).into_iter().map(|line| {
+                let indented = format!("{}{line}", " ".repeat(whole::INDENT));
+                Line::from(Span::styled(indented, app.theme.quote(slot)))
+            }))
+            .collect();
+        let height = (lines.len() as u16).min(inner.bottom() - y);
+        for (j, line) in lines.iter().take(usize::from(height)).enumerate() {
+            put(buf, inner.x, y + j as u16, line, inner.width);
         }
         if selected {
-            let height = (QUOTE_LINES as u16).min(inner.bottom().saturating_sub(y));
             buf.set_style(
                 Rect::new(inner.x, y, inner.width, height),
                 app.theme.selected(focused),
             );
         }
-    }
-}
-
-/// `text` wrapped to `width`, two lines at most, the second cut with an
-/// ellipsis when there is more.
-fn two_lines(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let lines = textwrap::wrap(text, width);
-    match lines.as_slice() {
-        [] => Vec::new(),
-        [one] => vec![one.to_string()],
-        [one, two] => vec![one.to_string(), two.to_string()],
-        [one, rest @ ..] => {
-            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
-            vec![one.to_string(), fit(&rest.join(" "), width).into_owned()]
-        }
+        y = y.saturating_add(whole::height(lines.len() - 1) as u16);
     }
 }

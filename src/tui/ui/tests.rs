@@ -328,7 +328,7 @@ fn a_long_path_gives_way_to_the_reason_in_the_problems_panel() {
 #[test]
 fn the_people_view_with_a_person_selected() {
     let mut app = fixture::app_with_index(160, 45);
-    press(&mut app, "P");
+    press(&mut app, "P /");
     type_text(&mut app, "lindq");
     press(&mut app, "Enter j");
     let text = screen(&app);
@@ -338,12 +338,16 @@ fn the_people_view_with_a_person_selected() {
         text.contains("5 quotes in 3 stories · 1 Aug 2026"),
         "{text}"
     );
+    assert!(
+        text.contains("“We will not borrow a single crown for the gates,”"),
+        "her quotes whole in the story's pane: {text}"
+    );
 }
 
 #[test]
 fn the_people_view_at_60x20() {
     let mut app = fixture::app_with_index(60, 20);
-    press(&mut app, "P Esc");
+    press(&mut app, "P");
     insta::assert_snapshot!("people_view_60x20", screen(&app));
 }
 
@@ -357,6 +361,28 @@ fn the_quotes_only_view() {
         text.contains("Tomas Reyes · said"),
         "speaker and cue: {text}"
     );
+}
+
+#[test]
+fn the_quotes_only_view_shows_every_quote_whole() {
+    let mut app = fixture::app_with_index(40, 16);
+    press(&mut app, "Enter \"");
+    let text = screen(&app);
+    // The words of the pane, its lines joined.
+    let words: Vec<&str> = text
+        .lines()
+        .flat_map(|line| {
+            line.trim_matches(|c| c == '"' || c == '│' || c == ' ')
+                .split(' ')
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words = words.join(" ");
+    assert!(
+        words.contains("“Every winter we fill sandbags and hope, and hope is not a plan,”"),
+        "{text}"
+    );
+    insta::assert_snapshot!("quotes_only_40x16", text);
 }
 
 #[test]
@@ -377,6 +403,12 @@ fn the_people_view_before_the_index_arrives() {
     press(&mut app, "P");
     let text = screen(&app);
     assert!(text.contains("Finding who said what…"), "{text}");
+    assert!(
+        !text.lines().last().unwrap().contains("people ▏"),
+        "no prompt until / : {text}"
+    );
+    press(&mut app, "/");
+    let text = screen(&app);
     assert!(
         text.lines().last().unwrap().contains("people ▏"),
         "the filter prompt: {text}"
@@ -404,4 +436,60 @@ fn an_empty_library_says_why_on_the_screen() {
         shown.contains("news/: no .json, .jsonl or .ndjson files"),
         "{shown}"
     );
+}
+
+/// The body panel alone: the rows between its borders.
+fn body_rows(app: &App) -> Vec<String> {
+    let text = crate::tui::layout::text_area(app.areas.body.unwrap());
+    let buf = buffer(app);
+    (text.y..text.y + text.height)
+        .map(|y| {
+            (text.x..text.x + text.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+#[test]
+fn gutter_labels_stand_beside_the_text_and_never_reflow_it() {
+    let mut app = fixture::app(160, 45);
+    press(&mut app, "l l j Enter");
+    app.configure(&crate::config::parse(
+        "labels = \"gutter\"\n",
+        "config.toml",
+    ));
+    insta::assert_snapshot!("gutter_labels", body_rows(&app).join("\n"));
+    let analysed: Vec<_> = open_lines(&app);
+    // The same story before its analysis: the same lines, the gutter empty.
+    app.open.as_mut().unwrap().story = None;
+    app.configure(&crate::config::parse(
+        "labels = \"gutter\"\n",
+        "config.toml",
+    ));
+    assert_eq!(
+        open_lines(&app),
+        analysed,
+        "no reflow when the analysis comes"
+    );
+    let rows = body_rows(&app).join("\n");
+    assert!(!rows.contains('▎'), "{rows}");
+}
+
+#[test]
+fn labels_off_tint_the_quotes_only() {
+    let mut app = fixture::app(160, 45);
+    press(&mut app, "l l j Enter");
+    app.configure(&crate::config::parse("labels = \"off\"\n", "config.toml"));
+    let rows = body_rows(&app).join("\n");
+    assert!(!rows.contains('▎') && !rows.contains('▏'), "{rows}");
+    assert!(
+        rows.contains("said the gates would"),
+        "the text as it is: {rows}"
+    );
+}
+
+fn open_lines(app: &App) -> Vec<(usize, usize)> {
+    let open = app.open.as_ref().unwrap();
+    open.view.lines.iter().map(|l| (l.start, l.end)).collect()
 }

@@ -6,6 +6,7 @@ mod people;
 mod quotes_and_search;
 mod reading;
 mod sorting;
+mod sources;
 mod under_load;
 
 use super::*;
@@ -231,7 +232,7 @@ fn question_mark_opens_a_searchable_help() {
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(
         help_rows(&app.keymap, "").len(),
-        41,
+        45,
         "every action is listed"
     );
 }

@@ -41,7 +41,7 @@ fn first_name(app: &App) -> String {
 /// The People view on the mayor's quotes.
 fn the_mayors_quotes() -> App {
     let mut app = fixture::app_with_index(160, 45);
-    press(&mut app, "P");
+    press(&mut app, "P /");
     type_text(&mut app, "lindq");
     press(&mut app, "Enter");
     app
@@ -51,10 +51,12 @@ fn the_mayors_quotes() -> App {
 fn p_shows_everyone_quoted_and_typing_filters() {
     let mut app = fixture::app_with_index(160, 45);
     press(&mut app, "P");
-    assert_eq!(app.mode, Mode::PeopleFilter, "typing filters at once");
+    assert_eq!(app.mode, Mode::Normal, "the list has the keys");
     assert_eq!(app.focus, Focus::List);
     assert_eq!(selected_name(&app), "Mara Lindqvist", "most quoted first");
     assert_eq!(people(&app).shown.len(), 8);
+    press(&mut app, "/");
+    assert_eq!(app.mode, Mode::PeopleFilter, "/ filters");
     type_text(&mut app, "okf");
     assert_eq!(selected_name(&app), "Sam Okafor", "fuzzy, like @");
     assert_eq!(people(&app).shown.len(), 1);
@@ -66,6 +68,17 @@ fn p_shows_everyone_quoted_and_typing_filters() {
     assert_eq!(app.selected, Some(0), "not in the hidden story list");
     press(&mut app, "P");
     assert!(app.people.is_none(), "P again: the stories are back");
+}
+
+#[test]
+fn keys_in_the_people_view_do_what_they_say() {
+    let mut app = fixture::app_with_index(160, 45);
+    press(&mut app, "P ?");
+    assert!(matches!(app.mode, Mode::Help { .. }), "? is help");
+    press(&mut app, "Esc Esc");
+    assert!(app.people.is_none(), "Esc leaves the view");
+    press(&mut app, "P q");
+    assert!(app.quit, "q quits as everywhere");
 }
 
 #[test]
@@ -165,7 +178,7 @@ fn a_quote_in_a_story_not_yet_analysed_is_current_when_it_arrives() {
 #[test]
 fn s_cycles_the_sort() {
     let mut app = fixture::app_with_index(160, 45);
-    press(&mut app, "P Esc");
+    press(&mut app, "P");
     assert_eq!(people(&app).sort, Sort::Quotes);
     press(&mut app, "S");
     assert_eq!(people(&app).sort, Sort::Name);
@@ -188,6 +201,8 @@ fn esc_steps_back_out_of_the_people_view() {
     assert_eq!(people(&app).filter, "", "then the filter goes");
     press(&mut app, "/");
     assert_eq!(app.mode, Mode::PeopleFilter, "/ types the filter again");
+    press(&mut app, "Esc Esc");
+    assert!(app.people.is_none(), "and Esc with nothing to clear leaves");
 }
 
 #[test]
@@ -268,7 +283,7 @@ fn the_mouse_picks_people_and_quotes_in_the_people_view() {
     use super::mouse;
     use crossterm::event::{MouseButton, MouseEventKind};
     let mut app = fixture::app_with_index(160, 45);
-    press(&mut app, "P Esc");
+    press(&mut app, "P");
     let list = app.areas.list.unwrap();
     // The second person's first line: below the border and the first person.
     app.update(mouse(
@@ -281,7 +296,27 @@ fn the_mouse_picks_people_and_quotes_in_the_people_view() {
     app.update(mouse(MouseEventKind::ScrollDown, 3, list.y + 3));
     assert_eq!(people(&app).row, 2);
     assert_eq!(app.selected, Some(0), "the hidden story list stays put");
-    let (_, quotes) = crate::tui::app::split_people(list);
+    // Tomas Reyes's quotes, whole in the story's pane: a click on the
+    // first one's words.
+    let pane = app.said_pane().expect("their quotes beside the people");
+    app.update(mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        pane.x + 4,
+        pane.y + 1,
+    ));
+    assert!(people(&app).in_quotes);
+    assert_eq!(people(&app).quote, 0);
+    assert_eq!(app.focus, Focus::List, "the keys stay in the People view");
+}
+
+#[test]
+fn a_narrow_screen_lists_their_quotes_below_the_people() {
+    use super::mouse;
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let mut app = fixture::app_with_index(60, 20);
+    press(&mut app, "P");
+    assert!(app.said_pane().is_none());
+    let (_, quotes) = crate::tui::app::split_people(app.areas.list.unwrap());
     app.update(mouse(
         MouseEventKind::Down(MouseButton::Left),
         3,

@@ -208,3 +208,32 @@ fn a_key_meanwhile_cancels_the_way_to_the_end() {
     while app.work() {}
     assert_eq!(open(&app).scroll, scroll, "k stays where it went");
 }
+
+#[test]
+fn resizing_back_and_forth_keeps_the_place_read() {
+    let mut app = long_story_open();
+    press(&mut app, "Space Space Space j j");
+    let top = |app: &App| {
+        let open = open(app);
+        open.view.lines[open.scroll].pos
+    };
+    let before = top(&app);
+    for (w, h) in [
+        (70, 24),
+        (140, 40),
+        (61, 20),
+        (100, 30),
+        (83, 25),
+        (100, 30),
+    ] {
+        app.update(Msg::Resize(w, h));
+        while app.work() {}
+    }
+    let after = top(&app);
+    let line = open(&app).view.line_at(before);
+    assert_eq!(
+        open(&app).scroll,
+        line,
+        "the line read at the top: {before} → {after}"
+    );
+}
