@@ -9,6 +9,7 @@ pub mod html;
 mod limits;
 pub mod load;
 mod objects;
+mod one;
 mod parse;
 mod problem;
 pub mod sanitize;
@@ -28,6 +29,7 @@ pub use limits::{Limits, Size, parse_size};
 pub use load::{
     Input, Loaded, Options, load, load_each, load_file, load_while, load_while_with, load_with,
 };
+pub use one::{load_object_text, load_object_value};
 pub use problem::{Place, Problem};
 
 use std::sync::Arc;

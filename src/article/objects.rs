@@ -182,7 +182,7 @@ fn after_items(err: &serde_json::Error, read: usize) -> String {
     format!("{}{kept}", describe_json_error(err))
 }
 
-fn origin(file: Named<'_>, place: Place) -> Origin {
+pub(super) fn origin(file: Named<'_>, place: Place) -> Origin {
     Origin {
         file: Arc::clone(file.name),
         place,
@@ -190,21 +190,21 @@ fn origin(file: Named<'_>, place: Place) -> Origin {
 }
 
 /// The id of an article that has none: its file, and where in it.
-fn fallback_id(file: Named<'_>, place: Place) -> impl FnOnce() -> String + use<'_> {
+pub(super) fn fallback_id(file: Named<'_>, place: Place) -> impl FnOnce() -> String + use<'_> {
     move || match place {
         Place::File => file.id_base.to_string(),
         Place::Line(n) | Place::Index(n) => format!("{}#{n}", file.id_base),
     }
 }
 
-fn context<'a>(file: Named<'a>, source: Option<&'a str>) -> Context<'a> {
+pub(super) fn context<'a>(file: Named<'a>, source: Option<&'a str>) -> Context<'a> {
     Context {
         formats: &file.options.formats,
         source,
     }
 }
 
-fn add_article(
+pub(super) fn add_article(
     loaded: &mut Loaded,
     json: &str,
     file: Named<'_>,
