@@ -211,6 +211,24 @@ impl SpeakerIndex {
         found.into_iter().map(|(_, at)| sorted[at]).collect()
     }
 
+    /// The speakers one of whose names has a word starting with `part`
+    /// (`castell` for "Ana Castellanos", `jens stol` for "Jens
+    /// Stoltenberg"), case and accents aside; most quoted first. Linear in
+    /// the speakers.
+    pub fn find_part(&self, part: &str) -> Vec<SpeakerId> {
+        let part = fold(part);
+        if part.is_empty() {
+            return Vec::new();
+        }
+        let found = self.listed().filter(|id| {
+            self.names.get(id.0).split('\n').any(|form| {
+                form.match_indices(part.as_str())
+                    .any(|(at, _)| at == 0 || form[..at].ends_with(' '))
+            })
+        });
+        self.sorted(found, Sort::Quotes)
+    }
+
     /// The speakers `name` names: any of their forms, case and accents
     /// aside ("zelenski", "JENS STOLTENBERG"), a spelling variant of one
     /// ("Zelensky" for "Zelenski"), or their surname alone. Most quoted

@@ -6,6 +6,7 @@
 
 mod fetch;
 mod follow;
+mod history;
 mod nav;
 pub mod order;
 mod overlay;
@@ -276,6 +277,8 @@ pub struct App {
     /// The terminal's screen may not be ours (`Ctrl-l`, back from a
     /// suspend or a terminal browser): the next frame paints it whole.
     pub repaint: bool,
+    /// Searches made, for `↑`/`↓` in the prompt.
+    pub searches: history::History,
     /// The last copy of the speaker index, once there is one …
     pub index: Option<Arc<SpeakerIndex>>,
     /// … how many stories it holds, and everyone in it by quotes.
@@ -329,6 +332,7 @@ impl App {
             status: None,
             quit: false,
             repaint: false,
+            searches: history::History::default(),
             index: None,
             indexed: 0,
             by_quotes: Vec::new(),

@@ -17,7 +17,7 @@ pub struct Query {
 /// may be still to type); `source:"Capital Wire"` keeps one source. A lone
 /// `@` or `source:` is neither.
 pub fn parse_query(query: &str) -> Query {
-    let mut words = Vec::new();
+    let mut phrases: Vec<String> = Vec::new();
     let mut parsed = Query::default();
     let mut rest = query.trim_start();
     while !rest.is_empty() {
@@ -33,14 +33,22 @@ pub fn parse_query(query: &str) -> Query {
                 parsed.source = Some(name);
             }
             after
+        } else if rest.starts_with('"') {
+            // A phrase in quotation marks is its words: the words are
+            // found as a phrase anyway.
+            let (phrase, after) = term(rest);
+            if !phrase.is_empty() {
+                phrases.push(phrase);
+            }
+            after
         } else {
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            words.push(&rest[..end]);
+            phrases.push(rest[..end].to_owned());
             &rest[end..]
         }
         .trim_start();
     }
-    parsed.words = words.join(" ");
+    parsed.words = phrases.join(" ");
     parsed
 }
 
@@ -78,6 +86,8 @@ mod tests {
             ("@\"jens  stoltenberg\" nato", "nato", &["jens stoltenberg"]),
             ("nato @\"jens stolt", "nato", &["jens stolt"]),
             ("@\"\" nato @\"", "nato", &[]),
+            ("\"river cuts\"", "river cuts", &[]),
+            ("\"river  cuts", "river cuts", &[]),
             ("@\"jens\"stoltenberg", "stoltenberg", &["jens"]),
         ] {
             let parsed = parse_query(query);

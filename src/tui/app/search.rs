@@ -124,7 +124,15 @@ impl App {
             .as_ref()
             .map(|s| s.query.clone())
             .unwrap_or_default();
+        self.searches.start();
         self.mode = Mode::Search { input };
+    }
+
+    /// A search has looked at every story and found none.
+    pub fn search_found_none(&self) -> bool {
+        self.search
+            .as_ref()
+            .is_some_and(|s| s.scanned >= self.library.articles.len() && self.list_len() == 0)
     }
 
     pub(super) fn act_search_prompt(&mut self, action: Action) {
@@ -133,8 +141,20 @@ impl App {
         };
         match action {
             Action::Enter => {
+                self.searches.record(input);
                 self.mode = Mode::Normal;
                 self.open_first_hit();
+            }
+            Action::Up | Action::Down => {
+                let recalled = if action == Action::Up {
+                    self.searches.older()
+                } else {
+                    self.searches.newer()
+                };
+                if let Some(query) = recalled {
+                    input.clone_from(&query);
+                    self.set_query(&query);
+                }
             }
             Action::Cancel => {
                 self.mode = Mode::Normal;
@@ -145,8 +165,6 @@ impl App {
                 let query = input.clone();
                 self.set_query(&query);
             }
-            Action::Down => self.move_list(1),
-            Action::Up => self.move_list(-1),
             _ => {}
         }
     }

@@ -38,7 +38,14 @@ impl App {
                 stories: Vec::new(),
             };
         };
-        let mut people: Vec<SpeakerId> = names.iter().flat_map(|n| index.find(n)).collect();
+        // A name as the index knows it, else part of one (`@castell`).
+        let mut people: Vec<SpeakerId> = names
+            .iter()
+            .flat_map(|n| match index.find(n) {
+                found if found.is_empty() => index.find_part(n),
+                found => found,
+            })
+            .collect();
         people.sort_unstable();
         people.dedup();
         let mut stories: Vec<usize> = people.iter().flat_map(|&id| index.stories_of(id)).collect();

@@ -17,9 +17,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 pub fn render_body(buf: &mut Buffer, app: &App, area: Rect) {
-    let Some(open) = &app.open else {
+    // A search that found nothing leaves no story to show (the one open
+    // before comes back with `Esc`).
+    let found_none = app.search_found_none();
+    let Some(open) = app.open.as_ref().filter(|_| !found_none) else {
         let inner = frame_panel(buf, panel(app, Line::from(" Story "), Focus::Body), area);
-        let text = if app.library.loading {
+        let text = if found_none {
+            "No story matches the search · Esc shows them all"
+        } else if app.library.loading {
             "Loading…"
         } else {
             "No story to show"

@@ -44,7 +44,10 @@ fn header_left(app: &App) -> Line<'static> {
             format!("/{}", fit(&search.query, 30)),
             theme.prompt(),
         ));
-        if search.needle.is_some() {
+        if search.needle.is_some() && count == 0 && scanning.is_empty() {
+            // Found by its title, source or people, not in its text.
+            left.push(Span::raw("  not in the text"));
+        } else if search.needle.is_some() {
             left.push(Span::raw(format!("  {at}/{count} in story{scanning}")));
         } else {
             // Only names: there is nothing to find in the text.

@@ -493,3 +493,19 @@ fn open_lines(app: &App) -> Vec<(usize, usize)> {
     let open = app.open.as_ref().unwrap();
     open.view.lines.iter().map(|l| (l.start, l.end)).collect()
 }
+
+#[test]
+fn a_search_found_outside_the_text_or_nowhere_says_so() {
+    let mut app = fixture::app(160, 45);
+    press(&mut app, "/");
+    type_text(&mut app, "northshore gazette");
+    while app.work() {}
+    let text = screen(&app);
+    let header = text.lines().next().unwrap();
+    assert!(header.contains("not in the text"), "{header}");
+    press(&mut app, "Esc /");
+    type_text(&mut app, "zeppelin");
+    while app.work() {}
+    let text = screen(&app);
+    assert!(text.contains("No story matches the search"), "{text}");
+}

@@ -300,3 +300,66 @@ fn a_jump_from_the_list_puts_the_keys_in_the_story() {
         assert_eq!(app.selected, story, "{jump}: the same story");
     }
 }
+
+fn hits(app: &mut App) -> Vec<usize> {
+    while app.work() {}
+    app.search
+        .as_ref()
+        .map(|s| s.hits.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn at_takes_part_of_a_name_in_the_search_too() {
+    let mut app = fixture::app_with_index(160, 45);
+    press(&mut app, "/");
+    type_text(&mut app, "@lindq");
+    assert_eq!(hits(&mut app), [0, 4, 5]);
+    press(&mut app, "Esc /");
+    type_text(&mut app, "@\"mara lind\"");
+    assert_eq!(hits(&mut app), [0, 4, 5], "two words, the last one begun");
+}
+
+#[test]
+fn a_phrase_in_quotation_marks_is_found_as_its_words() {
+    let mut app = fixture::app(160, 45);
+    press(&mut app, "/");
+    type_text(&mut app, "\"flood barrier\"");
+    assert_eq!(hits(&mut app), [0]);
+}
+
+#[test]
+fn up_and_down_in_the_prompt_recall_earlier_searches() {
+    let mut app = fixture::app(160, 45);
+    press(&mut app, "/");
+    type_text(&mut app, "strike");
+    press(&mut app, "Enter Esc /");
+    type_text(&mut app, "ferry");
+    press(&mut app, "Enter Esc / Up");
+    let input = |app: &App| match &app.mode {
+        Mode::Search { input } => input.clone(),
+        other => panic!("not searching: {other:?}"),
+    };
+    assert_eq!(input(&app), "ferry");
+    assert_eq!(
+        app.search.as_ref().unwrap().query,
+        "ferry",
+        "searched at once"
+    );
+    press(&mut app, "Up");
+    assert_eq!(input(&app), "strike");
+    press(&mut app, "Down Down");
+    assert_eq!(input(&app), "");
+}
+
+#[test]
+fn a_search_that_finds_nothing_shows_no_story() {
+    let mut app = fixture::app(160, 45);
+    press(&mut app, "/");
+    type_text(&mut app, "zeppelin");
+    hits(&mut app);
+    assert!(app.search_found_none());
+    press(&mut app, "Esc");
+    assert!(!app.search_found_none());
+    assert!(app.open.is_some(), "the story open before is back");
+}
