@@ -9,6 +9,7 @@ use super::digest::{By, Digest};
 use super::runtime::Event;
 use crate::Span;
 use crate::article::Article;
+use crate::index::fold;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
@@ -32,6 +33,48 @@ pub struct Speaker {
     pub mentions: usize,
     /// Colour slot: speakers are numbered in the order they first speak.
     pub slot: usize,
+}
+
+/// The story's people, one entry for the names the speaker index takes
+/// for one person (case and accents aside: "Guðrún Sigurðardóttir" and
+/// "Gudrun Sigurdardottir"), and for each person of the analysis the
+/// index of the entry that stands for them.
+fn merged_people(digest: &Digest) -> (Vec<Speaker>, Vec<usize>) {
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut same = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for (i, p) in digest.people().enumerate() {
+        let folded = fold(p.name);
+        if let Some(&first) = by_name.get(&folded) {
+            let kept: &mut Speaker = &mut speakers[first];
+            kept.mentions += p.mentions;
+            kept.aliases.push(p.name.to_owned());
+            kept.aliases
+                .extend(p.aliases.iter().map(ToString::to_string));
+            if kept.role.is_none() {
+                kept.role = p.role.map(str::to_owned);
+            }
+            same.push(first_key(&speakers[first]));
+            continue;
+        }
+        by_name.insert(folded, speakers.len());
+        same.push(i);
+        speakers.push(Speaker {
+            aliases: p.aliases.iter().map(ToString::to_string).collect(),
+            role: p.role.map(str::to_owned),
+            mentions: p.mentions,
+            ..Speaker::unknown(SpeakerKey::Person(i), p.name.to_owned())
+        });
+    }
+    (speakers, same)
+}
+
+/// The analysis's index of the person an entry was made for.
+fn first_key(speaker: &Speaker) -> usize {
+    match speaker.key {
+        SpeakerKey::Person(i) => i,
+        SpeakerKey::Named(_) => usize::MAX,
+    }
 }
 
 impl Speaker {
@@ -131,16 +174,7 @@ impl Story {
     }
 
     fn speakers_and_quotes(digest: &Digest) -> Story {
-        let mut speakers: Vec<Speaker> = digest
-            .people()
-            .enumerate()
-            .map(|(i, p)| Speaker {
-                aliases: p.aliases.iter().map(ToString::to_string).collect(),
-                role: p.role.map(str::to_owned),
-                mentions: p.mentions,
-                ..Speaker::unknown(SpeakerKey::Person(i), p.name.to_owned())
-            })
-            .collect();
+        let (mut speakers, same) = merged_people(digest);
         let mut by_key: HashMap<SpeakerKey, usize> = speakers
             .iter()
             .enumerate()
@@ -150,7 +184,7 @@ impl Story {
             .quotes()
             .map(|(span, by)| {
                 let key = match by {
-                    By::Person(i) => SpeakerKey::Person(i),
+                    By::Person(i) => SpeakerKey::Person(same[i]),
                     By::Named(name) => SpeakerKey::Named(name.to_owned()),
                     By::Nobody => return (span, None),
                 };
@@ -167,6 +201,12 @@ impl Story {
             })
             .collect();
         Self::finish(speakers, quotes)
+    }
+
+    /// How many speakers are quoted: they come first in
+    /// [`speakers`](Self::speakers), the people only named after them.
+    pub fn quoted(&self) -> usize {
+        self.speakers.partition_point(|s| s.quotes > 0)
     }
 
     /// Counts quotes, numbers colours by first quote, sorts the speakers.
@@ -262,6 +302,35 @@ mod tests {
         ] {
             assert_eq!(surname(name), short, "{name}");
         }
+    }
+
+    #[test]
+    fn one_person_spelled_with_and_without_accents_is_one_speaker() {
+        let body = "a \"one\" b \"two\" c";
+        let analysis = Analysis {
+            people: vec![
+                person("Guðrún Sigurðardóttir", 2),
+                person("Gudrun Sigurdardottir", 1),
+                person("Cy Doe", 1),
+            ],
+            quotes: vec![
+                quote(3, 6, Some(0), Some("Guðrún Sigurðardóttir")),
+                quote(11, 14, Some(1), Some("Gudrun Sigurdardottir")),
+            ],
+        };
+        let story = Story::new(&Digest::of(body, &analysis), body);
+        let names: Vec<_> = story
+            .speakers
+            .iter()
+            .map(|s| (s.name.as_str(), s.quotes, s.mentions))
+            .collect();
+        assert_eq!(
+            names,
+            [("Guðrún Sigurðardóttir", 2, 3), ("Cy Doe", 0, 1)],
+            "as the People view counts her"
+        );
+        assert_eq!(story.speakers[0].aliases, ["Gudrun Sigurdardottir"]);
+        assert_eq!(story.quoted(), 1, "Cy Doe is named, not quoted");
     }
 
     #[test]

@@ -415,7 +415,7 @@ impl App {
             }
             Focus::People => {
                 let row = self.sidebar.people_offset + line / 2;
-                if row <= self.story().map_or(0, |s| s.speakers.len()) {
+                if row <= self.story().map_or(0, crate::tui::story::Story::quoted) {
                     self.sidebar.person = row;
                     self.sidebar.quote = 0;
                 }

@@ -8,6 +8,7 @@ use super::{App, CONTEXT, Job, Mode, ScrollTo, keep_in_view};
 use crate::index::{Pattern, fold};
 use crate::tui::keymap::Action;
 use crate::tui::layout::{Focus, TWO_PANELS};
+use crate::tui::story::Story;
 
 impl App {
     /// The quotes the sidebar lists: all, or the selected person's.
@@ -34,7 +35,7 @@ impl App {
     }
 
     pub(super) fn move_person(&mut self, delta: isize) {
-        let count = self.story().map_or(0, |s| s.speakers.len());
+        let count = self.story().map_or(0, Story::quoted);
         let person = step(self.sidebar.person, delta, count);
         if person != self.sidebar.person {
             self.following = None;
@@ -50,7 +51,7 @@ impl App {
     }
 
     pub(super) fn settle_sidebar(&mut self) {
-        let speakers = self.story().map_or(0, |s| s.speakers.len());
+        let speakers = self.story().map_or(0, Story::quoted);
         self.sidebar.person = self.sidebar.person.min(speakers);
         let quotes = self.sidebar_quotes().len();
         self.sidebar.quote = self.sidebar.quote.min(quotes.saturating_sub(1));
@@ -220,8 +221,8 @@ impl App {
         };
         // The People view's matching: case and accents aside.
         let pattern = Pattern::new(input);
-        let mut scored: Vec<(i64, usize)> = story
-            .speakers
+        // Only those quoted: picking someone is going to their quotes.
+        let mut scored: Vec<(i64, usize)> = story.speakers[..story.quoted()]
             .iter()
             .enumerate()
             .filter_map(|(i, s)| {

@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 pub fn render_people(buf: &mut Buffer, app: &App, area: Rect) {
     let count = app
         .story()
-        .map(|s| format!(" People · {} ", s.speakers.len()));
+        .map(|s| format!(" People · {} quoted ", s.quoted()));
     let title = count.unwrap_or_else(|| " People ".to_owned());
     let inner = frame_panel(buf, panel(app, Line::from(title), Focus::People), area);
     let Some(story) = app.story() else {
@@ -22,24 +22,48 @@ pub fn render_people(buf: &mut Buffer, app: &App, area: Rect) {
     };
     let focused = app.focus == Focus::People;
     let rows = usize::from(inner.height) / 2;
-    for (i, row) in (app.sidebar.people_offset..=story.speakers.len())
-        .take(rows)
-        .enumerate()
-    {
+    let shown = (app.sidebar.people_offset..=story.quoted()).take(rows);
+    let mut y = inner.y;
+    for row in shown {
         let selected = row == app.sidebar.person;
         let (first, second) = person_lines(app, story, row, selected, usize::from(inner.width));
-        let y = inner.y + (i * 2) as u16;
         put(buf, inner.x, y, &first, inner.width);
         put(buf, inner.x, y + 1, &second, inner.width);
         if selected {
             let style = app.theme.selected(focused);
             buf.set_style(Rect::new(inner.x, y, inner.width, 2), style);
         }
+        y += 2;
+    }
+    let below = Rect::new(inner.x, y, inner.width, inner.bottom().saturating_sub(y));
+    also_named(buf, app, story, below);
+}
+
+/// The people the story names but does not quote, apart below the
+/// speakers: "Also named: Jonas Ek (Harbour master), Vladimir Putin".
+fn also_named(buf: &mut Buffer, app: &App, story: &Story, area: Rect) {
+    let names: Vec<String> = story.speakers[story.quoted()..]
+        .iter()
+        .filter(|s| !s.name.is_empty())
+        .map(|s| match &s.role {
+            Some(role) => format!("{} ({role})", s.name),
+            None => s.name.clone(),
+        })
+        .collect();
+    if names.is_empty() || area.height < 2 {
+        return;
+    }
+    let text = format!("Also named: {}", names.join(", "));
+    let lines = textwrap::wrap(&text, usize::from(area.width.saturating_sub(2)).max(1));
+    // A blank line sets them apart from the speakers.
+    for (y, line) in (area.y + 1..area.bottom()).zip(&lines) {
+        let line = Line::from(Span::styled(format!("  {line}"), app.theme.dim()));
+        put(buf, area.x, y, &line, area.width);
     }
 }
 
-/// A person's two lines: name and number of quotes; role (or mentions).
-/// Row 0 is "all speakers".
+/// A speaker's two lines: name and number of quotes; their role, if the
+/// story gives one. Row 0 is every quote of the story.
 fn person_lines(
     app: &App,
     story: &Story,
@@ -49,27 +73,18 @@ fn person_lines(
 ) -> (Line<'static>, Line<'static>) {
     let theme = app.theme;
     let (name, quotes, detail, style) = match row.checked_sub(1).map(|p| &story.speakers[p]) {
-        None => {
-            let named = format!("{} named", story.speakers.len());
-            (
-                "All speakers".to_owned(),
-                story.quotes.len(),
-                named,
-                theme.title(),
-            )
-        }
-        Some(s) => {
-            let detail = s
-                .role
-                .clone()
-                .unwrap_or_else(|| plural(s.mentions, "mention"));
-            (
-                s.name.clone(),
-                s.quotes,
-                detail,
-                theme.speaker(Some(s.slot)),
-            )
-        }
+        None => (
+            "All speakers".to_owned(),
+            story.quotes.len(),
+            String::new(),
+            theme.title(),
+        ),
+        Some(s) => (
+            s.name.clone(),
+            s.quotes,
+            s.role.clone().unwrap_or_default(),
+            theme.speaker(Some(s.slot)),
+        ),
     };
     let mark = if selected { "▸ " } else { "  " };
     let number = quotes.to_string();
@@ -187,12 +202,4 @@ fn waiting(buf: &mut Buffer, app: &App, inner: Rect) {
         app.theme.dim(),
     ));
     put(buf, inner.x, inner.y, &line, inner.width);
-}
-
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }

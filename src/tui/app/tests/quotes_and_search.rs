@@ -363,3 +363,28 @@ fn a_search_that_finds_nothing_shows_no_story() {
     assert!(!app.search_found_none());
     assert!(app.open.is_some(), "the story open before is back");
 }
+
+#[test]
+fn the_story_people_are_its_speakers_and_at_picks_only_them() {
+    let mut app = fixture::app(160, 45);
+    let story = app.story().expect("analysed");
+    let quoted = story.quoted();
+    assert!(
+        quoted < story.speakers.len(),
+        "the fixture names someone unquoted"
+    );
+    let unquoted = story.speakers[quoted].name.clone();
+    press(&mut app, "Tab Tab G");
+    assert_eq!(
+        app.sidebar.person, quoted,
+        "the last row is the last speaker"
+    );
+    press(&mut app, "@");
+    type_text(&mut app, &unquoted);
+    assert!(
+        app.speaker_matches(&unquoted)
+            .iter()
+            .all(|&i| app.story().unwrap().speakers[i].quotes > 0),
+        "{unquoted} is not offered"
+    );
+}
