@@ -72,6 +72,98 @@ fn the_default_file_lists_every_bound_action() {
     }
 }
 
+/// The values of the default file's key tables: each quoted string.
+fn key_values(name: &str) -> Vec<(String, &'static str)> {
+    let mut values = Vec::new();
+    for line in table(name).into_iter().filter(|l| !l.starts_with('#')) {
+        let Some((_, rest)) = line.split_once(" = ") else {
+            continue;
+        };
+        let value = rest.split("  #").next().unwrap().trim();
+        let mut chars = value.chars();
+        while let Some(c) = chars.next() {
+            if c == '"' || c == '\'' {
+                let text: String = chars.by_ref().take_while(|&d| d != c).collect();
+                values.push((text, line));
+            }
+        }
+    }
+    values
+}
+
+/// `config --default` writes every key as the help shows it (`Ctrl-d`,
+/// `PgDn`, `Shift-Tab`, `↓`), so one spelling is seen everywhere.
+#[test]
+fn the_default_file_spells_keys_as_the_help_does() {
+    let mut count = 0;
+    for context in Context::ALL {
+        for (text, line) in key_values(context.table()) {
+            let shown = config::keys::canonical(&text);
+            assert_eq!(shown.as_deref(), Some(text.as_str()), "{line}");
+            count += 1;
+        }
+    }
+    assert!(count > 60, "{count} keys read");
+}
+
+/// Every usual spelling of a key reads in the file: the help's and the
+/// short notation's, in any case.
+#[test]
+fn both_spellings_of_keys_read() {
+    let text = r#"
+[keys]
+half_down = "Ctrl-d"
+half_up = "C-u"
+quit = ["Ctrl-q", "C-c"]
+page_down = ["Space", "PgDn"]
+page_up = "PageUp"
+cancel = ["Escape", "Esc"]
+focus_prev = "Shift-Tab"
+focus_next = "Tab"
+open_url = "Alt-o"
+copy_quote = "M-y"
+toggle_star = "Del"
+export = "Delete"
+full_text = "Return"
+problems = "Ins"
+
+[prompt_keys]
+down = ["↓", "C-n"]
+up = ["Up", "ctrl-p"]
+"#;
+    let config = config::parse(text, "config.toml");
+    // `export` and `toggle_star` both name the Delete key: the later is refused.
+    assert_eq!(
+        lines_of(&config),
+        [
+            "config.toml:14: `Del` is already bound to `toggle_star` on line 13; \
+          `export` keeps its default keys"
+        ],
+    );
+    let keys = &config.settings.keys;
+    let n = Context::Normal;
+    let key = |text: &str| Key::parse(text).unwrap();
+    for (text, action) in [
+        ("C-d", Action::HalfDown),
+        ("Ctrl-u", Action::HalfUp),
+        ("C-q", Action::Quit),
+        ("PageDown", Action::PageDown),
+        ("PgUp", Action::PageUp),
+        ("Esc", Action::Cancel),
+        ("S-Tab", Action::FocusPrev),
+        ("M-o", Action::OpenUrl),
+        ("Alt-y", Action::CopyQuote),
+        ("Delete", Action::ToggleStar),
+        ("Enter", Action::FullText),
+        ("Insert", Action::Problems),
+    ] {
+        assert_eq!(keys.action_for(n, &[key(text)]), Some(action), "{text}");
+    }
+    let p = Context::Prompt;
+    assert_eq!(keys.action_for(p, &[key("Down")]), Some(Action::Down));
+    assert_eq!(keys.action_for(p, &[key("Ctrl-p")]), Some(Action::Up));
+}
+
 #[test]
 fn a_good_file_applies_in_full() {
     let text = r#"
