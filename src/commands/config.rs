@@ -12,7 +12,8 @@ use std::process::ExitCode;
 /// byline's files are.
 ///
 /// With no option, prints where the settings file, the reading state, the
-/// subscriptions and the fetched stories are. Exit status: 0, or 1 when `--check` found problems.
+/// subscriptions and the fetched stories are. Exit status: 0, or 1 when
+/// `--check` found problems or the FILE it was given does not exist.
 #[derive(clap::Args)]
 pub struct Args {
     /// Print the default settings file, every entry explained.
@@ -34,11 +35,13 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if args.check {
-        let path = match &args.file {
-            Some(path) => path.clone(),
-            None => config::default_path().context("there is no home folder")?,
+        return match &args.file {
+            Some(path) => check_named(&mut out, path),
+            None => check(
+                &mut out,
+                &config::default_path().context("there is no home folder")?,
+            ),
         };
-        return check(&mut out, &path);
     }
     let settings = config::default_path().map_or_else(
         || "none (no home folder)".into(),
@@ -61,6 +64,23 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     writeln!(out, "subscriptions: {subscriptions}")?;
     writeln!(out, "fetched stories: {stories}")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Checks a file named on the command line: one that is not there is a
+/// mistake (a typo in its name), not the defaults.
+fn check_named(out: &mut impl Write, path: &Path) -> Result<ExitCode> {
+    if !path.exists() {
+        let name = clean_line(&path.display().to_string());
+        crate::say(&format!(
+            "byline: {name}: no such settings file (byline reads {})",
+            config::default_path().map_or_else(
+                || "none: there is no home folder".to_owned(),
+                |p| clean_line(&p.display().to_string())
+            )
+        ));
+        return Ok(ExitCode::from(1));
+    }
+    check(out, path)
 }
 
 /// Prints each problem of the file at `path`; 1 if there were any.
