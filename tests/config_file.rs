@@ -356,6 +356,83 @@ fn config_check_reports_and_sets_the_exit_status() {
     assert_eq!(out.status.code(), Some(0));
 }
 
+/// A rebinding may take another action's key, but never silently: every
+/// key taken is a warning naming the action and what it is left with, on
+/// the line that took it.
+#[test]
+fn every_key_taken_by_a_rebinding_is_warned_about() {
+    let text = "[keys]\nnext_story = \"n\"\ntoggle_star = \"s s\"\nhelp = \"j\"\nopen_url = []\n";
+    let config = config::parse(text, "config.toml");
+    assert!(config.problems.is_empty(), "{:?}", lines_of(&config));
+    let warnings: Vec<String> = config.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "config.toml:2: warning: `n` was `next_match`'s key; `next_match` has no key now \
+             (give it one in [keys])",
+            "config.toml:3: warning: `s s` starts with `s`, `toggle_sidebar`'s key, which \
+             cannot be both; `toggle_sidebar` has no key now (give it one in [keys])",
+            "config.toml:4: warning: `j` was `down`'s key; `down` keeps `↓`",
+        ]
+    );
+    // The default file moves no key.
+    assert!(config::parse(DEFAULT_FILE, "c").warnings.is_empty());
+}
+
+#[test]
+fn config_check_prints_warnings_and_problems_in_line_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "[keys]\nnext_story = \"n\"\n").unwrap();
+    let out = byline(&["config", "--check", file.to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(0), "warnings alone: the file holds");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout,
+        format!(
+            "{}:2: warning: `n` was `next_match`'s key; `next_match` has no key now \
+             (give it one in [keys])\n",
+            file.display()
+        )
+    );
+    std::fs::write(&file, "theme = 3\n[keys]\nnext_story = \"n\"\n").unwrap();
+    let out = byline(&["config", "--check", file.to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(lines[0].contains(":1: `theme` must be"), "{stdout}");
+    assert!(lines[1].contains(":3: warning: `n` was"), "{stdout}");
+}
+
+/// The reader lists the warnings with the problems (`p`).
+#[test]
+fn the_reader_lists_the_warnings_with_the_problems() {
+    let config = config::parse("[keys]\ntoggle_star = \"s s\"\nbody = 3\n", "config.toml");
+    let mut reader = byline::tui::headless::Headless::new(160, 40);
+    reader.app.configure(&config);
+    let listed: Vec<String> = reader
+        .app
+        .library
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert!(
+        listed[0].starts_with("config.toml:2: warning: `s s` starts with `s`"),
+        "{listed:?}"
+    );
+    assert!(listed[1].starts_with("config.toml:3: unknown action `body`"));
+    reader.press("p");
+    reader.draw();
+    let screen = reader.screen();
+    assert!(
+        screen.contains("warning: `s s` starts with `s`"),
+        "{screen}"
+    );
+}
+
 #[test]
 fn config_shows_where_the_files_are() {
     let dir = tempfile::tempdir().unwrap();

@@ -13,14 +13,16 @@ use std::process::ExitCode;
 ///
 /// With no option, prints where the settings file, the reading state, the
 /// subscriptions and the fetched stories are. Exit status: 0, or 1 when
-/// `--check` found problems or the FILE it was given does not exist.
+/// `--check` found problems or the FILE it was given does not exist
+/// (warnings alone, keys taken from other actions, are 0).
 #[derive(clap::Args)]
 pub struct Args {
     /// Print the default settings file, every entry explained.
     #[arg(long, conflicts_with = "check")]
     default: bool,
     /// Check a settings file (FILE, or the one byline reads) and print each
-    /// problem with its line.
+    /// problem with its line, and a warning for each key an entry takes
+    /// from another action (and what that action is left with).
     #[arg(long)]
     check: bool,
     /// The settings file to check.
@@ -83,7 +85,8 @@ fn check_named(out: &mut impl Write, path: &Path) -> Result<ExitCode> {
     check(out, path)
 }
 
-/// Prints each problem of the file at `path`; 1 if there were any.
+/// Prints each problem and warning of the file at `path`, in line order;
+/// 1 if there were problems (warnings alone are 0: the file holds).
 fn check(out: &mut impl Write, path: &Path) -> Result<ExitCode> {
     // The name may hold anything; it is printed as problems are, cleaned.
     let name = clean_line(&path.display().to_string());
@@ -92,13 +95,14 @@ fn check(out: &mut impl Write, path: &Path) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let loaded = config::load(path);
-    for problem in &loaded.problems {
+    for problem in loaded.reported() {
         writeln!(out, "{problem}")?;
     }
-    if loaded.problems.is_empty() {
-        writeln!(out, "{name}: no problems")?;
-        Ok(ExitCode::SUCCESS)
-    } else {
-        Ok(ExitCode::from(1))
+    if !loaded.problems.is_empty() {
+        return Ok(ExitCode::from(1));
     }
+    if loaded.warnings.is_empty() {
+        writeln!(out, "{name}: no problems")?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
