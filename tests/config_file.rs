@@ -164,6 +164,33 @@ up = ["Up", "ctrl-p"]
     assert_eq!(keys.action_for(p, &[key("Ctrl-p")]), Some(Action::Up));
 }
 
+/// The help's search finds a key however it is written.
+#[test]
+fn the_help_finds_a_key_written_either_way() {
+    let keymap = byline::tui::keymap::Keymap::default();
+    let found = |filter: &str| -> Vec<Action> {
+        byline::tui::app::help_rows(&keymap, filter)
+            .iter()
+            .map(|row| row.action)
+            .collect()
+    };
+    for (filters, action) in [
+        (&["Ctrl-d", "C-d", "ctrl-d"][..], Action::HalfDown),
+        (&["PgDn", "PageDown", "pagedown"], Action::PageDown),
+        (&["Shift-Tab", "S-Tab", "BackTab"], Action::FocusPrev),
+        (&["Esc", "Escape"], Action::Cancel),
+        (&["Ctrl-r", "C-r"], Action::Fetch),
+    ] {
+        for filter in filters {
+            assert!(
+                found(filter).contains(&action),
+                "{filter}: {:?}",
+                found(filter)
+            );
+        }
+    }
+}
+
 #[test]
 fn a_good_file_applies_in_full() {
     let text = r#"
