@@ -234,6 +234,7 @@ struct Exported<'a> {
     subtitle: Option<&'a str>,
     source: Option<&'a str>,
     authors: &'a [String],
+    /// ISO 8601, or `null` when the file gave no time byline could read.
     published: Option<&'a str>,
     url: Option<&'a str>,
     body: &'a str,
@@ -249,7 +250,7 @@ pub fn json(article: &Article, analysis: &Analysis) -> String {
         subtitle: article.subtitle.as_deref(),
         source: article.source.as_deref(),
         authors: &article.authors,
-        published: article.published.as_deref(),
+        published: article.published_iso(),
         url: article.url.as_deref(),
         body: &article.body,
         people,

@@ -3,6 +3,7 @@
 
 use crate::analysis::Analysis;
 use crate::article::Article;
+use crate::index::SpeakerKind;
 use serde::Serialize;
 
 /// One line of `byline extract` output.
@@ -21,9 +22,16 @@ pub struct Record<'a> {
     pub quotes: Vec<QuoteRecord<'a>>,
 }
 
+/// One person named in the article.
 #[derive(Debug, Serialize)]
 pub struct PersonRecord<'a> {
     pub name: &'a str,
+    /// Always a person: the analysis lists persons (an organisation that
+    /// speaks is a quote's `speaker` only). The same field as `byline
+    /// people` has, where it can be `organisation`.
+    pub kind: SpeakerKind,
+    /// A role from a title or apposition ("NATO Secretary General").
+    pub role: Option<&'a str>,
     pub aliases: &'a [String],
     pub mentions: usize,
 }
@@ -44,6 +52,8 @@ impl<'a> Record<'a> {
             .iter()
             .map(|p| PersonRecord {
                 name: &p.name,
+                kind: SpeakerKind::Person,
+                role: p.role.as_deref(),
                 aliases: &p.aliases,
                 mentions: p.mentions.len(),
             })

@@ -32,6 +32,8 @@ enum Command {
     Config(commands::config::Args),
     Feeds(commands::feeds::Args),
     Fetch(commands::fetch::Args),
+    Completions(commands::completions::Args),
+    Man(commands::man::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,8 +46,10 @@ fn main() -> ExitCode {
         Some(Command::Config(args)) => commands::config::run(&args),
         Some(Command::Feeds(args)) => commands::feeds::run(&args),
         Some(Command::Fetch(args)) => commands::fetch::run(&args),
+        Some(Command::Completions(args)) => commands::completions::run(&args, command()),
+        Some(Command::Man(args)) => commands::man::run(&args, command()),
         None => {
-            let command = <Cli as clap::CommandFactory>::command();
+            let command = command();
             let names: Vec<&str> = command
                 .get_subcommands()
                 .map(clap::Command::get_name)
@@ -61,6 +65,12 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The command line's definition: what `--help`, the completions and the
+/// manual page are made from.
+fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
 }
 
 /// The inputs that paths on the command line name: `-` is standard input,

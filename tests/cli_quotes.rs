@@ -100,7 +100,7 @@ fn a_speaker_is_found_by_any_form_of_the_name() {
         assert_eq!(by(form), all, "{form}");
     }
     let nobody = byline(&["quotes", "--speaker", "Nobody Atall"], "");
-    assert_eq!(nobody.status.code(), Some(0));
+    assert_eq!(nobody.status.code(), Some(1), "nothing matched");
     assert!(nobody.stdout.is_empty());
     assert!(stderr(&nobody).contains("Nobody Atall"));
 }

@@ -72,6 +72,125 @@ fn the_default_file_lists_every_bound_action() {
     }
 }
 
+/// The values of the default file's key tables: each quoted string.
+fn key_values(name: &str) -> Vec<(String, &'static str)> {
+    let mut values = Vec::new();
+    for line in table(name).into_iter().filter(|l| !l.starts_with('#')) {
+        let Some((_, rest)) = line.split_once(" = ") else {
+            continue;
+        };
+        let value = rest.split("  #").next().unwrap().trim();
+        let mut chars = value.chars();
+        while let Some(c) = chars.next() {
+            if c == '"' || c == '\'' {
+                let text: String = chars.by_ref().take_while(|&d| d != c).collect();
+                values.push((text, line));
+            }
+        }
+    }
+    values
+}
+
+/// `config --default` writes every key as the help shows it (`Ctrl-d`,
+/// `PgDn`, `Shift-Tab`, `↓`), so one spelling is seen everywhere.
+#[test]
+fn the_default_file_spells_keys_as_the_help_does() {
+    let mut count = 0;
+    for context in Context::ALL {
+        for (text, line) in key_values(context.table()) {
+            let shown = config::keys::canonical(&text);
+            assert_eq!(shown.as_deref(), Some(text.as_str()), "{line}");
+            count += 1;
+        }
+    }
+    assert!(count > 60, "{count} keys read");
+}
+
+/// Every usual spelling of a key reads in the file: the help's and the
+/// short notation's, in any case.
+#[test]
+fn both_spellings_of_keys_read() {
+    let text = r#"
+[keys]
+half_down = "Ctrl-d"
+half_up = "C-u"
+quit = ["Ctrl-q", "C-c"]
+page_down = ["Space", "PgDn"]
+page_up = "PageUp"
+cancel = ["Escape", "Esc"]
+focus_prev = "Shift-Tab"
+focus_next = "Tab"
+open_url = "Alt-o"
+copy_quote = "M-y"
+toggle_star = "Del"
+export = "Delete"
+full_text = "Return"
+problems = "Ins"
+
+[prompt_keys]
+down = ["↓", "C-n"]
+up = ["Up", "ctrl-p"]
+"#;
+    let config = config::parse(text, "config.toml");
+    // `export` and `toggle_star` both name the Delete key: the later is refused.
+    assert_eq!(
+        lines_of(&config),
+        [
+            "config.toml:14: `Del` is already bound to `toggle_star` on line 13; \
+          `export` keeps its default keys"
+        ],
+    );
+    let keys = &config.settings.keys;
+    let n = Context::Normal;
+    let key = |text: &str| Key::parse(text).unwrap();
+    for (text, action) in [
+        ("C-d", Action::HalfDown),
+        ("Ctrl-u", Action::HalfUp),
+        ("C-q", Action::Quit),
+        ("PageDown", Action::PageDown),
+        ("PgUp", Action::PageUp),
+        ("Esc", Action::Cancel),
+        ("S-Tab", Action::FocusPrev),
+        ("M-o", Action::OpenUrl),
+        ("Alt-y", Action::CopyQuote),
+        ("Delete", Action::ToggleStar),
+        ("Enter", Action::FullText),
+        ("Insert", Action::Problems),
+    ] {
+        assert_eq!(keys.action_for(n, &[key(text)]), Some(action), "{text}");
+    }
+    let p = Context::Prompt;
+    assert_eq!(keys.action_for(p, &[key("Down")]), Some(Action::Down));
+    assert_eq!(keys.action_for(p, &[key("Ctrl-p")]), Some(Action::Up));
+}
+
+/// The help's search finds a key however it is written.
+#[test]
+fn the_help_finds_a_key_written_either_way() {
+    let keymap = byline::tui::keymap::Keymap::default();
+    let found = |filter: &str| -> Vec<Action> {
+        byline::tui::app::help_rows(&keymap, filter)
+            .iter()
+            .map(|row| row.action)
+            .collect()
+    };
+    for (filters, action) in [
+        (&["Ctrl-d", "C-d", "ctrl-d"][..], Action::HalfDown),
+        (&["PgDn", "PageDown", "pagedown"], Action::PageDown),
+        (&["Shift-Tab", "S-Tab", "BackTab"], Action::FocusPrev),
+        (&["Esc", "Escape"], Action::Cancel),
+        (&["Ctrl-r", "C-r"], Action::Fetch),
+    ] {
+        for filter in filters {
+            assert!(
+                found(filter).contains(&action),
+                "{filter}: {:?}",
+                found(filter)
+            );
+        }
+    }
+}
+
 #[test]
 fn a_good_file_applies_in_full() {
     let text = r#"
@@ -262,6 +381,83 @@ fn config_check_reports_and_sets_the_exit_status() {
     std::fs::write(&file, DEFAULT_FILE).unwrap();
     let out = byline(&["config", "--check", file.to_str().unwrap()], &[]);
     assert_eq!(out.status.code(), Some(0));
+}
+
+/// A rebinding may take another action's key, but never silently: every
+/// key taken is a warning naming the action and what it is left with, on
+/// the line that took it.
+#[test]
+fn every_key_taken_by_a_rebinding_is_warned_about() {
+    let text = "[keys]\nnext_story = \"n\"\ntoggle_star = \"s s\"\nhelp = \"j\"\nopen_url = []\n";
+    let config = config::parse(text, "config.toml");
+    assert!(config.problems.is_empty(), "{:?}", lines_of(&config));
+    let warnings: Vec<String> = config.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "config.toml:2: warning: `n` was `next_match`'s key; `next_match` has no key now \
+             (give it one in [keys])",
+            "config.toml:3: warning: `s s` starts with `s`, `toggle_sidebar`'s key, which \
+             cannot be both; `toggle_sidebar` has no key now (give it one in [keys])",
+            "config.toml:4: warning: `j` was `down`'s key; `down` keeps `↓`",
+        ]
+    );
+    // The default file moves no key.
+    assert!(config::parse(DEFAULT_FILE, "c").warnings.is_empty());
+}
+
+#[test]
+fn config_check_prints_warnings_and_problems_in_line_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "[keys]\nnext_story = \"n\"\n").unwrap();
+    let out = byline(&["config", "--check", file.to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(0), "warnings alone: the file holds");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout,
+        format!(
+            "{}:2: warning: `n` was `next_match`'s key; `next_match` has no key now \
+             (give it one in [keys])\n",
+            file.display()
+        )
+    );
+    std::fs::write(&file, "theme = 3\n[keys]\nnext_story = \"n\"\n").unwrap();
+    let out = byline(&["config", "--check", file.to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(lines[0].contains(":1: `theme` must be"), "{stdout}");
+    assert!(lines[1].contains(":3: warning: `n` was"), "{stdout}");
+}
+
+/// The reader lists the warnings with the problems (`p`).
+#[test]
+fn the_reader_lists_the_warnings_with_the_problems() {
+    let config = config::parse("[keys]\ntoggle_star = \"s s\"\nbody = 3\n", "config.toml");
+    let mut reader = byline::tui::headless::Headless::new(160, 40);
+    reader.app.configure(&config);
+    let listed: Vec<String> = reader
+        .app
+        .library
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert!(
+        listed[0].starts_with("config.toml:2: warning: `s s` starts with `s`"),
+        "{listed:?}"
+    );
+    assert!(listed[1].starts_with("config.toml:3: unknown action `body`"));
+    reader.press("p");
+    reader.draw();
+    let screen = reader.screen();
+    assert!(
+        screen.contains("warning: `s s` starts with `s`"),
+        "{screen}"
+    );
 }
 
 #[test]

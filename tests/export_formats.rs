@@ -141,7 +141,8 @@ fn json_is_the_extract_record_plus_the_article() {
         "published": "2026-03-14T09:00:00Z",
         "url": "https://gazette.example/harbour",
         "body": BODY,
-        "people": [{"name": "Tom Hale", "aliases": ["Hale"], "mentions": 1}],
+        "people": [{"name": "Tom Hale", "kind": "person", "role": "Mayor",
+                    "aliases": ["Hale"], "mentions": 1}],
         "quotes": [
             {"text": "The barrier will protect every home,", "start": 65, "end": 101,
              "speaker": "Tom Hale", "cue": "said"},

@@ -92,7 +92,10 @@ fn a_story_read_is_read_after_a_restart_and_opens_where_it_was_left() {
         !list_row(&after, "Harbour council").contains('●'),
         "{after}"
     );
-    assert!(list_row(&after, "Other news").contains('●'), "{after}");
+    assert!(
+        !list_row(&after, "Other news").contains('●'),
+        "J marked the story it left read: {after}"
+    );
     quit(&tmux);
 }
 
@@ -115,8 +118,9 @@ fn the_settings_file_opens_its_paths_rebinds_keys_and_reports_a_bad_entry() {
     tmux.wait_for("the story from the settings' paths", |s| {
         s.contains("Harbour council approves flood barrier")
     });
-    let screen = tmux.wait_for("the problem counted", |s| {
-        s.lines().next().is_some_and(|h| h.contains("1 problem"))
+    // The bad entry, and the warning that `F` was taken from `sources`.
+    let screen = tmux.wait_for("the problem and the warning counted", |s| {
+        s.lines().next().is_some_and(|h| h.contains("2 problems"))
     });
     assert!(!screen.contains('★'));
     tmux.keys(&["F"]);
@@ -124,6 +128,7 @@ fn the_settings_file_opens_its_paths_rebinds_keys_and_reports_a_bad_entry() {
     tmux.keys(&["p"]);
     tmux.wait_for("the problem, with its line", |s| {
         s.contains("config.toml:4: unknown action `not_an_action`")
+            && s.contains("config.toml:3: warning: `F` was `sources`'s key")
     });
     // `p` again closes the panel (Escape and a quick `q` would read as Alt-q).
     tmux.keys(&["p"]);

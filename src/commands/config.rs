@@ -12,14 +12,17 @@ use std::process::ExitCode;
 /// byline's files are.
 ///
 /// With no option, prints where the settings file, the reading state, the
-/// subscriptions and the fetched stories are. Exit status: 0, or 1 when `--check` found problems.
+/// subscriptions and the fetched stories are. Exit status: 0, or 1 when
+/// `--check` found problems or the FILE it was given does not exist
+/// (warnings alone, keys taken from other actions, are 0).
 #[derive(clap::Args)]
 pub struct Args {
     /// Print the default settings file, every entry explained.
     #[arg(long, conflicts_with = "check")]
     default: bool,
     /// Check a settings file (FILE, or the one byline reads) and print each
-    /// problem with its line.
+    /// problem with its line, and a warning for each key an entry takes
+    /// from another action (and what that action is left with).
     #[arg(long)]
     check: bool,
     /// The settings file to check.
@@ -34,11 +37,13 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if args.check {
-        let path = match &args.file {
-            Some(path) => path.clone(),
-            None => config::default_path().context("there is no home folder")?,
+        return match &args.file {
+            Some(path) => check_named(&mut out, path),
+            None => check(
+                &mut out,
+                &config::default_path().context("there is no home folder")?,
+            ),
         };
-        return check(&mut out, &path);
     }
     let settings = config::default_path().map_or_else(
         || "none (no home folder)".into(),
@@ -63,7 +68,25 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints each problem of the file at `path`; 1 if there were any.
+/// Checks a file named on the command line: one that is not there is a
+/// mistake (a typo in its name), not the defaults.
+fn check_named(out: &mut impl Write, path: &Path) -> Result<ExitCode> {
+    if !path.exists() {
+        let name = clean_line(&path.display().to_string());
+        crate::say(&format!(
+            "byline: {name}: no such settings file (byline reads {})",
+            config::default_path().map_or_else(
+                || "none: there is no home folder".to_owned(),
+                |p| clean_line(&p.display().to_string())
+            )
+        ));
+        return Ok(ExitCode::from(1));
+    }
+    check(out, path)
+}
+
+/// Prints each problem and warning of the file at `path`, in line order;
+/// 1 if there were problems (warnings alone are 0: the file holds).
 fn check(out: &mut impl Write, path: &Path) -> Result<ExitCode> {
     // The name may hold anything; it is printed as problems are, cleaned.
     let name = clean_line(&path.display().to_string());
@@ -72,13 +95,14 @@ fn check(out: &mut impl Write, path: &Path) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let loaded = config::load(path);
-    for problem in &loaded.problems {
+    for problem in loaded.reported() {
         writeln!(out, "{problem}")?;
     }
-    if loaded.problems.is_empty() {
-        writeln!(out, "{name}: no problems")?;
-        Ok(ExitCode::SUCCESS)
-    } else {
-        Ok(ExitCode::from(1))
+    if !loaded.problems.is_empty() {
+        return Ok(ExitCode::from(1));
     }
+    if loaded.warnings.is_empty() {
+        writeln!(out, "{name}: no problems")?;
+    }
+    Ok(ExitCode::SUCCESS)
 }

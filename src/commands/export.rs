@@ -17,7 +17,7 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 pub struct Args {
     /// md (Markdown), txt (plain text) or json.
-    #[arg(long, short, default_value = "md", value_parser = format)]
+    #[arg(long, short, default_value = "md", value_parser = formats())]
     format: Format,
     /// The article's id, as `byline extract` prints it.
     id: String,
@@ -32,8 +32,16 @@ pub struct Args {
     force: bool,
 }
 
-fn format(text: &str) -> Result<Format, String> {
-    Format::parse(text).ok_or_else(|| "expected md, txt or json".to_owned())
+/// The formats by name (`markdown` and `text` read too), listed so that
+/// the help and the shell completions offer them.
+fn formats() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser as _};
+    PossibleValuesParser::new([
+        PossibleValue::new("md").alias("markdown"),
+        PossibleValue::new("txt").alias("text"),
+        PossibleValue::new("json"),
+    ])
+    .map(|name| Format::parse(&name).unwrap_or_default())
 }
 
 pub fn run(args: &Args) -> Result<ExitCode> {

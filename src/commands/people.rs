@@ -16,7 +16,11 @@ use std::process::ExitCode;
 /// One speaker however the stories spell them ("Zelenski", "Zelensky");
 /// two people who share a surname stay two. Plain aligned text on a
 /// terminal, JSON Lines with `--json` or when standard output is not a
-/// terminal. Exit status as for `byline quotes`.
+/// terminal: each speaker's name, kind (`person` or `organisation`), role
+/// (as the newest story quoting them gives it, or `null`), counts, latest
+/// date (`YYYY-MM-DD`) and the other forms of the name. Exit status: 0
+/// when all input was good, 1 when some of it had problems, 2 for usage
+/// errors.
 #[derive(clap::Args)]
 pub struct Args {
     /// The order of the list.
@@ -51,7 +55,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         .speakers(sort)
         .into_iter()
         .filter_map(|id| index.speaker(id))
-        .map(|speaker| Row::new(&speaker))
+        .map(|speaker| Row::new(&speaker, library.role(speaker.id())))
         .collect();
     let mut out = io::BufWriter::new(io::stdout().lock());
     if args.json || !io::stdout().is_terminal() {
@@ -70,6 +74,8 @@ pub fn run(args: &Args) -> Result<ExitCode> {
 struct Row<'a> {
     name: &'a str,
     kind: SpeakerKind,
+    /// The role the newest story quoting them gives them.
+    role: Option<&'a str>,
     quotes: usize,
     stories: usize,
     /// The newest story's date, `YYYY-MM-DD`.
@@ -79,10 +85,11 @@ struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    fn new(speaker: &Speaker<'a>) -> Row<'a> {
+    fn new(speaker: &Speaker<'a>, role: Option<&'a str>) -> Row<'a> {
         Row {
             name: speaker.name(),
             kind: speaker.kind(),
+            role,
             quotes: speaker.quotes(),
             stories: speaker.stories(),
             latest: speaker.latest().map(|d| iso_date(Some(d))),
@@ -127,6 +134,7 @@ mod tests {
             Row {
                 name: "Volodymyr Zelensky",
                 kind: SpeakerKind::Person,
+                role: Some("President of Ukraine"),
                 quotes: 8,
                 stories: 1,
                 latest: Some("2023-10-11".into()),
@@ -135,6 +143,7 @@ mod tests {
             Row {
                 name: "the Kremlin",
                 kind: SpeakerKind::Organisation,
+                role: None,
                 quotes: 12,
                 stories: 10,
                 latest: None,

@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 use byline::article::{Date, Loaded, load_while_with};
-use byline::index::{Order, Sort, SpeakerId, SpeakerIndex, SpeakerKind};
+use byline::index::{Order, Sort, SpeakerId, SpeakerIndex, SpeakerKind, fold};
 use byline::tui::text::{pad, width};
 use byline::{Analysis, Article, analyse_article};
 use rayon::prelude::*;
@@ -15,15 +15,20 @@ use std::process::ExitCode;
 /// Print the quotes found across the library, with who said them.
 ///
 /// Plain aligned text on a terminal (speaker, date, title, quote); JSON
-/// Lines with `--json` or when standard output is not a terminal. A quote
-/// printed in several stories (wire copy) is printed once, with the number
-/// of other stories that have it. Quotes nobody could be named for are
-/// left out. Problems go to standard error; the exit status is 0 when all
-/// input was good, 1 when some of it had problems, 2 for usage errors.
+/// Lines with `--json` or when standard output is not a terminal, each
+/// with the story's id, title, source, url and `published` (ISO 8601:
+/// `2026-01-02T10:30:00+01:00`, or `2026-01-02` for a date alone; `null`
+/// when the file gave no time byline could read). A quote printed in
+/// several stories (wire copy) is printed once, with the number of other
+/// stories that have it. Quotes nobody could be named for are left out.
+/// Problems go to standard error; the exit status is 0 when all input was
+/// good, 1 when some of it had problems or `--speaker` matched nobody, 2
+/// for usage errors.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Only this speaker's quotes: any form of the name, case and accents
-    /// aside ("zelenski", "Stoltenberg", "the Kremlin").
+    /// Only the quotes of this speaker: a whole name in any form, case
+    /// and accents aside ("zelenski", "Stoltenberg", "the Kremlin"); when
+    /// no name is that, every speaker with it in a name ("stolt").
     #[arg(long, value_name = "NAME")]
     speaker: Option<String>,
     /// JSON Lines, even on a terminal.
@@ -37,9 +42,12 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     let library = Library::read(&args.paths);
     let speakers = match &args.speaker {
         Some(name) => {
-            let found = library.index.find(name);
+            let found = library.find(name);
             if found.is_empty() {
-                crate::say(&format!("byline: nobody in the library is called “{name}”"));
+                crate::say(&format!(
+                    "byline: nobody in the library is called “{name}” or has it in a name"
+                ));
+                return Ok(ExitCode::from(1));
             }
             found
         }
@@ -62,33 +70,67 @@ pub fn run(args: &Args) -> Result<ExitCode> {
 pub struct Story {
     pub id: String,
     pub title: String,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// ISO 8601 ([`Article::published_iso`]); `None` for a time byline
+    /// could not read, kept as written in the file.
     pub published: Option<String>,
     pub date: Option<Date>,
-    /// Every quote's start and text, by start.
-    quotes: Vec<(usize, Box<str>)>,
+    /// Every quote, by start.
+    quotes: Vec<StoryQuote>,
+}
+
+/// One quote of a story: where it starts, its words, and the role the
+/// story gives its speaker ("NATO Secretary General"), if any.
+struct StoryQuote {
+    start: usize,
+    text: Box<str>,
+    role: Option<std::sync::Arc<str>>,
 }
 
 impl Story {
     fn new(article: &Article, analysis: &Analysis) -> Story {
-        let mut quotes: Vec<(usize, Box<str>)> = analysis
+        // One copy of each person's role, shared by their quotes.
+        let roles: Vec<Option<std::sync::Arc<str>>> = analysis
+            .people
+            .iter()
+            .map(|p| p.role.as_deref().map(std::sync::Arc::from))
+            .collect();
+        let mut quotes: Vec<StoryQuote> = analysis
             .quotes
             .iter()
-            .map(|q| (q.span.start, Box::from(q.span.text(&article.body))))
+            .map(|q| StoryQuote {
+                start: q.span.start,
+                text: Box::from(q.span.text(&article.body)),
+                role: q.person.and_then(|p| roles.get(p)?.clone()),
+            })
             .collect();
-        quotes.sort_by_key(|(start, _)| *start);
+        quotes.sort_by_key(|q| q.start);
         Story {
             id: article.id.clone(),
             title: article.title.clone(),
-            published: article.published.clone(),
+            source: article.source.clone(),
+            url: article.url.clone(),
+            published: article.published_iso().map(str::to_owned),
             date: article.date(),
             quotes,
         }
     }
 
-    fn quote(&self, start: usize) -> &str {
+    fn quote_at(&self, start: usize) -> Option<&StoryQuote> {
         self.quotes
-            .binary_search_by_key(&start, |(s, _)| *s)
-            .map_or("", |i| &self.quotes[i].1)
+            .binary_search_by_key(&start, |q| q.start)
+            .ok()
+            .map(|i| &self.quotes[i])
+    }
+
+    fn quote(&self, start: usize) -> &str {
+        self.quote_at(start).map_or("", |q| &q.text)
+    }
+
+    /// The role this story gives the speaker of the quote at `start`.
+    pub fn role(&self, start: usize) -> Option<&str> {
+        self.quote_at(start)?.role.as_deref()
     }
 }
 
@@ -129,6 +171,39 @@ impl Library {
         library
     }
 
+    /// The speakers `name` names ([`SpeakerIndex::find`]: any whole form
+    /// of a name, a spelling variant, a surname); when it names nobody,
+    /// the speakers with `name` in any form of their name, case and accents
+    /// aside, as the reader's filters match ("stolt" for Stoltenberg).
+    /// Most quoted first.
+    pub fn find(&self, name: &str) -> Vec<SpeakerId> {
+        let found = self.index.find(name);
+        let part = fold(name);
+        if !found.is_empty() || part.is_empty() {
+            return found;
+        }
+        self.index
+            .speakers(Sort::Quotes)
+            .into_iter()
+            .filter(|&id| {
+                self.index
+                    .speaker(id)
+                    .is_some_and(|s| s.forms().any(|form| fold(form).contains(&part)))
+            })
+            .collect()
+    }
+
+    /// The role the newest story quoting the speaker gives them, if any does.
+    pub fn role(&self, id: SpeakerId) -> Option<&str> {
+        self.index
+            .quotes(id, Order::Newest)
+            .iter()
+            .find_map(|listed| {
+                let said = listed.said;
+                self.stories.get(said.article)?.role(said.span.start)
+            })
+    }
+
     /// The quotes of these speakers, wire copies once, in library order.
     fn lines(&self, speakers: &[SpeakerId]) -> Vec<QuoteLine<'_>> {
         let mut lines: Vec<(byline::index::Position, QuoteLine)> = Vec::new();
@@ -142,10 +217,13 @@ impl Library {
                 let line = QuoteLine {
                     speaker: speaker.name(),
                     kind: speaker.kind(),
+                    role: story.role(said.span.start),
                     text: story.quote(said.span.start),
                     cue: said.cue,
                     id: &story.id,
                     title: &story.title,
+                    source: story.source.as_deref(),
+                    url: story.url.as_deref(),
                     published: story.published.as_deref(),
                     start: said.span.start,
                     end: said.span.end,
@@ -165,10 +243,15 @@ impl Library {
 struct QuoteLine<'a> {
     speaker: &'a str,
     kind: SpeakerKind,
+    /// The role the story gives the speaker ("NATO Secretary General").
+    role: Option<&'a str>,
     text: &'a str,
     cue: Option<&'a str>,
     id: &'a str,
     title: &'a str,
+    source: Option<&'a str>,
+    url: Option<&'a str>,
+    /// ISO 8601, or `null`.
     published: Option<&'a str>,
     start: usize,
     end: usize,
@@ -221,10 +304,13 @@ mod tests {
         QuoteLine {
             speaker,
             kind: SpeakerKind::Person,
+            role: None,
             text,
             cue: Some("said"),
             id: "a",
             title,
+            source: None,
+            url: None,
             published: Some("2023-10-11"),
             start: 0,
             end: text.len(),

@@ -5,6 +5,12 @@
 //! to another action. Two entries of the file that claim the same key, or a
 //! key and a longer sequence starting with it (`g` and `g g`), cannot both
 //! hold: the later one is refused and keeps its defaults.
+//!
+//! A default key that an entry takes from another action is allowed (it is
+//! how `next_story = "n"` moves `n`), but it is warned about, on the line of
+//! the entry, with what the other action is left with: `next_match` keeps
+//! `N`; `toggle_sidebar` has no key now. An action the file unbinds itself
+//! (`= []`) is what was asked for, and is not warned about.
 
 use super::actions::{Action, Context, DEFAULTS};
 use super::keys::{Key, parse_sequence, show_sequence};
@@ -116,9 +122,35 @@ fn clash_with(entry: &Entry, accepted: &[Entry]) -> Option<String> {
     None
 }
 
-/// Applies the file's entries to the defaults; a refused entry is reported
-/// as `(line, message)` and keeps its defaults.
-pub(super) fn apply(entries: Vec<Entry>) -> (Bindings, Vec<(usize, String)>) {
+/// The file's entries applied to the defaults.
+#[derive(Debug)]
+pub(super) struct Applied {
+    pub bindings: Bindings,
+    /// Entries refused, as `(line, message)`; each keeps its defaults.
+    pub refused: Vec<(usize, String)>,
+    /// Default keys taken from other actions, as `(line, message)`.
+    pub warnings: Vec<(usize, String)>,
+}
+
+/// Applies the file's entries to the defaults: refused entries keep their
+/// defaults, and every default key taken from another action is warned
+/// about.
+pub(super) fn apply(entries: Vec<Entry>) -> Applied {
+    let (accepted, refused) = accept(entries);
+    let (bindings, taken) = merge(&accepted);
+    let warnings = taken
+        .iter()
+        .map(|take| (take.by.line, take.warning(&bindings)))
+        .collect();
+    Applied {
+        bindings,
+        refused,
+        warnings,
+    }
+}
+
+/// The entries that can hold, and why each of the others cannot.
+fn accept(entries: Vec<Entry>) -> (Vec<Entry>, Vec<(usize, String)>) {
     let mut refused = Vec::new();
     let mut accepted: Vec<Entry> = Vec::new();
     for mut entry in entries {
@@ -136,24 +168,64 @@ pub(super) fn apply(entries: Vec<Entry>) -> (Bindings, Vec<(usize, String)>) {
             None => accepted.push(entry),
         }
     }
-    (merge(&accepted), refused)
+    (accepted, refused)
+}
+
+/// A default binding that an entry of the file took from its action.
+struct Taken<'a> {
+    /// The default binding that gave way.
+    from: Binding,
+    /// The entry that took it, and its keys that clash with it.
+    by: &'a Entry,
+    keys: &'a [Key],
+}
+
+impl Taken<'_> {
+    /// `` `n` was `next_match`'s key; `next_match` keeps `N` ``, with what
+    /// the action is left with once every entry is applied.
+    fn warning(&self, bindings: &Bindings) -> String {
+        let (context, action) = (self.from.context, self.from.action);
+        let name = action.name();
+        let (mine, theirs) = (show_sequence(self.keys), show_sequence(&self.from.keys));
+        let how = if self.keys == self.from.keys.as_slice() {
+            format!("`{mine}` was `{name}`'s key")
+        } else if self.keys.len() > self.from.keys.len() {
+            format!("`{mine}` starts with `{theirs}`, `{name}`'s key, which cannot be both")
+        } else {
+            format!("`{mine}` starts `{theirs}`, `{name}`'s key, which cannot be both")
+        };
+        let left: Vec<String> = bindings
+            .keys_for(context, action)
+            .iter()
+            .map(|keys| format!("`{}`", show_sequence(keys)))
+            .collect();
+        let table = context.table();
+        let rest = if left.is_empty() {
+            format!("`{name}` has no key now (give it one in [{table}])")
+        } else {
+            format!("`{name}` keeps {}", left.join(", "))
+        };
+        format!("warning: {how}; {rest}")
+    }
 }
 
 /// The defaults in table order, each action that the file bound taking its
-/// keys from there instead; defaults that clash with the file's keys go.
-fn merge(accepted: &[Entry]) -> Bindings {
+/// keys from there instead; defaults that clash with the file's keys go,
+/// and are returned as taken.
+fn merge(accepted: &[Entry]) -> (Bindings, Vec<Taken<'_>>) {
     let user = |context, action| {
         accepted
             .iter()
             .find(|e| e.context == context && e.action == action)
     };
-    let taken = |context: Context, keys: &[Key]| {
+    let claimant = |context: Context, keys: &[Key]| {
         accepted
             .iter()
             .filter(|e| e.context == context)
-            .any(|e| e.keys.iter().any(|k| clash(k, keys)))
+            .find_map(|e| Some((e, e.keys.iter().find(|k| clash(k, keys))?)))
     };
     let mut bindings = Vec::new();
+    let mut taken = Vec::new();
     let mut placed: Vec<(Context, Action)> = Vec::new();
     for binding in Bindings::default().bindings {
         let (context, action) = (binding.context, binding.action);
@@ -166,12 +238,19 @@ fn merge(accepted: &[Entry]) -> Bindings {
                     action,
                 }));
             }
-            None if !taken(context, &binding.keys) => bindings.push(binding),
-            // Already placed, or given to another action by the file.
-            Some(_) | None => {}
+            // Already placed.
+            Some(_) => {}
+            None => match claimant(context, &binding.keys) {
+                Some((by, keys)) => taken.push(Taken {
+                    from: binding,
+                    by,
+                    keys,
+                }),
+                None => bindings.push(binding),
+            },
         }
     }
-    Bindings { bindings }
+    (Bindings { bindings }, taken)
 }
 
 #[cfg(test)]
@@ -199,6 +278,15 @@ mod tests {
                 );
             }
         }
+    }
+
+    fn apply(entries: Vec<Entry>) -> (Bindings, Vec<(usize, String)>) {
+        let applied = super::apply(entries);
+        (applied.bindings, applied.refused)
+    }
+
+    fn warnings(entries: Vec<Entry>) -> Vec<(usize, String)> {
+        super::apply(entries).warnings
     }
 
     #[test]
@@ -251,5 +339,68 @@ mod tests {
     fn an_empty_list_unbinds() {
         let (map, _) = apply(vec![entry(Action::OpenUrl, &[], 1)]);
         assert!(map.keys_for(Context::Normal, Action::OpenUrl).is_empty());
+    }
+
+    #[test]
+    fn every_key_taken_from_another_action_is_warned_about() {
+        assert_eq!(
+            warnings(vec![entry(Action::NextStory, &["n"], 4)]),
+            [(
+                4,
+                "warning: `n` was `next_match`'s key; `next_match` has no key now \
+                 (give it one in [keys])"
+                    .to_owned()
+            )]
+        );
+        // Taking one of two keys: the action keeps the other.
+        assert_eq!(
+            warnings(vec![entry(Action::Help, &["j"], 2)]),
+            [(
+                2,
+                "warning: `j` was `down`'s key; `down` keeps `↓`".to_owned()
+            )]
+        );
+        // A sequence that starts with another action's key, and a key
+        // that starts another's sequence.
+        assert_eq!(
+            warnings(vec![entry(Action::ToggleStar, &["s s"], 7)]),
+            [(
+                7,
+                "warning: `s s` starts with `s`, `toggle_sidebar`'s key, which cannot be \
+                 both; `toggle_sidebar` has no key now (give it one in [keys])"
+                    .to_owned()
+            )]
+        );
+        assert_eq!(
+            warnings(vec![entry(Action::Help, &["g"], 1)]),
+            [(
+                1,
+                "warning: `g` starts `g g`, `top`'s key, which cannot be both; `top` keeps \
+                 `Home`"
+                    .to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn moving_keys_about_or_unbinding_is_not_warned_about() {
+        // The action that had the key is given another: nothing is lost.
+        assert!(
+            warnings(vec![
+                entry(Action::NextStory, &["n"], 1),
+                entry(Action::NextMatch, &["m"], 2),
+            ])
+            .is_empty()
+        );
+        assert!(warnings(vec![entry(Action::OpenUrl, &[], 1)]).is_empty());
+        assert!(warnings(vec![entry(Action::Down, &["j", "↓", "C-n"], 1)]).is_empty());
+        // Each key taken is named, on the line that took it.
+        let found = warnings(vec![
+            entry(Action::Help, &["j"], 3),
+            entry(Action::Quit, &["↓"], 5),
+        ]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].1.contains("`down` has no key now"), "{found:?}");
+        assert_eq!((found[0].0, found[1].0), (3, 5));
     }
 }

@@ -1,8 +1,11 @@
 //! The key notation of the settings file and the help screen, without a
 //! terminal: `j`, `J`, `C-d`, `M-x`, `S-Tab`, `Space`, `PageDown`, `F1`, and
-//! sequences of them separated by spaces (`g g`). The reader turns terminal
-//! key events into the same [`Key`] values, so a binding read here matches
-//! the key pressed there.
+//! sequences of them separated by spaces (`g g`). The help's spellings read
+//! too (`Ctrl-d`, `Alt-x`, `Shift-Tab`, `PgDn`, `↓`), and so do the other
+//! usual ones (`Escape`, `Del`, `Ins`), names in any case: whatever the
+//! help shows can be copied into the file. The reader turns terminal key
+//! events into the same [`Key`] values, so a binding read here matches the
+//! key pressed there.
 
 use std::fmt;
 
@@ -25,6 +28,8 @@ pub enum KeyCode {
     PageDown,
     Home,
     End,
+    Insert,
+    Delete,
     F(u8),
 }
 
@@ -37,22 +42,70 @@ pub struct Key {
     pub shift: bool,
 }
 
-/// The names of the keys that are not a single character, in the notation.
+/// The names of the keys that are not a single character, lower case (they
+/// are read in any case): the notation's first, then the help's and other
+/// usual spellings, and the arrows the help shows.
 const NAMED: &[(&str, KeyCode)] = &[
-    ("Space", KeyCode::Char(' ')),
-    ("Enter", KeyCode::Enter),
-    ("Esc", KeyCode::Esc),
-    ("Tab", KeyCode::Tab),
-    ("Backspace", KeyCode::Backspace),
-    ("Up", KeyCode::Up),
-    ("Down", KeyCode::Down),
-    ("Left", KeyCode::Left),
-    ("Right", KeyCode::Right),
-    ("PageUp", KeyCode::PageUp),
-    ("PageDown", KeyCode::PageDown),
-    ("Home", KeyCode::Home),
-    ("End", KeyCode::End),
+    ("space", KeyCode::Char(' ')),
+    ("enter", KeyCode::Enter),
+    ("return", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("escape", KeyCode::Esc),
+    ("tab", KeyCode::Tab),
+    ("backtab", KeyCode::BackTab),
+    ("backspace", KeyCode::Backspace),
+    ("bs", KeyCode::Backspace),
+    ("up", KeyCode::Up),
+    ("↑", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("↓", KeyCode::Down),
+    ("left", KeyCode::Left),
+    ("←", KeyCode::Left),
+    ("right", KeyCode::Right),
+    ("→", KeyCode::Right),
+    ("pageup", KeyCode::PageUp),
+    ("pgup", KeyCode::PageUp),
+    ("pagedown", KeyCode::PageDown),
+    ("pgdn", KeyCode::PageDown),
+    ("pgdown", KeyCode::PageDown),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("insert", KeyCode::Insert),
+    ("ins", KeyCode::Insert),
+    ("delete", KeyCode::Delete),
+    ("del", KeyCode::Delete),
 ];
+
+/// The modifiers written before a key, lower case: `C-`/`Ctrl-`,
+/// `M-`/`A-`/`Alt-`/`Meta-`, `S-`/`Shift-`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Modifiers {
+    ctrl: bool,
+    alt: bool,
+    shift: bool,
+}
+
+impl Modifiers {
+    /// Takes the modifiers off the front of `text`; what is left names the
+    /// key. A `-` that is the key itself (`-`, `C--`) stays.
+    fn split(text: &str) -> (Modifiers, &str) {
+        let mut mods = Modifiers::default();
+        let mut rest = text;
+        while let Some((word, key)) = rest.split_once('-') {
+            if key.is_empty() {
+                break;
+            }
+            match word.to_ascii_lowercase().as_str() {
+                "c" | "ctrl" | "control" => mods.ctrl = true,
+                "m" | "a" | "alt" | "meta" => mods.alt = true,
+                "s" | "shift" => mods.shift = true,
+                _ => break,
+            }
+            rest = key;
+        }
+        (mods, rest)
+    }
+}
 
 impl Key {
     /// A key with modifiers, normalised: a character carries Shift itself
@@ -94,33 +147,42 @@ impl Key {
         Self::new(KeyCode::Char(c), true, false, false)
     }
 
-    /// Reads one key: `j`, `J`, `C-d`, `M-x` (or `A-x`), `S-Tab`, `Space`,
-    /// `PageDown`, `Esc`, `F1`…`F24`. `None` for anything else.
+    /// Reads one key: `j`, `J`, `C-d` or `Ctrl-d`, `M-x`, `A-x` or
+    /// `Alt-x`, `S-Tab` or `Shift-Tab`, `Space`, `PageDown` or `PgDn`,
+    /// `Esc` or `Escape`, `F1`…`F24`; modifiers may be combined
+    /// (`Ctrl-Alt-x`) and names are read in any case. `None` for anything
+    /// else.
     pub fn parse(text: &str) -> Option<Key> {
-        let (ctrl, alt, shift, name) = match text
-            .split_once('-')
-            .filter(|(m, rest)| !rest.is_empty() && m.len() == 1)
-        {
-            Some(("C", rest)) => (true, false, false, rest),
-            Some(("M" | "A", rest)) => (false, true, false, rest),
-            Some(("S", rest)) => (false, false, true, rest),
-            _ => (false, false, false, text),
-        };
-        let code = match NAMED.iter().find(|(n, _)| *n == name) {
-            Some(&(_, code)) if shift && code == KeyCode::Tab => KeyCode::BackTab,
-            Some(&(_, code)) => code,
+        let (mods, name) = Modifiers::split(text);
+        let code = match named(name) {
+            Some(KeyCode::Tab) if mods.shift => KeyCode::BackTab,
+            Some(code) => code,
             None => single_or_function(name)?,
         };
-        Some(Key::new(code, ctrl, alt, shift))
+        Some(Key::new(code, mods.ctrl, mods.alt, mods.shift))
     }
+}
+
+/// The key a name names, case aside. A single letter is never a name:
+/// `j` and `J` are characters.
+fn named(name: &str) -> Option<KeyCode> {
+    let lower = name.to_lowercase();
+    NAMED
+        .iter()
+        .find(|(n, _)| *n == lower)
+        .map(|&(_, code)| code)
 }
 
 fn single_or_function(name: &str) -> Option<KeyCode> {
     let mut chars = name.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) if !c.is_control() && c != ' ' => Some(KeyCode::Char(c)),
-        (Some('F'), Some(_)) => {
-            let n: u8 = name[1..].parse().ok()?;
+        (Some('F' | 'f'), Some(_)) => {
+            let digits = &name[1..];
+            if !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let n: u8 = digits.parse().ok()?;
             (1..=24).contains(&n).then_some(KeyCode::F(n))
         }
         _ => None,
@@ -128,8 +190,9 @@ fn single_or_function(name: &str) -> Option<KeyCode> {
 }
 
 /// What the notation accepts, for error messages.
-pub const NOTATION: &str = "a character (j, J, ?), C-x (Ctrl), M-x (Alt), S-Tab, Space, Enter, \
-     Esc, Tab, Backspace, Up, Down, Left, Right, PageUp, PageDown, Home, End or F1…F24; \
+pub const NOTATION: &str = "a character (j, J, ?), C-x or Ctrl-x, M-x or Alt-x, S-Tab or \
+     Shift-Tab, Space, Enter, Esc, Tab, Backspace, Up, Down, Left, Right, PageUp or PgUp, \
+     PageDown or PgDn, Home, End, Insert or Ins, Delete or Del, or F1…F24 (names in any case); \
      a sequence is keys separated by spaces (\"g g\")";
 
 /// Reads a key sequence: keys separated by single or repeated spaces.
@@ -144,6 +207,13 @@ pub fn show_sequence(keys: &[Key]) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The help's spelling of a key sequence written any way the file accepts
+/// (`C-d` → `Ctrl-d`, `pagedown` → `PgDn`), for matching what is typed
+/// into a search of the keys; `None` when `text` is not keys.
+pub fn canonical(text: &str) -> Option<String> {
+    parse_sequence(text).map(|keys| show_sequence(&keys))
 }
 
 impl fmt::Display for Key {
@@ -174,6 +244,8 @@ impl fmt::Display for Key {
             KeyCode::Backspace => f.write_str("Backspace"),
             KeyCode::Home => f.write_str("Home"),
             KeyCode::End => f.write_str("End"),
+            KeyCode::Insert => f.write_str("Ins"),
+            KeyCode::Delete => f.write_str("Del"),
         }
     }
 }
@@ -210,8 +282,69 @@ mod tests {
     }
 
     #[test]
+    fn both_spellings_read_and_show_as_the_help_does() {
+        for (texts, shown) in [
+            (
+                &["C-d", "Ctrl-d", "ctrl-D", "CTRL-d", "Control-d"][..],
+                "Ctrl-d",
+            ),
+            (&["C-q", "Ctrl-q"], "Ctrl-q"),
+            (&["M-x", "A-x", "Alt-x", "alt-x", "Meta-x"], "Alt-x"),
+            (&["S-Tab", "Shift-Tab", "shift-tab", "BackTab"], "Shift-Tab"),
+            (&["PageDown", "PgDn", "pgdn", "PAGEDOWN", "PgDown"], "PgDn"),
+            (&["PageUp", "PgUp", "pageup"], "PgUp"),
+            (&["Esc", "Escape", "ESC", "escape"], "Esc"),
+            (&["Del", "Delete", "delete"], "Del"),
+            (&["Ins", "Insert"], "Ins"),
+            (&["Enter", "Return", "enter"], "Enter"),
+            (&["Space", "space", "SPACE"], "Space"),
+            (&["Down", "↓", "down"], "↓"),
+            (&["S-Up", "Shift-↑", "shift-up"], "Shift-↑"),
+            (&["F1", "f1"], "F1"),
+            (&["C-M-x", "Ctrl-Alt-x", "M-C-x"], "Ctrl-Alt-x"),
+            (&["C--", "Ctrl--"], "Ctrl--"),
+        ] {
+            for text in texts {
+                assert_eq!(
+                    Key::parse(text).map(|k| k.to_string()).as_deref(),
+                    Some(shown),
+                    "{text}"
+                );
+            }
+        }
+        // A single letter is a character, in its case, never a name.
+        assert_eq!(Key::parse("f"), Some(Key::char('f')));
+        assert_eq!(Key::parse("F"), Some(Key::char('F')));
+    }
+
+    /// Whatever the help shows for a default key can be written in the
+    /// settings file and means the same key.
+    #[test]
+    fn the_help_spelling_reads_back() {
+        for &(_, keys, _) in crate::config::actions::DEFAULTS {
+            let read = parse_sequence(keys).unwrap_or_default();
+            assert_eq!(parse_sequence(&show_sequence(&read)), Some(read), "{keys}");
+        }
+    }
+
+    #[test]
     fn nonsense_is_refused() {
-        for text in ["", "Nope", "jj", "C-", "X-j", "F0", "F25", "Fx", " ", "\t"] {
+        for text in [
+            "",
+            "Nope",
+            "jj",
+            "C-",
+            "X-j",
+            "F0",
+            "F25",
+            "Fx",
+            "F+1",
+            " ",
+            "\t",
+            "Ctrl-",
+            "Hyper-x",
+            "PageSideways",
+        ] {
             assert_eq!(Key::parse(text), None, "{text:?}");
         }
     }
@@ -226,5 +359,8 @@ mod tests {
         assert_eq!(parse_sequence("g Nope"), None);
         let keys = parse_sequence("C-x S-Tab").unwrap_or_default();
         assert_eq!(show_sequence(&keys), "Ctrl-x Shift-Tab");
+        assert_eq!(canonical("g  G").as_deref(), Some("g G"));
+        assert_eq!(canonical("escape C-q").as_deref(), Some("Esc Ctrl-q"));
+        assert_eq!(canonical("page"), None);
     }
 }

@@ -102,20 +102,44 @@ pub struct Config {
     pub settings: Settings,
     /// One per bad entry, as `file:line: message`.
     pub problems: Vec<Problem>,
+    /// Entries that hold but cost another action a key (`next_story = "n"`
+    /// takes `n` from `next_match`), as `file:line: warning: message`.
+    pub warnings: Vec<Problem>,
+}
+
+impl Config {
+    /// The problems and the warnings together, in line order (a problem
+    /// before a warning on the same line): what the reader lists.
+    pub fn reported(&self) -> Vec<Problem> {
+        let mut all: Vec<Problem> = self
+            .problems
+            .iter()
+            .chain(&self.warnings)
+            .cloned()
+            .collect();
+        all.sort_by_key(|p| p.place);
+        all
+    }
 }
 
 /// Reads settings from `text`; `file` names it in problems.
 pub fn parse(text: &str, file: &str) -> Config {
-    let (settings, found) = parse::parse(text);
+    let (settings, report) = parse::parse(text);
     let file: Arc<str> = Arc::from(file);
-    let problems = found
-        .into_iter()
-        .map(|(line, message)| {
-            let place = line.map_or(Place::File, Place::Line);
-            Problem::new(&file, place, message)
-        })
-        .collect();
-    Config { settings, problems }
+    let problems = |found: Vec<(Option<usize>, String)>| -> Vec<Problem> {
+        found
+            .into_iter()
+            .map(|(line, message)| {
+                let place = line.map_or(Place::File, Place::Line);
+                Problem::new(&file, place, message)
+            })
+            .collect()
+    };
+    Config {
+        settings,
+        problems: problems(report.problems),
+        warnings: problems(report.warnings),
+    }
 }
 
 /// Reads the settings file at `path`. A missing file is the defaults; one
@@ -133,6 +157,7 @@ pub fn load(path: &Path) -> Config {
                 Place::File,
                 format!("cannot be read ({err}); using the default settings"),
             )],
+            warnings: Vec::new(),
         },
     };
     if let Ok(home) = etcetera::home_dir() {

@@ -52,12 +52,21 @@ type Item<'a, 'i> = (
 /// A problem with the file: the line (from 1) where known, and the message.
 pub(super) type Found = (Option<usize>, String);
 
+/// What reading a file found: the problems (each entry refused keeps its
+/// default) and the warnings (an entry that holds but costs another action
+/// a key), both in line order.
+pub(super) struct Report {
+    pub problems: Vec<Found>,
+    pub warnings: Vec<Found>,
+}
+
 /// Reads settings from the text of a file; every problem is reported with
 /// its line and the defaults stand in for what it touched.
-pub(super) fn parse(text: &str) -> (Settings, Vec<Found>) {
+pub(super) fn parse(text: &str) -> (Settings, Report) {
     let mut reader = Reader {
         lines: LineIndex::new(text),
         found: Vec::new(),
+        warnings: Vec::new(),
     };
     let (doc, errors) = DeTable::parse_recoverable(text);
     for err in errors {
@@ -67,9 +76,10 @@ pub(super) fn parse(text: &str) -> (Settings, Vec<Found>) {
             .push((line, err.message().trim_end().to_owned()));
     }
     let settings = reader.settings(doc.get_ref());
-    let mut found = reader.found;
-    found.sort_by_key(|(line, _)| line.unwrap_or(0));
-    (settings, found)
+    let (mut problems, mut warnings) = (reader.found, reader.warnings);
+    problems.sort_by_key(|(line, _)| line.unwrap_or(0));
+    warnings.sort_by_key(|(line, _)| line.unwrap_or(0));
+    (settings, Report { problems, warnings })
 }
 
 /// Byte offsets to line numbers.
@@ -93,6 +103,7 @@ impl LineIndex {
 struct Reader {
     lines: LineIndex,
     found: Vec<Found>,
+    warnings: Vec<Found>,
 }
 
 impl Reader {
@@ -363,13 +374,12 @@ impl Reader {
             }
         }
         entries.sort_by_key(|e| e.line);
-        let (bindings, refused) = bindings::apply(entries);
-        self.found.extend(
-            refused
-                .into_iter()
-                .map(|(line, message)| (Some(line), message)),
-        );
-        bindings
+        let applied = bindings::apply(entries);
+        let at_line = |(line, message)| (Some(line), message);
+        self.found.extend(applied.refused.into_iter().map(at_line));
+        self.warnings
+            .extend(applied.warnings.into_iter().map(at_line));
+        applied.bindings
     }
 
     /// One `action = "keys"` or `action = ["keys", …]` entry.

@@ -67,6 +67,11 @@ impl fmt::Display for Key {
         if self.mods.contains(KeyModifiers::ALT) {
             f.write_str("Alt-")?;
         }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            f.write_str("Shift-")?;
+        }
+        // The settings file's spellings (config::keys), never crossterm's,
+        // which differ by platform (macOS: Return, Delete for Backspace).
         match self.code {
             KeyCode::Char(' ') => f.write_str("Space"),
             KeyCode::Char(c) => write!(f, "{c}"),
@@ -78,6 +83,14 @@ impl fmt::Display for Key {
             KeyCode::PageUp => f.write_str("PgUp"),
             KeyCode::PageDown => f.write_str("PgDn"),
             KeyCode::F(n) => write!(f, "F{n}"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::Insert => f.write_str("Ins"),
+            KeyCode::Delete => f.write_str("Del"),
             other => write!(f, "{other}"),
         }
     }
@@ -128,6 +141,8 @@ impl From<&config::Key> for Key {
             C::PageDown => KeyCode::PageDown,
             C::Home => KeyCode::Home,
             C::End => KeyCode::End,
+            C::Insert => KeyCode::Insert,
+            C::Delete => KeyCode::Delete,
             C::F(n) => KeyCode::F(n),
         };
         let mut mods = KeyModifiers::NONE;

@@ -18,9 +18,7 @@ impl App {
         let mut order = std::mem::take(&mut self.order);
         order.sort(settings.sort, &self.library.articles, &|i| self.is_read(i));
         self.order = order;
-        self.library
-            .problems
-            .extend(config.problems.iter().cloned());
+        self.library.problems.extend(config.reported());
         // The open story in the new width and with the names where asked.
         self.rewrap(true);
     }

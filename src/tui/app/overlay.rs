@@ -18,6 +18,8 @@ pub struct HelpRow {
 /// whose keys or description contain `filter`.
 pub fn help_rows(keymap: &Keymap, filter: &str) -> Vec<HelpRow> {
     let needle = Needle::new(filter);
+    // A key written another way than the help writes it (`C-d`, `pagedown`).
+    let key = crate::config::keys::canonical(filter).and_then(|k| Needle::new(&k));
     let mut seen = Vec::new();
     let mut rows = Vec::new();
     for &(context, _, action) in DEFAULTS {
@@ -34,6 +36,7 @@ pub fn help_rows(keymap: &Keymap, filter: &str) -> Vec<HelpRow> {
         if needle
             .as_ref()
             .is_none_or(|n| n.is_in(&row.keys) || n.is_in(row.description))
+            || key.as_ref().is_some_and(|k| k.is_in(&row.keys))
         {
             rows.push(row);
         }
