@@ -433,7 +433,12 @@ impl App {
             _ => Context::Prompt,
         };
         match self.keymap.resolve(context, &self.pending, key) {
-            Outcome::Pending => self.pending.push(key),
+            Outcome::Pending => {
+                self.pending.push(key);
+                // `g` waits for its second key: say so.
+                let typed: Vec<String> = self.pending.iter().map(ToString::to_string).collect();
+                self.status = Some(format!("{} …", typed.join(" ")));
+            }
             Outcome::Action(action) => {
                 self.pending.clear();
                 self.act(action);
@@ -442,7 +447,15 @@ impl App {
                 self.pending.clear();
                 self.type_char(c);
             }
-            Outcome::Unbound => self.pending.clear(),
+            Outcome::Unbound => {
+                self.pending.push(key);
+                let typed: Vec<String> = self.pending.iter().map(ToString::to_string).collect();
+                self.status = Some(format!(
+                    "{} does nothing here · ? lists the keys",
+                    typed.join(" ")
+                ));
+                self.pending.clear();
+            }
         }
     }
 

@@ -279,7 +279,12 @@ impl App {
     /// read too when the text has the keys.
     pub(super) fn next_story(&mut self, delta: isize) {
         self.mark_read();
+        let before = self.selected;
         self.move_list(delta);
+        if self.selected == before {
+            let end = if delta > 0 { "last" } else { "first" };
+            self.status = Some(format!("This is the {end} story"));
+        }
         if self.focus == Focus::Body {
             self.mark_read();
         }

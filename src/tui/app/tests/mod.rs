@@ -494,3 +494,28 @@ fn ctrl_z_asks_to_suspend_and_ctrl_l_repaints() {
     press(&mut app, "C-l");
     assert!(app.repaint);
 }
+
+#[test]
+fn a_key_that_does_nothing_says_so() {
+    let mut app = fixture::app(100, 30);
+    press(&mut app, "g");
+    assert_eq!(
+        app.status.as_deref(),
+        Some("g …"),
+        "waiting for its second key"
+    );
+    press(&mut app, "g");
+    assert_eq!(app.status, None);
+    press(&mut app, "x");
+    assert_eq!(
+        app.status.as_deref(),
+        Some("x does nothing here · ? lists the keys")
+    );
+    press(&mut app, "g x");
+    assert_eq!(
+        app.status.as_deref(),
+        Some("g x does nothing here · ? lists the keys")
+    );
+    press(&mut app, "G J");
+    assert_eq!(app.status.as_deref(), Some("This is the last story"));
+}
