@@ -134,6 +134,18 @@ fn split_sidebar(areas: &mut Areas, rect: Rect) {
 
 /// The body pane as it is (or would be, when hidden) at this size: its
 /// width does not depend on focus, so neither does the wrap.
+/// The story alone, full screen (`z`): the pager's layout.
+pub fn zoomed(width: u16, height: u16) -> Areas {
+    let mut areas = areas(width, height, Focus::Body, false);
+    if !areas.too_small {
+        areas.list = None;
+        areas.people = None;
+        areas.quotes = None;
+        areas.body = Some(Rect::new(0, 1, width, height - 2));
+    }
+    areas
+}
+
 pub fn body_pane(width: u16, height: u16, sidebar_shown: bool) -> Rect {
     let focus = if (TWO_PANELS..THREE_PANELS).contains(&width) {
         Focus::List

@@ -239,7 +239,7 @@ pub struct Sidebar {
 #[derive(Debug, Clone)]
 #[expect(
     clippy::struct_excessive_bools,
-    reason = "independent flags: the sidebar at each width, quitting, repainting"
+    reason = "independent flags: the sidebar at each width, zoom, quitting, repainting"
 )]
 pub struct App {
     pub theme: Theme,
@@ -277,6 +277,8 @@ pub struct App {
     /// The terminal's screen may not be ours (`Ctrl-l`, back from a
     /// suspend or a terminal browser): the next frame paints it whole.
     pub repaint: bool,
+    /// The story alone on the screen (`z`).
+    pub zoomed: bool,
     /// Searches made, for `↑`/`↓` in the prompt.
     pub searches: history::History,
     /// The last copy of the speaker index, once there is one …
@@ -332,6 +334,7 @@ impl App {
             status: None,
             quit: false,
             repaint: false,
+            zoomed: false,
             searches: history::History::default(),
             index: None,
             indexed: 0,
@@ -517,6 +520,7 @@ impl App {
                 self.repaint = true;
             }
             A::Redraw => self.repaint = true,
+            A::Zoom => self.toggle_zoom(),
             A::People => self.toggle_people(),
             A::Sort if self.people.is_some() => self.cycle_people_sort(),
             A::Sort => self.cycle_story_sort(),
@@ -618,7 +622,11 @@ impl App {
         if self.focus.in_sidebar() && self.size.0 >= layout::THREE_PANELS && !self.sidebar_wide {
             self.focus = Focus::Body;
         }
-        self.areas = layout::areas(self.size.0, self.size.1, self.focus, self.sidebar_shown());
+        self.areas = if self.zoomed {
+            layout::zoomed(self.size.0, self.size.1)
+        } else {
+            layout::areas(self.size.0, self.size.1, self.focus, self.sidebar_shown())
+        };
         let list_rows = self.list_rows();
         if let Some(row) = self.selected_row() {
             self.list_offset = keep_in_view(self.list_offset, row, list_rows);

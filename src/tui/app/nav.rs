@@ -216,7 +216,7 @@ impl App {
         if width < layout::MIN_WIDTH || height < layout::MIN_HEIGHT {
             return None;
         }
-        let pane = layout::body_pane(width, height, self.sidebar_shown());
+        let pane = self.body_pane();
         let text = usize::from(layout::text_area(pane).width);
         let text = text.saturating_sub(gutter_width(self.labels, text));
         Some(text.clamp(1, self.body_width.max(1)))
@@ -302,6 +302,16 @@ impl App {
         }
     }
 
+    /// `z`: the story alone on the screen, as a pager shows it, or back.
+    pub(super) fn toggle_zoom(&mut self) {
+        self.zoomed = !self.zoomed;
+        if self.zoomed {
+            self.quote_list = None;
+            self.focus_on(Focus::Body);
+        }
+        self.rewrap(false);
+    }
+
     pub(super) fn move_focus(&mut self, action: Action) {
         let at = Focus::ORDER
             .iter()
@@ -323,6 +333,11 @@ impl App {
     /// Focuses a panel, showing the sidebar when it is asked for.
     pub(super) fn focus_on(&mut self, focus: Focus) {
         self.focus = focus;
+        // Another panel is asked for: the story is no longer alone.
+        if self.zoomed && focus != Focus::Body {
+            self.zoomed = false;
+            self.rewrap(false);
+        }
         if focus.in_sidebar() && self.size.0 >= THREE_PANELS && !self.sidebar_wide {
             self.sidebar_wide = true;
             self.rewrap(false);

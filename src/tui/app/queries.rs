@@ -68,13 +68,23 @@ impl App {
 
     /// Rows of the body text area.
     pub fn body_height(&self) -> usize {
-        let pane = layout::body_pane(self.size.0, self.size.1, self.sidebar_shown());
+        let pane = self.body_pane();
         usize::from(layout::text_area(pane).height).max(1)
+    }
+
+    /// The story's pane, full screen when zoomed.
+    pub fn body_pane(&self) -> ratatui::layout::Rect {
+        if self.zoomed {
+            return layout::zoomed(self.size.0, self.size.1)
+                .body
+                .unwrap_or_default();
+        }
+        layout::body_pane(self.size.0, self.size.1, self.sidebar_shown())
     }
 
     /// Columns of text in the body pane.
     pub fn body_width(&self) -> usize {
-        let pane = layout::body_pane(self.size.0, self.size.1, self.sidebar_shown());
+        let pane = self.body_pane();
         usize::from(layout::text_area(pane).width).max(1)
     }
 

@@ -23,7 +23,11 @@ use ratatui::widgets::{Block, BorderType, Widget};
 /// Draws the whole screen for the state.
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();
-    let areas = layout::areas(area.width, area.height, app.focus, app.sidebar_shown());
+    let areas = if app.zoomed {
+        layout::zoomed(area.width, area.height)
+    } else {
+        layout::areas(area.width, area.height, app.focus, app.sidebar_shown())
+    };
     let buf = frame.buffer_mut();
     if areas.too_small {
         too_small(buf, area);

@@ -509,3 +509,19 @@ fn a_search_found_outside_the_text_or_nowhere_says_so() {
     let text = screen(&app);
     assert!(text.contains("No story matches the search"), "{text}");
 }
+
+#[test]
+fn z_shows_the_story_alone_and_another_panel_brings_them_back() {
+    let mut app = fixture::app(100, 30);
+    press(&mut app, "z");
+    let text = screen(&app);
+    assert!(!text.contains("Stories"), "{text}");
+    assert!(
+        text.contains("Harbour council approves flood barrier"),
+        "{text}"
+    );
+    insta::assert_snapshot!("zoomed_100x30", text);
+    press(&mut app, "h");
+    assert!(!app.zoomed);
+    assert!(screen(&app).contains("Stories"));
+}
