@@ -175,3 +175,41 @@ fn on_the_samples_the_top_speaker_can_be_picked_and_followed() {
         );
     }
 }
+
+#[test]
+fn space_reads_through_one_story_and_on_to_the_next_unread() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(100, 30);
+    // The harbour story (14 Mar 2026) is listed first, newest first; the
+    // short one (1 Jan 2026) after it.
+    let long = tmux.file("harbour.json", &story());
+    let short = tmux.file(
+        "short.json",
+        r#"{"title": "Ferry timetable changes", "published": "2026-01-01", "body": "The winter timetable starts on Monday."}"#,
+    );
+    tmux.byline(&[&long, &short]);
+    tmux.wait_for("the harbour story first", |s| {
+        position(s) == "1/2" && body(s).contains("harbour council voted")
+    });
+    // Space from the list pages the story; pressed on, past its end, it
+    // goes on to the next unread story.
+    let mut presses = 0;
+    let mut before = tmux.screen();
+    loop {
+        tmux.keys(&["Space"]);
+        presses += 1;
+        // Each Space moves the text: wait for it before the next.
+        let screen = tmux.wait_for("the next page or the next story", |s| {
+            body(s) != body(&before)
+        });
+        before.clone_from(&screen);
+        if position(&screen) == "2/2" {
+            assert!(body(&screen).contains("winter timetable"), "{screen}");
+            break;
+        }
+        assert!(presses < 30, "Space never went on: {screen}");
+    }
+    assert!(presses > 2, "the story was paged first");
+}
