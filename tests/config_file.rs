@@ -57,6 +57,23 @@ fn every_action_is_in_the_default_file_with_a_comment() {
     }
 }
 
+#[test]
+fn the_default_file_groups_the_keys_as_the_help_does() {
+    use byline::config::actions::GROUPS;
+    let mut group = None;
+    let mut seen = Vec::new();
+    for line in table("keys") {
+        if let Some(name) = line.strip_prefix("# ").filter(|n| GROUPS.contains(n)) {
+            group = Some(name);
+            seen.push(name);
+        } else if let Some((name, _)) = line.split_once(" = ") {
+            let action = Action::from_name(name).expect("an action");
+            assert_eq!(Some(action.group()), group, "{name}");
+        }
+    }
+    assert_eq!(seen, GROUPS, "every group, in the help's order");
+}
+
 /// Every action with a default key is in the default file's table.
 #[test]
 fn the_default_file_lists_every_bound_action() {

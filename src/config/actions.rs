@@ -123,7 +123,72 @@ actions! {
     FullText = "full_text",
 }
 
+/// The groups of actions, in the order the help and the settings file
+/// show them.
+pub const GROUPS: &[&str] = &[
+    "Moving",
+    "Panels",
+    "Stories and quotes",
+    "Searching",
+    "Reading state",
+    "Feeds and sources",
+    "Elsewhere",
+];
+
 impl Action {
+    /// The group the help and the settings file list the action under
+    /// (one of [`GROUPS`]).
+    pub fn group(self) -> &'static str {
+        use Action as A;
+        match self {
+            A::Down
+            | A::Up
+            | A::PageDown
+            | A::PageUp
+            | A::HalfDown
+            | A::HalfUp
+            | A::Top
+            | A::Bottom
+            | A::Backspace => "Moving",
+            A::FocusNext
+            | A::FocusPrev
+            | A::FocusLeft
+            | A::FocusRight
+            | A::Enter
+            | A::ToggleSidebar
+            | A::Zoom => "Panels",
+            A::ReadOn
+            | A::NextUnread
+            | A::NextStory
+            | A::PrevStory
+            | A::NextQuote
+            | A::PrevQuote
+            | A::NextBySpeaker
+            | A::PrevBySpeaker
+            | A::PickSpeaker
+            | A::People
+            | A::Sort
+            | A::QuotesOnly => "Stories and quotes",
+            A::Search | A::NextMatch | A::PrevMatch | A::Cancel => "Searching",
+            A::ToggleRead
+            | A::MarkAllRead
+            | A::Undo
+            | A::ToggleStar
+            | A::ShowAll
+            | A::ShowUnread
+            | A::ShowStarred => "Reading state",
+            A::Fetch | A::Sources | A::MarkSourceRead | A::FullText => "Feeds and sources",
+            A::OpenUrl
+            | A::CopyQuote
+            | A::Export
+            | A::Problems
+            | A::Help
+            | A::Quit
+            | A::Suspend
+            | A::Redraw => "Elsewhere",
+        }
+    }
+
     /// The line shown for the action in the help overlay.
     pub fn describe(self) -> &'static str {
         use Action as A;

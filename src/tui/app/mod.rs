@@ -24,7 +24,7 @@ mod unread;
 mod watching;
 pub mod whole;
 
-pub use overlay::{HelpRow, help_rows, overlay_rows};
+pub use overlay::{HelpLine, HelpRow, help_lines, help_rows, overlay_rows};
 pub use people::{IndexCopy, People, PersonQuote, sort_name, split as split_people};
 pub use queries::keep_in_view;
 pub use quote_list::QuoteList;

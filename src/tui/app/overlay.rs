@@ -2,7 +2,7 @@
 //! the text typed into prompts.
 
 use super::{App, Mode};
-use crate::config::actions::DEFAULTS;
+use crate::config::actions::{DEFAULTS, GROUPS};
 use crate::tui::keymap::{Action, Context, Keymap};
 use crate::tui::needle::Needle;
 
@@ -12,6 +12,28 @@ pub struct HelpRow {
     pub keys: String,
     pub action: Action,
     pub description: &'static str,
+}
+
+/// A line of the help as drawn: a group's name, or a row under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Group(&'static str),
+    Row(HelpRow),
+}
+
+/// The help's lines: the rows `filter` keeps, under their groups' names,
+/// as the settings file groups them.
+pub fn help_lines(keymap: &Keymap, filter: &str) -> Vec<HelpLine> {
+    let rows = help_rows(keymap, filter);
+    let mut lines = Vec::with_capacity(rows.len() + GROUPS.len());
+    for &group in GROUPS {
+        let mut under = rows.iter().filter(|r| r.action.group() == group).peekable();
+        if under.peek().is_some() {
+            lines.push(HelpLine::Group(group));
+            lines.extend(under.cloned().map(HelpLine::Row));
+        }
+    }
+    lines
 }
 
 /// The help's lines, in the order of the default table, keeping those
@@ -111,7 +133,7 @@ impl App {
             _ => 0,
         };
         let help = match &self.mode {
-            Mode::Help { filter, .. } => help_rows(&self.keymap, filter).len(),
+            Mode::Help { filter, .. } => help_lines(&self.keymap, filter).len(),
             _ => 0,
         };
         match &mut self.mode {

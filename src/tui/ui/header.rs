@@ -253,8 +253,13 @@ fn hints(app: &App, items: &[(&[Action], &str)], width: usize) -> Line<'static> 
 }
 
 fn first_key(app: &App, action: Action) -> String {
+    // A prompt reads its own keys (↓, not j, moves while typing).
+    let context = match app.mode {
+        Mode::Normal | Mode::Problems { .. } | Mode::Sources { .. } => Context::Normal,
+        _ => Context::Prompt,
+    };
     app.keymap
-        .keys_for(Context::Normal, action)
+        .keys_for(context, action)
         .into_iter()
         .next()
         .unwrap_or_default()

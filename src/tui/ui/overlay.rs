@@ -3,7 +3,7 @@
 
 use super::put;
 use crate::article::Problem;
-use crate::tui::app::{App, SourceRow, help_rows, overlay_rows};
+use crate::tui::app::{App, HelpLine, SourceRow, help_lines, overlay_rows};
 use crate::tui::text::{fit, pad};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -41,9 +41,21 @@ fn overlay_box(
     inner
 }
 
+/// The help's widest box: room for the longest descriptions on a wide
+/// screen, the screen less a margin on a narrow one.
+const HELP_WIDTH: u16 = 110;
+
 pub fn render_help(buf: &mut Buffer, app: &App, screen: Rect, filter: &str, scroll: usize) {
-    let title = " Keys · type to search ".to_owned();
-    let inner = overlay_box(buf, app, screen, 80, screen.height.saturating_sub(2), title);
+    let title = " Keys · type to search · ↑/↓ scroll · Esc closes ".to_owned();
+    let width = HELP_WIDTH.min(screen.width.saturating_sub(4));
+    let inner = overlay_box(
+        buf,
+        app,
+        screen,
+        width,
+        screen.height.saturating_sub(2),
+        title,
+    );
     let theme = app.theme;
     let text_width = inner.width.saturating_sub(2);
     let prompt = Line::from(vec![
@@ -51,15 +63,15 @@ pub fn render_help(buf: &mut Buffer, app: &App, screen: Rect, filter: &str, scro
         Span::raw(format!("{filter}▏")),
     ]);
     put(buf, inner.x + 1, inner.y, &prompt, text_width);
-    let rows = help_rows(&app.keymap, filter);
-    if rows.is_empty() {
+    let lines = help_lines(&app.keymap, filter);
+    if lines.is_empty() {
         let none = Line::from(Span::styled("No key matches", theme.dim()));
         put(buf, inner.x + 1, inner.y + 2, &none, text_width);
     }
     let fits = overlay_rows(screen.height).min(usize::from(inner.height.saturating_sub(2)));
-    if rows.len() > fits {
-        let last = (scroll + fits).min(rows.len());
-        let more = format!(" {}–{last} of {} · ↑/↓ ", scroll + 1, rows.len());
+    if lines.len() > fits {
+        let last = (scroll + fits).min(lines.len());
+        let more = format!(" {}–{last} of {} ", scroll + 1, lines.len());
         let more = Line::from(Span::styled(more, theme.dim()));
         let width = more.width() as u16;
         put(
@@ -70,13 +82,17 @@ pub fn render_help(buf: &mut Buffer, app: &App, screen: Rect, filter: &str, scro
             width,
         );
     }
-    let keys_width = 16.min(usize::from(inner.width) / 3);
-    for (i, row) in rows.iter().skip(scroll).take(fits).enumerate() {
-        let line = Line::from(vec![
-            Span::styled(pad(&row.keys, keys_width), theme.key()),
-            Span::raw("  "),
-            Span::raw(row.description),
-        ]);
+    let keys_width = 18.min(usize::from(inner.width) / 3);
+    for (i, line) in lines.iter().skip(scroll).take(fits).enumerate() {
+        let line = match line {
+            HelpLine::Group(name) => Line::from(Span::styled(*name, theme.panel_title(true))),
+            HelpLine::Row(row) => Line::from(vec![
+                Span::raw("  "),
+                Span::styled(pad(&row.keys, keys_width), theme.key()),
+                Span::raw("  "),
+                Span::raw(row.description),
+            ]),
+        };
         put(buf, inner.x + 1, inner.y + 2 + i as u16, &line, text_width);
     }
 }

@@ -95,6 +95,23 @@ fn stories_at_60x20_one_panel_at_a_time() {
 }
 
 #[test]
+fn the_help_on_a_wide_screen_shows_whole_descriptions_and_prompt_keys() {
+    let mut app = fixture::app(160, 45);
+    press(&mut app, "?");
+    let text = screen(&app);
+    assert!(
+        text.contains("open the story · go to the person's first quote · to the quote"),
+        "{text}"
+    );
+    let footer = text.lines().last().unwrap();
+    assert!(
+        !footer.contains("j/k"),
+        "j and k type into the search: {footer}"
+    );
+    assert!(text.contains("│ Stories and quotes"), "grouped: {text}");
+}
+
+#[test]
 fn help_overlay_and_its_search() {
     let mut app = fixture::app(100, 30);
     press(&mut app, "?");
