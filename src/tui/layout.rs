@@ -11,6 +11,11 @@ pub const MIN_HEIGHT: u16 = 5;
 pub const THREE_PANELS: u16 = 120;
 /// From this width two panels are shown side by side.
 pub const TWO_PANELS: u16 = 80;
+/// From this width the sidebar shows unless hidden (`s`); from
+/// [`TWO_PANELS`] to here it shows when asked for, so that 120 columns
+/// give the story more room than 119 rather than less (the three panels
+/// leave it 60 columns at 120, 81 here, as two panels do at 119).
+pub const ROOMY: u16 = 150;
 
 /// The panel that has the keyboard. The sidebar is two stops: its people,
 /// then its quotes.
@@ -132,8 +137,6 @@ fn split_sidebar(areas: &mut Areas, rect: Rect) {
     });
 }
 
-/// The body pane as it is (or would be, when hidden) at this size: its
-/// width does not depend on focus, so neither does the wrap.
 /// The story alone, full screen (`z`): the pager's layout.
 pub fn zoomed(width: u16, height: u16) -> Areas {
     let mut areas = areas(width, height, Focus::Body, false);
@@ -146,6 +149,8 @@ pub fn zoomed(width: u16, height: u16) -> Areas {
     areas
 }
 
+/// The body pane as it is (or would be, when hidden) at this size: its
+/// width does not depend on focus, so neither does the wrap.
 pub fn body_pane(width: u16, height: u16, sidebar_shown: bool) -> Rect {
     let focus = if (TWO_PANELS..THREE_PANELS).contains(&width) {
         Focus::List

@@ -619,7 +619,7 @@ impl App {
             self.select(first);
         }
         // A hidden sidebar cannot keep the focus (after a resize to three panels).
-        if self.focus.in_sidebar() && self.size.0 >= layout::THREE_PANELS && !self.sidebar_wide {
+        if self.focus.in_sidebar() && self.size.0 >= layout::ROOMY && !self.sidebar_wide {
             self.focus = Focus::Body;
         }
         self.areas = if self.zoomed {

@@ -5,7 +5,7 @@ use super::{App, Mode, Open, ScrollTo, Sidebar};
 use crate::tui::body::{BodyView, LineKind, SLICE, gutter_width};
 use crate::tui::digest::Digest;
 use crate::tui::keymap::Action;
-use crate::tui::layout::{self, Focus, THREE_PANELS, TWO_PANELS};
+use crate::tui::layout::{self, Focus, TWO_PANELS};
 use crate::tui::story::Story;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use std::sync::Arc;
@@ -338,7 +338,7 @@ impl App {
             self.zoomed = false;
             self.rewrap(false);
         }
-        if focus.in_sidebar() && self.size.0 >= THREE_PANELS && !self.sidebar_wide {
+        if focus.in_sidebar() && self.size.0 >= layout::ROOMY && !self.sidebar_wide {
             self.sidebar_wide = true;
             self.rewrap(false);
         }
@@ -348,7 +348,7 @@ impl App {
     }
 
     pub(super) fn toggle_sidebar(&mut self) {
-        let shown = if self.size.0 >= THREE_PANELS {
+        let shown = if self.size.0 >= layout::ROOMY {
             self.sidebar_wide = !self.sidebar_wide;
             self.sidebar_wide
         } else {

@@ -59,7 +59,7 @@ impl App {
 
     /// Whether the sidebar is on at the current width.
     pub fn sidebar_shown(&self) -> bool {
-        if self.size.0 >= layout::THREE_PANELS {
+        if self.size.0 >= layout::ROOMY {
             self.sidebar_wide
         } else {
             self.sidebar_narrow

@@ -7,7 +7,8 @@ use super::{frame_panel, panel, put};
 use crate::config::Labels;
 use crate::tui::app::{App, Open};
 use crate::tui::body::{BodyView, LABEL_MARK, Label, LineKind, VLine, gutter_width};
-use crate::tui::layout::{Focus, text_area};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::layout::{Focus, TWO_PANELS, text_area};
 use crate::tui::needle::Needle;
 use crate::tui::text::{clean, fit, width as text_width};
 use crate::tui::theme::Theme;
@@ -15,6 +16,22 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+
+/// " Story ", or with the key that shows the people and quotes when they
+/// are hidden and the screen has room for them.
+fn story_title(app: &App) -> String {
+    let quoted = app.story().is_some_and(|s| !s.quotes.is_empty());
+    let hidden = !app.sidebar_shown() && !app.zoomed && app.size.0 >= TWO_PANELS;
+    let key = app
+        .keymap
+        .keys_for(Context::Normal, Action::ToggleSidebar)
+        .into_iter()
+        .next();
+    match key.filter(|_| quoted && hidden) {
+        Some(key) => format!(" Story · {key} shows who is quoted "),
+        None => " Story ".to_owned(),
+    }
+}
 
 pub fn render_body(buf: &mut Buffer, app: &App, area: Rect) {
     // A search that found nothing leaves no story to show (the one open
@@ -39,7 +56,7 @@ pub fn render_body(buf: &mut Buffer, app: &App, area: Rect) {
     let height = usize::from(text.height);
     let body = &app.library.articles[open.article].body;
     let indicator = scroll_indicator(&open.view, open.scroll, height, body.len());
-    let block = panel(app, Line::from(" Story "), Focus::Body).title_bottom(
+    let block = panel(app, Line::from(story_title(app)), Focus::Body).title_bottom(
         Line::from(indicator)
             .alignment(Alignment::Right)
             .style(app.theme.dim()),

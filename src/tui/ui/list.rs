@@ -48,7 +48,8 @@ pub fn render_list(buf: &mut Buffer, app: &App, area: Rect) {
     }
 }
 
-/// "▸● Title cut with an ellipsis…" and " ★ Source · 11 Oct 2023".
+/// "▸● Title" and " ★ Source · 11 Oct 2023"; a long title goes on in
+/// the second line: " ★ goes on here… · 11 Oct 2023".
 fn story_lines(
     app: &App,
     index: usize,
@@ -64,28 +65,48 @@ fn story_lines(
     } else {
         Span::raw(" ")
     };
-    let title = fit(&article.title, width.saturating_sub(3)).into_owned();
+    // A title too long for its line goes on in the second, before the
+    // date; the source gives way to it.
+    let room = width.saturating_sub(3).max(1);
+    let wrapped = textwrap::wrap(&article.title, room);
+    let (first, rest) = match wrapped.as_slice() {
+        [first, _, ..] => {
+            let rest = article.title.get(first.len()..).unwrap_or("");
+            (first.to_string(), Some(rest.trim_start().to_owned()))
+        }
+        _ => (fit(&article.title, room).into_owned(), None),
+    };
     let title = Line::from(vec![
         Span::raw(mark),
         dot,
         Span::raw(" "),
-        Span::styled(title, theme.title()),
+        Span::styled(first, theme.title()),
     ]);
     let mut meta: Vec<String> = app
         .is_gone(index)
         .then(|| "file gone".to_owned())
         .into_iter()
         .collect();
-    meta.extend(article.source.iter().cloned());
+    if rest.is_none() {
+        meta.extend(article.source.iter().cloned());
+    }
     meta.extend(article.date().map(|d| d.to_string()));
     let star = if app.is_starred(index) {
         Span::styled("★", theme.starred())
     } else {
         Span::raw(" ")
     };
-    let meta = format!(" {}", fit(&meta.join(" · "), width.saturating_sub(3)));
-    let meta = Line::from(vec![Span::raw(" "), star, Span::styled(meta, theme.dim())]);
-    (title, meta)
+    let meta = meta.join(" · ");
+    let mut second = vec![Span::raw(" "), star, Span::raw(" ")];
+    if let Some(rest) = rest {
+        let room = width.saturating_sub(3 + 3 + crate::tui::text::width(&meta));
+        second.push(Span::styled(fit(&rest, room).into_owned(), theme.title()));
+        second.push(Span::styled(format!(" · {meta}"), theme.dim()));
+    } else {
+        let meta = fit(&meta, width.saturating_sub(3)).into_owned();
+        second.push(Span::styled(meta, theme.dim()));
+    }
+    (title, Line::from(second))
 }
 
 /// An empty list says why: the search, the loading, or what was wrong with

@@ -345,7 +345,7 @@ fn only_key_presses_count() {
 
 #[test]
 fn the_mouse_clicks_to_focus_and_select_and_wheels_to_scroll() {
-    let mut app = fixture::app(120, 24);
+    let mut app = fixture::app(160, 24);
     let list = app.areas.list.unwrap();
     app.update(mouse(
         MouseEventKind::Down(MouseButton::Left),
@@ -518,4 +518,18 @@ fn a_key_that_does_nothing_says_so() {
     );
     press(&mut app, "G J");
     assert_eq!(app.status.as_deref(), Some("This is the last story"));
+}
+
+#[test]
+fn widening_never_narrows_the_story_until_the_sidebar_is_asked_for() {
+    let mut app = fixture::app(80, 30);
+    let mut last = 0;
+    for width in 80..150 {
+        app.update(Msg::Resize(width, 30));
+        let text = app.body_width();
+        assert!(text >= last, "{width} columns: {text} < {last}");
+        last = text;
+    }
+    press(&mut app, "s");
+    assert!(app.areas.people.is_some(), "s shows the people and quotes");
 }
