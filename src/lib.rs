@@ -24,6 +24,9 @@ pub mod samples;
 pub mod state;
 pub mod tui;
 
+#[cfg(test)]
+mod golden;
+
 pub use analysis::{Analysis, Person, Quote, Span, analyse};
 
 /// Analyses an article: its body, or for a story a news API cut short,
