@@ -19,6 +19,7 @@ pub mod config;
 pub mod export;
 pub mod extract;
 pub mod feeds;
+pub(crate) mod hash;
 pub mod index;
 pub mod samples;
 pub mod state;

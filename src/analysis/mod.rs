@@ -5,6 +5,7 @@
 //! `char` boundaries, so `&body[span.range()]` never panics.
 
 mod chars;
+mod lexicon;
 pub mod people;
 pub mod quotes;
 mod span;
@@ -39,8 +40,7 @@ pub struct Analysis {
 /// Builds the word lists and tables of both engines now rather than on
 /// first use (for benchmarks, and before work is spread over threads).
 pub fn warm_up() {
-    people::warm_up();
-    quotes::warm_up();
+    lexicon::warm_up();
 }
 
 /// Analyses one cleaned article body.

@@ -3,7 +3,7 @@
 
 use super::Person;
 use super::grouping::{self, Form, skeleton};
-use super::lexicon::{self, flag};
+use crate::analysis::lexicon::{self, flag};
 use std::collections::HashMap;
 
 /// See [`People::lookup`].

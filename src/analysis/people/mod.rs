@@ -21,7 +21,7 @@
 //!    guarded similarity) and `gender` reads the gender where the text
 //!    tells it.
 //!
-//! The word lists live in `assets/words/` (`lexicon`); `assets/README.md`
+//! The word lists live in `assets/words/` (`analysis::lexicon`); `assets/README.md`
 //! gives their sources and licences. [`People::lookup`] finds a person by
 //! any written form (`lookup`).
 
@@ -31,7 +31,6 @@ mod gender;
 mod grouping;
 mod kinds;
 mod layout;
-mod lexicon;
 mod lookup;
 mod openers;
 mod resolve;
@@ -180,14 +179,14 @@ fn people_in(text: &str, buffers: &mut Buffers) -> People {
 /// a word in none of the lists ("Holger", "Zbyk"; not "President",
 /// "Party", "Oslo", "Tuesday").
 pub fn may_be_name_word(word: &str) -> bool {
-    use lexicon::flag;
+    use crate::analysis::lexicon::{self, flag};
     let f = lexicon::flags(word);
     f & (flag::GIVEN | flag::SURNAME) != 0 || f & flag::NOT_A_NAME == 0
 }
 
 /// Parses the embedded word lists now rather than on first use.
 pub fn warm_up() {
-    lexicon::warm_up();
+    crate::analysis::lexicon::warm_up();
 }
 
 /// Every candidate with its role and evidence score, in text order: why a

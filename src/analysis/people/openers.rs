@@ -2,8 +2,8 @@
 //! names although they look like one ("But", "Officials", "Jr").
 
 use super::candidates::Parts;
-use super::lexicon::flag;
 use super::token::{Kind, Token};
+use crate::analysis::lexicon::flag;
 
 /// A lone common word that opens a sentence ("We", "Officials"): no name.
 #[inline]

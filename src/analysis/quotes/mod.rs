@@ -78,11 +78,6 @@ pub fn find_quotes(text: &str, people: &People) -> Vec<Quote> {
         .collect()
 }
 
-/// Builds the word tables now rather than on first use.
-pub fn warm_up() {
-    cues::warm_up();
-}
-
 fn quote(people: &People, marked: &marks::Marked, decision: Decision, text: &str) -> Quote {
     let (person, speaker) = match decision.speaker {
         Speaker::Person(p) => (Some(p), people.persons.get(p).map(|p| p.name.clone())),
