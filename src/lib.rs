@@ -2,7 +2,7 @@
 //!
 //! The library is the whole pipeline except the terminal:
 //!
-//! 1. [`article::load`] reads article files (one object, an array, a news-API
+//! 1. [`article::load()`] reads article files (one object, an array, a news-API
 //!    object or JSON Lines) into [`Article`]s and reports [`Problem`]s;
 //! 2. [`article::sanitize`] cleans every string read from disk, so that
 //!    nothing in a file can drive the terminal;

@@ -4,6 +4,8 @@
 //! Every span is a byte range into the body it was computed from, always on
 //! `char` boundaries, so `&body[span.range()]` never panics.
 
+#![warn(missing_docs)]
+
 mod chars;
 mod lexicon;
 pub mod people;
@@ -33,7 +35,9 @@ pub struct Quote {
 /// Everything byline finds in one article body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Analysis {
+    /// The people named, in order of first mention.
     pub people: Vec<Person>,
+    /// The quotations, in text order.
     pub quotes: Vec<Quote>,
 }
 

@@ -45,10 +45,13 @@ pub use grouping::{jaro_winkler, key as word_key, same_word};
 pub use kinds::is_preposition;
 pub use lookup::Index as LookupIndex;
 
+/// A person's gender, where the text tells it (a title, a given name, he or she).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Gender {
+    /// A woman.
     Female,
+    /// A man.
     Male,
 }
 
@@ -63,6 +66,7 @@ pub struct Person {
     pub mentions: Vec<Span>,
     /// A role from a title chain or apposition ("NATO Secretary General").
     pub role: Option<String>,
+    /// Their gender, when the text tells it.
     pub gender: Option<Gender>,
     /// Lower-case words the text uses to describe the person, from title
     /// chains and appositions: "norwegian", "secretary", "45-year-old".
@@ -79,15 +83,20 @@ impl Person {
 /// What kind of thing a named entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntityKind {
+    /// A person.
     Person,
+    /// A company, party, ministry, team...
     Organisation,
+    /// A country, town, region...
     Place,
 }
 
 /// A mention of a named entity in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
+    /// Where it is in the text.
     pub span: Span,
+    /// What it names.
     pub kind: EntityKind,
     /// Index into [`People::persons`] for a person.
     pub person: Option<usize>,
@@ -96,6 +105,7 @@ pub struct Mention {
 /// The result of [`find_people`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct People {
+    /// The people named, in order of first mention.
     pub persons: Vec<Person>,
     /// Every entity mention (persons, organisations, places), sorted by start.
     pub mentions: Vec<Mention>,
