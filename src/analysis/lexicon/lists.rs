@@ -12,6 +12,12 @@ pub enum Shape {
     /// Reporting verbs, one a line, whose forms are derived
     /// ([`super::verbs`]).
     Verbs,
+    /// One lower-case word a line, matched as written (so "The" is not
+    /// "the"), in the small table behind the exact filter.
+    Exact,
+    /// As [`Shape::Exact`], but the words are written in the case they
+    /// match ("Mr", "The").
+    Cased,
 }
 
 /// One word list.
@@ -63,6 +69,11 @@ pub const LISTS: &[List] = &[
     // Both engines': the people engine's forms in both tables, the quote
     // engine's cues in the small one.
     list!("reporting-verbs.tsv", 0, Verbs, true, true),
+    // Matched as written.
+    list!("sentence-openers.txt", flag::OPENER, Cased, false, true),
+    list!("abbreviations.txt", flag::ABBREVIATION, Cased, false, true),
+    list!("adverbs.txt", flag::ADVERB, Exact, false, true),
+    list!("stop-words.txt", flag::STOP, Exact, false, true),
 ];
 
 /// Flags from the extra columns of a `.tsv` line: `m`/`f` for a given

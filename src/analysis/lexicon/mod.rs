@@ -8,7 +8,7 @@
 //!    kind ([`map::WordMap`]): every list, for capitalised words, and the
 //!    small lists (titles, function words, verbs), for lower-case words;
 //! 3. a word is looked up by a hash of it lower-cased ([`flags`],
-//!    [`small_flags`]) or as written ([`cue_flags`]), and the caller
+//!    [`small_flags`]) or as written ([`exact_flags`]), and the caller
 //!    tests the flags it cares about.
 
 mod lists;
@@ -54,6 +54,9 @@ pub mod flag {
     /// The title or honorific says the person is a man / a woman.
     pub const TITLE_MALE: Flags = 1 << 15;
     pub const TITLE_FEMALE: Flags = 1 << 16;
+    /// Opens a sentence, never part of a name: "The", "But", "Will"
+    /// (matched as written: [`super::exact_flags`]).
+    pub const OPENER: Flags = 1 << 17;
     /// The lists of words that are not names (places, common words,
     /// titles, organisation words, dates...).
     pub const NOT_A_NAME: Flags = PLACE
@@ -85,6 +88,12 @@ pub mod flag {
     pub const CUE_HEAD: Flags = 1 << 36;
     /// The second word of a two-word cue ("out", "up", "on").
     pub const CUE_PARTICLE: Flags = 1 << 37;
+    /// May stand between a speaker and the cue: "also", "flatly".
+    pub const ADVERB: Flags = 1 << 38;
+    /// Ends a speaker phrase: "and", "who", "of".
+    pub const STOP: Flags = 1 << 39;
+    /// Takes a dot that does not end a sentence: "Mr", "Calif", "Inc".
+    pub const ABBREVIATION: Flags = 1 << 40;
 }
 
 /// The tables made from the lists.
@@ -97,9 +106,10 @@ struct Tables {
     /// A bit per [`shape`] of the small lists' words: most words looked up
     /// there are in none of them, and their shape says so at once.
     small_shapes: Vec<u64>,
-    /// A bit per [`cue_shape`] of the reporting verbs' words: cues are
+    /// A bit per [`exact_shape`] of the words matched as written (the
+    /// reporting verbs' and the other lists of [`exact_flags`]): these are
     /// asked for most words near a quote, and few pass.
-    cue_shapes: Vec<u64>,
+    exact_shapes: Vec<u64>,
     /// The first words of the phrases of `all` ("new" of "new york"): a
     /// phrase whose first word is none of them is in no list, which
     /// spares joining and hashing the phrase.
@@ -120,7 +130,7 @@ fn build() -> Tables {
         all: WordMap::with_capacity(sizes(|l| l.big)),
         small: WordMap::with_capacity(sizes(|l| l.small)),
         small_shapes: vec![0; SHAPES.div_ceil(64)],
-        cue_shapes: vec![0; CUE_SHAPES / 64],
+        exact_shapes: vec![0; EXACT_SHAPES / 64],
         phrase_heads: WordMap::with_capacity(1024),
     };
     for list in LISTS {
@@ -131,6 +141,7 @@ fn build() -> Tables {
                     t.add(list, word, word_hash(word.as_bytes()), 0, flags);
                 }
                 Shape::Verbs => t.add_verb(list, word, cols),
+                Shape::Exact | Shape::Cased => t.add_exact(word, 0, list.flags),
             }
         }
     }
@@ -191,21 +202,21 @@ impl Tables {
         let key = word_hash(form.text.as_bytes());
         match form.text.split_once(' ') {
             Some((head, particle)) => {
-                self.add_cue_word(head, 0, flag::CUE_HEAD);
-                self.add_cue_word(particle, 0, flag::CUE_PARTICLE);
+                self.add_exact(head, 0, flag::CUE_HEAD);
+                self.add_exact(particle, 0, flag::CUE_PARTICLE);
                 // The pair is looked up as a pair, never by its shape.
                 self.small.set(key, flag::CUE_FORM, bits);
             }
-            None => self.add_cue_word(&form.text, flag::CUE_FORM, bits),
+            None => self.add_exact(&form.text, flag::CUE_FORM, bits),
         }
     }
 
-    /// Sets the bits of `group` of a cue word to `flags`, and its bit in
-    /// the cue filter.
-    fn add_cue_word(&mut self, word: &str, group: Flags, flags: Flags) {
+    /// Sets the bits of `group` of a word matched as written to `flags`,
+    /// and its bit in the exact filter.
+    fn add_exact(&mut self, word: &str, group: Flags, flags: Flags) {
         self.small.set(word_hash(word.as_bytes()), group, flags);
-        let k = cue_shape(word.as_bytes());
-        self.cue_shapes[k / 64] |= 1 << (k % 64);
+        let k = exact_shape(word.as_bytes());
+        self.exact_shapes[k / 64] |= 1 << (k % 64);
     }
 }
 
@@ -232,27 +243,29 @@ pub fn small_flags(word: &[u8]) -> Flags {
     t.small.get(lower_hash(word))
 }
 
-/// The flags of `word` as written (the list is lower case), if it may be
-/// a reporting verb or a word of a two-word cue: most words are turned
-/// away by their shape, without hashing the word.
+/// The flags of `word` as written, if it may be in a list matched as
+/// written (a reporting verb or a word of a two-word cue, an adverb, a
+/// stop word, an abbreviation, a sentence opener): most words are turned
+/// away by their shape, without hashing the word. Only those lists' flags
+/// are meaningful.
 #[inline]
-pub fn cue_flags(word: &[u8]) -> Flags {
+pub fn exact_flags(word: &[u8]) -> Flags {
     let t = &*TABLES;
-    let k = cue_shape(word);
-    if t.cue_shapes[k / 64] >> (k % 64) & 1 == 0 {
+    let k = exact_shape(word);
+    if t.exact_shapes[k / 64] >> (k % 64) & 1 == 0 {
         return 0;
     }
     t.small.get(word_hash(word))
 }
 
-/// How many bits the cue filter has.
-const CUE_SHAPES: usize = 1 << 16;
+/// How many bits the exact filter has.
+const EXACT_SHAPES: usize = 1 << 16;
 
 /// Where a word's shape (length, first two and last letters) is in the
-/// cue filter. Two shapes may share a bit; the lookup after tells them
+/// exact filter. Two shapes may share a bit; the lookup after tells them
 /// apart.
 #[inline]
-fn cue_shape(word: &[u8]) -> usize {
+fn exact_shape(word: &[u8]) -> usize {
     let letters = [
         word.first().copied().unwrap_or(0),
         word.get(1).copied().unwrap_or(0),

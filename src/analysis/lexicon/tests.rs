@@ -75,12 +75,12 @@ fn reporting_verbs_and_their_forms() {
     ];
     for &(word, want) in rows {
         let got =
-            cue_flags(word.as_bytes()) & (flag::CUE_FORM | flag::CUE_HEAD | flag::CUE_PARTICLE);
+            exact_flags(word.as_bytes()) & (flag::CUE_FORM | flag::CUE_HEAD | flag::CUE_PARTICLE);
         assert_eq!(got, want, "{word}");
     }
     assert_eq!(pair_flags("pointed", "out") & flag::CUE, flag::CUE_FINITE);
     assert_eq!(pair_flags("went", "home"), 0);
-    assert_eq!(cue_flags(b"Said") & flag::CUE, 0, "cues are lower case");
+    assert_eq!(exact_flags(b"Said") & flag::CUE, 0, "cues are lower case");
 }
 
 #[test]
@@ -103,9 +103,9 @@ fn every_list_is_well_formed() {
             assert_eq!(line, line.trim(), "{name}: spaces around {line:?}");
             assert!(seen.insert(line), "{name}: {line:?} twice");
             let cols: Vec<&str> = line.split('\t').collect();
-            assert_eq!(
-                cols[0],
-                cols[0].to_lowercase(),
+            let cased = list.shape == Shape::Cased;
+            assert!(
+                cased || cols[0] == cols[0].to_lowercase(),
                 "{name}: {line:?} not lower case"
             );
             assert!(readable(list, &cols[1..]), "{name}: cannot read {line:?}");
