@@ -242,7 +242,8 @@ pub(super) fn phrase_before(tokens: &[Token], end: usize) -> Option<(Span, usize
             }
             let inner_of =
                 w == "of" && start < end && start >= 2 && tokens[start - 2].is_capitalised();
-            if (is_stop(w) && !inner_of) || is_pronoun(w) || cues::cue(w, None).is_some() {
+            let inner = inner_of || joins_roles(tokens, start - 1, end);
+            if (is_stop(w) && !inner) || is_pronoun(w) || cues::cue(w, None).is_some() {
                 break;
             }
         } else if !t.is_capitalised() && !word.starts_with(|c: char| c.is_ascii_digit()) {
@@ -251,6 +252,22 @@ pub(super) fn phrase_before(tokens: &[Token], end: usize) -> Option<(Span, usize
         start -= 1;
     }
     (start < end).then(|| (join(tokens[start].span, last.span), start))
+}
+
+/// "and" at `at` joins two roles of one title chain inside a phrase that
+/// ends at `end`: "chairman and chief executive Richard Parsons". Roles
+/// are the title words of the lexicon.
+fn joins_roles(tokens: &[Token], at: usize, end: usize) -> bool {
+    let role = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|_| i < end)
+            .and_then(lower)
+            .is_some_and(|w| {
+                lexicon::small_flags(w.as_bytes()) & (flag::TITLE | flag::QUALIFIER) != 0
+            })
+    };
+    tokens[at].text == "and" && at > 0 && role(at - 1) && role(at + 1)
 }
 
 /// `word` and the apostrophe right after it make a capitalised plural

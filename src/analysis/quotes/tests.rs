@@ -275,6 +275,12 @@ const ROWS: &[Row] = &[
             ),
         ],
     ),
+    (
+        "two roles joined by and, before the name",
+        "Profits at Qorvath rose.\n\n\"Our results were strong,\" chairman and chief \
+         executive Lena Ortiz said.",
+        &[("Our results were strong,", Some("Lena Ortiz"), Some("said"))],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
