@@ -281,6 +281,11 @@ const ROWS: &[Row] = &[
          executive Lena Ortiz said.",
         &[("Our results were strong,", Some("Lena Ortiz"), Some("said"))],
     ),
+    (
+        "a whole sentence quoted without its comma, then the cue",
+        "The plant closed.\n\n\"We were left in the dark\" union president Carl Meyer said.",
+        &[("We were left in the dark", Some("Carl Meyer"), Some("said"))],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
