@@ -17,13 +17,26 @@ pub(super) fn clause_subject(tokens: &[Token]) -> Option<Span> {
     let mut from = 0;
     for _ in 0..4 {
         let first = tokens.get(from)?;
-        let opener = lower(first).is_some() || is_preposition(first.text);
+        let opener =
+            lower(first).is_some() || is_preposition(first.text) || opens_with_time(tokens, from);
         if !opener {
             return phrase_after(tokens, from);
         }
         from += tokens[from..].iter().position(|t| t.is(','))? + 1;
     }
     None
+}
+
+/// An opening phrase of time from `from` to its comma: "Sunday morning,",
+/// "Hours later,", "Two days ago,": no subject there.
+fn opens_with_time(tokens: &[Token], from: usize) -> bool {
+    let Some(comma) = tokens[from..].iter().take(5).position(|t| t.is(',')) else {
+        return false;
+    };
+    let last = comma.checked_sub(1).and_then(|i| lower(&tokens[from + i]));
+    is_time_word(tokens[from].text)
+        || lexicon::flags(tokens[from].text) & flag::TIME != 0
+        || matches!(last, Some("later" | "earlier" | "ago"))
 }
 
 pub(super) fn is_preposition(word: &str) -> bool {

@@ -286,6 +286,16 @@ const ROWS: &[Row] = &[
         "The plant closed.\n\n\"We were left in the dark\" union president Carl Meyer said.",
         &[("We were left in the dark", Some("Carl Meyer"), Some("said"))],
     ),
+    (
+        "an opening phrase of time is not the subject",
+        "Lena Ortiz met the union.\n\nHours later, Ortiz praised the talks, telling \
+         reporters, \"We are close to a deal.\"",
+        &[(
+            "We are close to a deal.",
+            Some("Lena Ortiz"),
+            Some("telling"),
+        )],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
