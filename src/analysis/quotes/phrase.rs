@@ -115,7 +115,11 @@ pub(super) fn subject_before(tokens: &[Token], at: usize) -> Option<(Span, usize
         let before = end;
         end = skip_adverbs(tokens, end);
         end = skip_time(tokens, end);
-        if end > 0 && (tokens[end - 1].is(',') || is_dash(&tokens[end - 1])) {
+        if end >= 2 && tokens[end - 1].is(',') && party_tag_before(tokens, end - 1) {
+            // "Gov. John Kasich (R-OH), said": a stray comma after the
+            // party tag, which the next round skips.
+            end -= 1;
+        } else if end > 0 && (tokens[end - 1].is(',') || is_dash(&tokens[end - 1])) {
             // Not an aside: a stray comma between subject and verb.
             let close = end - 1;
             end = match aside_start(tokens, close) {
@@ -130,7 +134,43 @@ pub(super) fn subject_before(tokens: &[Token], at: usize) -> Option<(Span, usize
         }
     }
     let (phrase, start) = phrase_before(tokens, end)?;
+    if let Some(found) = place_after_place(tokens, start) {
+        return Some(found);
+    }
     Some(unclosed_aside(tokens, start).unwrap_or((phrase, start)))
+}
+
+/// A party and state tag in parentheses ends right before `at`: "(R-OH)",
+/// "(D-N.Y.)".
+fn party_tag_before(tokens: &[Token], at: usize) -> bool {
+    let Some(close) = at.checked_sub(1).filter(|&c| tokens[c].is(')')) else {
+        return false;
+    };
+    let Some(open) = (close.saturating_sub(8)..close)
+        .rev()
+        .find(|&i| tokens[i].is('('))
+    else {
+        return false;
+    };
+    let tag: String = tokens[open + 1..close].iter().map(|t| t.text).collect();
+    tag.len() <= 12 && ["R-", "D-", "I-"].iter().any(|p| tag.starts_with(p))
+}
+
+/// "Stacy Baker of Columbia, South Carolina says": a place phrase at
+/// `start` that completes the place of an "of" before it ("of Columbia,")
+/// belongs to the phrase before the comma.
+fn place_after_place(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
+    let comma = start.checked_sub(1).filter(|&c| tokens[c].is(','))?;
+    let words = tokens[start..].iter().take_while(|t| t.is_capitalised());
+    let place = words.clone().count() > 0
+        && lexicon::phrase_flags(words.map(|t| t.text)) & flag::PLACE != 0;
+    let of = (comma.saturating_sub(4)..comma)
+        .rev()
+        .find(|&i| tokens[i].text == "of")?;
+    let named = tokens[of + 1..comma].iter().all(Token::is_capitalised);
+    (place && named && of > 0)
+        .then(|| phrase_before(tokens, comma))
+        .flatten()
 }
 
 /// "Sam Lau, the communications director for the party said": an aside

@@ -296,6 +296,16 @@ const ROWS: &[Row] = &[
             Some("telling"),
         )],
     ),
+    (
+        "a comma after a party tag is no aside",
+        "Holt won the state. After the vote, Sen. Mary Holt (D-Ore.), said, \"We will go on.\"",
+        &[("We will go on.", Some("Mary Holt"), Some("said"))],
+    ),
+    (
+        "a town and its state after of belong to the name before",
+        "Lena Ortiz of Columbia, South Carolina says the plan is \"far too slow.\"",
+        &[("far too slow.", Some("Lena Ortiz"), Some("says"))],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
