@@ -437,6 +437,15 @@ pub(super) fn is_pronoun_token(token: &Token) -> bool {
 /// Skips a time phrase that ends at `end`: "on Tuesday", "last week",
 /// "on Wednesday night", "earlier this month".
 pub(super) fn skip_time(tokens: &[Token], end: usize) -> usize {
+    // "Trump at the time said": a time phrase, not the subject.
+    let words = |i: usize| tokens.get(end.wrapping_sub(i)).and_then(lower);
+    let at_the_time = end >= 3
+        && words(3) == Some("at")
+        && matches!(words(2), Some("the" | "that"))
+        && matches!(words(1), Some("time" | "moment"));
+    if at_the_time {
+        return end - 3;
+    }
     let is_time = |t: &Token| is_time_word(t.text);
     let mut i = end;
     while i > 0 && is_time(&tokens[i - 1]) {

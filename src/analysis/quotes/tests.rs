@@ -306,6 +306,11 @@ const ROWS: &[Row] = &[
         "Lena Ortiz of Columbia, South Carolina says the plan is \"far too slow.\"",
         &[("far too slow.", Some("Lena Ortiz"), Some("says"))],
     ),
+    (
+        "at the time between the name and the cue",
+        "Lena Ortiz spoke to the union. Ortiz at the time said the offer was \"far too low.\"",
+        &[("far too low.", Some("Lena Ortiz"), Some("said"))],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
