@@ -17,14 +17,28 @@ pub(super) fn clause_subject(tokens: &[Token]) -> Option<Span> {
     let mut from = 0;
     for _ in 0..4 {
         let first = tokens.get(from)?;
-        let opener =
-            lower(first).is_some() || is_preposition(first.text) || opens_with_time(tokens, from);
+        let opener = lower(first).is_some()
+            || is_preposition(first.text)
+            || opens_with_time(tokens, from)
+            || (from > 0 && ends_a_place(tokens, from));
         if !opener {
             return phrase_after(tokens, from);
         }
         from += tokens[from..].iter().position(|t| t.is(','))? + 1;
     }
     None
+}
+
+/// "Speaking in Salem, New Hampshire, Trump said": after an opening
+/// phrase, a place between commas at `from` completes the place before.
+fn ends_a_place(tokens: &[Token], from: usize) -> bool {
+    let Some(comma) = tokens[from..].iter().take(4).position(|t| t.is(',')) else {
+        return false;
+    };
+    let words = &tokens[from..from + comma];
+    !words.is_empty()
+        && words.iter().all(Token::is_capitalised)
+        && lexicon::phrase_flags(words.iter().map(|t| t.text)) & flag::PLACE != 0
 }
 
 /// An opening phrase of time from `from` to its comma: "Sunday morning,",

@@ -311,6 +311,12 @@ const ROWS: &[Row] = &[
         "Lena Ortiz spoke to the union. Ortiz at the time said the offer was \"far too low.\"",
         &[("far too low.", Some("Lena Ortiz"), Some("said"))],
     ),
+    (
+        "a town and its state in an opening phrase are not the subject",
+        "Lena Ortiz faced Tom Ray in the race.\n\nSpeaking in Salem, New Hampshire, Ortiz \
+         attacked Ray, saying \"he is a total stiff.\"",
+        &[("he is a total stiff.", Some("Lena Ortiz"), Some("saying"))],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
