@@ -37,6 +37,11 @@ fn who_is_a_person() {
         ),
         // ...but not before, with nothing else to say so.
         ("Qorvath spoke first.", &[]),
+        // Capitals and a plural s are a group, never a person.
+        (
+            "MPs voted on Monday. MEPs said the bill failed, Anna Qorvath said.",
+            &["Anna Qorvath"],
+        ),
         // A list takes the kind of its items.
         (
             "Did not bat: Anna Qorvath, Zbyk Ulla, Pim Tarvo.",

@@ -393,7 +393,14 @@ fn shape_plain_capital(s: &str, t: &mut Token) {
         t.cap_flags = british_flags(s);
     }
     // Neither a contraction nor a party tag: both need a joiner.
-    t.name_like = s.len() > 1;
+    t.name_like = s.len() > 1 && !is_plural_acronym(s);
+}
+
+/// "MPs", "MEPs", "CEOs": capitals and a plural s name a group, never
+/// a person.
+fn is_plural_acronym(s: &str) -> bool {
+    s.strip_suffix('s')
+        .is_some_and(|head| head.len() >= 2 && head.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// "Neighbours", "Colour": a British spelling of a common word (the word
