@@ -414,7 +414,18 @@ fn counter_one(ctx: &Ctx, f: Flags) -> f32 {
     if ctx.tokens[ctx.cand.first()].sent_start && f & flag::COMMON != 0 {
         s -= 1.0;
     }
+    if f & flag::GIVEN == 0 && speaks_as_a_thing(ctx) {
+        s -= 4.0;
+    }
     s
+}
+
+/// "Google said its profits rose", "Yukos, which owns": a name that a
+/// verb's "its" or a "which" refers back to is a thing's.
+fn speaks_as_a_thing(ctx: &Ctx) -> bool {
+    let a = ctx.after();
+    let its = ctx.lower_flags(a) & flag::VERB != 0 && ctx.bytes(a + 1) == b"its";
+    its || (ctx.bytes(a) == b"," && ctx.bytes(a + 1) == b"which")
 }
 
 /// Against a phrase: it ends in a title ("Legal Affairs Minister") or a
