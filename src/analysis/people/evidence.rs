@@ -424,7 +424,8 @@ fn counter_one(ctx: &Ctx, f: Flags) -> f32 {
 /// verb's "its" or a "which" refers back to is a thing's.
 fn speaks_as_a_thing(ctx: &Ctx) -> bool {
     let a = ctx.after();
-    let its = ctx.lower_flags(a) & flag::VERB != 0 && ctx.bytes(a + 1) == b"its";
+    // The bytes first: most names are followed by neither.
+    let its = ctx.bytes(a + 1) == b"its" && ctx.lower_flags(a) & flag::VERB != 0;
     its || (ctx.bytes(a) == b"," && ctx.bytes(a + 1) == b"which")
 }
 
