@@ -59,10 +59,28 @@ def census(cache):
     return out["male.first"], out["female.first"], out["all.last"]
 
 
+HEADERS = {
+    "given.tsv": "Given names (people engine: a capitalised word may be a\n"
+    "first name; its gender) with m/f/u. Built by assets/build_words.py\n"
+    "from the US Census 1990 name files (public domain).",
+    "surnames.txt": "Surnames (people engine: a capitalised word may be a\n"
+    "family name). Built by assets/build_words.py from the US Census 1990\n"
+    "name files (public domain).",
+    "places.txt": "Countries, capitals, continents, US states, large cities\n"
+    "(people engine: a capitalised word or phrase is a place). Built by\n"
+    "assets/build_words.py from GeoNames (CC BY 4.0, geonames.org).",
+    "common.txt": "Common lower-case English words (people engine: a\n"
+    "capitalised one is usually a sentence start, not a name). Built by\n"
+    "assets/build_words.py from SCOWL size 35 (wamerican-small).",
+}
+
+
 def write(name, lines):
+    """Writes a list under its header (see assets/README.md)."""
     path = os.path.join(OUT, name)
+    header = "".join(f"# {h}\n" for h in HEADERS[name].split("\n"))
     with open(path, "w", encoding="utf-8") as f:
-        f.write("".join(line + "\n" for line in lines))
+        f.write(header + "".join(line + "\n" for line in lines))
     print(f"{path}: {len(lines)} lines, {os.path.getsize(path)} bytes")
 
 

@@ -2,7 +2,7 @@
 //!
 //! The library is the whole pipeline except the terminal:
 //!
-//! 1. [`article::load`] reads article files (one object, an array, a news-API
+//! 1. [`article::load()`] reads article files (one object, an array, a news-API
 //!    object or JSON Lines) into [`Article`]s and reports [`Problem`]s;
 //! 2. [`article::sanitize`] cleans every string read from disk, so that
 //!    nothing in a file can drive the terminal;
@@ -19,10 +19,14 @@ pub mod config;
 pub mod export;
 pub mod extract;
 pub mod feeds;
+pub(crate) mod hash;
 pub mod index;
 pub mod samples;
 pub mod state;
 pub mod tui;
+
+#[cfg(test)]
+mod golden;
 
 pub use analysis::{Analysis, Person, Quote, Span, analyse};
 

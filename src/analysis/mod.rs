@@ -4,7 +4,10 @@
 //! Every span is a byte range into the body it was computed from, always on
 //! `char` boundaries, so `&body[span.range()]` never panics.
 
+#![warn(missing_docs)]
+
 mod chars;
+mod lexicon;
 pub mod people;
 pub mod quotes;
 mod span;
@@ -32,15 +35,16 @@ pub struct Quote {
 /// Everything byline finds in one article body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Analysis {
+    /// The people named, in order of first mention.
     pub people: Vec<Person>,
+    /// The quotations, in text order.
     pub quotes: Vec<Quote>,
 }
 
 /// Builds the word lists and tables of both engines now rather than on
 /// first use (for benchmarks, and before work is spread over threads).
 pub fn warm_up() {
-    people::warm_up();
-    quotes::warm_up();
+    lexicon::warm_up();
 }
 
 /// Analyses one cleaned article body.

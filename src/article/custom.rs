@@ -21,6 +21,7 @@ use super::fields::{Field, first_member};
 /// One `[formats.NAME]` table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Format {
+    /// The table's `NAME`.
     pub name: String,
     /// The path to the array (or id-keyed object) of articles in a file.
     pub items: Option<String>,
@@ -37,6 +38,7 @@ pub struct Formats {
 }
 
 impl Formats {
+    /// The tables, in the settings file's order.
     pub fn new(formats: Vec<Format>) -> Self {
         let mut members: Vec<String> = formats
             .iter()
@@ -48,10 +50,12 @@ impl Formats {
         Self { formats, members }
     }
 
+    /// There is no table.
     pub fn is_empty(&self) -> bool {
         self.formats.is_empty()
     }
 
+    /// Every table, in order.
     pub fn formats(&self) -> &[Format] {
         &self.formats
     }

@@ -15,17 +15,26 @@ use std::fmt;
 /// The fields of an article that are read from paths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// The article's id.
     Id,
+    /// The headline.
     Title,
+    /// The subheading.
     Subtitle,
+    /// The text.
     Body,
+    /// The bylines.
     Authors,
+    /// The outlet.
     Source,
+    /// The story's address.
     Url,
+    /// The publication date.
     Published,
 }
 
 impl Field {
+    /// Every field.
     pub const ALL: [Field; 8] = [
         Field::Id,
         Field::Title,

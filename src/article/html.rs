@@ -31,7 +31,9 @@ use std::cell::RefCell;
 /// A body converted from HTML: its text and the captions of its photos.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Converted {
+    /// The text, paragraphs separated by a blank line.
     pub text: String,
+    /// The photos' captions and credits.
     pub images: Vec<Image>,
 }
 

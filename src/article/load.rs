@@ -5,15 +5,11 @@
 //!    `.ndjson` files; a named file is read whatever its name.
 //! 2. Each file is read whole, read-only, and checked for UTF-8 (bad bytes
 //!    become U+FFFD, with a problem, so the rest of the file still loads).
-//! 3. Its shape is recognised from the first bytes (see [`shape`]): one
-//!    object (an article, or an envelope of articles: see [`envelope`]), an
+//! 3. Its shape is recognised from the first bytes (see `article::shape`): one
+//!    object (an article, or an envelope of articles: see `article::envelope`), an
 //!    array, JSON Lines, or an `SQLite` file (a feed reader's cache: see
-//!    [`sqlite`]); every article object in it goes through
-//!    [`parse`](super::parse), with the user's `[formats.NAME]` tables.
-//!
-//! [`shape`]: super::shape
-//! [`envelope`]: super::envelope
-//! [`sqlite`]: super::sqlite
+//!    `article::sqlite`); every article object in it goes through
+//!    `article::parse`, with the user's `[formats.NAME]` tables.
 //!
 //! A problem never stops the run: it names the file and the line or item,
 //! and the loader moves on.
@@ -38,14 +34,21 @@ pub enum Input {
     /// Standard input (`-` on the command line).
     Stdin,
     /// Text already in memory, such as a bundled sample; `name` stands for the file.
-    Text { name: String, text: String },
+    Text {
+        /// What problems and origins call it.
+        name: String,
+        /// The file's text.
+        text: String,
+    },
 }
 
 /// Articles and the problems met while loading them. Loading never returns
 /// one without the other: a bad file costs its own articles, nothing more.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Loaded {
+    /// Every article read, in file order.
     pub articles: Vec<Article>,
+    /// What went wrong on the way, in file order.
     pub problems: Vec<Problem>,
 }
 

@@ -1,6 +1,8 @@
 //! The article model: one story as byline holds it after loading and
 //! cleaning, plus where it came from.
 
+#![warn(missing_docs)]
+
 mod custom;
 mod date;
 mod envelope;
@@ -39,29 +41,38 @@ use std::sync::Arc;
 pub struct Article {
     /// From the file, or derived from the file and position when absent.
     pub id: String,
+    /// The headline.
     pub title: String,
+    /// The standfirst or subheading, if any.
     pub subtitle: Option<String>,
     /// The text; paragraphs are separated by a blank line.
     pub body: String,
+    /// The outlet ("Reuters", "BBC News").
     pub source: Option<String>,
+    /// The bylines, as given.
     pub authors: Vec<String>,
     /// ISO 8601 (`YYYY-MM-DD`, or a date-time with its offset when the
     /// file gave one), or as written when it could not be read as a time.
     pub published: Option<String>,
+    /// Where the story was published.
     pub url: Option<String>,
+    /// The photos, with captions and credits.
     pub images: Vec<Image>,
     /// The file holds only the start of the story (a news API cut it).
     pub truncated: bool,
     /// Read or unread as the tool the story came from recorded it (a feed
     /// reader's cache); byline's own marks win over it.
     pub read: Option<bool>,
+    /// Where byline read it.
     pub origin: Origin,
 }
 
 /// A photo caption and its credit.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Image {
+    /// The caption text.
     pub caption: String,
+    /// Who took or supplied the photo.
     pub credit: Option<String>,
 }
 
@@ -70,6 +81,7 @@ pub struct Image {
 pub struct Origin {
     /// The file as the user named it (or `-`, or a bundled sample's name).
     pub file: Arc<str>,
+    /// Where in the file: a line, an item.
     pub place: Place,
 }
 

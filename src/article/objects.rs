@@ -2,7 +2,7 @@
 //! envelope of articles, an array, JSON Lines), then every article object
 //! in it through [`parse`](super::parse), with the user's `[formats.NAME]`
 //! tables. Everything here works on text in memory; reading it is
-//! [`load`](super::load)'s.
+//! [`load`](fn@super::load)'s.
 
 use super::envelope::Envelope;
 use super::fields::Record;

@@ -19,8 +19,11 @@ pub enum Place {
 /// person can act on. Shown as one line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct Problem {
+    /// The file as the user named it.
     pub file: Arc<str>,
+    /// Where in the file.
     pub place: Place,
+    /// What is wrong, in words a person can act on.
     pub reason: String,
 }
 

@@ -32,7 +32,9 @@ pub const MAX_DELAY: Duration = Duration::from_millis(700);
 /// Whether a file is new to byline or one it had read before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
+    /// A file byline had not read.
     Added,
+    /// A file it had read, changed since.
     Changed,
 }
 
@@ -43,13 +45,22 @@ pub enum WatchEvent {
     /// the problems reading it. Its articles replace those whose
     /// `origin.file` is `file`.
     Loaded {
+        /// The file as the articles' `origin.file` names it.
         file: Arc<str>,
+        /// Its path on disk.
         path: PathBuf,
+        /// New, or changed.
         change: Change,
+        /// Its articles and problems.
         loaded: Loaded,
     },
     /// A file that had been read is gone.
-    Removed { file: Arc<str>, path: PathBuf },
+    Removed {
+        /// The file as the articles' `origin.file` names it.
+        file: Arc<str>,
+        /// Its path on disk.
+        path: PathBuf,
+    },
     /// The system could not watch something (a folder, too many folders);
     /// watching goes on for the rest.
     Error(String),
@@ -58,8 +69,10 @@ pub enum WatchEvent {
 /// Why watching could not start at all.
 #[derive(Debug, thiserror::Error)]
 pub enum WatchError {
+    /// The system's watcher failed to start.
     #[error("cannot watch for changes: {0}")]
     Notify(#[from] notify::Error),
+    /// The thread could not be spawned.
     #[error("cannot start the watching thread: {0}")]
     Thread(#[from] std::io::Error),
 }

@@ -3,7 +3,7 @@
 //! reader and every command read fetched news as they read any file.
 //!
 //! - [`Subscriptions`]: `feeds.toml` in the settings folder, a file a
-//!   person can edit; [`import`] reads OPML and newsboat's `urls`, and
+//!   person can edit; [`import`](fn@import) reads OPML and newsboat's `urls`, and
 //!   [`opml::write`] writes OPML 2.0.
 //! - a feed's bytes are read into stories in byline's own article format
 //!   (`parse`) and merged into the feed's JSON Lines file (`store`).

@@ -17,6 +17,7 @@ pub struct Pattern {
 const PREFIX: i64 = 10;
 
 impl Pattern {
+    /// The pattern of `query`, folded as names are.
     pub fn new(query: &str) -> Pattern {
         let mut chars = Vec::with_capacity(query.len());
         // Names fold their punctuation to spaces ("Carvalho-Mota" is
@@ -31,6 +32,7 @@ impl Pattern {
         Pattern { chars, ascii }
     }
 
+    /// The query has no letter or digit.
     pub fn is_empty(&self) -> bool {
         self.chars.is_empty()
     }

@@ -2,62 +2,10 @@
 //! referred to by a four-byte [`Sym`], so that a library of 100,000 stories
 //! holds each "Jens Stoltenberg" and each "said" one time.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// The hash maps of the index: keyed by short strings and small integers
-/// it makes itself, so a fast hash serves better than a DoS-proof one.
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
-
-/// `FxHash` (as in rustc): a multiply and a rotate per eight bytes.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+use crate::hash::mix;
+pub use crate::hash::{FastMap, FastSet};
+use std::collections::HashMap;
+use std::hash::Hasher;
 
 /// A 64-bit hash of `bytes` for fingerprints, where two different texts
 /// must almost never collide: every eight bytes are mixed in with
@@ -116,14 +64,6 @@ impl Hasher for Hash64 {
     fn finish(&self) -> u64 {
         Hash64::finish(self)
     }
-}
-
-/// `MurmurHash3`'s 64-bit finaliser: a bijection in which every output
-/// bit depends on every input bit.
-fn mix(mut x: u64) -> u64 {
-    x = (x ^ (x >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x = (x ^ (x >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    x ^ (x >> 33)
 }
 
 /// An interned string.

@@ -43,6 +43,8 @@
 //! assert!(next.is_some());
 //! ```
 
+#![warn(missing_docs)]
+
 mod appear;
 mod chunks;
 mod cluster;
@@ -68,7 +70,9 @@ use variant::{Buckets, Lookup, Variant, VariantKey, make_room};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
+    /// A person.
     Person,
+    /// An organisation.
     Organisation,
 }
 
@@ -139,6 +143,7 @@ pub struct SpeakerIndex {
 }
 
 impl SpeakerIndex {
+    /// An empty index.
     pub fn new() -> SpeakerIndex {
         SpeakerIndex::default()
     }

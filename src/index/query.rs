@@ -36,7 +36,9 @@ pub enum Order {
 /// into its body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Position {
+    /// The story, by its article index.
     pub article: usize,
+    /// A byte offset into its body.
     pub offset: usize,
 }
 
@@ -44,11 +46,13 @@ pub struct Position {
 /// `said.text(&article.body)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Said<'a> {
+    /// Its id in the index.
     pub id: QuoteId,
     /// The article index it was added under.
     pub article: usize,
     /// The words inside the marks, as a byte span into the body.
     pub span: Span,
+    /// The date of its story, if known.
     pub date: Option<Date>,
     /// The reporting verb or phrase ("said", "told").
     pub cue: Option<&'a str>,
@@ -60,6 +64,7 @@ impl Said<'_> {
         self.span.text(body)
     }
 
+    /// Where the quote starts.
     pub fn position(&self) -> Position {
         Position {
             article: self.article,
@@ -72,7 +77,9 @@ impl Said<'_> {
 /// in other stories) are listed once, with how many other stories have it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Listed<'a> {
+    /// The quote.
     pub said: Said<'a>,
+    /// How many other stories carry a wire copy of it.
     pub also_in: usize,
 }
 
@@ -98,6 +105,7 @@ impl std::fmt::Debug for Speaker<'_> {
 }
 
 impl<'a> Speaker<'a> {
+    /// Its id, stable across refreshes.
     pub fn id(&self) -> SpeakerId {
         self.id
     }
@@ -107,6 +115,7 @@ impl<'a> Speaker<'a> {
         self.index.strings.text(self.entry.name)
     }
 
+    /// A person or an organisation.
     pub fn kind(&self) -> SpeakerKind {
         self.entry.kind
     }
@@ -127,6 +136,7 @@ impl<'a> Speaker<'a> {
         self.entry.occurrences as usize
     }
 
+    /// How many stories quote them.
     pub fn stories(&self) -> usize {
         self.entry.stories()
     }
@@ -143,10 +153,12 @@ impl SpeakerIndex {
         self.listed().count()
     }
 
+    /// No speaker to list.
     pub fn is_empty(&self) -> bool {
         self.listed().next().is_none()
     }
 
+    /// The speaker `id`, if the lists show it.
     pub fn speaker(&self, id: SpeakerId) -> Option<Speaker<'_>> {
         let entry = self.entries.get(id.0 as usize)?;
         (entry.live && entry.occurrences > 0).then_some(Speaker {
@@ -394,6 +406,7 @@ impl SpeakerIndex {
         self.speaker(id).map(|_| id)
     }
 
+    /// The quote `quote`, if it is still in the index.
     pub fn quote(&self, quote: QuoteId) -> Option<Said<'_>> {
         let record = self.records.get(quote.0 as usize)?;
         (record.variant != super::NONE).then(|| self.said(quote.0))

@@ -2,11 +2,11 @@
 //! particles inside names (de, van der, bin, al-), the title chain before
 //! them split off as a role, and a final possessive removed.
 
-use super::lexicon::flag;
 use super::openers;
 use super::title;
 use super::token::{Gap, Kind, Token};
 use crate::analysis::Span;
+use crate::analysis::lexicon::{Flags, flag};
 use std::borrow::Cow;
 
 /// The token indices of a name's words: `first..=last`, less one closing
@@ -72,7 +72,7 @@ pub struct Candidate {
     /// General", "chief spokesman"), if any.
     pub role: Option<(usize, usize)>,
     /// Flags of the role words or-ed together (TITLE, HONORIFIC, genders).
-    pub role_flags: u32,
+    pub role_flags: Flags,
     /// The last name word carries a possessive ('s).
     pub possessive: bool,
     /// A lone common word opening a sentence ("Trump took to Twitter"):

@@ -6,8 +6,8 @@
 use super::candidates::Candidate;
 use super::kinds;
 use super::layout;
-use super::lexicon::{self, flag};
 use super::token::{Kind, Token};
+use crate::analysis::lexicon::{self, Flags, flag};
 use crate::analysis::people::EntityKind;
 use std::cell::Cell;
 
@@ -34,18 +34,18 @@ pub struct Ctx<'a> {
     pub cand: &'a Candidate,
     /// Flags of the name words, in order (the first eight: longer names
     /// are rare, and their tail says little).
-    flags: [u32; 8],
+    flags: [Flags; 8],
     len: usize,
     /// The whole phrase names a place (computed once: two rules ask).
     pub place: bool,
     /// [`Ctx::lower_flags`] of the words right before and after the phrase,
     /// which several rules ask about, looked up on first use (`UNSEEN`
     /// until then).
-    near: [Cell<u32>; 2],
+    near: [Cell<Flags>; 2],
 }
 
 /// No flags looked up yet: more bits than any list sets.
-const UNSEEN: u32 = u32::MAX;
+const UNSEEN: Flags = Flags::MAX;
 
 impl<'a> Ctx<'a> {
     /// Inlined: built in place rather than copied out to the caller.
@@ -71,7 +71,7 @@ impl<'a> Ctx<'a> {
 
     /// The small lists' flags of token `i` if it is a lower-case word
     /// (titles, verbs, organisation words...), else 0.
-    pub fn lower_flags(&self, i: usize) -> u32 {
+    pub fn lower_flags(&self, i: usize) -> Flags {
         let look = || match self.tokens.get(i) {
             Some(t) if t.kind == Kind::Word && !t.cap => lexicon::small_flags(t.bytes(self.text)),
             _ => 0,
@@ -90,7 +90,7 @@ impl<'a> Ctx<'a> {
     }
 
     #[inline]
-    pub fn flags(&self) -> &[u32] {
+    pub fn flags(&self) -> &[Flags] {
         &self.flags[..self.len]
     }
 
@@ -352,7 +352,7 @@ fn words(ctx: &Ctx) -> f32 {
         // Every word is a name or in no list at all ("Mark Woodforde",
         // "Tang Shubei"): a phrase of ordinary words is not.
         let plain = other | flag::ORG | flag::DEMONYM | flag::TIME;
-        let namey = |x: u32| x & plain == 0 || x & (flag::GIVEN | flag::SURNAME) != 0;
+        let namey = |x: Flags| x & plain == 0 || x & (flag::GIVEN | flag::SURNAME) != 0;
         if ctx
             .cand
             .parts
@@ -397,7 +397,7 @@ fn counter(ctx: &Ctx) -> f32 {
 
 /// Against a one-word candidate: a date, a nationality, furniture, a
 /// direction ("the West"), a title alone ("President"), a common word.
-fn counter_one(ctx: &Ctx, f: u32) -> f32 {
+fn counter_one(ctx: &Ctx, f: Flags) -> f32 {
     let mut s = 0.0;
     if f & (flag::DEMONYM | flag::TIME | flag::FURNITURE) != 0 {
         s -= 4.0;
@@ -414,13 +414,25 @@ fn counter_one(ctx: &Ctx, f: u32) -> f32 {
     if ctx.tokens[ctx.cand.first()].sent_start && f & flag::COMMON != 0 {
         s -= 1.0;
     }
+    if f & flag::GIVEN == 0 && speaks_as_a_thing(ctx) {
+        s -= 4.0;
+    }
     s
+}
+
+/// "Google said its profits rose", "Yukos, which owns": a name that a
+/// verb's "its" or a "which" refers back to is a thing's.
+fn speaks_as_a_thing(ctx: &Ctx) -> bool {
+    let a = ctx.after();
+    // The bytes first: most names are followed by neither.
+    let its = ctx.bytes(a + 1) == b"its" && ctx.lower_flags(a) & flag::VERB != 0;
+    its || (ctx.bytes(a) == b"," && ctx.bytes(a + 1) == b"which")
 }
 
 /// Against a phrase: it ends in a title ("Legal Affairs Minister") or a
 /// place ("Legia Warsaw"), holds furniture ("Athens Newsroom"), is all
 /// nationalities ("Sunni Muslims") or a team ("Atlanta Braves").
-fn counter_many(ctx: &Ctx, f: &[u32]) -> f32 {
+fn counter_many(ctx: &Ctx, f: &[Flags]) -> f32 {
     let mut s = 0.0;
     let last = f[f.len() - 1];
     if last & (flag::TITLE | flag::HONORIFIC) != 0 {

@@ -2,8 +2,8 @@
 //! Mrs, spokeswoman), a given name from the Census lists, and the he/she
 //! that follows the person's mentions.
 
-use super::lexicon::{self, flag};
 use super::token::{Kind, Token};
+use crate::analysis::lexicon::{self, Flags, flag};
 use crate::analysis::people::Gender;
 
 /// Votes for one person: positive says male, negative female.
@@ -12,7 +12,7 @@ pub struct Votes(i32);
 
 impl Votes {
     /// A title or honorific's gender counts three votes.
-    pub fn title(&mut self, role_flags: u32) {
+    pub fn title(&mut self, role_flags: Flags) {
         if role_flags & flag::TITLE_MALE != 0 {
             self.0 += 3;
         }

@@ -2,7 +2,7 @@
 //! Full names first, then surnames alone, then given names alone; spellings
 //! match through a transliteration key and a guarded Jaro-Winkler test.
 
-use super::lexicon::{self, FxHasher};
+use crate::hash::{FxHasher, KeyHasher, word_hash};
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use unicode_normalization::UnicodeNormalization;
@@ -268,10 +268,10 @@ pub fn skeleton(key: &str) -> u64 {
         {
             *out = b;
         }
-        return super::lexicon::word_hash(buf);
+        return word_hash(buf);
     }
     let long: Vec<u8> = key.as_bytes().iter().enumerate().map(blank).collect();
-    super::lexicon::word_hash(&long)
+    word_hash(&long)
 }
 
 /// One name form as the grouping sees it.
@@ -374,7 +374,8 @@ fn opens_surname(w: &str, next: &str) -> bool {
     w.len() >= 2
         && w.starts_with(|c: char| c.is_ascii_uppercase())
         && super::candidates::is_particle(lower)
-        && (is_particle_word(next) || super::lexicon::flags(w) & super::lexicon::flag::GIVEN == 0)
+        && (is_particle_word(next)
+            || crate::analysis::lexicon::flags(w) & crate::analysis::lexicon::flag::GIVEN == 0)
 }
 
 /// "de", "van": lower case and not "al-Assad".
@@ -499,7 +500,7 @@ struct Items<'f, T> {
 
 /// [`Items`] by skeleton, and what each person has.
 struct Index<'f> {
-    by_skeleton: HashMap<u64, Vec<usize>, BuildHasherDefault<lexicon::KeyHasher>>,
+    by_skeleton: HashMap<u64, Vec<usize>, BuildHasherDefault<KeyHasher>>,
     has: HashSet<(usize, &'f str), BuildHasherDefault<FxHasher>>,
 }
 

@@ -2,8 +2,8 @@
 //! from its words and the word before it ("in X", "the newspaper X").
 
 use super::evidence::Ctx;
-use super::lexicon::flag;
 use super::token::Gap;
+use crate::analysis::lexicon::flag;
 use crate::analysis::people::EntityKind;
 
 /// "the X" is rarely a person; "in X", "at X" is rarely one; nor is "the

@@ -4,8 +4,8 @@
 //! Moscow Newsroom"; and against: team scores "X 4 Y 4".
 
 use super::evidence::Ctx;
-use super::lexicon::flag;
 use super::token::{Gap, Kind};
+use crate::analysis::lexicon::flag;
 
 /// Points from the layout around a candidate.
 pub fn score(ctx: &Ctx) -> f32 {

@@ -3,10 +3,10 @@
 
 use super::Person;
 use super::grouping::{self, Form, skeleton};
-use super::lexicon::{self, flag};
+use crate::analysis::lexicon::{self, flag};
 use std::collections::HashMap;
 
-/// See [`People::lookup`].
+/// See [`People::lookup`](super::People::lookup).
 pub fn lookup(persons: &[Person], form: &str) -> Option<usize> {
     let form = normalise(form);
     if form.is_empty() {
@@ -45,10 +45,10 @@ pub fn lookup(persons: &[Person], form: &str) -> Option<usize> {
     (given.len() == 1).then(|| given[0])
 }
 
-/// [`lookup`] for many look-ups among the same persons (the quote engine
+/// `lookup` for many look-ups among the same persons (the quote engine
 /// asks once for each quote it cannot place): the forms are read once,
 /// and each look-up compares a form only with those that may match it.
-/// The answers are [`lookup`]'s.
+/// The answers are `lookup`'s.
 pub struct Index {
     /// Each form lower-cased (ASCII letters only, as `eq_ignore_ascii_case`
     /// compares), with the first person who has it.
@@ -62,6 +62,7 @@ pub struct Index {
 }
 
 impl Index {
+    /// Reads the forms of `persons` once.
     pub fn new(persons: &[Person]) -> Self {
         let mut index = Index {
             exact: HashMap::new(),
@@ -90,7 +91,7 @@ impl Index {
         index
     }
 
-    /// See [`lookup`].
+    /// See `lookup`.
     pub fn lookup(&self, form: &str) -> Option<usize> {
         let form = normalise(form);
         if form.is_empty() {

@@ -21,7 +21,7 @@
 //!    guarded similarity) and `gender` reads the gender where the text
 //!    tells it.
 //!
-//! The word lists live in `assets/words/` (`lexicon`); `assets/README.md`
+//! The word lists live in `assets/words/` (`analysis::lexicon`); `assets/README.md`
 //! gives their sources and licences. [`People::lookup`] finds a person by
 //! any written form (`lookup`).
 
@@ -31,7 +31,6 @@ mod gender;
 mod grouping;
 mod kinds;
 mod layout;
-mod lexicon;
 mod lookup;
 mod openers;
 mod resolve;
@@ -46,10 +45,13 @@ pub use grouping::{jaro_winkler, key as word_key, same_word};
 pub use kinds::is_preposition;
 pub use lookup::Index as LookupIndex;
 
+/// A person's gender, where the text tells it (a title, a given name, he or she).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Gender {
+    /// A woman.
     Female,
+    /// A man.
     Male,
 }
 
@@ -64,6 +66,7 @@ pub struct Person {
     pub mentions: Vec<Span>,
     /// A role from a title chain or apposition ("NATO Secretary General").
     pub role: Option<String>,
+    /// Their gender, when the text tells it.
     pub gender: Option<Gender>,
     /// Lower-case words the text uses to describe the person, from title
     /// chains and appositions: "norwegian", "secretary", "45-year-old".
@@ -80,15 +83,20 @@ impl Person {
 /// What kind of thing a named entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntityKind {
+    /// A person.
     Person,
+    /// A company, party, ministry, team...
     Organisation,
+    /// A country, town, region...
     Place,
 }
 
 /// A mention of a named entity in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
+    /// Where it is in the text.
     pub span: Span,
+    /// What it names.
     pub kind: EntityKind,
     /// Index into [`People::persons`] for a person.
     pub person: Option<usize>,
@@ -97,6 +105,7 @@ pub struct Mention {
 /// The result of [`find_people`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct People {
+    /// The people named, in order of first mention.
     pub persons: Vec<Person>,
     /// Every entity mention (persons, organisations, places), sorted by start.
     pub mentions: Vec<Mention>,
@@ -180,14 +189,14 @@ fn people_in(text: &str, buffers: &mut Buffers) -> People {
 /// a word in none of the lists ("Holger", "Zbyk"; not "President",
 /// "Party", "Oslo", "Tuesday").
 pub fn may_be_name_word(word: &str) -> bool {
-    use lexicon::flag;
+    use crate::analysis::lexicon::{self, flag};
     let f = lexicon::flags(word);
     f & (flag::GIVEN | flag::SURNAME) != 0 || f & flag::NOT_A_NAME == 0
 }
 
 /// Parses the embedded word lists now rather than on first use.
 pub fn warm_up() {
-    lexicon::warm_up();
+    crate::analysis::lexicon::warm_up();
 }
 
 /// Every candidate with its role and evidence score, in text order: why a

@@ -2,8 +2,8 @@
 //! names although they look like one ("But", "Officials", "Jr").
 
 use super::candidates::Parts;
-use super::lexicon::flag;
 use super::token::{Kind, Token};
+use crate::analysis::lexicon::{self, flag};
 
 /// A lone common word that opens a sentence ("We", "Officials"): no name.
 #[inline]
@@ -83,93 +83,8 @@ fn is_glued_role(text: &str, tokens: &[Token], parts: Parts) -> bool {
 }
 
 /// Words that open sentences and are never part of a name, even where a
-/// list says they are names too ("In", "Will", "May"). Matched as bytes,
-/// which compiles to a test per letter rather than a string comparison
-/// per word.
+/// list says they are names too ("In", "Will", "May"):
+/// `assets/words/sentence-openers.txt`.
 fn is_function_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"The"
-            | b"A"
-            | b"An"
-            | b"But"
-            | b"And"
-            | b"Or"
-            | b"If"
-            | b"When"
-            | b"While"
-            | b"After"
-            | b"Before"
-            | b"As"
-            | b"At"
-            | b"In"
-            | b"On"
-            | b"For"
-            | b"With"
-            | b"From"
-            | b"By"
-            | b"To"
-            | b"Of"
-            | b"Since"
-            | b"Although"
-            | b"Though"
-            | b"Because"
-            | b"So"
-            | b"Yet"
-            | b"Then"
-            | b"Now"
-            | b"Also"
-            | b"Still"
-            | b"Meanwhile"
-            | b"However"
-            | b"This"
-            | b"That"
-            | b"These"
-            | b"Those"
-            | b"His"
-            | b"Her"
-            | b"Its"
-            | b"Their"
-            | b"Our"
-            | b"My"
-            | b"Your"
-            | b"There"
-            | b"Here"
-            | b"What"
-            | b"Which"
-            | b"Who"
-            | b"Where"
-            | b"Why"
-            | b"How"
-            | b"All"
-            | b"Some"
-            | b"Many"
-            | b"Most"
-            | b"Both"
-            | b"Each"
-            | b"Every"
-            | b"No"
-            | b"Not"
-            | b"Only"
-            | b"Even"
-            | b"Just"
-            | b"Last"
-            | b"Next"
-            | b"Under"
-            | b"Over"
-            | b"During"
-            | b"Despite"
-            | b"Without"
-            | b"Like"
-            | b"Until"
-            | b"Unlike"
-            | b"Will"
-            | b"May"
-            | b"Can"
-            | b"Could"
-            | b"Should"
-            | b"Would"
-            | b"Did"
-            | b"Does"
-    )
+    lexicon::exact_flags(w) & flag::OPENER != 0
 }

@@ -8,10 +8,11 @@ use super::candidates::Candidate;
 use super::evidence::{self, Ctx, THRESHOLD, Verdict};
 use super::gender::{self, Votes};
 use super::grouping::{self, Form};
-use super::lexicon::{self, FxHasher, flag, word_hash};
 use super::token::{Kind, Token};
 use super::{EntityKind, Mention, People, Person};
 use crate::analysis::Span;
+use crate::analysis::lexicon::{self, flag};
+use crate::hash::{FxHasher, KeyHasher, word_hash};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
@@ -140,7 +141,7 @@ fn by_owner(owners: &[usize]) -> (Vec<usize>, Vec<usize>) {
 }
 
 /// Hashes of the keys of words known as a person's (see [`KeyMemo`]).
-type KeySet = HashSet<u64, BuildHasherDefault<lexicon::KeyHasher>>;
+type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
 
 /// The indices of the candidates taken as persons, in text order: strong
 /// evidence, then list neighbours, then words known as a person's (from
@@ -348,7 +349,7 @@ fn known_name(
 /// The keys are kept too, one after the other in `text`, for the forms of
 /// the names (see [`forms_of`]).
 struct KeyMemo {
-    keys: HashMap<u64, Key, BuildHasherDefault<lexicon::KeyHasher>>,
+    keys: HashMap<u64, Key, BuildHasherDefault<KeyHasher>>,
     text: String,
 }
 

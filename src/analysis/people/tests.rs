@@ -37,6 +37,17 @@ fn who_is_a_person() {
         ),
         // ...but not before, with nothing else to say so.
         ("Qorvath spoke first.", &[]),
+        // A name that "its" or "which" refers back to is a thing's.
+        (
+            "Qorvex said its profits rose. Zbyntal, which owns the mine, \
+             agreed, Anna Qorvath said.",
+            &["Anna Qorvath"],
+        ),
+        // Capitals and a plural s are a group, never a person.
+        (
+            "MPs voted on Monday. MEPs said the bill failed, Anna Qorvath said.",
+            &["Anna Qorvath"],
+        ),
         // A list takes the kind of its items.
         (
             "Did not bat: Anna Qorvath, Zbyk Ulla, Pim Tarvo.",

@@ -3,9 +3,9 @@
 //! kept as the person's role.
 
 use super::candidates::{Candidate, Parts, possessive_cut};
-use super::lexicon::{self, flag};
 use super::token::{Gap, Kind, Token};
 use crate::analysis::Span;
+use crate::analysis::lexicon::{self, flag};
 
 /// Splits a run into the title chain (role) and the name, strips a final
 /// possessive, and looks back for lower-case title words before the run.

@@ -3,8 +3,8 @@
 //! each with its byte span, its capitalisation and the white space before it.
 
 use super::candidates::is_particle;
-use super::lexicon::{self, flag};
 use crate::analysis::chars::{is_alphabetic, is_alphanumeric};
+use crate::analysis::lexicon::{self, Flags, flag};
 
 /// What separates a token from the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +56,7 @@ pub struct Token {
     /// The lexicon flags of a capitalised word (possessive removed), looked
     /// up once here since the rules ask for them again and again; 0 for
     /// other tokens (see [`Token::flags`]).
-    cap_flags: u32,
+    cap_flags: Flags,
 }
 
 impl Token {
@@ -76,11 +76,11 @@ impl Token {
     /// A lower-case word gets only the small lists' flags (titles, verbs,
     /// organisation words...): it is never a name or a place by itself.
     #[inline]
-    pub fn flags(self, text: &str) -> u32 {
+    pub fn flags(self, text: &str) -> Flags {
         if self.cap {
             self.cap_flags
         } else {
-            lexicon::small_flags(self.bytes(text))
+            lexicon::small_flags(self.bytes(text)) & flag::PEOPLE
         }
     }
 
@@ -360,7 +360,7 @@ fn shape_capital(s: &str, t: &mut Token) {
     // Dotted capitals are initials ("I.K."), not acronyms, unless known
     // ("U.S." is a place): see the flags below.
     t.upper = t.kind == Kind::Word && all_capitals(base) && !s.contains('.');
-    t.cap_flags = lexicon::flags(base);
+    t.cap_flags = lexicon::flags(base) & flag::PEOPLE;
     if t.cap_flags == 0 && s.len() > 3 && s.ends_with('s') {
         // "Hispanics", "Sisters": a plural nationality or role noun.
         t.cap_flags =
@@ -384,7 +384,7 @@ fn shape_plain_capital(s: &str, t: &mut Token) {
     // Most capitalised words have a lower-case second letter.
     let second = s.as_bytes().get(1);
     t.upper = second.is_some_and(|b| !b.is_ascii_lowercase()) && all_capitals(s);
-    t.cap_flags = lexicon::flags(s);
+    t.cap_flags = lexicon::flags(s) & flag::PEOPLE;
     if t.cap_flags == 0 && s.len() > 3 && s.ends_with('s') {
         t.cap_flags =
             lexicon::small_flags(&s.as_bytes()[..s.len() - 1]) & (flag::DEMONYM | flag::TITLE);
@@ -393,12 +393,19 @@ fn shape_plain_capital(s: &str, t: &mut Token) {
         t.cap_flags = british_flags(s);
     }
     // Neither a contraction nor a party tag: both need a joiner.
-    t.name_like = s.len() > 1;
+    t.name_like = s.len() > 1 && !is_plural_acronym(s);
+}
+
+/// "MPs", "MEPs", "CEOs": capitals and a plural s name a group, never
+/// a person.
+fn is_plural_acronym(s: &str) -> bool {
+    s.strip_suffix('s')
+        .is_some_and(|head| head.len() >= 2 && head.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// "Neighbours", "Colour": a British spelling of a common word (the word
 /// list spells American) is a common word too.
-fn british_flags(word: &str) -> u32 {
+fn british_flags(word: &str) -> Flags {
     // A window search: `str::find` sets up a general substring searcher
     // for each of these (mostly unknown) names.
     let at = word.as_bytes().windows(3).position(|w| w == b"our");
@@ -443,7 +450,7 @@ fn all_capitals_from(w: &str, mut letters: usize) -> bool {
 /// Flags of a hyphenated word not in the lists: a title if it ends in one
 /// ("Major-General", "Vice-President"), a nationality if it ends in one
 /// ("African-Americans"), a common word if all its parts are ("Twenty-seven").
-fn hyphenated_flags(s: &str) -> u32 {
+fn hyphenated_flags(s: &str) -> Flags {
     let last = s.rsplit('-').next().unwrap_or("");
     let mut f = lexicon::small_flags(last.as_bytes());
     if f & flag::DEMONYM == 0 && last.len() > 3 && last.ends_with('s') {

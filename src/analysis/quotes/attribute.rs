@@ -60,7 +60,7 @@ fn after_quote_words(tokens: &[Token]) -> Option<Found> {
             return None;
         }
         let subject = phrase_after(tokens, start + len)?;
-        let naming = cues::is_naming(cue.base);
+        let naming = cue.naming;
         return Some(Found {
             cue: cue_span(tokens, start, len),
             subject,
@@ -112,7 +112,7 @@ fn subject_first(tokens: &[Token], start: usize) -> Option<Found> {
         return (from == start || described).then(|| Found {
             cue: cue_span(tokens, at, len),
             subject,
-            naming: cues::is_naming(cue.base),
+            naming: cue.naming,
             direct: false,
         });
     }
@@ -136,7 +136,7 @@ pub fn closing_clause(tokens: &[Token]) -> Option<Found> {
                     Some(Found {
                         cue: cue_span(tokens, i, len),
                         subject,
-                        naming: cues::is_naming(cue.base),
+                        naming: cue.naming,
                         direct: false,
                     })
                 }
@@ -176,7 +176,7 @@ pub fn before(tokens: &[Token]) -> Vec<Found> {
         if is_noun_use(tokens, at) {
             continue;
         }
-        let naming = cues::is_naming(cue.base);
+        let naming = cue.naming;
         let cue_span = cue_span(tokens, at, len);
         let subject = match cue.form {
             Form::Participle if is_progressive(tokens, at) => {
@@ -429,7 +429,7 @@ pub fn cue_subject(tokens: &[Token]) -> Option<Found> {
         Some(Found {
             cue: cue_span(tokens, at, len),
             subject,
-            naming: cues::is_naming(cue.base),
+            naming: cue.naming,
             direct: false,
         })
     })
@@ -507,7 +507,7 @@ fn colon(tokens: &[Token]) -> Option<Found> {
 }
 
 /// The cue word (or phrase) starting at `at`, if it is one.
-fn cue_at(tokens: &[Token], at: usize) -> Option<(&'static cues::Cue, usize)> {
+fn cue_at(tokens: &[Token], at: usize) -> Option<(cues::Cue, usize)> {
     let word = lower(&tokens[at])?;
     let next = tokens.get(at + 1).filter(|t| t.is_word()).map(|t| t.text);
     cues::cue(word, next)

@@ -287,7 +287,8 @@ fn attributions(tokens: &[Token], at: usize, sentence: usize) -> Vec<Found> {
     let closes = ends_with_punctuation(quote.text)
         || tokens
             .get(at + 1)
-            .is_some_and(|t| t.is(',') || t.kind == Kind::Punct && !t.is('('));
+            .is_some_and(|t| t.is(',') || t.kind == Kind::Punct && !t.is('('))
+        || opens_sentence_whole(tokens, at, sentence);
     // A fragment may still end a sentence that closes with its
     // attribution: "“… far more credible” than his, Zuckoff said."
     let after = if closes {
@@ -305,6 +306,17 @@ fn attributions(tokens: &[Token], at: usize, sentence: usize) -> Vec<Found> {
         after.into_iter().chain(before).collect()
     }
 }
+
+/// A quotation of a few words that opens its sentence is a sentence of
+/// its own even when its comma is missing: `“…in the dark” union
+/// president Carl Meyer said`.
+fn opens_sentence_whole(tokens: &[Token], at: usize, sentence: usize) -> bool {
+    at == sentence && tokens[at].text.split_whitespace().count() >= MIN_WHOLE_WORDS
+}
+
+/// The fewest words of a quotation read as a sentence without its comma
+/// (a short one opening a sentence is a name: `“Fake news” spread`).
+const MIN_WHOLE_WORDS: usize = 4;
 
 /// The quoted words end with punctuation inside the marks.
 fn ends_with_punctuation(quote: &str) -> bool {

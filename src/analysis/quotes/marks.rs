@@ -66,7 +66,7 @@ pub fn find(text: &str) -> Vec<Marked> {
     find_in(text, &lines(text))
 }
 
-/// [`find`] over the text's [`lines`], computed once by the caller.
+/// `find` over the text's [`lines`], computed once by the caller.
 pub fn find_in(text: &str, lines: &[(usize, usize)]) -> Vec<Marked> {
     let single = uses_single_marks(text);
     // Backticks and « » are rare: a text without them has its marks found

@@ -1,18 +1,18 @@
 //! Quotes: the direct quotations in a text and who said them.
 //!
-//! 1. [`marks`] finds the quoted stretches, line by line;
-//! 2. each line is cut into [`words`] once, every quotation one token, so
+//! 1. `marks` finds the quoted stretches, line by line;
+//! 2. each line is cut into `words` once, every quotation one token, so
 //!    the sentence around a quote can be read from outside;
-//! 3. [`salience`] notes the subject of every sentence, for "he" and "she";
-//! 4. for each quote, [`attribute`] looks for the cue and the speaker
+//! 3. `salience` notes the subject of every sentence, for "he" and "she";
+//! 4. for each quote, `attribute` looks for the cue and the speaker
 //!    phrase, first right after the quote, then in the sentence before it,
-//!    and [`speaker`] resolves that phrase to a person, an organisation or
-//!    nobody ([`document`] holds this walk through the text);
+//!    and `speaker` resolves that phrase to a person, an organisation or
+//!    nobody (`document` holds this walk through the text);
 //! 5. quotes without a cue of their own take the speaker of the quotation
 //!    they continue (the rest of a split quote, the next paragraph of a
-//!    long one, a paragraph that is only a quote) ([`share`]);
+//!    long one, a paragraph that is only a quote) (`share`);
 //! 6. what is left without a speaker or cue and looks like a title or a
-//!    scare quote is dropped ([`filter`]).
+//!    scare quote is dropped (`filter`).
 
 mod attribute;
 mod cues;
@@ -76,11 +76,6 @@ pub fn find_quotes(text: &str, people: &People) -> Vec<Quote> {
         .filter(|(m, d)| filter::keep(text, &mut markup, m, d))
         .map(|(m, d)| quote(people, m, d, text))
         .collect()
-}
-
-/// Builds the word tables now rather than on first use.
-pub fn warm_up() {
-    cues::warm_up();
 }
 
 fn quote(people: &People, marked: &marks::Marked, decision: Decision, text: &str) -> Quote {

@@ -5,6 +5,7 @@
 use super::cues;
 use super::words::{Kind, Token};
 use crate::analysis::Span;
+use crate::analysis::lexicon::{self, flag};
 
 /// The longest a speaker phrase may be, in words.
 pub(super) const MAX_PHRASE: usize = 9;
@@ -16,13 +17,40 @@ pub(super) fn clause_subject(tokens: &[Token]) -> Option<Span> {
     let mut from = 0;
     for _ in 0..4 {
         let first = tokens.get(from)?;
-        let opener = lower(first).is_some() || is_preposition(first.text);
+        let opener = lower(first).is_some()
+            || is_preposition(first.text)
+            || opens_with_time(tokens, from)
+            || (from > 0 && ends_a_place(tokens, from));
         if !opener {
             return phrase_after(tokens, from);
         }
         from += tokens[from..].iter().position(|t| t.is(','))? + 1;
     }
     None
+}
+
+/// "Speaking in Salem, New Hampshire, Trump said": after an opening
+/// phrase, a place between commas at `from` completes the place before.
+fn ends_a_place(tokens: &[Token], from: usize) -> bool {
+    let Some(comma) = tokens[from..].iter().take(4).position(|t| t.is(',')) else {
+        return false;
+    };
+    let words = &tokens[from..from + comma];
+    !words.is_empty()
+        && words.iter().all(Token::is_capitalised)
+        && lexicon::phrase_flags(words.iter().map(|t| t.text)) & flag::PLACE != 0
+}
+
+/// An opening phrase of time from `from` to its comma: "Sunday morning,",
+/// "Hours later,", "Two days ago,": no subject there.
+fn opens_with_time(tokens: &[Token], from: usize) -> bool {
+    let Some(comma) = tokens[from..].iter().take(5).position(|t| t.is(',')) else {
+        return false;
+    };
+    let last = comma.checked_sub(1).and_then(|i| lower(&tokens[from + i]));
+    is_time_word(tokens[from].text)
+        || lexicon::flags(tokens[from].text) & flag::TIME != 0
+        || matches!(last, Some("later" | "earlier" | "ago"))
 }
 
 pub(super) fn is_preposition(word: &str) -> bool {
@@ -101,7 +129,11 @@ pub(super) fn subject_before(tokens: &[Token], at: usize) -> Option<(Span, usize
         let before = end;
         end = skip_adverbs(tokens, end);
         end = skip_time(tokens, end);
-        if end > 0 && (tokens[end - 1].is(',') || is_dash(&tokens[end - 1])) {
+        if end >= 2 && tokens[end - 1].is(',') && party_tag_before(tokens, end - 1) {
+            // "Gov. John Kasich (R-OH), said": a stray comma after the
+            // party tag, which the next round skips.
+            end -= 1;
+        } else if end > 0 && (tokens[end - 1].is(',') || is_dash(&tokens[end - 1])) {
             // Not an aside: a stray comma between subject and verb.
             let close = end - 1;
             end = match aside_start(tokens, close) {
@@ -116,7 +148,43 @@ pub(super) fn subject_before(tokens: &[Token], at: usize) -> Option<(Span, usize
         }
     }
     let (phrase, start) = phrase_before(tokens, end)?;
+    if let Some(found) = place_after_place(tokens, start) {
+        return Some(found);
+    }
     Some(unclosed_aside(tokens, start).unwrap_or((phrase, start)))
+}
+
+/// A party and state tag in parentheses ends right before `at`: "(R-OH)",
+/// "(D-N.Y.)".
+fn party_tag_before(tokens: &[Token], at: usize) -> bool {
+    let Some(close) = at.checked_sub(1).filter(|&c| tokens[c].is(')')) else {
+        return false;
+    };
+    let Some(open) = (close.saturating_sub(8)..close)
+        .rev()
+        .find(|&i| tokens[i].is('('))
+    else {
+        return false;
+    };
+    let tag: String = tokens[open + 1..close].iter().map(|t| t.text).collect();
+    tag.len() <= 12 && ["R-", "D-", "I-"].iter().any(|p| tag.starts_with(p))
+}
+
+/// "Stacy Baker of Columbia, South Carolina says": a place phrase at
+/// `start` that completes the place of an "of" before it ("of Columbia,")
+/// belongs to the phrase before the comma.
+fn place_after_place(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
+    let comma = start.checked_sub(1).filter(|&c| tokens[c].is(','))?;
+    let words = tokens[start..].iter().take_while(|t| t.is_capitalised());
+    let place = words.clone().count() > 0
+        && lexicon::phrase_flags(words.map(|t| t.text)) & flag::PLACE != 0;
+    let of = (comma.saturating_sub(4)..comma)
+        .rev()
+        .find(|&i| tokens[i].text == "of")?;
+    let named = tokens[of + 1..comma].iter().all(Token::is_capitalised);
+    (place && named && of > 0)
+        .then(|| phrase_before(tokens, comma))
+        .flatten()
 }
 
 /// "Sam Lau, the communications director for the party said": an aside
@@ -241,7 +309,8 @@ pub(super) fn phrase_before(tokens: &[Token], end: usize) -> Option<(Span, usize
             }
             let inner_of =
                 w == "of" && start < end && start >= 2 && tokens[start - 2].is_capitalised();
-            if (is_stop(w) && !inner_of) || is_pronoun(w) || cues::cue(w, None).is_some() {
+            let inner = inner_of || joins_roles(tokens, start - 1, end);
+            if (is_stop(w) && !inner) || is_pronoun(w) || cues::cue(w, None).is_some() {
                 break;
             }
         } else if !t.is_capitalised() && !word.starts_with(|c: char| c.is_ascii_digit()) {
@@ -250,6 +319,22 @@ pub(super) fn phrase_before(tokens: &[Token], end: usize) -> Option<(Span, usize
         start -= 1;
     }
     (start < end).then(|| (join(tokens[start].span, last.span), start))
+}
+
+/// "and" at `at` joins two roles of one title chain inside a phrase that
+/// ends at `end`: "chairman and chief executive Richard Parsons". Roles
+/// are the title words of the lexicon.
+fn joins_roles(tokens: &[Token], at: usize, end: usize) -> bool {
+    let role = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|_| i < end)
+            .and_then(lower)
+            .is_some_and(|w| {
+                lexicon::small_flags(w.as_bytes()) & (flag::TITLE | flag::QUALIFIER) != 0
+            })
+    };
+    tokens[at].text == "and" && at > 0 && role(at - 1) && role(at + 1)
 }
 
 /// `word` and the apostrophe right after it make a capitalised plural
@@ -366,6 +451,15 @@ pub(super) fn is_pronoun_token(token: &Token) -> bool {
 /// Skips a time phrase that ends at `end`: "on Tuesday", "last week",
 /// "on Wednesday night", "earlier this month".
 pub(super) fn skip_time(tokens: &[Token], end: usize) -> usize {
+    // "Trump at the time said": a time phrase, not the subject.
+    let words = |i: usize| tokens.get(end.wrapping_sub(i)).and_then(lower);
+    let at_the_time = end >= 3
+        && words(3) == Some("at")
+        && matches!(words(2), Some("the" | "that"))
+        && matches!(words(1), Some("time" | "moment"));
+    if at_the_time {
+        return end - 3;
+    }
     let is_time = |t: &Token| is_time_word(t.text);
     let mut i = end;
     while i > 0 && is_time(&tokens[i - 1]) {
@@ -440,188 +534,12 @@ pub(super) fn one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// May stand between a speaker and the cue (`assets/words/adverbs.txt`).
 pub(super) fn is_adverb(word: &str) -> bool {
-    matches!(
-        word,
-        "however"
-            | "meanwhile"
-            | "nonetheless"
-            | "instead"
-            | "likewise"
-            | "moreover"
-            | "also"
-            | "later"
-            | "then"
-            | "once"
-            | "previously"
-            | "recently"
-            | "repeatedly"
-            | "again"
-            | "further"
-            | "still"
-            | "simply"
-            | "just"
-            | "reportedly"
-            | "has"
-            | "had"
-            | "have"
-            | "would"
-            | "will"
-            | "could"
-            | "might"
-            | "even"
-            | "never"
-            | "often"
-            | "quickly"
-            | "flatly"
-            | "bluntly"
-            | "separately"
-            | "earlier"
-            | "ultimately"
-            | "finally"
-            | "privately"
-            | "publicly"
-            | "initially"
-            | "subsequently"
-            | "frequently"
-            | "famously"
-            | "previously,"
-            | "first"
-            | "already"
-            | "now"
-            | "always"
-            | "immediately"
-            | "abruptly"
-            | "angrily"
-            | "quietly"
-            | "loudly"
-            | "sharply"
-            | "firmly"
-            | "openly"
-            | "bluntly,"
-            | "directly"
-            | "told"
-            | "wryly"
-            | "jokingly"
-            | "proudly"
-            | "simply,"
-            | "candidly"
-            | "tersely"
-            | "succinctly"
-            | "emphatically"
-            | "confidently"
-            | "plainly"
-            | "flat"
-            | "happily"
-            | "sadly"
-            | "softly"
-            | "calmly"
-            | "defiantly"
-            | "tearfully"
-            | "last"
-            | "explicitly"
-            | "specifically"
-            | "clearly"
-            | "essentially"
-            | "basically"
-            | "did"
-            | "does"
-            | "do"
-            | "not"
-            | "only"
-            | "personally"
-            | "herself"
-            | "himself"
-            | "themselves"
-            | "afterward"
-            | "afterwards"
-            | "too"
-    )
+    lexicon::exact_flags(word.as_bytes()) & flag::ADVERB != 0
 }
 
+/// Ends a speaker phrase (`assets/words/stop-words.txt`).
 pub(super) fn is_stop(word: &str) -> bool {
-    matches!(
-        word,
-        "and"
-            | "or"
-            | "but"
-            | "nor"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "when"
-            | "while"
-            | "as"
-            | "because"
-            | "if"
-            | "after"
-            | "before"
-            | "since"
-            | "than"
-            | "so"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "with"
-            | "from"
-            | "by"
-            | "about"
-            | "into"
-            | "of"
-            | "is"
-            | "was"
-            | "were"
-            | "are"
-            | "be"
-            | "been"
-            | "has"
-            | "had"
-            | "have"
-            | "not"
-            | "where"
-            | "what"
-            | "how"
-            | "why"
-            | "there"
-            | "here"
-            | "then"
-            | "also"
-            | "during"
-            | "against"
-            | "over"
-            | "under"
-            | "through"
-            | "like"
-            | "without"
-            | "would"
-            | "will"
-            | "could"
-            | "should"
-            | "can"
-            | "may"
-            | "might"
-            | "must"
-            | "did"
-            | "do"
-            | "does"
-            | "him"
-            | "them"
-            | "me"
-            | "us"
-            | "yet"
-            | "though"
-            | "although"
-            | "whether"
-            | "once"
-            | "until"
-            | "unless"
-            | "even"
-            | "just"
-            | "only"
-            | "now"
-    )
+    lexicon::exact_flags(word.as_bytes()) & flag::STOP != 0
 }

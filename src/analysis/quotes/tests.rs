@@ -275,6 +275,48 @@ const ROWS: &[Row] = &[
             ),
         ],
     ),
+    (
+        "two roles joined by and, before the name",
+        "Profits at Qorvath rose.\n\n\"Our results were strong,\" chairman and chief \
+         executive Lena Ortiz said.",
+        &[("Our results were strong,", Some("Lena Ortiz"), Some("said"))],
+    ),
+    (
+        "a whole sentence quoted without its comma, then the cue",
+        "The plant closed.\n\n\"We were left in the dark\" union president Carl Meyer said.",
+        &[("We were left in the dark", Some("Carl Meyer"), Some("said"))],
+    ),
+    (
+        "an opening phrase of time is not the subject",
+        "Lena Ortiz met the union.\n\nHours later, Ortiz praised the talks, telling \
+         reporters, \"We are close to a deal.\"",
+        &[(
+            "We are close to a deal.",
+            Some("Lena Ortiz"),
+            Some("telling"),
+        )],
+    ),
+    (
+        "a comma after a party tag is no aside",
+        "Holt won the state. After the vote, Sen. Mary Holt (D-Ore.), said, \"We will go on.\"",
+        &[("We will go on.", Some("Mary Holt"), Some("said"))],
+    ),
+    (
+        "a town and its state after of belong to the name before",
+        "Lena Ortiz of Columbia, South Carolina says the plan is \"far too slow.\"",
+        &[("far too slow.", Some("Lena Ortiz"), Some("says"))],
+    ),
+    (
+        "at the time between the name and the cue",
+        "Lena Ortiz spoke to the union. Ortiz at the time said the offer was \"far too low.\"",
+        &[("far too low.", Some("Lena Ortiz"), Some("said"))],
+    ),
+    (
+        "a town and its state in an opening phrase are not the subject",
+        "Lena Ortiz faced Tom Ray in the race.\n\nSpeaking in Salem, New Hampshire, Ortiz \
+         attacked Ray, saying \"he is a total stiff.\"",
+        &[("he is a total stiff.", Some("Lena Ortiz"), Some("saying"))],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.

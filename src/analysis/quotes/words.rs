@@ -3,6 +3,7 @@
 
 use crate::analysis::Span;
 use crate::analysis::chars::is_alphanumeric;
+use crate::analysis::lexicon::{self, flag};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -293,100 +294,10 @@ fn is_initial(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
-/// Abbreviations that take a dot and do not end a sentence.
+/// Abbreviations that take a dot and do not end a sentence
+/// (`assets/words/abbreviations.txt`).
 pub fn is_abbreviation(word: &str) -> bool {
-    // A match, not a list: compiled to a branch on the length and a few
-    // compares, where a list scan compares every entry.
-    matches!(
-        word,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "Sen"
-            | "Rep"
-            | "Gov"
-            | "Gen"
-            | "Lt"
-            | "Col"
-            | "Sgt"
-            | "Capt"
-            | "Cmdr"
-            | "Adm"
-            | "Maj"
-            | "Prof"
-            | "Rev"
-            | "Sr"
-            | "Jr"
-            | "St"
-            | "Ft"
-            | "Mt"
-            | "No"
-            | "vs"
-            | "Mx"
-            | "Hon"
-            | "Pres"
-            | "Supt"
-            | "Insp"
-            | "Det"
-            | "Cpl"
-            | "Pvt"
-            | "Gens"
-            | "Reps"
-            | "Sens"
-            | "Messrs"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "Ariz"
-            | "Calif"
-            | "Colo"
-            | "Conn"
-            | "Del"
-            | "Fla"
-            | "Ga"
-            | "Ill"
-            | "Ind"
-            | "Kan"
-            | "Ky"
-            | "La"
-            | "Mass"
-            | "Md"
-            | "Mich"
-            | "Minn"
-            | "Miss"
-            | "Mo"
-            | "Mont"
-            | "Neb"
-            | "Nev"
-            | "Okla"
-            | "Ore"
-            | "Pa"
-            | "Tenn"
-            | "Tex"
-            | "Va"
-            | "Vt"
-            | "Wash"
-            | "Wis"
-            | "Wyo"
-            | "Inc"
-            | "Corp"
-            | "Co"
-            | "Ltd"
-            | "Bros"
-            | "etc"
-            | "approx"
-            | "Ave"
-            | "Blvd"
-    )
+    lexicon::exact_flags(word.as_bytes()) & flag::ABBREVIATION != 0
 }
 
 #[cfg(test)]

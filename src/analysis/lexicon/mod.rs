@@ -1,0 +1,333 @@
+//! The lexicon: every word list either engine consults, from the files of
+//! `assets/words/` (one file per list, a header in each saying what it
+//! feeds; `assets/README.md` gives their sources and licences), looked up
+//! through one map from a word to its flags: what lists it is in.
+//!
+//! 1. [`lists`] names the files, the flag of each and how it is read;
+//! 2. the lists are parsed once, on first use, into two tables of one
+//!    kind ([`map::WordMap`]): every list, for capitalised words, and the
+//!    small lists (titles, function words, verbs), for lower-case words;
+//! 3. a word is looked up by a hash of it lower-cased ([`flags`],
+//!    [`small_flags`]) or as written ([`exact_flags`]), and the caller
+//!    tests the flags it cares about.
+
+mod lists;
+mod map;
+pub mod verbs;
+
+use crate::hash::word_hash;
+use lists::{LISTS, Shape};
+use map::{SHAPES, WordMap, lower_hash, shape};
+use std::sync::LazyLock;
+pub use verbs::Form;
+
+/// What a word can be, as bits: see [`flag`].
+pub type Flags = u64;
+
+/// Bit flags: what a word can be. One word may carry several (for example
+/// "jordan" is a given name, a surname and a place). The people engine's
+/// lists hold the low 32 bits ([`flag::PEOPLE`]), the quote engine's the
+/// high ones.
+pub mod flag {
+    /// What a word can be, as bits.
+    pub type Flags = u64;
+
+    pub const GIVEN: Flags = 1;
+    pub const MALE: Flags = 1 << 1;
+    pub const FEMALE: Flags = 1 << 2;
+    pub const SURNAME: Flags = 1 << 3;
+    pub const PLACE: Flags = 1 << 4;
+    pub const COMMON: Flags = 1 << 5;
+    /// Mr, Dr., Sen.: stands right before a name.
+    pub const HONORIFIC: Flags = 1 << 6;
+    /// A role noun that ends a title chain: president, minister, coach.
+    pub const TITLE: Flags = 1 << 7;
+    /// A word that may stand inside a title chain: prime, deputy, foreign.
+    pub const QUALIFIER: Flags = 1 << 8;
+    pub const ORG: Flags = 1 << 9;
+    /// Street, river, province: the phrase is a place.
+    pub const PLACE_WORD: Flags = 1 << 10;
+    pub const DEMONYM: Flags = 1 << 11;
+    pub const FURNITURE: Flags = 1 << 12;
+    pub const TIME: Flags = 1 << 13;
+    pub const VERB: Flags = 1 << 14;
+    /// The title or honorific says the person is a man / a woman.
+    pub const TITLE_MALE: Flags = 1 << 15;
+    pub const TITLE_FEMALE: Flags = 1 << 16;
+    /// Opens a sentence, never part of a name: "The", "But", "Will"
+    /// (matched as written: [`super::exact_flags`]).
+    pub const OPENER: Flags = 1 << 17;
+    /// The lists of words that are not names (places, common words,
+    /// titles, organisation words, dates...).
+    pub const NOT_A_NAME: Flags = PLACE
+        | COMMON
+        | HONORIFIC
+        | TITLE
+        | QUALIFIER
+        | ORG
+        | PLACE_WORD
+        | DEMONYM
+        | FURNITURE
+        | TIME;
+    /// Every flag of the lists the people engine reads.
+    pub const PEOPLE: Flags = (1 << 32) - 1;
+
+    /// A reporting verb's finite form: said, says, tells.
+    pub const CUE_FINITE: Flags = 1 << 32;
+    /// A reporting verb's participle: saying, adding.
+    pub const CUE_PARTICIPLE: Flags = 1 << 33;
+    /// A reporting verb's base form: say, tell.
+    pub const CUE_BASE: Flags = 1 << 34;
+    /// A form of a naming verb ("called it a …").
+    pub const CUE_NAMING: Flags = 1 << 35;
+    /// Any form of a reporting verb.
+    pub const CUE: Flags = CUE_FINITE | CUE_PARTICIPLE | CUE_BASE;
+    /// What one form of a reporting verb says about it.
+    pub const CUE_FORM: Flags = CUE | CUE_NAMING;
+    /// The first word of a two-word cue ("pointed" of "pointed out").
+    pub const CUE_HEAD: Flags = 1 << 36;
+    /// The second word of a two-word cue ("out", "up", "on").
+    pub const CUE_PARTICLE: Flags = 1 << 37;
+    /// May stand between a speaker and the cue: "also", "flatly".
+    pub const ADVERB: Flags = 1 << 38;
+    /// Ends a speaker phrase: "and", "who", "of".
+    pub const STOP: Flags = 1 << 39;
+    /// Takes a dot that does not end a sentence: "Mr", "Calif", "Inc".
+    pub const ABBREVIATION: Flags = 1 << 40;
+}
+
+/// The tables made from the lists.
+struct Tables {
+    /// Every list: one probe answers a capitalised word.
+    all: WordMap,
+    /// The small lists, which stay in cache for the many lookups of
+    /// lower-case words around a name or a quote.
+    small: WordMap,
+    /// A bit per [`shape`] of the small lists' words: most words looked up
+    /// there are in none of them, and their shape says so at once.
+    small_shapes: Vec<u64>,
+    /// A bit per [`exact_shape`] of the words matched as written (the
+    /// reporting verbs' and the other lists of [`exact_flags`]): these are
+    /// asked for most words near a quote, and few pass.
+    exact_shapes: Vec<u64>,
+    /// The first words of the phrases of `all` ("new" of "new york"): a
+    /// phrase whose first word is none of them is in no list, which
+    /// spares joining and hashing the phrase.
+    phrase_heads: WordMap,
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(build);
+
+fn build() -> Tables {
+    let sizes = |pick: fn(&lists::List) -> bool| -> usize {
+        LISTS
+            .iter()
+            .filter(|l| pick(l))
+            .map(|l| lists::entries(l.text).count() * if l.shape == Shape::Verbs { 6 } else { 1 })
+            .sum()
+    };
+    let mut t = Tables {
+        all: WordMap::with_capacity(sizes(|l| l.big)),
+        small: WordMap::with_capacity(sizes(|l| l.small)),
+        small_shapes: vec![0; SHAPES.div_ceil(64)],
+        exact_shapes: vec![0; EXACT_SHAPES / 64],
+        phrase_heads: WordMap::with_capacity(1024),
+    };
+    for list in LISTS {
+        for (word, cols) in lists::entries(list.text) {
+            match list.shape {
+                Shape::Folded => {
+                    let flags = list.flags | lists::column_flags(cols);
+                    t.add(list, word, word_hash(word.as_bytes()), 0, flags);
+                }
+                Shape::Verbs => t.add_verb(list, word, cols),
+                Shape::Exact | Shape::Cased => t.add_exact(word, 0, list.flags),
+            }
+        }
+    }
+    t
+}
+
+impl Tables {
+    /// Adds `word` of `list` (hashed as `hash`), setting the bits of
+    /// `group` to `flags`.
+    fn add(&mut self, list: &lists::List, word: &str, hash: u64, group: Flags, flags: Flags) {
+        if list.big {
+            self.all.set(hash, group, flags);
+            if let Some((head, _)) = word.split_once(' ') {
+                self.phrase_heads.set(word_hash(head.as_bytes()), 0, 1);
+            }
+        }
+        if list.small {
+            self.small.set(hash, group, flags);
+            let k = shape(word.as_bytes());
+            self.small_shapes[k / 64] |= 1 << (k % 64);
+        }
+    }
+
+    /// One reporting verb: its forms the people engine reads, into both
+    /// tables; and its cues, into the small table behind the cue filter
+    /// only, so that they cost the people engine's lookups nothing. A
+    /// line that cannot be read is skipped in release builds (the list test
+    /// reports it).
+    fn add_verb<'a>(
+        &mut self,
+        list: &lists::List,
+        entry: &str,
+        tags: impl Iterator<Item = &'a str>,
+    ) {
+        let verb = verbs::parse(entry, tags);
+        debug_assert!(verb.is_ok(), "{}: {entry}: {verb:?}", list.name);
+        let Ok(verb) = verb else {
+            return;
+        };
+        for word in &verb.people {
+            self.add(list, word, word_hash(word.as_bytes()), 0, flag::VERB);
+        }
+        if verb.cue {
+            for form in &verb.forms {
+                self.add_cue(form, verb.naming);
+            }
+        }
+    }
+
+    /// One form of a cue, the later entry's reading winning where two
+    /// give one form; and the words of a two-word cue, each marked as such.
+    fn add_cue(&mut self, form: &verbs::Inflected, naming: bool) {
+        let bits = match form.form {
+            Form::Finite => flag::CUE_FINITE,
+            Form::Participle => flag::CUE_PARTICIPLE,
+            Form::Base => flag::CUE_BASE,
+        } | if naming { flag::CUE_NAMING } else { 0 };
+        let key = word_hash(form.text.as_bytes());
+        match form.text.split_once(' ') {
+            Some((head, particle)) => {
+                self.add_exact(head, 0, flag::CUE_HEAD);
+                self.add_exact(particle, 0, flag::CUE_PARTICLE);
+                // The pair is looked up as a pair, never by its shape.
+                self.small.set(key, flag::CUE_FORM, bits);
+            }
+            None => self.add_exact(&form.text, flag::CUE_FORM, bits),
+        }
+    }
+
+    /// Sets the bits of `group` of a word matched as written to `flags`,
+    /// and its bit in the exact filter.
+    fn add_exact(&mut self, word: &str, group: Flags, flags: Flags) {
+        self.small.set(word_hash(word.as_bytes()), group, flags);
+        let k = exact_shape(word.as_bytes());
+        self.exact_shapes[k / 64] |= 1 << (k % 64);
+    }
+}
+
+/// The flags of `word` in every list, compared case-insensitively; 0 when
+/// unknown.
+#[inline]
+pub fn flags(word: &str) -> Flags {
+    TABLES.all.get(lower_hash(word.as_bytes()))
+}
+
+/// The flags of `word` in the small lists only (titles, verbs,
+/// organisation and place words, demonyms, furniture, dates, the quote
+/// engine's function words), compared case-insensitively: enough for
+/// lower-case words.
+#[inline]
+pub fn small_flags(word: &[u8]) -> Flags {
+    let t = &*TABLES;
+    // The list words are ASCII but for a few accented ones, which the
+    // filter was built with too; a byte shape is the same either way.
+    let k = shape(word);
+    if t.small_shapes[k / 64] & (1 << (k % 64)) == 0 {
+        return 0;
+    }
+    t.small.get(lower_hash(word))
+}
+
+/// The flags of `word` as written, if it may be in a list matched as
+/// written (a reporting verb or a word of a two-word cue, an adverb, a
+/// stop word, an abbreviation, a sentence opener): most words are turned
+/// away by their shape, without hashing the word. Only those lists' flags
+/// are meaningful.
+#[inline]
+pub fn exact_flags(word: &[u8]) -> Flags {
+    let t = &*TABLES;
+    let k = exact_shape(word);
+    if t.exact_shapes[k / 64] >> (k % 64) & 1 == 0 {
+        return 0;
+    }
+    t.small.get(word_hash(word))
+}
+
+/// How many bits the exact filter has.
+const EXACT_SHAPES: usize = 1 << 16;
+
+/// Where a word's shape (length, first two and last letters) is in the
+/// exact filter. Two shapes may share a bit; the lookup after tells them
+/// apart.
+#[inline]
+fn exact_shape(word: &[u8]) -> usize {
+    let letters = [
+        word.first().copied().unwrap_or(0),
+        word.get(1).copied().unwrap_or(0),
+        word.last().copied().unwrap_or(0),
+        word.len() as u8,
+    ];
+    let h = u32::from_le_bytes(letters).wrapping_mul(0x9e37_79b9);
+    (h >> 16) as usize
+}
+
+/// The flags of the two-word cue `first second` (lower case), if it is one.
+pub fn pair_flags(first: &str, second: &str) -> Flags {
+    let mut buf = [0u8; 64];
+    let n = first.len() + 1 + second.len();
+    let Some(pair) = buf.get_mut(..n) else {
+        return 0;
+    };
+    pair[..first.len()].copy_from_slice(first.as_bytes());
+    pair[first.len()] = b' ';
+    pair[first.len() + 1..].copy_from_slice(second.as_bytes());
+    TABLES.small.get(word_hash(pair))
+}
+
+/// Whether a phrase starting with `word` may be in the lists: when not,
+/// [`phrase_flags`] of it is 0, and the phrase need not be read.
+pub fn heads_phrase(word: &[u8]) -> bool {
+    TABLES.phrase_heads.get(lower_hash(word)) != 0
+}
+
+/// The flags of a phrase ("New York"): its words joined by one space.
+pub fn phrase_flags<'a>(words: impl Iterator<Item = &'a str>) -> Flags {
+    let t = &*TABLES;
+    let mut buf = [0u8; 64];
+    let (mut n, mut headed) = (0, false);
+    for w in words {
+        let sep = usize::from(n > 0);
+        if !w.is_ascii() || n + sep + w.len() > buf.len() {
+            return 0; // long or non-ASCII phrases are not in the lists
+        }
+        if sep == 1 {
+            // A phrase of two words or more: its first word must start one
+            // in the lists.
+            if !headed {
+                let head = buf[..n].split(|&b| b == b' ').next().unwrap_or(&[]);
+                if t.phrase_heads.get(lower_hash(head)) == 0 {
+                    return 0;
+                }
+                headed = true;
+            }
+            buf[n] = b' ';
+        }
+        buf[n + sep..n + sep + w.len()].copy_from_slice(w.as_bytes());
+        n += sep + w.len();
+    }
+    buf[..n].make_ascii_lowercase();
+    t.all.get(word_hash(&buf[..n]))
+}
+
+/// Makes sure the lists are parsed (for benchmarks that time only the work).
+pub fn warm_up() {
+    LazyLock::force(&TABLES);
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,142 @@
+use super::*;
+
+#[test]
+fn flags_from_each_list() {
+    let rows: &[(&str, Flags)] = &[
+        ("John", flag::GIVEN | flag::MALE),
+        ("mary", flag::GIVEN | flag::FEMALE),
+        ("Smith", flag::SURNAME),
+        ("Brussels", flag::PLACE),
+        ("Kiev", flag::PLACE),
+        ("the", flag::COMMON),
+        ("Mr.", flag::HONORIFIC | flag::TITLE_MALE),
+        ("Ms", flag::HONORIFIC | flag::TITLE_FEMALE),
+        ("minister", flag::TITLE),
+        ("prime", flag::QUALIFIER),
+        ("Ministry", flag::ORG),
+        ("river", flag::PLACE_WORD),
+        ("Norwegian", flag::DEMONYM),
+        ("AFP", flag::FURNITURE),
+        ("Wednesday", flag::TIME),
+        ("said", flag::VERB),
+    ];
+    for &(word, want) in rows {
+        assert_eq!(flags(word) & want, want, "{word}");
+    }
+}
+
+#[test]
+fn unknown_and_odd_words() {
+    assert_eq!(flags("Qwzxv"), 0);
+    assert_eq!(flags(""), 0);
+    assert_eq!(
+        flags("ÉLYSÉE-palace-of-a-very-long-name-beyond-the-stack-buffer"),
+        0
+    );
+    // A title is not a given name's gender, and vice versa.
+    assert_eq!(flags("mr") & flag::MALE, 0);
+    assert_eq!(flags("john") & flag::TITLE_MALE, 0);
+}
+
+#[test]
+fn the_small_table_holds_the_small_lists_only() {
+    let rows: &[(&str, Flags)] = &[
+        ("minister", flag::TITLE),
+        ("Prime", flag::QUALIFIER),
+        ("said", flag::VERB),
+        ("river", flag::PLACE_WORD),
+        ("AFP", flag::FURNITURE),
+        ("monday", flag::TIME),
+    ];
+    for &(word, want) in rows {
+        let small = small_flags(word.as_bytes());
+        assert_eq!(small & want, want, "{word}");
+        assert_eq!(
+            small & flags(word) & flag::PEOPLE,
+            small & flag::PEOPLE,
+            "{word}"
+        );
+        assert_eq!(small & flag::COMMON, 0, "{word}");
+    }
+    assert_eq!(small_flags(b"Brussels"), 0, "places are not small");
+}
+
+#[test]
+fn reporting_verbs_and_their_forms() {
+    let rows: &[(&str, Flags)] = &[
+        ("said", flag::CUE_FINITE),
+        ("says", flag::CUE_FINITE),
+        ("saying", flag::CUE_PARTICIPLE),
+        ("say", flag::CUE_BASE),
+        ("read", flag::CUE_FINITE),
+        ("called", flag::CUE_FINITE | flag::CUE_NAMING),
+        ("pointed", flag::CUE_HEAD),
+        ("out", flag::CUE_PARTICLE),
+    ];
+    for &(word, want) in rows {
+        let got =
+            exact_flags(word.as_bytes()) & (flag::CUE_FORM | flag::CUE_HEAD | flag::CUE_PARTICLE);
+        assert_eq!(got, want, "{word}");
+    }
+    assert_eq!(pair_flags("pointed", "out") & flag::CUE, flag::CUE_FINITE);
+    assert_eq!(pair_flags("went", "home"), 0);
+    assert_eq!(exact_flags(b"Said") & flag::CUE, 0, "cues are lower case");
+}
+
+#[test]
+fn phrases_are_found_through_their_first_word() {
+    assert!(heads_phrase(b"New"));
+    assert_ne!(phrase_flags(["New", "York"].into_iter()) & flag::PLACE, 0);
+    assert_eq!(phrase_flags(["Zbyk", "York"].into_iter()), 0);
+}
+
+/// Every list, as ripgrep's `default_types_are_sorted`: a header, lower
+/// case, no line twice, every line readable.
+#[test]
+fn every_list_is_well_formed() {
+    for list in LISTS {
+        let name = list.name;
+        assert!(list.text.starts_with("# "), "{name}: no header");
+        let mut seen = std::collections::HashSet::new();
+        for line in list.text.lines().filter(|l| !l.starts_with('#')) {
+            assert!(!line.trim().is_empty(), "{name}: blank line");
+            assert_eq!(line, line.trim(), "{name}: spaces around {line:?}");
+            assert!(seen.insert(line), "{name}: {line:?} twice");
+            let cols: Vec<&str> = line.split('\t').collect();
+            let cased = list.shape == Shape::Cased;
+            assert!(
+                cased || cols[0] == cols[0].to_lowercase(),
+                "{name}: {line:?} not lower case"
+            );
+            assert!(readable(list, &cols[1..]), "{name}: cannot read {line:?}");
+        }
+    }
+}
+
+/// The columns of a line are what its list expects.
+fn readable(list: &lists::List, cols: &[&str]) -> bool {
+    let n = cols.len();
+    let all = |ok: &[&str]| cols.iter().all(|c| ok.contains(c));
+    match list.name {
+        _ if list.shape == Shape::Verbs => true,
+        "given.tsv" | "given-extra.tsv" => n == 1 && all(&["m", "f", "u"]),
+        "titles.tsv" => {
+            n == 2 && ["h", "t", "q"].contains(&cols[0]) && ["m", "f", "-"].contains(&cols[1])
+        }
+        "orgwords.tsv" => n == 1 && all(&["o", "p"]),
+        _ => n == 0,
+    }
+}
+
+#[test]
+fn every_reporting_verb_is_readable() {
+    let list = LISTS
+        .iter()
+        .find(|l| l.shape == Shape::Verbs)
+        .expect("verbs");
+    let mut bases = std::collections::HashSet::new();
+    for (entry, tags) in lists::entries(list.text) {
+        let verb = verbs::parse(entry, tags).unwrap_or_else(|e| panic!("{entry}: {e}"));
+        assert!(bases.insert(verb.forms[0].text.clone()), "{entry} twice");
+    }
+}
