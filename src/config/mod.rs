@@ -1,7 +1,7 @@
 //! Settings: `$XDG_CONFIG_HOME/byline/config.toml`, read over the defaults.
 //!
 //! 1. [`load`] reads the file (a missing file is the defaults, silently);
-//! 2. [`parse`] reads its TOML entry by entry: an unknown setting, a bad
+//! 2. [`parse()`] reads its TOML entry by entry: an unknown setting, a bad
 //!    value or a key bound twice is a [`Problem`] naming the line, and that
 //!    entry keeps its default while the rest of the file applies;
 //! 3. the key tables patch the default bindings ([`bindings`]), written in

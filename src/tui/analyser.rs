@@ -126,7 +126,7 @@ impl Analyser {
         Self::spawn_with(events, background, None)
     }
 
-    /// [`spawn`](Self::spawn), also building the speaker index of the
+    /// As `spawn`, also building the speaker index of the
     /// library on a thread of its own.
     pub fn spawn_indexing(events: Sender<Event>, background: usize) -> std::io::Result<Analyser> {
         let feed = indexer::spawn(events.clone())?;

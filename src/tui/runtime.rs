@@ -1,5 +1,5 @@
 //! The runtime: the reader's threads (input and signals from
-//! [`terminal`](super::terminal), the loader, the analysis threads), one
+//! `terminal`, the loader, the analysis threads), one
 //! channel of events, and the main loop: wait for an event, drain what else
 //! is queued, draw once; slices of the app's own work (search, wrapping)
 //! run while nothing waits, with a frame now and then.

@@ -1,6 +1,6 @@
 //! The settings file's terms turned into the reader's: its key bindings
 //! into the [`Keymap`] (`Keymap::from`), its palette into the
-//! [`Theme`], its body width into the wrap cap. Problems in the file go to
+//! `Theme`, its body width into the wrap cap. Problems in the file go to
 //! the problems panel; each cost only its own entry.
 
 use super::app::App;
