@@ -427,3 +427,43 @@ fn ctrl_z_suspends_to_the_shell_and_fg_comes_back() {
     let state = tmux.format("#{alternate_on} #{cursor_flag} #{mouse_any_flag}");
     assert_eq!(state, "0 1 0");
 }
+
+#[test]
+fn a_pipe_runs_in_the_readers_place_with_the_story_on_its_input() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(100, 30);
+    let file = tmux.file("harbour.json", &story());
+    let piped = tmux.dir.join("piped.txt");
+    tmux.byline(&[&file]);
+    tmux.wait_for("the analysed story", |s| s.contains("Lindqvist ▎"));
+    tmux.keys(&["|"]);
+    tmux.wait_for("the prompt", |s| s.contains("pipe to ▏"));
+    tmux.run(&[
+        "send-keys",
+        "-t",
+        "t",
+        "-l",
+        &format!("tee '{}' | wc -l", piped.display()),
+    ]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the command's output, and the way back", |s| {
+        s.contains("[byline: Enter goes back to the reader]")
+    });
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "0",
+        "the screen handed over"
+    );
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the reader back", |s| {
+        s.starts_with(" byline") && s.contains("Piped the story to")
+    });
+    let text = std::fs::read_to_string(&piped).unwrap();
+    assert!(
+        text.contains("Harbour council approves flood barrier"),
+        "{text}"
+    );
+    assert!(text.contains("We cannot keep filling sandbags"), "{text}");
+}

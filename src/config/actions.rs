@@ -113,6 +113,10 @@ actions! {
     ShowStarred = "show_starred",
     /// Write the story with its quotes and people to a file.
     Export = "export",
+    /// Write the story to a file or folder typed.
+    SaveAs = "save_as",
+    /// Send the story's text to a shell command typed.
+    Pipe = "pipe",
     /// The sources (feeds, papers) with their unread counts.
     Sources = "sources",
     /// Mark every story of a source read (after asking).
@@ -181,6 +185,8 @@ impl Action {
             A::OpenUrl
             | A::CopyQuote
             | A::Export
+            | A::SaveAs
+            | A::Pipe
             | A::Problems
             | A::Help
             | A::Quit
@@ -240,6 +246,8 @@ impl Action {
             A::ShowUnread => "list the unread stories",
             A::ShowStarred => "list the starred stories",
             A::Export => "export the story, its quotes and people as Markdown",
+            A::SaveAs => "write the story with its quotes and people to a path you type",
+            A::Pipe => "send the story's text to a command you type (| less, | wc -w)",
             A::Sources => "the sources with unread counts; Enter lists one alone",
             A::MarkSourceRead => "mark every story of the source read (asks first)",
             A::Fetch => "fetch every subscribed feed now",
@@ -316,6 +324,8 @@ pub const DEFAULTS: &[(Context, &str, Action)] = {
         (N, "2", A::ShowUnread),
         (N, "3", A::ShowStarred),
         (N, "e", A::Export),
+        (N, "w", A::SaveAs),
+        (N, "|", A::Pipe),
         (N, "F", A::Sources),
         (N, "A", A::MarkSourceRead),
         (N, "C-r", A::Fetch),

@@ -40,6 +40,7 @@ mod indexer;
 pub mod keymap;
 pub mod layout;
 pub mod needle;
+mod piping;
 pub mod runtime;
 mod saver;
 pub mod settings;

@@ -247,6 +247,17 @@ impl Perform for Effects {
                 }
                 _ => open_in_browser(url, self.events.clone()),
             },
+            Job::Pipe(article, command) => {
+                super::piping::pipe_story(
+                    self.handover.as_deref(),
+                    &article,
+                    &command,
+                    &self.events,
+                );
+            }
+            Job::SaveAs(article, path) => {
+                super::piping::save_story_as(article, path, self.events.clone());
+            }
             Job::Suspend => {
                 if let Some(handover) = &self.handover {
                     suspend(handover, &self.events);

@@ -4,6 +4,7 @@
 //! body, list and sidebar scroll offsets) is brought up to date at the end
 //! of each update.
 
+mod command;
 mod fetch;
 mod follow;
 mod history;
@@ -24,6 +25,7 @@ mod unread;
 mod watching;
 pub mod whole;
 
+pub use command::Purpose;
 pub use overlay::{HelpLine, HelpRow, help_lines, help_rows, overlay_rows};
 pub use people::{IndexCopy, People, PersonQuote, sort_name, split as split_people};
 pub use queries::keep_in_view;
@@ -96,6 +98,11 @@ pub enum Job {
     /// whatever was analysed under their index before.
     AnalyseAgain(Vec<(usize, Arc<Article>)>),
     OpenUrl(String),
+    /// Run this shell command with the story's text on its standard input,
+    /// in the reader's place.
+    Pipe(Arc<Article>, String),
+    /// Write the story, with its quotes and people, at this path.
+    SaveAs(Arc<Article>, String),
     /// Stop the reader as `Ctrl-z` stops a program, giving the terminal
     /// back to the shell until `fg`.
     Suspend,
@@ -137,6 +144,11 @@ pub enum Mode {
     },
     /// Typing the People view's filter (kept in [`People::filter`]).
     PeopleFilter,
+    /// A command to pipe the story to, or a path to save it at, typed.
+    Command {
+        purpose: Purpose,
+        input: String,
+    },
     /// The sources with their unread counts, `row` selected.
     Sources {
         rows: Vec<sources::SourceRow>,
@@ -470,6 +482,7 @@ impl App {
             Mode::Sources { .. } => self.act_sources(action),
             Mode::Help { .. } => self.act_help(action),
             Mode::Search { .. } => self.act_search_prompt(action),
+            Mode::Command { .. } => self.act_command_prompt(action),
             Mode::Speaker { .. } => self.act_speaker_prompt(action),
             Mode::PeopleFilter => self.act_people_prompt(action),
         }
@@ -521,6 +534,8 @@ impl App {
             }
             A::Redraw => self.repaint = true,
             A::Zoom => self.toggle_zoom(),
+            A::Pipe => self.start_command(Purpose::Pipe),
+            A::SaveAs => self.start_command(Purpose::SaveAs),
             A::People => self.toggle_people(),
             A::Sort if self.people.is_some() => self.cycle_people_sort(),
             A::Sort => self.cycle_story_sort(),

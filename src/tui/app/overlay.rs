@@ -120,6 +120,7 @@ impl App {
                 *scroll = 0;
             }
             Mode::PeopleFilter => self.type_people(c),
+            Mode::Command { input, .. } => input.push(c),
             Mode::Normal | Mode::Problems { .. } | Mode::Sources { .. } => {}
         }
     }
@@ -140,7 +141,11 @@ impl App {
             Mode::Help { scroll, .. } => *scroll = (*scroll).min(help.saturating_sub(rows)),
             Mode::Problems { scroll } => *scroll = (*scroll).min(problems.saturating_sub(rows)),
             Mode::Speaker { choice, .. } => *choice = (*choice).min(speakers.saturating_sub(1)),
-            Mode::Normal | Mode::Search { .. } | Mode::PeopleFilter | Mode::Sources { .. } => {}
+            Mode::Normal
+            | Mode::Search { .. }
+            | Mode::PeopleFilter
+            | Mode::Sources { .. }
+            | Mode::Command { .. } => {}
         }
     }
 }

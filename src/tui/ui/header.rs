@@ -108,7 +108,15 @@ pub fn render_status(buf: &mut Buffer, app: &App, area: Rect) {
         Mode::Search { input } => Line::from(vec![
             Span::styled("/", theme.prompt()),
             Span::raw(format!("{}▏", fit(input, usize::from(area.width) / 2))),
-            Span::styled("   Enter open first · Esc clear · ↑/↓ move", theme.dim()),
+            Span::styled(
+                "   Enter open first · Esc clear · ↑/↓ earlier searches",
+                theme.dim(),
+            ),
+        ]),
+        Mode::Command { purpose, input } => Line::from(vec![
+            Span::styled(format!("{} ", purpose.prompt()), theme.prompt()),
+            Span::raw(format!("{}▏", fit(input, usize::from(area.width) / 2))),
+            Span::styled("   Enter go · Esc cancel", theme.dim()),
         ]),
         Mode::PeopleFilter => Line::from(vec![
             Span::styled("people ", theme.prompt()),

@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Mode::Problems { scroll } => overlay::render_problems(buf, app, area, *scroll),
         Mode::Speaker { input, choice } => overlay::render_picker(buf, app, area, input, *choice),
         Mode::Sources { rows, row } => overlay::render_sources(buf, app, area, rows, *row),
-        Mode::Normal | Mode::Search { .. } | Mode::PeopleFilter => {}
+        Mode::Normal | Mode::Search { .. } | Mode::PeopleFilter | Mode::Command { .. } => {}
     }
 }
 

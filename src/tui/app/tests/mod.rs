@@ -232,7 +232,7 @@ fn question_mark_opens_a_searchable_help() {
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(
         help_rows(&app.keymap, "").len(),
-        50,
+        52,
         "every action is listed"
     );
 }

@@ -441,3 +441,24 @@ fn space_on_a_narrow_screen_opens_the_story() {
     assert_eq!(app.focus, Focus::Body);
     assert!(app.is_read(0));
 }
+
+#[test]
+fn a_pipe_and_save_as_ask_for_their_line_then_hand_it_over() {
+    let mut app = fixture::app(100, 30);
+    press(&mut app, "Enter |");
+    assert!(matches!(app.mode, Mode::Command { .. }));
+    type_text(&mut app, "wc -w");
+    let jobs = app.update(Msg::Key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Enter,
+        crossterm::event::KeyModifiers::NONE,
+    )));
+    assert!(
+        jobs.iter()
+            .any(|j| matches!(j, Job::Pipe(_, line) if line == "wc -w")),
+        "{jobs:?}"
+    );
+    press(&mut app, "w");
+    type_text(&mut app, "~/saved.md");
+    press(&mut app, "Esc");
+    assert_eq!(app.mode, Mode::Normal, "Esc: nothing saved");
+}
