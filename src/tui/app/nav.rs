@@ -374,6 +374,11 @@ impl App {
         } else if self.sidebar.person != 0 {
             self.sidebar.person = 0;
             self.sidebar.quote = 0;
+        } else if self.following.is_some() {
+            self.following = None;
+            self.status = Some("No longer following anyone".into());
+        } else if self.reading.filter != crate::state::Filter::All {
+            self.show_only(crate::state::Filter::All);
         } else if let Some(open) = &mut self.open {
             open.current_quote = None;
         }

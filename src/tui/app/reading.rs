@@ -184,7 +184,7 @@ impl App {
 
     /// `1`, `2`, `3`: lists all, unread or starred stories. The selection
     /// stays if it is listed, else moves to the next listed story.
-    fn show_only(&mut self, filter: Filter) {
+    pub(super) fn show_only(&mut self, filter: Filter) {
         self.reading.filter = filter;
         self.reading.listed.clear();
         self.listed(0..self.library.articles.len());

@@ -462,3 +462,20 @@ fn a_pipe_and_save_as_ask_for_their_line_then_hand_it_over() {
     press(&mut app, "Esc");
     assert_eq!(app.mode, Mode::Normal, "Esc: nothing saved");
 }
+
+#[test]
+fn esc_clears_every_filter_one_at_a_time() {
+    let mut app = fixture::app_with_index(160, 45);
+    press(&mut app, "r 2 /");
+    type_text(&mut app, "@lindqvist");
+    press(&mut app, "Enter");
+    while app.work() {}
+    assert!(app.following.is_some() && app.search.is_some());
+    press(&mut app, "Esc");
+    assert!(app.search.is_none(), "the search first");
+    press(&mut app, "Esc");
+    assert!(app.following.is_none(), "then the person followed");
+    assert_eq!(app.reading.filter, Filter::Unread);
+    press(&mut app, "Esc");
+    assert_eq!(app.reading.filter, Filter::All, "then the unread-only list");
+}
