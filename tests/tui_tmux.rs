@@ -213,3 +213,47 @@ fn space_reads_through_one_story_and_on_to_the_next_unread() {
     }
     assert!(presses > 2, "the story was paged first");
 }
+
+#[test]
+fn after_at_a_name_j_scrolls_the_story_not_the_list() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(100, 30);
+    let long = tmux.file("harbour.json", &story());
+    let other = tmux.file(
+        "other.json",
+        r#"{"title": "Ferry timetable changes", "published": "2026-01-01", "body": "The winter timetable starts on Monday."}"#,
+    );
+    tmux.byline(&[&long, &other]);
+    tmux.wait_for("the analysed story", |s| {
+        position(s) == "1/2" && s.contains("Lindqvist ▎")
+    });
+    tmux.keys(&["@"]);
+    tmux.wait_for("the picker", |s| s.contains("Jump to a speaker"));
+    tmux.run(&["send-keys", "-t", "t", "-l", "reyes"]);
+    tmux.keys(&["Enter"]);
+    let at = tmux.wait_for("the engineer's quote", |s| {
+        s.lines().next().is_some_and(|h| h.contains("@Tomas Reyes"))
+    });
+    tmux.keys(&["j"]);
+    let screen = tmux.wait_for("the story a line further", |s| body(s) != body(&at));
+    assert_eq!(position(&screen), "1/2", "still the same story:\n{screen}");
+}
+
+#[test]
+fn a_wrong_path_is_an_error_and_the_screen_never_starts() {
+    if !have_tmux() {
+        return;
+    }
+    let tmux = Tmux::start(100, 30);
+    let missing = tmux.dir.join("no-such-folder");
+    tmux.shell(&format!(
+        "{} {}; echo \"exit=$?\"",
+        tui_support::binary(),
+        missing.display()
+    ));
+    let screen = tmux.wait_for("the error and the exit status", |s| s.contains("exit=1"));
+    assert!(screen.contains("no such file or folder"), "{screen}");
+    assert_eq!(tmux.format("#{alternate_on}"), "0");
+}
