@@ -10,8 +10,7 @@
 //! quadratic step gives 4x, a cubic one 8x. `cargo bench --bench scaling`
 //! measures the same shapes, larger, against the target of 2.2x.
 
-#[path = "scaling_support/mod.rs"]
-mod scaling_support;
+use crate::scaling_support;
 
 use std::time::{Duration, Instant};
 

@@ -6,7 +6,7 @@
 //! body it came from.
 //!
 //! A quick pass runs with the other tests. The long run is
-//! `BYLINE_FUZZ_SECONDS=1800 cargo test --release --test fuzz -- --ignored`
+//! `BYLINE_FUZZ_SECONDS=1800 cargo test --release --test tests fuzz:: -- --ignored`
 //! (the seconds are spread over the targets); a failure prints the input,
 //! shrunk, that broke the rule.
 
@@ -254,7 +254,7 @@ fn a_quick_fuzz_pass() {
 
 /// The long run (see the module's doc).
 #[test]
-#[ignore = "long: BYLINE_FUZZ_SECONDS=1800 cargo test --release --test fuzz -- --ignored"]
+#[ignore = "long: BYLINE_FUZZ_SECONDS=1800 cargo test --release --test tests fuzz:: -- --ignored"]
 fn the_long_fuzz_run() {
     let seconds: u64 = std::env::var("BYLINE_FUZZ_SECONDS")
         .ok()

@@ -6,7 +6,7 @@
 //! ```sh
 //! cargo run --release --example gen_corpus -- --articles 100000 --out /tmp/big.jsonl
 //! BYLINE_INDEX_LIBRARY=/tmp/big.jsonl \
-//!     cargo test --release --test index_scale -- --ignored --nocapture
+//!     cargo test --release --test tests index_scale:: -- --ignored --nocapture
 //! ```
 //!
 //! The generated library repeats a few hundred real stories, so it has few

@@ -71,12 +71,16 @@ fn texts() -> impl Strategy<Value = String> {
 }
 
 /// `text[span]` without a final possessive and editorial brackets.
+/// A mention's text as a form spells it: without a possessive or an
+/// editor's brackets, and any white space between its words (a
+/// mathematical space, a no-break space) one plain space.
 fn clean(s: &str) -> String {
     let s = s
         .strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))
         .unwrap_or(s);
-    s.replace(['(', ')'], "")
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.join(" ").replace(['(', ')'], "")
 }
 
 proptest! {

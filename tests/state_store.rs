@@ -503,7 +503,12 @@ fn child_saver() {
 
 fn spawn_saver(dir: &Path, tag: &str, count: usize) -> std::process::Child {
     Command::new(std::env::current_exe().unwrap())
-        .args(["child_saver", "--exact", "--nocapture", "--test-threads=1"])
+        .args([
+            "state_store::child_saver",
+            "--exact",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env("BYLINE_STATE_CHILD", dir)
         .env("BYLINE_STATE_TAG", tag)
         .env("BYLINE_STATE_COUNT", count.to_string())

@@ -7,9 +7,8 @@
 
 #![allow(clippy::unwrap_used)] // test code: a panic is the failure report
 
-#[path = "feeds/server.rs"]
-mod server;
-mod tui_support;
+use crate::feeds::server;
+use crate::tui_support;
 
 use server::{Reply, Server};
 use std::process::Command;

@@ -7,7 +7,7 @@
 
 #![allow(clippy::unwrap_used)] // test code: a panic is the failure report
 
-mod tui_support;
+use crate::tui_support;
 
 use std::path::PathBuf;
 use std::time::Instant;

@@ -7,7 +7,7 @@
 //! ```sh
 //! cargo run --release --example gen_corpus -- --articles 100000 --out /tmp/big.jsonl
 //! BYLINE_INDEX_LIBRARY=/tmp/big.jsonl \
-//!     cargo test --release --test tui_people_scale -- --ignored --nocapture
+//!     cargo test --release --test tests tui_people_scale:: -- --ignored --nocapture
 //! ```
 
 #![allow(clippy::unwrap_used)] // test code: a panic is the failure report

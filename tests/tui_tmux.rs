@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used)] // test code: a panic is the failure report
 
-mod tui_support;
+use crate::tui_support;
 
 use tui_support::{Tmux, body, body_row, have_tmux, position, story};
 

@@ -7,7 +7,7 @@
 
 mod fetching;
 mod hostile;
-mod server;
+pub(crate) mod server;
 mod subscribing;
 
 use byline::article::{Article, Input, load};
