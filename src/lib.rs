@@ -23,6 +23,10 @@ pub(crate) mod hash;
 pub mod index;
 pub mod samples;
 pub mod state;
+pub mod text;
+// The reader: not part of the library's interface, public only for the
+// `byline` binary, its integration tests and benchmarks.
+#[doc(hidden)]
 pub mod tui;
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use anyhow::{Context as _, Result};
 use byline::article::sanitize::clean_line;
 use byline::feeds::{self, FeedStatus, Folders, Statuses, Subscription, Subscriptions};
-use byline::tui::text::pad;
+use byline::text::pad;
 use serde::Serialize;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;

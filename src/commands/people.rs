@@ -4,7 +4,7 @@
 use super::quotes::{Library, column, iso_date};
 use anyhow::Result;
 use byline::index::{Sort, Speaker, SpeakerKind};
-use byline::tui::text::pad;
+use byline::text::pad;
 use serde::Serialize;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;

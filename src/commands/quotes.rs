@@ -4,7 +4,7 @@
 use anyhow::Result;
 use byline::article::{Date, Loaded, load_while_with};
 use byline::index::{Order, Sort, SpeakerId, SpeakerIndex, SpeakerKind, fold};
-use byline::tui::text::{pad, width};
+use byline::text::{pad, width};
 use byline::{Analysis, Article, analyse_article};
 use rayon::prelude::*;
 use serde::Serialize;

@@ -10,9 +10,9 @@
 //!    the visible ones and styles them with the quote and search spans.
 
 use super::story::Story;
-use super::text::fit;
 use crate::article::{Article, find_blank_line, paragraphs};
 use crate::config::Labels;
+use crate::text::fit;
 use std::sync::Arc;
 
 /// Text is wrapped no wider than this, however wide the pane, unless the

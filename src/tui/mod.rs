@@ -47,7 +47,6 @@ pub mod settings;
 pub mod stats;
 pub mod story;
 mod terminal;
-pub mod text;
 pub mod theme;
 pub mod ui;
 mod watcher;

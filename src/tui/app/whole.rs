@@ -4,7 +4,7 @@
 //! offset that keeps a selection in view is found by walking back from
 //! the selection: only the quotes on screen are ever wrapped.
 
-use crate::tui::text::{clean, fit};
+use crate::text::{clean, fit};
 
 /// Columns the words of a quote are indented by, under their head line.
 pub const INDENT: usize = 4;

@@ -5,12 +5,12 @@
 
 use super::{frame_panel, panel, put};
 use crate::config::Labels;
+use crate::text::{clean, fit, width as text_width};
 use crate::tui::app::{App, Open};
 use crate::tui::body::{BodyView, LABEL_MARK, Label, LineKind, VLine, gutter_width};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::layout::{Focus, TWO_PANELS, text_area};
 use crate::tui::needle::Needle;
-use crate::tui::text::{clean, fit, width as text_width};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};

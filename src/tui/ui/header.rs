@@ -3,10 +3,10 @@
 //! focused panel, read from the keymap so they follow the bindings).
 
 use super::put;
+use crate::text::fit;
 use crate::tui::app::{App, Mode};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::layout::Focus;
-use crate::tui::text::fit;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

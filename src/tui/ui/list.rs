@@ -4,9 +4,9 @@
 
 use super::{frame_panel, panel, put};
 use crate::state::Filter;
+use crate::text::fit;
 use crate::tui::app::App;
 use crate::tui::layout::Focus;
-use crate::tui::text::fit;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -99,7 +99,7 @@ fn story_lines(
     let meta = meta.join(" · ");
     let mut second = vec![Span::raw(" "), star, Span::raw(" ")];
     if let Some(rest) = rest {
-        let room = width.saturating_sub(3 + 3 + crate::tui::text::width(&meta));
+        let room = width.saturating_sub(3 + 3 + crate::text::width(&meta));
         second.push(Span::styled(fit(&rest, room).into_owned(), theme.title()));
         second.push(Span::styled(format!(" · {meta}"), theme.dim()));
     } else {

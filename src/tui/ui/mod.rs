@@ -12,7 +12,7 @@ mod sidebar;
 
 use super::app::{App, Mode};
 use super::layout::{self, Focus};
-use super::text::{fit, width};
+use crate::text::{fit, width};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -3,8 +3,8 @@
 
 use super::put;
 use crate::article::Problem;
+use crate::text::{fit, pad};
 use crate::tui::app::{App, HelpLine, SourceRow, help_lines, overlay_rows};
-use crate::tui::text::{fit, pad};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -5,9 +5,9 @@
 //! a narrow screen. Only the rows on screen are built.
 
 use super::{frame_panel, put};
+use crate::text::{clean, fit, pad, width};
 use crate::tui::app::{App, People, PersonQuote, sort_name, split_people, whole};
 use crate::tui::layout::{Focus, text_area};
-use crate::tui::text::{clean, fit, pad, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -2,10 +2,10 @@
 //! and its quotes, filtered to the selected person.
 
 use super::{frame_panel, panel, put};
+use crate::text::{clean, fit, pad, width};
 use crate::tui::app::App;
 use crate::tui::layout::Focus;
 use crate::tui::story::Story;
-use crate::tui::text::{clean, fit, pad, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,5 +1,6 @@
 //! Text for the screen: display widths and cutting at grapheme
-//! boundaries. Case-insensitive search is in [`needle`](super::needle);
+//! boundaries, for the reader and the commands that print tables. The
+//! reader's case-insensitive search is in `tui::needle`;
 //! fuzzy matching of names in [`crate::index::Pattern`].
 
 use std::borrow::Cow;
