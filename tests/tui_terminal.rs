@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
-use tui_support::{PROMPT, TIMEOUT, Tmux, have_tmux, position, story};
+use tui_support::{PROMPT, TIMEOUT, Tmux, have_tmux, position};
 
 #[test]
 fn escape_sequences_in_a_file_leave_the_title_and_screen_alone() {
@@ -153,22 +153,18 @@ fn a_killed_or_aborted_reader_leaves_the_terminal_as_it_was() {
 
 #[test]
 fn o_opens_the_page_and_y_copies_a_quote() {
-    use std::os::unix::fs::PermissionsExt;
     if !have_tmux() {
         return;
     }
     let tmux = Tmux::start(100, 30);
     tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
     let opened = tmux.dir.join("opened.txt");
-    let script = tmux.file(
+    let script = script(
+        &tmux,
         "browser.sh",
         &format!("#!/bin/sh\necho \"$1\" > '{}'\n", opened.display()),
     );
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    let file = tmux.file("harbour.json", &story());
-    tmux.byline_with(&format!("BROWSER={}", script.display()), &[&file]);
-    // The speaker's name beside a quote means the analysis has arrived.
-    tmux.wait_for("the analysed story", |s| s.contains("Lindqvist ▎"));
+    tmux.read_story(&format!("BROWSER={}", script.display()));
     tmux.keys(&["o"]);
     let screen = tmux.wait_for("the status", |s| {
         s.contains("Opening https://news.example/harbour")
@@ -360,9 +356,7 @@ fn a_terminal_browser_runs_in_the_readers_place_and_gives_it_back() {
         "w3m",
         "#!/bin/sh\nprintf 'FAKE BROWSER %s\\n' \"$1\"\nread line\nprintf 'READ %s\\n' \"$line\"\n",
     );
-    let file = tmux.file("harbour.json", &story());
-    tmux.byline_with(&format!("BROWSER='{} %s'", browser.display()), &[&file]);
-    tmux.wait_for("the analysed story", |s| s.contains("Lindqvist ▎"));
+    tmux.read_story(&format!("BROWSER='{} %s'", browser.display()));
     tmux.keys(&["o"]);
     tmux.wait_for("the browser on the main screen", |s| {
         s.contains("FAKE BROWSER https://news.example/harbour")
@@ -390,9 +384,7 @@ fn a_browser_that_fails_is_reported() {
         return;
     }
     let tmux = Tmux::start(100, 30);
-    let file = tmux.file("harbour.json", &story());
-    tmux.byline_with("BROWSER=false", &[&file]);
-    tmux.wait_for("the analysed story", |s| s.contains("Lindqvist ▎"));
+    tmux.read_story("BROWSER=false");
     tmux.keys(&["o"]);
     tmux.wait_for("the failure on the status line", |s| {
         s.contains("The browser `false` failed (exit status: 1)")
@@ -405,9 +397,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_comes_back() {
         return;
     }
     let tmux = Tmux::start(100, 30);
-    let file = tmux.file("harbour.json", &story());
-    tmux.byline(&[&file]);
-    tmux.wait_for("the analysed story", |s| s.contains("Lindqvist ▎"));
+    tmux.read_story("");
     tmux.keys(&["C-z"]);
     // The shell saw its job stop (128 + SIGTSTP) and went on.
     tmux.wait_for("the shell's job stopped", |s| s.contains("exit=148"));
@@ -434,10 +424,8 @@ fn a_pipe_runs_in_the_readers_place_with_the_story_on_its_input() {
         return;
     }
     let tmux = Tmux::start(100, 30);
-    let file = tmux.file("harbour.json", &story());
     let piped = tmux.dir.join("piped.txt");
-    tmux.byline(&[&file]);
-    tmux.wait_for("the analysed story", |s| s.contains("Lindqvist ▎"));
+    tmux.read_story("");
     tmux.keys(&["|"]);
     tmux.wait_for("the prompt", |s| s.contains("pipe to ▏"));
     tmux.run(&[

@@ -78,9 +78,7 @@ fn resizing_keeps_the_reading_position() {
         return;
     }
     let tmux = Tmux::start(100, 30);
-    let file = tmux.file("harbour.json", &story());
-    tmux.byline(&[&file]);
-    tmux.wait_for("the analysed story", |s| s.contains("Lindqvist ▎"));
+    tmux.read_story("");
     tmux.keys(&["Enter", "Space", "j", "j"]);
     // 26 rows of text: a page (25 lines) and two more put line 53 at the
     // bottom, as the scroll position in the border says.

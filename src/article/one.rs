@@ -6,7 +6,7 @@
 use super::fields::Record;
 use super::load::{Loaded, Named, Options};
 use super::objects::{add_article, add_parsed, context, fallback_id, origin};
-use super::parse::parse_record;
+use super::parse::{kind, parse_record};
 use super::{Place, Problem};
 use serde_json::Value;
 use std::sync::Arc;
@@ -64,17 +64,6 @@ fn named<'a>(name: &'a Arc<str>, options: &'a Options) -> Named<'a> {
         name,
         id_base: name,
         options,
-    }
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

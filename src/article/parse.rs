@@ -476,15 +476,19 @@ fn images(value: &Value) -> Option<Vec<Image>> {
 }
 
 fn wrong_type(name: &str, value: &Value, want: &str) -> String {
-    let got = match value {
+    format!("\"{name}\" is {}, expected {want}", kind(value))
+}
+
+/// What a JSON value is, as a message names it ("an array").
+pub(super) fn kind(value: &Value) -> &'static str {
+    match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
         Value::Number(_) => "a number",
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
-    };
-    format!("\"{name}\" is {got}, expected {want}")
+    }
 }
 
 /// `serde_json`'s error in words for someone who has not read its source.

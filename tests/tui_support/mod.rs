@@ -190,6 +190,14 @@ impl Tmux {
         ]);
     }
 
+    /// Starts the reader with `env` on the harbour story ([`story`]) and
+    /// waits for its analysis: the speaker's name beside a quote.
+    pub fn read_story(&self, env: &str) {
+        let file = self.file("harbour.json", &story());
+        self.byline_with(env, &[&file]);
+        self.wait_for("the analysed story", |s| s.contains("Lindqvist ▎"));
+    }
+
     /// Writes a file for the reader into this test's folder.
     pub fn file(&self, name: &str, text: &str) -> PathBuf {
         let path = self.dir.join(name);
