@@ -9,6 +9,8 @@ __version__: str
 
 class Person(TypedDict):
     name: str
+    kind: str
+    role: Optional[str]
     aliases: List[str]
     mentions: int
 

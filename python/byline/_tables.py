@@ -28,6 +28,7 @@ QUOTE_COLUMNS = _ARTICLE_COLUMNS + [
 ]
 PEOPLE_COLUMNS = _ARTICLE_COLUMNS + [
     ("name", "string"),
+    ("role", "string"),
     ("aliases", "list<string>"),
     ("mentions", "int64"),
     ("quotes", "int64"),
@@ -58,7 +59,8 @@ def people_table(results: Iterable[Any]) -> Union["pyarrow.Table", Rows]:  # noq
     """One row per person named in each article of `results`.
 
     Columns: id, title, source, published (the article's), name (the
-    fullest form), aliases (the other forms in the text), mentions (times
+    fullest form), role (a title or apposition the text gives, or None),
+    aliases (the other forms in the text), mentions (times
     named), quotes (quotes the article gives them). byline.Problem items
     are skipped.
     """
@@ -69,7 +71,8 @@ def people_table(results: Iterable[Any]) -> Union["pyarrow.Table", Rows]:  # noq
             if q["speaker"] is not None:
                 said[q["speaker"]] = said.get(q["speaker"], 0) + 1
         for p in r["people"]:
-            rows.append(dict(_article(r), name=p["name"], aliases=list(p["aliases"]),
+            rows.append(dict(_article(r), name=p["name"], role=p.get("role"),
+                             aliases=list(p["aliases"]),
                              mentions=p["mentions"], quotes=said.get(p["name"], 0)))
     return _table(rows, PEOPLE_COLUMNS)
 

@@ -113,8 +113,8 @@ def extract_schema() -> "pyarrow.Schema":  # noqa: F821
     character offsets too)."""
     import pyarrow as pa
 
-    person = pa.struct([("name", pa.string()), ("aliases", pa.list_(pa.string())),
-                        ("mentions", pa.int64())])
+    person = pa.struct([("name", pa.string()), ("kind", pa.string()), ("role", pa.string()),
+                        ("aliases", pa.list_(pa.string())), ("mentions", pa.int64())])
     quote = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
                        ("speaker", pa.string()), ("cue", pa.string()),
                        ("char_start", pa.int64()), ("char_end", pa.int64())])

@@ -49,7 +49,7 @@ pyo3::create_exception!(
 ///
 /// Returns a dict with the fields of a `byline extract` line: `id`,
 /// `title`, `source`, `published`, `authors`, `url`, `truncated`, `people`
-/// (`name`, `aliases`, `mentions`) and `quotes` (`text`, `start`, `end`,
+/// (`name`, `kind`, `role`, `aliases`, `mentions`) and `quotes` (`text`, `start`, `end`,
 /// `speaker`, `cue`). `start`/`end` are UTF-8 byte offsets into the body as
 /// byline holds it (cleaned, HTML converted); each quote also has
 /// `char_start`/`char_end`, the same span as Python str indexes. With

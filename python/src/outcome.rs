@@ -6,6 +6,7 @@
 use crate::job::{Extracted, Outcome};
 use crate::{LoadWarning, Problem};
 use byline::extract::Record;
+use byline::index::SpeakerKind;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
@@ -66,6 +67,8 @@ fn record<'py>(
     for p in &r.people {
         let person = PyDict::new(py);
         person.set_item(intern!(py, "name"), p.name)?;
+        person.set_item(intern!(py, "kind"), kind_name(p.kind))?;
+        person.set_item(intern!(py, "role"), p.role)?;
         person.set_item(intern!(py, "aliases"), p.aliases)?;
         person.set_item(intern!(py, "mentions"), p.mentions)?;
         people.append(person)?;
@@ -88,6 +91,14 @@ fn record<'py>(
         dict.set_item(intern!(py, "body"), &article.body)?;
     }
     Ok(dict)
+}
+
+/// The name `byline extract` writes for a kind of speaker.
+fn kind_name(kind: SpeakerKind) -> &'static str {
+    match kind {
+        SpeakerKind::Person => "person",
+        SpeakerKind::Organisation => "organisation",
+    }
 }
 
 /// Each problem as a [`LoadWarning`], pointing at the caller's line.

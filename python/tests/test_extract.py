@@ -30,7 +30,8 @@ def test_the_record_has_the_fields_of_a_byline_extract_line():
     record = byline.extract(seed_article())
     assert list(record) == ["id", "title", "source", "published", "authors", "url",
                             "truncated", "people", "quotes"]
-    assert list(record["people"][0]) == ["name", "aliases", "mentions"]
+    assert list(record["people"][0]) == ["name", "kind", "role", "aliases",
+                                         "mentions"]
     assert list(record["quotes"][0]) == ["text", "start", "end", "speaker", "cue",
                                          "char_start", "char_end"]
 

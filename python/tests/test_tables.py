@@ -8,7 +8,8 @@ import byline
 
 RESULTS = [
     byline.extract({"id": "a", "title": "Pier", "source": "Gazette",
-                    "body": "“It took a year,” said Teresa Okafor. “We are proud,” Okafor said."}),
+                    "body": "“It took a year,” said Mayor Teresa Okafor. “We are proud,” Okafor"
+                            " said."}),
     byline.Problem("input [article 1]: broken"),
     byline.extract({"id": "b", "title": "Ferry", "body": "“No,” said Bo Lind. Ann Lee agreed."}),
 ]
@@ -30,6 +31,8 @@ def test_people_table_counts_each_persons_quotes():
     rows = byline.people_table(RESULTS).to_pylist()
     got = {(r["id"], r["name"]): (r["mentions"], r["quotes"]) for r in rows}
     assert got[("a", "Teresa Okafor")] == (2, 2)
+    roles = {r["name"]: r["role"] for r in rows}
+    assert roles["Teresa Okafor"] == "Mayor" and roles["Bo Lind"] is None
     assert got[("b", "Bo Lind")][1] == 1
     assert byline.people_table([]).num_rows == 0
 
