@@ -157,6 +157,27 @@ fn pair(
             Role::Toggle => depth == 0,
         };
         if opens {
+            if let Some((open_at, inner_start)) = open.filter(|_| depth > 0)
+                && reopens_inside(text, (open_at, inner_start), mark)
+            {
+                // The quotation went on into a paragraph run together
+                // with this one: its first part ends here, open.
+                if push(
+                    text,
+                    out,
+                    line,
+                    open_at,
+                    (inner_start, mark.start),
+                    mark.start,
+                    true,
+                ) && let Some(last) = out.last_mut()
+                {
+                    last.continues = true;
+                }
+                open = Some((mark.start, mark.end));
+                depth = 1;
+                continue;
+            }
             if depth == 0 {
                 open = Some((mark.start, mark.end));
             }
@@ -193,6 +214,22 @@ fn pair(
         line_end,
         true,
     )
+}
+
+/// An opening mark inside an open quote that starts a new sentence
+/// (`"It was a hard year. "We expect more,"`): the paragraphs of one
+/// quotation run together in one line, each opening with the same mark
+/// and only the last closed. A quote inside a quote takes another mark
+/// (`"… “…” …"`, `“… ‘…’ …”`) or follows no full stop.
+fn reopens_inside(text: &str, (open_at, inner_start): (usize, usize), mark: &Mark) -> bool {
+    let before = text[inner_start..mark.start].trim_end();
+    let after = text[mark.end..].chars().next();
+    let same_mark = text[open_at..].chars().next() == text[mark.start..].chars().next();
+    mark.role == Role::Open
+        && same_mark
+        && before.len() < mark.start - inner_start
+        && before.ends_with(['.', '!', '?'])
+        && after.is_some_and(char::is_uppercase)
 }
 
 /// A quote left open at a line's end that does not end a sentence is most
@@ -519,6 +556,20 @@ mod tests {
                 ("Last part,", false)
             ]
         );
+    }
+
+    #[test]
+    fn paragraphs_run_together_are_parts_of_one_quotation() {
+        let text = "\"It was a hard year. \"We expect more,\" she said.";
+        let found = find(text);
+        assert_eq!(quoted(text), ["It was a hard year.", "We expect more,"]);
+        assert!(found[0].continues && found[0].open_ended && !found[1].continues);
+        let text = "“It was a hard year. “We expect more,” she said.";
+        assert_eq!(quoted(text), ["It was a hard year.", "We expect more,"]);
+        // A quote inside a quote, or a mark after no full stop, stays inside.
+        assert_eq!(quoted("“He said “No” twice.”"), ["He said “No” twice."]);
+        let text = "\"It ended. “We won,” he said, and left.\"";
+        assert_eq!(quoted(text), ["It ended. “We won,” he said, and left."]);
     }
 
     #[test]
