@@ -81,6 +81,15 @@ impl<'a> Resolver<'a> {
             };
             return self.pronoun(pronoun, cx);
         }
+        // "the American", "the 27-year-old Dutchman": a person described,
+        // never a name or a body ("the New Yorker" is a magazine).
+        if let [the, between @ .., last] = words.as_slice()
+            && one_of(the.text, &["the"])
+            && describe::is_nationality(last.text)
+            && between.iter().all(|w| !w.is_capitalised())
+        {
+            return self.description(&words.iter().map(|w| w.text).collect::<Vec<_>>(), cx);
+        }
         if let Some(organisation) = organisation_phrase(&words) {
             return Speaker::Organisation(organisation);
         }

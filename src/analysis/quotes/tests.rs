@@ -13,6 +13,33 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "a nationality as a noun stands for the player the story is about",
+        "Tom Ashgrove won in three sets against Ivo Karlsen on Sunday.\n\n\
+         \"I felt good from the start,\" said the American.",
+        &[(
+            "I felt good from the start,",
+            Some("Tom Ashgrove"),
+            Some("said"),
+        )],
+    ),
+    (
+        "paragraphs run together: two parts of one quotation, one speaker",
+        "\"It was a hard year for all of us. \"We expect more from the council,\" said \
+         Rosa Lind.",
+        &[
+            (
+                "It was a hard year for all of us.",
+                Some("Rosa Lind"),
+                Some("said"),
+            ),
+            (
+                "We expect more from the council,",
+                Some("Rosa Lind"),
+                Some("said"),
+            ),
+        ],
+    ),
+    (
         "quote then name said",
         "Mayor Linda Harper opened the session.\n\n\"We will build it,\" Harper said.",
         &[("We will build it,", Some("Linda Harper"), Some("said"))],

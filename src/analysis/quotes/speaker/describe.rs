@@ -5,6 +5,8 @@
 
 use super::nouns::{Head, head_noun};
 use super::{Classes, Context, Resolver, Speaker};
+use crate::analysis::lexicon::{self, flag};
+use crate::analysis::people::Gender;
 use crate::analysis::quotes::phrase::one_of;
 
 impl Resolver<'_> {
@@ -21,10 +23,11 @@ impl Resolver<'_> {
         if let Some(person) = self.described(&lower, cx) {
             return Speaker::Person(person);
         }
-        let Some(noun) = lower.last() else {
+        let (Some(noun), Some(written)) = (lower.last(), rest.last()) else {
             return Speaker::Unknown;
         };
-        match head_noun(noun) {
+        let head = nationality(written, noun).unwrap_or_else(|| head_noun(noun));
+        match head {
             Head::Person(fits) => {
                 // A gendered noun ("the spokeswoman") rules out the other
                 // gender, not the people whose gender is not known.
@@ -59,4 +62,29 @@ impl Resolver<'_> {
                 Speaker::Organisation(super::organisation_name(self.text, m.span, line))
             })
     }
+}
+
+/// A capitalised nationality in the singular: "American", "Dutchman".
+pub(super) fn is_nationality(written: &str) -> bool {
+    let capitalised = written.chars().next().is_some_and(char::is_uppercase);
+    let plural = written.ends_with('s') && !written.ends_with("ss");
+    capitalised && !plural && lexicon::flags(written) & flag::DEMONYM != 0
+}
+
+/// "the American", "the 27-year-old Dutchman": a nationality written as a
+/// singular noun stands for a person (sports and foreign news name players
+/// and visitors so); "the Americans" is a group, "the American embassy"
+/// has another head.
+fn nationality(written: &str, lower: &str) -> Option<Head> {
+    if !is_nationality(written) {
+        return None;
+    }
+    let gender = if lower.ends_with("woman") {
+        Some(Gender::Female)
+    } else if lower.ends_with("man") {
+        Some(Gender::Male)
+    } else {
+        None
+    };
+    Some(Head::Person(gender))
 }
