@@ -7,6 +7,7 @@ use super::filter::title_case;
 use super::index::TextIndex;
 use super::lines::Lines;
 use super::marks::Marked;
+use super::phrase::one_of;
 use super::share;
 use super::speaker::{Context, Resolver, Speaker, Spoken};
 use super::words::{Kind, Token, ends_sentence};
@@ -169,7 +170,17 @@ impl<'a> Document<'a> {
                 speaker: Speaker::Person(person),
                 ..Decision::NONE
             },
-            None => Decision::NONE,
+            // "He made the criticism while backing her “public option”":
+            // a sentence about "he" is about whom "he" stands for.
+            None => match pronoun_subject(&tokens[sentence..at]) {
+                Some(pronoun) => Decision {
+                    speaker: self
+                        .resolver
+                        .resolve(pronoun, &self.context(&place, pronoun.start)),
+                    ..Decision::NONE
+                },
+                None => Decision::NONE,
+            },
         }
     }
 
@@ -353,4 +364,15 @@ fn sentence_before(
         let earlier = sentence_start(previous.checked_sub(1)?);
         attribute::cue_subject(&tokens[earlier..previous])
     })
+}
+
+/// The "he" or "she" a sentence opens with, after a conjunction ("But he
+/// …"); "I" is the writer, "it" and "they" often a body.
+fn pronoun_subject(tokens: &[Token]) -> Option<Span> {
+    let mut words = tokens.iter().filter(|t| t.is_word());
+    let mut first = words.next()?;
+    if one_of(first.text, &["but", "and", "so", "yet"]) {
+        first = words.next()?;
+    }
+    one_of(first.text, &["he", "she"]).then_some(first.span)
 }

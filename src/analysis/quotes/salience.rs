@@ -4,6 +4,7 @@
 
 use super::attribute::cue_subject;
 use super::index::TextIndex;
+use super::phrase::one_of;
 use super::words::{Token, starts_sentence};
 use crate::analysis::Span;
 use crate::analysis::chars::{is_alphabetic, is_alphanumeric};
@@ -88,6 +89,11 @@ fn subject(
         if let Some(person) = head(text, found.subject, people) {
             return Some(person);
         }
+        // "Blair would lead, he said": the sentence is still about "he";
+        // a name in what he said is not its subject.
+        if is_personal(found.subject.text(text)) {
+            return None;
+        }
         // "The senator said …": the person described so earlier. Most
         // subjects are names: only a phrase opening with "the" is lowered.
         let mut words = found.subject.text(text).split_whitespace();
@@ -108,6 +114,11 @@ fn subject(
         let comma = text[from..sentence.end].find(',')?;
         from += comma + 1;
     }
+    // "She will team up with Ann Roe": about "she", not Roe.
+    let subject_word = text[from..sentence.end].split_whitespace().next();
+    if subject_word.is_some_and(is_personal) {
+        return None;
+    }
     // Quotes are in text order: the one that could hold `at` is found by
     // bisection.
     let inside = |at: usize| {
@@ -122,7 +133,7 @@ fn subject(
     let mut head = persons.next()?;
     // "Obama consultant Cornell Belcher": the last name of one phrase.
     for next in persons {
-        if !is_title_gap(&text[head.span.end..next.span.start]) {
+        if !is_title_gap(strip_possessive(&text[head.span.end..next.span.start])) {
             break;
         }
         head = next;
@@ -145,6 +156,21 @@ fn head(text: &str, phrase: Span, people: &People) -> Option<usize> {
         })
         .last()
         .and_then(|m| m.person)
+}
+
+/// A third-person pronoun: it stands for someone the text has named, who
+/// stays the subject ("I", "we" and "you" do not point back into the text).
+fn is_personal(word: &str) -> bool {
+    one_of(word, &["he", "she", "it", "they"])
+}
+
+/// The gap after a possessive ("’s campaign chairman" → "campaign
+/// chairman"): "Clinton’s campaign chairman John Podesta" is Podesta.
+fn strip_possessive(gap: &str) -> &str {
+    ["'s ", "’s ", "' ", "’ "]
+        .iter()
+        .find_map(|p| gap.strip_prefix(p))
+        .unwrap_or(gap)
 }
 
 /// The words between two names of one phrase: at most two role words

@@ -13,6 +13,26 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "a name in what \"he\" said is not the sentence's subject",
+        "Alan Marsh spoke for the party. Nina Holt would lead the campaign, he said. \
+         \"She will be everywhere,\" he promised.",
+        &[(
+            "She will be everywhere,",
+            Some("Alan Marsh"),
+            Some("promised"),
+        )],
+    ),
+    (
+        "a sentence opening with she is about her, not the partner it names",
+        "Mara Voss won the title on Sunday. She will then team up with Daniela Kerr \
+         in the doubles. \"I might play some singles,\" she added.",
+        &[(
+            "I might play some singles,",
+            Some("Mara Voss"),
+            Some("added"),
+        )],
+    ),
+    (
         "a nationality as a noun stands for the player the story is about",
         "Tom Ashgrove won in three sets against Ivo Karlsen on Sunday.\n\n\
          \"I felt good from the start,\" said the American.",
