@@ -116,7 +116,7 @@ impl App {
         let Some(story) = &open.story else { return };
         self.pending_jump = None;
         if let Some(q) = story.quotes.iter().position(|q| q.span.start == start) {
-            self.sidebar.person = 0;
+            self.sidebar.people.selected = 0;
             self.jump_to_quote(q);
         }
     }

@@ -8,6 +8,7 @@ mod command;
 mod fetch;
 mod follow;
 mod history;
+mod list_state;
 mod nav;
 pub mod order;
 mod overlay;
@@ -26,6 +27,7 @@ mod watching;
 pub mod whole;
 
 pub use command::Purpose;
+pub use list_state::ListState;
 pub use overlay::{HelpLine, HelpRow, help_lines, help_rows, overlay_rows};
 pub use people::{IndexCopy, People, PersonQuote, sort_name, split as split_people};
 pub use queries::keep_in_view;
@@ -236,15 +238,26 @@ impl Open {
     }
 }
 
-/// The sidebar's selections and scroll offsets.
+/// The sidebar's two lists.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Sidebar {
-    /// 0 is "all speakers"; `n` is `Story::speakers[n - 1]`.
-    pub person: usize,
-    /// Position in the quotes list (filtered by `person`).
-    pub quote: usize,
-    pub people_offset: usize,
-    pub quotes_offset: usize,
+    /// Row 0 is "all speakers"; row `n` is `Story::speakers[n - 1]`.
+    pub people: ListState,
+    /// The quotes of the person selected (all of them on row 0).
+    pub quotes: ListState,
+}
+
+impl Sidebar {
+    /// The person selected: 0 for everyone, `n` for `Story::speakers[n - 1]`.
+    pub fn person(&self) -> usize {
+        self.people.selected
+    }
+
+    /// Selects a person (0: everyone), their quotes from the first.
+    pub fn pick(&mut self, person: usize) {
+        self.people.selected = person;
+        self.quotes = ListState::default();
+    }
 }
 
 /// The whole reader.

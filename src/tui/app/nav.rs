@@ -371,9 +371,8 @@ impl App {
     pub(super) fn cancel(&mut self) {
         if self.search.is_some() {
             self.clear_search();
-        } else if self.sidebar.person != 0 {
-            self.sidebar.person = 0;
-            self.sidebar.quote = 0;
+        } else if self.sidebar.person() != 0 {
+            self.sidebar.pick(0);
         } else if self.following.is_some() {
             self.following = None;
             self.status = Some("No longer following anyone".into());
@@ -439,16 +438,15 @@ impl App {
                 }
             }
             Focus::People => {
-                let row = self.sidebar.people_offset + line / 2;
+                let row = self.sidebar.people.offset + line / 2;
                 if row <= self.story().map_or(0, crate::tui::story::Story::quoted) {
-                    self.sidebar.person = row;
-                    self.sidebar.quote = 0;
+                    self.sidebar.pick(row);
                 }
             }
             Focus::Quotes => {
-                let row = self.sidebar.quotes_offset + line;
+                let row = self.sidebar.quotes.offset + line;
                 if row < self.sidebar_quotes().len() {
-                    self.sidebar.quote = row;
+                    self.sidebar.quotes.selected = row;
                     self.jump_to_selected_quote();
                 }
             }

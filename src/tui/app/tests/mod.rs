@@ -365,7 +365,7 @@ fn the_mouse_clicks_to_focus_and_select_and_wheels_to_scroll() {
         people.x + 3,
         people.y + 1 + 2,
     ));
-    assert_eq!((app.focus, app.sidebar.person), (Focus::People, 1));
+    assert_eq!((app.focus, app.sidebar.person()), (Focus::People, 1));
     let quotes = app.areas.quotes.unwrap();
     app.update(mouse(
         MouseEventKind::Down(MouseButton::Left),
