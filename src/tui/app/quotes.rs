@@ -98,7 +98,7 @@ impl App {
             .extend_past(body, span.end, height, SLICES_PER_KEY);
         open.current_quote = Some(quote);
         if let Some(list) = &mut self.quote_list {
-            list.selected = quote;
+            list.quotes.selected = quote;
         }
         let first = open.view.line_at(span.start);
         let last = open.view.line_at(span.end.saturating_sub(1));

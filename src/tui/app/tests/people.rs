@@ -263,9 +263,9 @@ fn a_quote_mark_shows_the_quotes_alone() {
     let mut app = fixture::app_with_index(160, 45);
     press(&mut app, "Enter \"");
     let list = app.quote_list.expect("the quotes-only view");
-    assert_eq!((list.article, list.selected), (0, 0));
+    assert_eq!((list.article, list.quotes.selected), (0, 0));
     press(&mut app, "j j j");
-    assert_eq!(app.quote_list.unwrap().selected, 3);
+    assert_eq!(app.quote_list.unwrap().quotes.selected, 3);
     press(&mut app, "Enter");
     assert!(app.quote_list.is_none(), "Enter goes back to the text …");
     assert!(
@@ -334,7 +334,7 @@ fn a_narrow_screen_lists_their_quotes_below_the_people() {
 fn the_quotes_only_view_follows_jumps_to_quotes() {
     let mut app = fixture::app_with_index(160, 45);
     press(&mut app, "Enter \" ] ]");
-    assert_eq!(app.quote_list.unwrap().selected, 1);
+    assert_eq!(app.quote_list.unwrap().quotes.selected, 1);
 }
 
 #[test]
