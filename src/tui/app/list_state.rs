@@ -63,6 +63,11 @@ impl ListState {
         self.clamp(len, height);
     }
 
+    /// Whether `row` is on screen in a view `height` rows high.
+    pub fn shows(&self, row: usize, height: usize) -> bool {
+        row >= self.offset && row - self.offset < height.max(1)
+    }
+
     /// Keeps the view from running past the end: no blank rows below the
     /// last when there are rows enough to fill it.
     pub fn clamp(&mut self, len: usize, height: usize) {
@@ -76,7 +81,7 @@ fn last_page(len: usize, height: usize) -> usize {
 }
 
 /// `value` moved by `delta`, kept within `0..=max`.
-fn step(value: usize, delta: isize, max: usize) -> usize {
+pub(super) fn step(value: usize, delta: isize, max: usize) -> usize {
     value.saturating_add_signed(delta).min(max)
 }
 
@@ -177,6 +182,17 @@ mod tests {
         assert_eq!(text.offset, 6);
         text.clamp(3, 4);
         assert_eq!(text.offset, 0, "a text shorter than the view");
+    }
+
+    #[test]
+    fn what_is_on_screen() {
+        let view = at(0, 3);
+        assert!(!view.shows(2, 4));
+        assert!(view.shows(3, 4));
+        assert!(view.shows(6, 4));
+        assert!(!view.shows(7, 4));
+        assert!(view.shows(3, 0), "a view shows at least one row");
+        assert!(at(0, usize::MAX).shows(usize::MAX, usize::MAX));
     }
 
     #[test]

@@ -30,7 +30,6 @@ pub use command::Purpose;
 pub use list_state::ListState;
 pub use overlay::{HelpLine, HelpRow, help_lines, help_rows, overlay_rows};
 pub use people::{IndexCopy, People, PersonQuote, sort_name, split as split_people};
-pub use queries::keep_in_view;
 pub use quote_list::QuoteList;
 pub use reading::{Ask, Reading, position_in, position_of};
 pub use search::Search;
@@ -189,8 +188,8 @@ pub struct Open {
     pub article: usize,
     pub story: Option<Story>,
     pub view: BodyView,
-    /// The first line shown.
-    pub scroll: usize,
+    /// The first line shown (`offset`: nothing is selected in a text).
+    pub scroll: ListState,
     /// Index into `Story::quotes` of the quote last jumped to.
     pub current_quote: Option<usize>,
     /// Search matches in the body, as byte ranges, in order …
@@ -232,7 +231,8 @@ impl Open {
             }
             _ => return false,
         };
-        self.scroll = top.min(view.lines.len().saturating_sub(height));
+        self.scroll.offset = top;
+        self.scroll.clamp(view.lines.len(), height);
         self.scroll_to = None;
         true
     }
@@ -280,8 +280,10 @@ pub struct App {
     pub order: order::Order,
     /// Where a quote's speaker is shown (`labels` in the settings).
     pub labels: crate::config::Labels,
-    /// The first list row shown.
-    pub list_offset: usize,
+    /// The story list's first row shown (`offset`). The story selected
+    /// is `selected`, an article rather than a row, so that it stays
+    /// selected as stories come in and the list narrows.
+    pub list: ListState,
     pub focus: Focus,
     /// Whether the sidebar shows beside the body when there is room for
     /// three panels (the default) …
@@ -345,7 +347,7 @@ impl App {
             selected: None,
             order: order::Order::default(),
             labels: crate::config::Labels::default(),
-            list_offset: 0,
+            list: ListState::default(),
             focus: Focus::List,
             sidebar_wide: true,
             sidebar_narrow: false,
@@ -655,18 +657,14 @@ impl App {
         } else {
             layout::areas(self.size.0, self.size.1, self.focus, self.sidebar_shown())
         };
-        let list_rows = self.list_rows();
-        if let Some(row) = self.selected_row() {
-            self.list_offset = keep_in_view(self.list_offset, row, list_rows);
+        let (len, rows) = (self.list_len(), self.list_rows());
+        match self.selected_row() {
+            Some(row) => self.list.reveal(row, len, rows),
+            None => self.list.clamp(len, rows),
         }
-        self.list_offset = self
-            .list_offset
-            .min(self.list_len().saturating_sub(list_rows));
         let height = self.body_height();
         if let Some(open) = &mut self.open {
-            open.scroll = open
-                .scroll
-                .min(open.view.lines.len().saturating_sub(height));
+            open.scroll.clamp(open.view.lines.len(), height);
         }
         self.settle_sidebar();
         self.settle_people();

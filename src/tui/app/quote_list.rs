@@ -30,7 +30,7 @@ impl App {
             open.story.as_ref().and_then(|s| {
                 s.quotes
                     .iter()
-                    .position(|q| open.view.line_at(q.span.start) >= open.scroll)
+                    .position(|q| open.view.line_at(q.span.start) >= open.scroll.offset)
             })
         };
         let selected = open.current_quote.or_else(on_screen).unwrap_or(0);

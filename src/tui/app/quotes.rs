@@ -102,15 +102,15 @@ impl App {
         }
         let first = open.view.line_at(span.start);
         let last = open.view.line_at(span.end.saturating_sub(1));
-        let top = open.scroll + CONTEXT.min(first);
+        let top = open.scroll.offset + CONTEXT.min(first);
         if !reached {
             let pos = span.start;
             open.scroll_to = Some(ScrollTo::Pos {
                 pos,
                 above: CONTEXT,
             });
-        } else if first < top || last >= open.scroll + height {
-            open.scroll = first.saturating_sub(CONTEXT);
+        } else if first < top || last >= open.scroll.offset + height {
+            open.scroll.offset = first.saturating_sub(CONTEXT);
         }
         if let Some(row) = self.sidebar_quotes().iter().position(|&q| q == quote) {
             self.sidebar.quotes.selected = row;
@@ -151,9 +151,9 @@ impl App {
         let mut candidates = (0..story.quotes.len()).filter(|&q| wanted(q));
         let found = match (forward, current) {
             (true, Some(c)) => candidates.find(|&q| q > c),
-            (true, None) => candidates.find(|&q| line_of(q) >= open.scroll),
+            (true, None) => candidates.find(|&q| line_of(q) >= open.scroll.offset),
             (false, Some(c)) => candidates.rfind(|&q| q < c),
-            (false, None) => candidates.rfind(|&q| line_of(q) < open.scroll),
+            (false, None) => candidates.rfind(|&q| line_of(q) < open.scroll.offset),
         };
         // Past their last quote here: on to their next story.
         let across = speaker
@@ -183,9 +183,7 @@ impl App {
         let line = open
             .view
             .line_at(open.story.as_ref()?.quotes.get(quote)?.span.start);
-        (open.scroll..open.scroll + self.body_height())
-            .contains(&line)
-            .then_some(quote)
+        open.scroll.shows(line, self.body_height()).then_some(quote)
     }
 
     fn selected_speaker_name(&self) -> Option<String> {
@@ -269,7 +267,7 @@ impl App {
             story
                 .quotes
                 .iter()
-                .position(|q| open.view.line_at(q.span.start) >= open.scroll)
+                .position(|q| open.view.line_at(q.span.start) >= open.scroll.offset)
         };
         let Some(quote) = open.current_quote.or_else(on_screen) else {
             self.status = Some("No quote to copy".into());

@@ -92,11 +92,11 @@ fn j_k_scroll_the_body_by_a_line() {
     press(&mut app, "Enter");
     assert_eq!(app.focus, Focus::Body);
     press(&mut app, "j j Down");
-    assert_eq!(open(&app).scroll, 3);
+    assert_eq!(open(&app).scroll.offset, 3);
     press(&mut app, "k Up");
-    assert_eq!(open(&app).scroll, 1);
+    assert_eq!(open(&app).scroll.offset, 1);
     press(&mut app, "k k k");
-    assert_eq!(open(&app).scroll, 0);
+    assert_eq!(open(&app).scroll.offset, 0);
 }
 
 #[test]
@@ -113,7 +113,7 @@ fn paging_keys_page_and_half_page() {
         ("C-u", 0),
     ] {
         press(&mut app, keys);
-        assert_eq!(open(&app).scroll, expected, "{keys}");
+        assert_eq!(open(&app).scroll.offset, expected, "{keys}");
     }
 }
 
@@ -128,11 +128,11 @@ fn top_and_bottom_in_the_list_and_the_body() {
     assert_eq!(app.selected, Some(3));
     press(&mut app, "Home Enter End");
     let last = open(&app).view.lines.len() - app.body_height();
-    assert_eq!(open(&app).scroll, last);
+    assert_eq!(open(&app).scroll.offset, last);
     press(&mut app, "g g");
-    assert_eq!(open(&app).scroll, 0);
+    assert_eq!(open(&app).scroll.offset, 0);
     press(&mut app, "G");
-    assert_eq!(open(&app).scroll, last);
+    assert_eq!(open(&app).scroll.offset, last);
 }
 
 #[test]
@@ -280,10 +280,10 @@ fn s_toggles_the_sidebar_and_keeps_the_reading_position() {
     for _ in 0..6 {
         press(&mut app, "j");
     }
-    let top = open(&app).view.lines[open(&app).scroll].pos;
+    let top = open(&app).view.lines[open(&app).scroll.offset].pos;
     press(&mut app, "s");
     assert!(!app.sidebar_wide && app.areas.people.is_none());
-    let line = open(&app).view.lines[open(&app).scroll];
+    let line = open(&app).view.lines[open(&app).scroll.offset];
     assert!(
         line.start <= top && top <= line.end.max(line.pos),
         "{line:?} {top}"
@@ -302,11 +302,11 @@ fn resizing_keeps_the_paragraph_at_the_top() {
     for _ in 0..line {
         press(&mut app, "j");
     }
-    assert_eq!(open(&app).scroll, line);
+    assert_eq!(open(&app).scroll.offset, line);
     for (w, h) in [(100, 16), (60, 20), (200, 12), (81, 24), (130, 14)] {
         app.update(Msg::Resize(w, h));
         let open = open(&app);
-        let top = open.view.lines[open.scroll];
+        let top = open.view.lines[open.scroll.offset];
         assert_eq!(top.kind, LineKind::Body, "{w}x{h}");
         assert!(
             body[top.start..top.end].starts_with("Opponents had argued"),
@@ -356,9 +356,9 @@ fn the_mouse_clicks_to_focus_and_select_and_wheels_to_scroll() {
     press(&mut app, "g g");
     let body = app.areas.body.unwrap();
     app.update(mouse(MouseEventKind::ScrollDown, body.x + 5, body.y + 5));
-    assert_eq!(open(&app).scroll, 3);
+    assert_eq!(open(&app).scroll.offset, 3);
     app.update(mouse(MouseEventKind::ScrollUp, body.x + 5, body.y + 5));
-    assert_eq!(open(&app).scroll, 0);
+    assert_eq!(open(&app).scroll.offset, 0);
     let people = app.areas.people.unwrap();
     app.update(mouse(
         MouseEventKind::Down(MouseButton::Left),
@@ -405,12 +405,12 @@ fn an_analysis_arriving_for_the_open_story_keeps_the_position() {
     press(&mut app, "Esc");
     press(&mut app, "Space");
     let body = app.library.articles[0].body.clone();
-    let top = open(&app).view.lines[open(&app).scroll];
+    let top = open(&app).view.lines[open(&app).scroll.offset];
     let text = body[top.start..top.end].to_owned();
     let digest = Digest::of(&app.library.articles[0].body, &analyses[0]);
     app.update(Msg::Analysed(vec![(0, digest)]));
     assert!(app.story().is_some());
-    let top = open(&app).view.lines[open(&app).scroll];
+    let top = open(&app).view.lines[open(&app).scroll.offset];
     assert!(
         text.starts_with(&body[top.start..top.start + 5]),
         "{text:?}"
@@ -447,7 +447,7 @@ fn a_long_story_is_wrapped_a_slice_at_a_time() {
         "only the first slices are wrapped"
     );
     press(&mut app, "Space");
-    assert_eq!(open(&app).scroll, app.body_height() - 1);
+    assert_eq!(open(&app).scroll.offset, app.body_height() - 1);
     let mut slices = 0;
     while app.work() {
         slices += 1;
@@ -464,7 +464,7 @@ fn a_long_story_is_wrapped_a_slice_at_a_time() {
     press(&mut again, "G Enter G");
     assert!(open(&again).view.complete, "G wraps to the end");
     assert_eq!(
-        open(&again).scroll + again.body_height(),
+        open(&again).scroll.offset + again.body_height(),
         open(&again).view.lines.len()
     );
 }

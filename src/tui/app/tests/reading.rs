@@ -152,11 +152,11 @@ fn e_asks_the_runtime_to_export_the_open_story() {
 fn a_story_reopens_where_it_was_left() {
     let mut app = fixture::app(100, 20);
     press(&mut app, "Enter j j j j j j j j j j");
-    assert_eq!(open(&app).scroll, 10);
+    assert_eq!(open(&app).scroll.offset, 10);
     press(&mut app, "J");
-    assert_eq!(open(&app).scroll, 0);
+    assert_eq!(open(&app).scroll.offset, 0);
     press(&mut app, "K");
-    assert_eq!(open(&app).scroll, 10);
+    assert_eq!(open(&app).scroll.offset, 10);
     let position = app.reading.state.position(&id(&app, 0));
     assert!(position.is_some_and(|p| p != Position::default()));
 }
@@ -165,7 +165,7 @@ fn a_story_reopens_where_it_was_left() {
 fn a_restart_returns_to_the_story_open_at_its_position() {
     let mut app = fixture::app(100, 20);
     press(&mut app, "j j Enter j j j j");
-    let scroll = open(&app).scroll;
+    let scroll = open(&app).scroll.offset;
     // As the runtime does before saving.
     app.note_position();
     let state = app.reading.state.clone();
@@ -183,7 +183,7 @@ fn a_restart_returns_to_the_story_open_at_its_position() {
     }));
     assert_eq!(again.selected, Some(2));
     assert_eq!(again.focus, Focus::Body);
-    assert_eq!(open(&again).scroll, scroll);
+    assert_eq!(open(&again).scroll.offset, scroll);
     assert!(again.is_read(2));
 }
 
@@ -267,7 +267,7 @@ fn the_body_width_comes_from_the_settings() {
 fn a_changed_file_replaces_its_stories_in_place_and_keeps_the_place() {
     let mut app = fixture::app(100, 20);
     press(&mut app, "j Enter j j j j j j j j j j");
-    let scroll = open(&app).scroll;
+    let scroll = open(&app).scroll.offset;
     let mut articles: Vec<Article> = app.library.articles.iter().map(|a| (**a).clone()).collect();
     articles[3].title = "Library extends opening hours again".into();
     articles.remove(2);
@@ -290,7 +290,7 @@ fn a_changed_file_replaces_its_stories_in_place_and_keeps_the_place() {
     );
     assert!(app.is_gone(2), "no longer in the file");
     assert!(!app.is_gone(3));
-    assert_eq!((app.selected, open(&app).scroll), (Some(1), scroll));
+    assert_eq!((app.selected, open(&app).scroll.offset), (Some(1), scroll));
     let later = analysed_later(&jobs);
     assert_eq!(later, [3, 4], "the changed and the new story are analysed");
     app.update(Msg::File(FileChange::Removed {
