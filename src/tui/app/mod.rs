@@ -128,28 +128,17 @@ pub enum Mode {
     #[default]
     Normal,
     /// Typing a search; the list narrows as it changes.
-    Search {
-        input: String,
-    },
+    Search { input: String },
     /// Typing part of a speaker's name; `choice` indexes the ranked matches.
-    Speaker {
-        input: String,
-        choice: usize,
-    },
-    Help {
-        filter: String,
-        scroll: usize,
-    },
-    Problems {
-        scroll: usize,
-    },
+    Speaker { input: String, choice: usize },
+    /// The keys, narrowed by `filter`, scrolled (`offset`).
+    Help { filter: String, scroll: ListState },
+    /// What went wrong loading, scrolled (`offset`).
+    Problems { scroll: ListState },
     /// Typing the People view's filter (kept in [`People::filter`]).
     PeopleFilter,
     /// A command to pipe the story to, or a path to save it at, typed.
-    Command {
-        purpose: Purpose,
-        input: String,
-    },
+    Command { purpose: Purpose, input: String },
     /// The sources with their unread counts, `row` selected.
     Sources {
         rows: Vec<sources::SourceRow>,
@@ -535,11 +524,15 @@ impl App {
             A::OpenUrl => self.open_url(),
             A::CopyQuote => self.copy_quote(),
             A::ToggleSidebar => self.toggle_sidebar(),
-            A::Problems => self.mode = Mode::Problems { scroll: 0 },
+            A::Problems => {
+                self.mode = Mode::Problems {
+                    scroll: ListState::default(),
+                }
+            }
             A::Help => {
                 self.mode = Mode::Help {
                     filter: String::new(),
-                    scroll: 0,
+                    scroll: ListState::default(),
                 }
             }
             A::Quit => self.quit = true,

@@ -1,7 +1,7 @@
 //! The overlays and prompts: the searchable help, the problems panel, and
 //! the text typed into prompts.
 
-use super::{App, Mode};
+use super::{App, ListState, Mode};
 use crate::config::actions::{DEFAULTS, GROUPS};
 use crate::tui::keymap::{Action, Context, Keymap};
 use crate::tui::needle::Needle;
@@ -68,39 +68,48 @@ pub fn help_rows(keymap: &Keymap, filter: &str) -> Vec<HelpRow> {
 
 impl App {
     pub(super) fn act_help(&mut self, action: Action) {
+        let rows = overlay_rows(self.size.1);
         let Mode::Help { filter, scroll } = &mut self.mode else {
             return;
         };
-        match action {
-            Action::Cancel | Action::Enter => self.mode = Mode::Normal,
+        let delta = match action {
+            Action::Cancel | Action::Enter => {
+                self.mode = Mode::Normal;
+                return;
+            }
             Action::Backspace => {
                 filter.pop();
-                *scroll = 0;
+                *scroll = ListState::default();
+                return;
             }
-            Action::Down => *scroll += 1,
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::PageDown | Action::ReadOn => *scroll += 10,
-            Action::PageUp => *scroll = scroll.saturating_sub(10),
-            _ => {}
-        }
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown | Action::ReadOn => OVERLAY_PAGE,
+            Action::PageUp => -OVERLAY_PAGE,
+            _ => return,
+        };
+        scroll.scroll_by(delta, help_lines(&self.keymap, filter).len(), rows);
     }
 
     pub(super) fn act_problems(&mut self, action: Action) {
+        let rows = overlay_rows(self.size.1);
         let Mode::Problems { scroll } = &mut self.mode else {
             return;
         };
-        match action {
-            Action::Down => *scroll += 1,
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::PageDown | Action::HalfDown | Action::ReadOn => *scroll += 10,
-            Action::PageUp | Action::HalfUp => *scroll = scroll.saturating_sub(10),
-            Action::Top => *scroll = 0,
-            Action::Bottom => *scroll = usize::MAX / 2,
+        let delta = match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown | Action::HalfDown | Action::ReadOn => OVERLAY_PAGE,
+            Action::PageUp | Action::HalfUp => -OVERLAY_PAGE,
+            Action::Top => isize::MIN,
+            Action::Bottom => isize::MAX,
             Action::Cancel | Action::Quit | Action::Problems | Action::Enter => {
                 self.mode = Mode::Normal;
+                return;
             }
-            _ => {}
-        }
+            _ => return,
+        };
+        scroll.scroll_by(delta, self.library.problems.len(), rows);
     }
 
     /// A printable key typed into the prompt in force.
@@ -117,7 +126,7 @@ impl App {
             }
             Mode::Help { filter, scroll } => {
                 filter.push(c);
-                *scroll = 0;
+                *scroll = ListState::default();
             }
             Mode::PeopleFilter => self.type_people(c),
             Mode::Command { input, .. } => input.push(c),
@@ -138,8 +147,8 @@ impl App {
             _ => 0,
         };
         match &mut self.mode {
-            Mode::Help { scroll, .. } => *scroll = (*scroll).min(help.saturating_sub(rows)),
-            Mode::Problems { scroll } => *scroll = (*scroll).min(problems.saturating_sub(rows)),
+            Mode::Help { scroll, .. } => scroll.clamp(help, rows),
+            Mode::Problems { scroll } => scroll.clamp(problems, rows),
             Mode::Speaker { choice, .. } => *choice = (*choice).min(speakers.saturating_sub(1)),
             Mode::Normal
             | Mode::Search { .. }
@@ -149,6 +158,9 @@ impl App {
         }
     }
 }
+
+/// Rows a page key moves the help and the problems by.
+const OVERLAY_PAGE: isize = 10;
 
 /// Rows of an overlay list (help, problems) on a screen `height` high:
 /// the box leaves a row above and below, and has borders and a prompt line.

@@ -257,11 +257,18 @@ fn p_shows_the_problems_and_esc_closes_them() {
         problems: vec![fixture::problem()],
     }));
     press(&mut app, "p");
-    assert_eq!(app.mode, Mode::Problems { scroll: 0 });
+    assert_eq!(
+        app.mode,
+        Mode::Problems {
+            scroll: ListState::default()
+        }
+    );
     press(&mut app, "j");
     assert_eq!(
         app.mode,
-        Mode::Problems { scroll: 0 },
+        Mode::Problems {
+            scroll: ListState::default()
+        },
         "one problem does not scroll"
     );
     press(&mut app, "Esc");
