@@ -45,13 +45,14 @@ use super::theme::Theme;
 use crate::article::{Article, Loaded, Problem};
 use crate::index::{SpeakerId, SpeakerIndex};
 use crate::state::ReadingState;
-use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
+use crossterm::event::MouseEvent;
 use std::sync::Arc;
 
 /// Everything that can happen to the reader.
 #[derive(Debug, Clone)]
 pub enum Msg {
-    Key(KeyEvent),
+    /// A key pressed (releases and keys without a name never come).
+    Key(Key),
     Mouse(MouseEvent),
     Resize(u16, u16),
     /// One file's articles and problems.
@@ -423,11 +424,7 @@ impl App {
         more
     }
 
-    fn on_key(&mut self, event: KeyEvent) {
-        if event.kind != KeyEventKind::Press {
-            return;
-        }
-        let key = Key::from(event);
+    fn on_key(&mut self, key: Key) {
         self.reading.resume = None;
         self.reading.chosen = true;
         if self.reading.asking.is_some() {

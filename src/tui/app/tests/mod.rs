@@ -13,7 +13,10 @@ use super::*;
 use crate::tui::body::LineKind;
 use crate::tui::digest::Digest;
 use crate::tui::fixture::{self, press, type_text};
-use crossterm::event::{KeyCode, KeyEventState, KeyModifiers, MouseButton, MouseEventKind};
+use crate::tui::keymap::key_pressed;
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 
 pub(super) fn open(app: &App) -> &Open {
     app.open.as_ref().expect("a story is open")
@@ -340,14 +343,13 @@ fn only_key_presses_count() {
     let mut app = fixture::app(160, 45);
     let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
     release.kind = KeyEventKind::Release;
-    release.state = KeyEventState::NONE;
-    app.update(Msg::Key(release));
-    assert_eq!(app.selected, Some(0));
-    app.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char('j'),
-        KeyModifiers::NONE,
-    )));
-    assert_eq!(app.selected, Some(1));
+    let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+    for (event, selected) in [(release, 0), (j, 1)] {
+        if let Some(key) = key_pressed(event) {
+            app.update(Msg::Key(key));
+        }
+        assert_eq!(app.selected, Some(selected));
+    }
 }
 
 #[test]
@@ -426,8 +428,7 @@ fn an_analysis_arriving_for_the_open_story_keeps_the_position() {
 }
 
 pub(super) fn key(text: &str) -> Msg {
-    let key = Key::parse(text).unwrap();
-    Msg::Key(KeyEvent::new(key.code, key.mods))
+    Msg::Key(Key::parse(text).unwrap())
 }
 
 pub(super) fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Msg {
@@ -491,10 +492,7 @@ fn the_focus_never_stays_on_a_hidden_panel() {
 #[test]
 fn ctrl_z_asks_to_suspend_and_ctrl_l_repaints() {
     let mut app = fixture::app(100, 30);
-    let jobs = app.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char('z'),
-        KeyModifiers::CONTROL,
-    )));
+    let jobs = app.update(Msg::Key(Key::ctrl('z')));
     assert!(jobs.iter().any(|j| matches!(j, Job::Suspend)), "{jobs:?}");
     assert!(app.repaint, "the screen is painted whole on return");
     app.repaint = false;

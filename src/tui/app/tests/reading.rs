@@ -133,10 +133,7 @@ fn two_lists_the_unread_and_moves_off_a_read_story() {
 fn e_asks_the_runtime_to_export_the_open_story() {
     let mut app = fixture::app(160, 45);
     press(&mut app, "j");
-    let jobs = app.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char('e'),
-        KeyModifiers::NONE,
-    )));
+    let jobs = app.update(Msg::Key(Key::char('e')));
     let exported: Vec<&str> = jobs
         .iter()
         .filter_map(|j| match j {
@@ -230,10 +227,7 @@ fn a_rebound_key_works_and_a_bad_entry_keeps_its_default() {
     assert!(app.is_starred(0), "s now stars");
     let problem = app.library.problems.last().expect("reported");
     assert!(problem.to_string().contains("config.toml:3"), "{problem}");
-    let jobs = app.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char('e'),
-        KeyModifiers::NONE,
-    )));
+    let jobs = app.update(Msg::Key(Key::char('e')));
     assert!(
         jobs.iter().any(|j| matches!(j, Job::Export(_))),
         "e still exports"
@@ -448,9 +442,11 @@ fn a_pipe_and_save_as_ask_for_their_line_then_hand_it_over() {
     press(&mut app, "Enter |");
     assert!(matches!(app.mode, Mode::Command { .. }));
     type_text(&mut app, "wc -w");
-    let jobs = app.update(Msg::Key(crossterm::event::KeyEvent::new(
-        crossterm::event::KeyCode::Enter,
-        crossterm::event::KeyModifiers::NONE,
+    let jobs = app.update(Msg::Key(Key::new(
+        crate::config::KeyCode::Enter,
+        false,
+        false,
+        false,
     )));
     assert!(
         jobs.iter()
