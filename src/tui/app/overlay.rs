@@ -1,6 +1,7 @@
 //! The overlays and prompts: the searchable help, the problems panel, and
 //! the text typed into prompts.
 
+use super::nav::motion_delta;
 use super::{App, ListState, Mode};
 use crate::config::actions::{DEFAULTS, GROUPS};
 use crate::tui::keymap::{Action, Context, Keymap};
@@ -72,21 +73,16 @@ impl App {
         let Mode::Help { filter, scroll } = &mut self.mode else {
             return;
         };
-        let delta = match action {
-            Action::Cancel | Action::Enter => {
-                self.mode = Mode::Normal;
-                return;
+        let Some(delta) = motion_delta(action, OVERLAY_PAGE) else {
+            match action {
+                Action::Cancel | Action::Enter => self.mode = Mode::Normal,
+                Action::Backspace => {
+                    filter.pop();
+                    *scroll = ListState::default();
+                }
+                _ => {}
             }
-            Action::Backspace => {
-                filter.pop();
-                *scroll = ListState::default();
-                return;
-            }
-            Action::Down => 1,
-            Action::Up => -1,
-            Action::PageDown | Action::ReadOn => OVERLAY_PAGE,
-            Action::PageUp => -OVERLAY_PAGE,
-            _ => return,
+            return;
         };
         scroll.scroll_by(delta, help_lines(&self.keymap, filter).len(), rows);
     }
@@ -96,18 +92,17 @@ impl App {
         let Mode::Problems { scroll } = &mut self.mode else {
             return;
         };
-        let delta = match action {
-            Action::Down => 1,
-            Action::Up => -1,
-            Action::PageDown | Action::HalfDown | Action::ReadOn => OVERLAY_PAGE,
-            Action::PageUp | Action::HalfUp => -OVERLAY_PAGE,
-            Action::Top => isize::MIN,
-            Action::Bottom => isize::MAX,
-            Action::Cancel | Action::Quit | Action::Problems | Action::Enter => {
+        let Some(delta) = overlay_motion(action) else {
+            let close = [
+                Action::Cancel,
+                Action::Quit,
+                Action::Problems,
+                Action::Enter,
+            ];
+            if close.contains(&action) {
                 self.mode = Mode::Normal;
-                return;
             }
-            _ => return,
+            return;
         };
         scroll.scroll_by(delta, self.library.problems.len(), rows);
     }
@@ -159,8 +154,18 @@ impl App {
     }
 }
 
-/// Rows a page key moves the help and the problems by.
+/// Rows a page key moves the help, the problems and the sources by.
 const OVERLAY_PAGE: isize = 10;
+
+/// How far a motion key moves in the problems or the sources, where half
+/// a page is a whole one; `None` for any other action.
+pub(super) fn overlay_motion(action: Action) -> Option<isize> {
+    match action {
+        Action::HalfDown => Some(OVERLAY_PAGE),
+        Action::HalfUp => Some(-OVERLAY_PAGE),
+        _ => motion_delta(action, OVERLAY_PAGE),
+    }
+}
 
 /// Rows of an overlay list (help, problems) on a screen `height` high:
 /// the box leaves a row above and below, and has borders and a prompt line.

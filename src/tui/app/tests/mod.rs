@@ -259,21 +259,13 @@ fn p_shows_the_problems_and_esc_closes_them() {
         articles: Vec::new(),
         problems: vec![fixture::problem()],
     }));
+    let top = Mode::Problems {
+        scroll: ListState::default(),
+    };
     press(&mut app, "p");
-    assert_eq!(
-        app.mode,
-        Mode::Problems {
-            scroll: ListState::default()
-        }
-    );
+    assert_eq!(app.mode, top);
     press(&mut app, "j");
-    assert_eq!(
-        app.mode,
-        Mode::Problems {
-            scroll: ListState::default()
-        },
-        "one problem does not scroll"
-    );
+    assert_eq!(app.mode, top, "one problem does not scroll");
     press(&mut app, "Esc");
     assert_eq!(app.mode, Mode::Normal);
     press(&mut app, "p q");
