@@ -8,8 +8,9 @@
 //!    the reader's key notation ([`keys`]) and named after its actions
 //!    ([`actions`]); colours come from a shipped [`theme`], patched by role.
 //!
-//! Nothing here knows the terminal: the reader maps [`Key`], [`Action`] and
-//! [`Colour`] onto its own types.
+//! Nothing here knows the terminal: the reader turns the keys pressed into
+//! [`Key`]s, matched against the bindings as they are, and maps [`Colour`]
+//! onto its own type.
 
 pub mod actions;
 pub mod bindings;

@@ -9,7 +9,6 @@ use crate::Analysis;
 use crate::analysis::{Person, Quote, Span};
 use crate::article::{Article, Image, Loaded, Origin, Place, Problem};
 use crate::index::SpeakerIndex;
-use crossterm::event::{KeyEvent, KeyEventKind, KeyEventState};
 use std::sync::Arc;
 
 const HARBOUR: &[&str] = &[
@@ -370,13 +369,7 @@ pub fn problem() -> Problem {
 pub fn press(app: &mut App, keys: &str) {
     for key in keys.split(' ') {
         let key = Key::parse(key).unwrap_or_else(|| panic!("bad key {key}"));
-        let event = KeyEvent {
-            code: key.code,
-            modifiers: key.mods,
-            kind: KeyEventKind::Press,
-            state: KeyEventState::NONE,
-        };
-        app.update(Msg::Key(event));
+        app.update(Msg::Key(key));
     }
 }
 

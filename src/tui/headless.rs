@@ -10,7 +10,6 @@ use super::stats::Stats;
 use super::theme::Theme;
 use super::ui;
 use crate::article::Input;
-use crossterm::event::KeyEvent;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::io;
@@ -101,7 +100,7 @@ impl Headless {
     pub fn press(&mut self, keys: &str) -> Vec<Job> {
         let mut jobs = Vec::new();
         for key in keys.split(' ').filter_map(Key::parse) {
-            jobs.extend(self.app.update(Msg::Key(KeyEvent::new(key.code, key.mods))));
+            jobs.extend(self.app.update(Msg::Key(key)));
         }
         jobs
     }

@@ -1,99 +1,51 @@
 //! Keys to actions: `(context, keys pressed so far, key)` → [`Outcome`], a pure
 //! function over one table of bindings: the settings file's
-//! ([`Bindings`], its defaults when there is no file), in terminal keys.
+//! ([`Bindings`], its defaults when there is no file). Keys are the settings
+//! file's [`Key`]s throughout: the terminal's key events become one here,
+//! once, as the input thread reads them ([`key_pressed`]).
 
-use crate::config::{self, Bindings};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::fmt;
+use crate::config::{self, Binding, Bindings};
+use crossterm::event::{KeyCode as Code, KeyEvent, KeyEventKind, KeyModifiers};
 
-pub use crate::config::{Action, Context};
+pub use crate::config::{Action, Context, Key, KeyCode};
 
-/// One key with its modifiers, normalised so that `J` and `Shift-j` agree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
-
-impl Key {
-    pub fn new(code: KeyCode, mods: KeyModifiers) -> Self {
-        let mut mods = mods & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        let code = match code {
-            // Terminals send Shift-Tab as BackTab, some with SHIFT set too.
-            KeyCode::BackTab => {
-                mods.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            KeyCode::Char(c) => {
-                // The character already says whether Shift was held.
-                mods.remove(KeyModifiers::SHIFT);
-                if mods.contains(KeyModifiers::CONTROL) {
-                    KeyCode::Char(c.to_ascii_lowercase())
-                } else {
-                    KeyCode::Char(c)
-                }
-            }
-            other => other,
-        };
-        Self { code, mods }
+/// The key a terminal event presses, normalised as the settings file's
+/// keys are (`J` and `Shift-j` agree); `None` for a release or a repeat
+/// report, and for a key the settings file cannot name (a media key, Caps
+/// Lock on its own), which no binding can match.
+pub fn key_pressed(event: KeyEvent) -> Option<Key> {
+    if event.kind != KeyEventKind::Press {
+        return None;
     }
-
-    pub fn char(c: char) -> Self {
-        Self::new(KeyCode::Char(c), KeyModifiers::NONE)
-    }
-
-    pub fn ctrl(c: char) -> Self {
-        Self::new(KeyCode::Char(c), KeyModifiers::CONTROL)
-    }
-
-    /// Reads the settings file's notation: `j`, `J`, `C-d`, `S-Tab`,
-    /// `Space`, `PageDown`, `Esc`, `F1`, …
-    pub fn parse(text: &str) -> Option<Key> {
-        config::Key::parse(text).map(|key| Key::from(&key))
-    }
-}
-
-impl From<KeyEvent> for Key {
-    fn from(event: KeyEvent) -> Self {
-        Key::new(event.code, event.modifiers)
-    }
-}
-
-impl fmt::Display for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            f.write_str("Ctrl-")?;
-        }
-        if self.mods.contains(KeyModifiers::ALT) {
-            f.write_str("Alt-")?;
-        }
-        if self.mods.contains(KeyModifiers::SHIFT) {
-            f.write_str("Shift-")?;
-        }
-        // The settings file's spellings (config::keys), never crossterm's,
-        // which differ by platform (macOS: Return, Delete for Backspace).
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("Space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::BackTab => f.write_str("Shift-Tab"),
-            KeyCode::Up => f.write_str("↑"),
-            KeyCode::Down => f.write_str("↓"),
-            KeyCode::Left => f.write_str("←"),
-            KeyCode::Right => f.write_str("→"),
-            KeyCode::PageUp => f.write_str("PgUp"),
-            KeyCode::PageDown => f.write_str("PgDn"),
-            KeyCode::F(n) => write!(f, "F{n}"),
-            KeyCode::Enter => f.write_str("Enter"),
-            KeyCode::Esc => f.write_str("Esc"),
-            KeyCode::Tab => f.write_str("Tab"),
-            KeyCode::Backspace => f.write_str("Backspace"),
-            KeyCode::Home => f.write_str("Home"),
-            KeyCode::End => f.write_str("End"),
-            KeyCode::Insert => f.write_str("Ins"),
-            KeyCode::Delete => f.write_str("Del"),
-            other => write!(f, "{other}"),
-        }
-    }
+    let mods = event.modifiers;
+    let code = match event.code {
+        Code::Char(c) => KeyCode::Char(c),
+        Code::Enter => KeyCode::Enter,
+        Code::Esc => KeyCode::Esc,
+        Code::Tab => KeyCode::Tab,
+        Code::BackTab => KeyCode::BackTab,
+        Code::Backspace => KeyCode::Backspace,
+        Code::Up => KeyCode::Up,
+        Code::Down => KeyCode::Down,
+        Code::Left => KeyCode::Left,
+        Code::Right => KeyCode::Right,
+        Code::PageUp => KeyCode::PageUp,
+        Code::PageDown => KeyCode::PageDown,
+        Code::Home => KeyCode::Home,
+        Code::End => KeyCode::End,
+        Code::Insert => KeyCode::Insert,
+        Code::Delete => KeyCode::Delete,
+        Code::F(n) => KeyCode::F(n),
+        _ => return None,
+    };
+    // A character already says whether Shift was held: `J`, not `Shift-J`.
+    let shift = mods.contains(KeyModifiers::SHIFT) && !matches!(code, KeyCode::Char(_));
+    Some(Key::new(
+        code,
+        mods.contains(KeyModifiers::CONTROL),
+        mods.contains(KeyModifiers::ALT),
+        shift,
+    ))
 }
 
 /// What a key press means, given the keys pressed before it.
@@ -108,64 +60,18 @@ pub enum Outcome {
     Unbound,
 }
 
-/// One binding: a key sequence in a context.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Binding {
-    pub context: Context,
-    pub keys: Vec<Key>,
-    pub action: Action,
-}
-
 /// The bindings in force.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     pub bindings: Vec<Binding>,
 }
 
-/// The settings file's key, as the terminal reports it.
-impl From<&config::Key> for Key {
-    fn from(key: &config::Key) -> Key {
-        use config::KeyCode as C;
-        let code = match key.code {
-            C::Char(c) => KeyCode::Char(c),
-            C::Enter => KeyCode::Enter,
-            C::Esc => KeyCode::Esc,
-            C::Tab => KeyCode::Tab,
-            C::BackTab => KeyCode::BackTab,
-            C::Backspace => KeyCode::Backspace,
-            C::Up => KeyCode::Up,
-            C::Down => KeyCode::Down,
-            C::Left => KeyCode::Left,
-            C::Right => KeyCode::Right,
-            C::PageUp => KeyCode::PageUp,
-            C::PageDown => KeyCode::PageDown,
-            C::Home => KeyCode::Home,
-            C::End => KeyCode::End,
-            C::Insert => KeyCode::Insert,
-            C::Delete => KeyCode::Delete,
-            C::F(n) => KeyCode::F(n),
-        };
-        let mut mods = KeyModifiers::NONE;
-        mods.set(KeyModifiers::CONTROL, key.ctrl);
-        mods.set(KeyModifiers::ALT, key.alt);
-        mods.set(KeyModifiers::SHIFT, key.shift);
-        Key::new(code, mods)
-    }
-}
-
 /// The bindings of the settings file (or the defaults, with none).
 impl From<&Bindings> for Keymap {
     fn from(bindings: &Bindings) -> Self {
-        let bindings = bindings
-            .bindings
-            .iter()
-            .map(|b| Binding {
-                context: b.context,
-                keys: b.keys.iter().map(Key::from).collect(),
-                action: b.action,
-            })
-            .collect();
-        Keymap { bindings }
+        Keymap {
+            bindings: bindings.bindings.clone(),
+        }
     }
 }
 
@@ -193,9 +99,7 @@ impl Keymap {
             return Outcome::Pending;
         }
         match (context, key.code) {
-            (Context::Prompt, KeyCode::Char(c))
-                if pending.is_empty() && !key.mods.contains(KeyModifiers::CONTROL) =>
-            {
+            (Context::Prompt, KeyCode::Char(c)) if pending.is_empty() && !key.ctrl => {
                 Outcome::Text(c)
             }
             _ => Outcome::Unbound,
@@ -207,13 +111,7 @@ impl Keymap {
         self.bindings
             .iter()
             .filter(|b| b.context == context && b.action == action)
-            .map(|b| {
-                b.keys
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .map(|b| config::keys::show_sequence(&b.keys))
             .collect()
     }
 }
@@ -258,27 +156,37 @@ mod tests {
         assert_eq!(map.resolve(n, &[], Key::char('Z')), Outcome::Unbound);
     }
 
+    fn pressed(code: Code, mods: KeyModifiers) -> Option<Key> {
+        key_pressed(KeyEvent::new(code, mods))
+    }
+
     #[test]
-    fn shift_is_normalised() {
+    fn what_the_terminal_sends_is_normalised() {
         let map = Keymap::default();
-        let shifted = Key::new(KeyCode::Char('J'), KeyModifiers::SHIFT);
-        assert_eq!(
-            map.resolve(Context::Normal, &[], shifted),
-            Outcome::Action(Action::NextStory)
-        );
-        let back = Key::new(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(
-            map.resolve(Context::Normal, &[], back),
-            Outcome::Action(Action::FocusPrev)
-        );
-        let ctrl_upper = Key::new(
-            KeyCode::Char('C'),
-            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
-        );
-        assert_eq!(
-            map.resolve(Context::Normal, &[], ctrl_upper),
-            Outcome::Action(Action::Quit)
-        );
+        let n = Context::Normal;
+        let resolve = |key: Option<Key>| key.map(|key| map.resolve(n, &[], key));
+        let next = Some(Outcome::Action(Action::NextStory));
+        assert_eq!(resolve(pressed(Code::Char('J'), KeyModifiers::SHIFT)), next);
+        let back = pressed(Code::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(resolve(back), Some(Outcome::Action(Action::FocusPrev)));
+        let ctrl_upper = pressed(Code::Char('C'), KeyModifiers::CONTROL | KeyModifiers::SHIFT);
+        assert_eq!(resolve(ctrl_upper), Some(Outcome::Action(Action::Quit)));
+        // The character says whether Shift was held; other keys keep it.
+        let shifted = pressed(Code::Char('j'), KeyModifiers::SHIFT);
+        assert_eq!(shifted, Some(Key::char('j')));
+        let shift_up = pressed(Code::Up, KeyModifiers::SHIFT);
+        assert_eq!(shift_up, Key::parse("S-Up"));
+        let alt_x = pressed(Code::Char('x'), KeyModifiers::ALT | KeyModifiers::SUPER);
+        assert_eq!(alt_x, Key::parse("M-x"));
+    }
+
+    #[test]
+    fn only_presses_of_keys_with_names_count() {
+        let mut release = KeyEvent::new(Code::Char('j'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(key_pressed(release), None);
+        assert_eq!(pressed(Code::CapsLock, KeyModifiers::NONE), None);
+        assert_eq!(pressed(Code::F(5), KeyModifiers::NONE), Key::parse("F5"));
     }
 
     #[test]
@@ -292,27 +200,14 @@ mod tests {
             Outcome::Action(Action::Quit)
         );
         assert_eq!(map.resolve(p, &[], Key::ctrl('z')), Outcome::Unbound);
-        let esc = Key::new(KeyCode::Esc, KeyModifiers::NONE);
+        let esc = Key::new(KeyCode::Esc, false, false, false);
         assert_eq!(map.resolve(p, &[], esc), Outcome::Action(Action::Cancel));
+        let alt_x = Key::new(KeyCode::Char('x'), false, true, false);
+        assert_eq!(map.resolve(p, &[], alt_x), Outcome::Text('x'));
     }
 
     #[test]
-    fn keys_read_and_show() {
-        for (text, shown) in [
-            ("C-d", "Ctrl-d"),
-            ("S-Tab", "Shift-Tab"),
-            ("Space", "Space"),
-            ("PageDown", "PgDn"),
-            ("}", "}"),
-            ("F1", "F1"),
-        ] {
-            assert_eq!(
-                Key::parse(text).map(|k| k.to_string()).as_deref(),
-                Some(shown),
-                "{text}"
-            );
-        }
-        assert_eq!(Key::parse("Nope"), None);
+    fn the_help_shows_keys_as_the_settings_file_writes_them() {
         assert_eq!(
             Keymap::default().keys_for(Context::Normal, Action::Top),
             vec!["g g", "Home"]

@@ -421,7 +421,7 @@ mod tests {
     use super::*;
     use crate::article::Loaded;
     use crate::tui::fixture;
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use crate::tui::keymap::Key;
     use ratatui::backend::TestBackend;
     use std::thread;
 
@@ -435,10 +435,7 @@ mod tests {
     }
 
     fn key(c: char) -> Event {
-        Event::Msg(Msg::Key(KeyEvent::new(
-            KeyCode::Char(c),
-            KeyModifiers::NONE,
-        )))
+        Event::Msg(Msg::Key(Key::char(c)))
     }
 
     fn stories() -> Loaded {

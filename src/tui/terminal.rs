@@ -7,6 +7,7 @@
 //! [`guard`]: super::guard
 
 use super::app::Msg;
+use super::keymap::key_pressed;
 use super::runtime::Event;
 use crossterm::event::{self as term, DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
@@ -152,9 +153,10 @@ pub fn spawn_input(
                     Err(error) => Err(error),
                 };
                 let event = match event {
-                    Ok(term::Event::Key(key)) if key.kind == term::KeyEventKind::Press => {
-                        Event::Input(Msg::Key(key), Instant::now())
-                    }
+                    Ok(term::Event::Key(event)) => match key_pressed(event) {
+                        Some(key) => Event::Input(Msg::Key(key), Instant::now()),
+                        None => continue,
+                    },
                     Ok(term::Event::Mouse(mouse)) => {
                         Event::Input(Msg::Mouse(mouse), Instant::now())
                     }

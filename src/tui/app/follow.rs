@@ -45,7 +45,7 @@ impl App {
         if let Some(q) = self.current_quote_on_screen() {
             return Some(at(open.story.as_ref()?.quotes[q].span.start));
         }
-        let top = open.view.lines.get(open.scroll).map_or(0, |l| l.pos);
+        let top = open.view.lines.get(open.scroll.offset).map_or(0, |l| l.pos);
         // Forward includes a quote starting on the top line.
         Some(at(if forward { top.saturating_sub(1) } else { top }))
     }
@@ -116,7 +116,7 @@ impl App {
         let Some(story) = &open.story else { return };
         self.pending_jump = None;
         if let Some(q) = story.quotes.iter().position(|q| q.span.start == start) {
-            self.sidebar.person = 0;
+            self.sidebar.people.selected = 0;
             self.jump_to_quote(q);
         }
     }

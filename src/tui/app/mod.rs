@@ -8,6 +8,7 @@ mod command;
 mod fetch;
 mod follow;
 mod history;
+mod list_state;
 mod nav;
 pub mod order;
 mod overlay;
@@ -26,9 +27,9 @@ mod watching;
 pub mod whole;
 
 pub use command::Purpose;
+pub use list_state::ListState;
 pub use overlay::{HelpLine, HelpRow, help_lines, help_rows, overlay_rows};
 pub use people::{IndexCopy, People, PersonQuote, sort_name, split as split_people};
-pub use queries::keep_in_view;
 pub use quote_list::QuoteList;
 pub use reading::{Ask, Reading, position_in, position_of};
 pub use search::Search;
@@ -44,13 +45,14 @@ use super::theme::Theme;
 use crate::article::{Article, Loaded, Problem};
 use crate::index::{SpeakerId, SpeakerIndex};
 use crate::state::ReadingState;
-use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
+use crossterm::event::MouseEvent;
 use std::sync::Arc;
 
 /// Everything that can happen to the reader.
 #[derive(Debug, Clone)]
 pub enum Msg {
-    Key(KeyEvent),
+    /// A key pressed (releases and keys without a name never come).
+    Key(Key),
     Mouse(MouseEvent),
     Resize(u16, u16),
     /// One file's articles and problems.
@@ -127,28 +129,17 @@ pub enum Mode {
     #[default]
     Normal,
     /// Typing a search; the list narrows as it changes.
-    Search {
-        input: String,
-    },
+    Search { input: String },
     /// Typing part of a speaker's name; `choice` indexes the ranked matches.
-    Speaker {
-        input: String,
-        choice: usize,
-    },
-    Help {
-        filter: String,
-        scroll: usize,
-    },
-    Problems {
-        scroll: usize,
-    },
+    Speaker { input: String, choice: usize },
+    /// The keys, narrowed by `filter`, scrolled (`offset`).
+    Help { filter: String, scroll: ListState },
+    /// What went wrong loading, scrolled (`offset`).
+    Problems { scroll: ListState },
     /// Typing the People view's filter (kept in [`People::filter`]).
     PeopleFilter,
     /// A command to pipe the story to, or a path to save it at, typed.
-    Command {
-        purpose: Purpose,
-        input: String,
-    },
+    Command { purpose: Purpose, input: String },
     /// The sources with their unread counts, `row` selected.
     Sources {
         rows: Vec<sources::SourceRow>,
@@ -187,8 +178,8 @@ pub struct Open {
     pub article: usize,
     pub story: Option<Story>,
     pub view: BodyView,
-    /// The first line shown.
-    pub scroll: usize,
+    /// The first line shown (`offset`: nothing is selected in a text).
+    pub scroll: ListState,
     /// Index into `Story::quotes` of the quote last jumped to.
     pub current_quote: Option<usize>,
     /// Search matches in the body, as byte ranges, in order …
@@ -230,21 +221,33 @@ impl Open {
             }
             _ => return false,
         };
-        self.scroll = top.min(view.lines.len().saturating_sub(height));
+        self.scroll.offset = top;
+        self.scroll.clamp(view.lines.len(), height);
         self.scroll_to = None;
         true
     }
 }
 
-/// The sidebar's selections and scroll offsets.
+/// The sidebar's two lists.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Sidebar {
-    /// 0 is "all speakers"; `n` is `Story::speakers[n - 1]`.
-    pub person: usize,
-    /// Position in the quotes list (filtered by `person`).
-    pub quote: usize,
-    pub people_offset: usize,
-    pub quotes_offset: usize,
+    /// Row 0 is "all speakers"; row `n` is `Story::speakers[n - 1]`.
+    pub people: ListState,
+    /// The quotes of the person selected (all of them on row 0).
+    pub quotes: ListState,
+}
+
+impl Sidebar {
+    /// The person selected: 0 for everyone, `n` for `Story::speakers[n - 1]`.
+    pub fn person(&self) -> usize {
+        self.people.selected
+    }
+
+    /// Selects a person (0: everyone), their quotes from the first.
+    pub fn pick(&mut self, person: usize) {
+        self.people.selected = person;
+        self.quotes = ListState::default();
+    }
 }
 
 /// The whole reader.
@@ -267,8 +270,10 @@ pub struct App {
     pub order: order::Order,
     /// Where a quote's speaker is shown (`labels` in the settings).
     pub labels: crate::config::Labels,
-    /// The first list row shown.
-    pub list_offset: usize,
+    /// The story list's first row shown (`offset`). The story selected
+    /// is `selected`, an article rather than a row, so that it stays
+    /// selected as stories come in and the list narrows.
+    pub list: ListState,
     pub focus: Focus,
     /// Whether the sidebar shows beside the body when there is room for
     /// three panels (the default) …
@@ -332,7 +337,7 @@ impl App {
             selected: None,
             order: order::Order::default(),
             labels: crate::config::Labels::default(),
-            list_offset: 0,
+            list: ListState::default(),
             focus: Focus::List,
             sidebar_wide: true,
             sidebar_narrow: false,
@@ -419,11 +424,7 @@ impl App {
         more
     }
 
-    fn on_key(&mut self, event: KeyEvent) {
-        if event.kind != KeyEventKind::Press {
-            return;
-        }
-        let key = Key::from(event);
+    fn on_key(&mut self, key: Key) {
         self.reading.resume = None;
         self.reading.chosen = true;
         if self.reading.asking.is_some() {
@@ -520,11 +521,15 @@ impl App {
             A::OpenUrl => self.open_url(),
             A::CopyQuote => self.copy_quote(),
             A::ToggleSidebar => self.toggle_sidebar(),
-            A::Problems => self.mode = Mode::Problems { scroll: 0 },
+            A::Problems => {
+                self.mode = Mode::Problems {
+                    scroll: ListState::default(),
+                }
+            }
             A::Help => {
                 self.mode = Mode::Help {
                     filter: String::new(),
-                    scroll: 0,
+                    scroll: ListState::default(),
                 }
             }
             A::Quit => self.quit = true,
@@ -642,18 +647,14 @@ impl App {
         } else {
             layout::areas(self.size.0, self.size.1, self.focus, self.sidebar_shown())
         };
-        let list_rows = self.list_rows();
-        if let Some(row) = self.selected_row() {
-            self.list_offset = keep_in_view(self.list_offset, row, list_rows);
+        let (len, rows) = (self.list_len(), self.list_rows());
+        match self.selected_row() {
+            Some(row) => self.list.reveal(row, len, rows),
+            None => self.list.clamp(len, rows),
         }
-        self.list_offset = self
-            .list_offset
-            .min(self.list_len().saturating_sub(list_rows));
         let height = self.body_height();
         if let Some(open) = &mut self.open {
-            open.scroll = open
-                .scroll
-                .min(open.view.lines.len().saturating_sub(height));
+            open.scroll.clamp(open.view.lines.len(), height);
         }
         self.settle_sidebar();
         self.settle_people();

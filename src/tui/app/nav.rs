@@ -1,7 +1,8 @@
 //! Moving around: selection, scrolling, focus, opening stories, resizing
 //! (which re-wraps the body and keeps the line at the top) and the mouse.
 
-use super::{App, Mode, Open, ScrollTo, Sidebar};
+use super::list_state::step;
+use super::{App, ListState, Mode, Open, ScrollTo, Sidebar};
 use crate::tui::body::{BodyView, LineKind, SLICE, gutter_width};
 use crate::tui::digest::Digest;
 use crate::tui::keymap::Action;
@@ -21,11 +22,6 @@ pub(super) const SLICES_PER_KEY: usize = 8;
 
 /// The status line while a long way down a story is wrapped.
 pub(super) const LAYING_OUT: &str = "going on as the rest of the story is laid out…";
-
-/// `value` moved by `delta`, kept within `0..=max`.
-pub(super) fn step(value: usize, delta: isize, max: usize) -> usize {
-    value.saturating_add_signed(delta).min(max)
-}
 
 /// Lines or rows moved by one turn of the mouse wheel.
 const WHEEL: isize = 3;
@@ -95,7 +91,7 @@ impl App {
         // Only what is about to show needs wrapping now, and no more than
         // a frame's worth: the rest is wrapped between frames.
         let body = &self.library.articles[open.article].body;
-        let target = open.scroll.saturating_add_signed(delta);
+        let target = open.scroll.offset.saturating_add_signed(delta);
         let wanted = target.saturating_add(height);
         for _ in 0..SLICES_PER_KEY {
             if open.view.complete || open.view.lines.len() >= wanted {
@@ -103,8 +99,7 @@ impl App {
             }
             open.view.extend(body, SLICE);
         }
-        let max = open.view.lines.len().saturating_sub(height);
-        open.scroll = step(open.scroll, delta, max);
+        open.scroll.scroll_by(delta, open.view.lines.len(), height);
         open.touched |= delta > 0;
         let short = !open.view.complete && open.view.lines.len() < wanted;
         open.scroll_to = short.then_some(ScrollTo::Line(target));
@@ -157,7 +152,7 @@ impl App {
             article: index,
             story,
             view,
-            scroll: 0,
+            scroll: ListState::default(),
             current_quote: None,
             matches: Vec::new(),
             matched_to: 0,
@@ -234,11 +229,11 @@ impl App {
         }
         // The place read, as the last re-wrap kept it if the view has not
         // moved since: resizing back and forth never drifts up the text.
-        let kept = open.anchor.filter(|&(_, line)| line == open.scroll);
+        let kept = open.anchor.filter(|&(_, line)| line == open.scroll.offset);
         let anchor = kept.map(|(pos, _)| pos).or_else(|| {
             open.view
                 .lines
-                .get(open.scroll)
+                .get(open.scroll.offset)
                 .filter(|l| l.kind == LineKind::Body || l.pos > 0)
                 .map(|l| l.pos)
         });
@@ -258,9 +253,9 @@ impl App {
         {
             open.scroll_to = Some(ScrollTo::Pos { pos, above: 0 });
         } else if anchor.is_some() {
-            open.scroll = open.view.line_at(pos);
+            open.scroll.offset = open.view.line_at(pos);
         }
-        open.anchor = anchor.map(|pos| (pos, open.scroll));
+        open.anchor = anchor.map(|pos| (pos, open.scroll.offset));
     }
 
     pub(super) fn resize(&mut self, width: u16, height: u16) {
@@ -371,9 +366,8 @@ impl App {
     pub(super) fn cancel(&mut self) {
         if self.search.is_some() {
             self.clear_search();
-        } else if self.sidebar.person != 0 {
-            self.sidebar.person = 0;
-            self.sidebar.quote = 0;
+        } else if self.sidebar.person() != 0 {
+            self.sidebar.pick(0);
         } else if self.following.is_some() {
             self.following = None;
             self.status = Some("No longer following anyone".into());
@@ -431,7 +425,7 @@ impl App {
         };
         match panel {
             Focus::List => {
-                if let Some(article) = self.list_item(self.list_offset + line / 2) {
+                if let Some(article) = self.list_item(self.list.offset + line / 2) {
                     if Some(article) != self.selected {
                         self.leave();
                     }
@@ -439,16 +433,15 @@ impl App {
                 }
             }
             Focus::People => {
-                let row = self.sidebar.people_offset + line / 2;
+                let row = self.sidebar.people.offset + line / 2;
                 if row <= self.story().map_or(0, crate::tui::story::Story::quoted) {
-                    self.sidebar.person = row;
-                    self.sidebar.quote = 0;
+                    self.sidebar.pick(row);
                 }
             }
             Focus::Quotes => {
-                let row = self.sidebar.quotes_offset + line;
+                let row = self.sidebar.quotes.offset + line;
                 if row < self.sidebar_quotes().len() {
-                    self.sidebar.quote = row;
+                    self.sidebar.quotes.selected = row;
                     self.jump_to_selected_quote();
                 }
             }

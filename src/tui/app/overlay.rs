@@ -1,7 +1,8 @@
 //! The overlays and prompts: the searchable help, the problems panel, and
 //! the text typed into prompts.
 
-use super::{App, Mode};
+use super::nav::motion_delta;
+use super::{App, ListState, Mode};
 use crate::config::actions::{DEFAULTS, GROUPS};
 use crate::tui::keymap::{Action, Context, Keymap};
 use crate::tui::needle::Needle;
@@ -68,39 +69,42 @@ pub fn help_rows(keymap: &Keymap, filter: &str) -> Vec<HelpRow> {
 
 impl App {
     pub(super) fn act_help(&mut self, action: Action) {
+        let rows = overlay_rows(self.size.1);
         let Mode::Help { filter, scroll } = &mut self.mode else {
             return;
         };
-        match action {
-            Action::Cancel | Action::Enter => self.mode = Mode::Normal,
-            Action::Backspace => {
-                filter.pop();
-                *scroll = 0;
+        let Some(delta) = motion_delta(action, OVERLAY_PAGE) else {
+            match action {
+                Action::Cancel | Action::Enter => self.mode = Mode::Normal,
+                Action::Backspace => {
+                    filter.pop();
+                    *scroll = ListState::default();
+                }
+                _ => {}
             }
-            Action::Down => *scroll += 1,
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::PageDown | Action::ReadOn => *scroll += 10,
-            Action::PageUp => *scroll = scroll.saturating_sub(10),
-            _ => {}
-        }
+            return;
+        };
+        scroll.scroll_by(delta, help_lines(&self.keymap, filter).len(), rows);
     }
 
     pub(super) fn act_problems(&mut self, action: Action) {
+        let rows = overlay_rows(self.size.1);
         let Mode::Problems { scroll } = &mut self.mode else {
             return;
         };
-        match action {
-            Action::Down => *scroll += 1,
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::PageDown | Action::HalfDown | Action::ReadOn => *scroll += 10,
-            Action::PageUp | Action::HalfUp => *scroll = scroll.saturating_sub(10),
-            Action::Top => *scroll = 0,
-            Action::Bottom => *scroll = usize::MAX / 2,
-            Action::Cancel | Action::Quit | Action::Problems | Action::Enter => {
+        let Some(delta) = overlay_motion(action) else {
+            let close = [
+                Action::Cancel,
+                Action::Quit,
+                Action::Problems,
+                Action::Enter,
+            ];
+            if close.contains(&action) {
                 self.mode = Mode::Normal;
             }
-            _ => {}
-        }
+            return;
+        };
+        scroll.scroll_by(delta, self.library.problems.len(), rows);
     }
 
     /// A printable key typed into the prompt in force.
@@ -117,7 +121,7 @@ impl App {
             }
             Mode::Help { filter, scroll } => {
                 filter.push(c);
-                *scroll = 0;
+                *scroll = ListState::default();
             }
             Mode::PeopleFilter => self.type_people(c),
             Mode::Command { input, .. } => input.push(c),
@@ -138,8 +142,8 @@ impl App {
             _ => 0,
         };
         match &mut self.mode {
-            Mode::Help { scroll, .. } => *scroll = (*scroll).min(help.saturating_sub(rows)),
-            Mode::Problems { scroll } => *scroll = (*scroll).min(problems.saturating_sub(rows)),
+            Mode::Help { scroll, .. } => scroll.clamp(help, rows),
+            Mode::Problems { scroll } => scroll.clamp(problems, rows),
             Mode::Speaker { choice, .. } => *choice = (*choice).min(speakers.saturating_sub(1)),
             Mode::Normal
             | Mode::Search { .. }
@@ -147,6 +151,19 @@ impl App {
             | Mode::Sources { .. }
             | Mode::Command { .. } => {}
         }
+    }
+}
+
+/// Rows a page key moves the help, the problems and the sources by.
+const OVERLAY_PAGE: isize = 10;
+
+/// How far a motion key moves in the problems or the sources, where half
+/// a page is a whole one; `None` for any other action.
+pub(super) fn overlay_motion(action: Action) -> Option<isize> {
+    match action {
+        Action::HalfDown => Some(OVERLAY_PAGE),
+        Action::HalfUp => Some(-OVERLAY_PAGE),
+        _ => motion_delta(action, OVERLAY_PAGE),
     }
 }
 

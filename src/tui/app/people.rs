@@ -8,8 +8,8 @@
 //! the sort or the filter change: drawing reads them and the index copy
 //! the app holds, never waiting for the index thread.
 
-use super::nav::{motion_delta, step};
-use super::{App, Mode, keep_in_view};
+use super::nav::motion_delta;
+use super::{App, ListState, Mode};
 use crate::Span;
 use crate::article::Date;
 use crate::index::{Order, Sort, SpeakerId, SpeakerIndex};
@@ -41,8 +41,8 @@ pub struct People {
     filtered: Option<String>,
     /// The people listed: `sorted` narrowed by `filter`.
     pub shown: Vec<SpeakerId>,
-    pub row: usize,
-    pub offset: usize,
+    /// Where the people list is: a row of `shown`.
+    pub speakers: ListState,
     /// Whose quotes are listed, as of which generation.
     pub person: Option<SpeakerId>,
     quoted: u64,
@@ -50,11 +50,13 @@ pub struct People {
     /// `quotes` are not yet those of `person`: listing someone quoted
     /// thousands of times waits for a moment when no key does.
     pub quotes_stale: bool,
-    pub quote: usize,
-    pub quote_offset: usize,
+    /// Where the quotes are: the quote selected, and the first shown one
+    /// line each below the people on a narrow screen.
+    pub said: ListState,
     /// The first quote shown whole in the story's pane, where they are
-    /// listed when the screen has room for it.
-    pub said_offset: usize,
+    /// listed when the screen has room for it: the same selection, laid
+    /// out another way.
+    pub said_whole: usize,
     /// The keyboard is in the quotes list.
     pub in_quotes: bool,
 }
@@ -129,7 +131,7 @@ impl People {
     /// `by_quotes` is everyone sorted by quotes, for this generation.
     fn refresh(&mut self, index: &SpeakerIndex, by_quotes: &[SpeakerId]) {
         let generation = index.generation();
-        let kept = self.shown.get(self.row).copied();
+        let kept = self.shown.get(self.speakers.selected).copied();
         let mut changed = false;
         if self.made != Some((generation, self.sort)) {
             self.sorted = match self.sort {
@@ -150,16 +152,16 @@ impl People {
             self.filtered = Some(self.filter.clone());
             // A new filter starts at its best match; a new index or sort
             // keeps the person selected.
-            self.row = match kept.filter(|_| !new_filter) {
+            self.speakers.selected = match kept.filter(|_| !new_filter) {
                 Some(id) => self.shown.iter().position(|&s| s == id).unwrap_or(0),
                 None => 0,
             };
         }
-        self.row = self.row.min(self.shown.len().saturating_sub(1));
-        let person = self.shown.get(self.row).copied();
+        self.speakers.keep_within(self.shown.len());
+        let person = self.shown.get(self.speakers.selected).copied();
         if person != self.person || (person.is_some() && self.quoted != generation) {
             if person != self.person {
-                (self.quote, self.quote_offset, self.said_offset) = (0, 0, 0);
+                (self.said, self.said_whole) = (ListState::default(), 0);
                 self.in_quotes = false;
             }
             self.person = person;
@@ -174,11 +176,26 @@ impl People {
                 self.list_quotes(index);
             }
         }
-        self.quote = self.quote.min(self.quotes.len().saturating_sub(1));
+        self.said.keep_within(self.quotes.len());
     }
 }
 
 impl People {
+    /// The quotes' list or the people's, and how long it is.
+    fn list(&mut self, quotes: bool) -> (&mut ListState, usize) {
+        if quotes {
+            (&mut self.said, self.quotes.len())
+        } else {
+            (&mut self.speakers, self.shown.len())
+        }
+    }
+
+    /// Moves the selection of the list the keyboard is in.
+    fn move_by(&mut self, delta: isize) {
+        let (list, len) = self.list(self.in_quotes);
+        list.move_by(delta, len);
+    }
+
     /// Lists the person's quotes (about 10 ms for 10,000).
     fn list_quotes(&mut self, index: &SpeakerIndex) {
         self.quotes = self.person.map_or_else(Vec::new, |id| quotes_of(index, id));
@@ -286,13 +303,7 @@ impl App {
                 _ => return false,
             }
         };
-        if people.in_quotes {
-            let last = people.quotes.len().saturating_sub(1);
-            people.quote = step(people.quote, delta, last);
-        } else {
-            let last = people.shown.len().saturating_sub(1);
-            people.row = step(people.row, delta, last);
-        }
+        people.move_by(delta);
         true
     }
 
@@ -311,7 +322,7 @@ impl App {
             }
             return;
         }
-        let Some(quote) = people.quotes.get(people.quote).copied() else {
+        let Some(quote) = people.quotes.get(people.said.selected).copied() else {
             return;
         };
         self.following = people.person;
@@ -335,10 +346,10 @@ impl App {
             Action::Backspace => {
                 people.filter.pop();
             }
-            Action::Down => people.row += 1,
-            Action::Up => people.row = people.row.saturating_sub(1),
-            Action::PageDown => people.row += 10,
-            Action::PageUp => people.row = people.row.saturating_sub(10),
+            Action::Down => people.speakers.move_by(1, people.shown.len()),
+            Action::Up => people.speakers.move_by(-1, people.shown.len()),
+            Action::PageDown => people.speakers.move_by(10, people.shown.len()),
+            Action::PageUp => people.speakers.move_by(-10, people.shown.len()),
             _ => {}
         }
     }
@@ -360,25 +371,16 @@ impl App {
                 let Some(line) = mouse.row.checked_sub(first) else {
                     return;
                 };
-                let line = usize::from(line / 2);
-                if in_quotes {
-                    people.quote =
-                        (people.quote_offset + line).min(people.quotes.len().saturating_sub(1));
-                } else {
-                    people.row = (people.offset + line).min(people.shown.len().saturating_sub(1));
-                }
+                let (list, len) = people.list(in_quotes);
+                list.select_shown(usize::from(line / 2), len);
             }
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-                let delta = if mouse.kind == MouseEventKind::ScrollDown {
-                    1
-                } else {
-                    -1
-                };
-                if in_quotes {
-                    people.quote = step(people.quote, delta, people.quotes.len().saturating_sub(1));
-                } else {
-                    people.row = step(people.row, delta, people.shown.len().saturating_sub(1));
-                }
+            MouseEventKind::ScrollDown => {
+                let (list, len) = people.list(in_quotes);
+                list.move_by(1, len);
+            }
+            MouseEventKind::ScrollUp => {
+                let (list, len) = people.list(in_quotes);
+                list.move_by(-1, len);
             }
             _ => {}
         }
@@ -423,11 +425,9 @@ impl App {
             return;
         };
         people.refresh(index, &self.by_quotes);
-        people.offset = keep_in_view(people.offset, people.row, people_rows)
-            .min(people.shown.len().saturating_sub(people_rows));
+        people.speakers.settle(people.shown.len(), people_rows);
         if quote_rows > 0 {
-            people.quote_offset = keep_in_view(people.quote_offset, people.quote, quote_rows)
-                .min(people.quotes.len().saturating_sub(quote_rows));
+            people.said.settle(people.quotes.len(), quote_rows);
         }
         self.settle_said();
     }

@@ -97,14 +97,3 @@ impl App {
         (height / 2).max(1)
     }
 }
-
-/// The offset that keeps `row` within a window of `rows` rows.
-pub fn keep_in_view(offset: usize, row: usize, rows: usize) -> usize {
-    if row < offset {
-        row
-    } else if row >= offset + rows {
-        row + 1 - rows
-    } else {
-        offset
-    }
-}

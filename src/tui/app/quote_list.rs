@@ -2,9 +2,8 @@
 //! with its speaker and cue, in place of the text. `Enter` goes to the
 //! selected quote in the full text.
 
-use super::App;
-use super::nav::{motion_delta, step};
-use super::whole;
+use super::nav::motion_delta;
+use super::{App, ListState, whole};
 use crate::tui::keymap::Action;
 use crate::tui::layout::{self, Focus};
 
@@ -12,10 +11,8 @@ use crate::tui::layout::{self, Focus};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct QuoteList {
     pub article: usize,
-    /// Index into the story's quotes.
-    pub selected: usize,
-    /// The first quote shown.
-    pub offset: usize,
+    /// Where the list is: an index into the story's quotes.
+    pub quotes: ListState,
 }
 
 impl App {
@@ -33,14 +30,16 @@ impl App {
             open.story.as_ref().and_then(|s| {
                 s.quotes
                     .iter()
-                    .position(|q| open.view.line_at(q.span.start) >= open.scroll)
+                    .position(|q| open.view.line_at(q.span.start) >= open.scroll.offset)
             })
         };
         let selected = open.current_quote.or_else(on_screen).unwrap_or(0);
         self.quote_list = Some(QuoteList {
             article: open.article,
-            selected,
-            offset: 0,
+            quotes: ListState {
+                selected,
+                offset: 0,
+            },
         });
         if self.size.0 < layout::TWO_PANELS || self.focus == Focus::List {
             self.focus_on(Focus::Body);
@@ -72,7 +71,7 @@ impl App {
             return false;
         }
         let count = self.story().map_or(0, |s| s.quotes.len());
-        let Some(offset) = self.quote_list.map(|l| l.offset) else {
+        let Some(offset) = self.quote_list.map(|l| l.quotes.offset) else {
             return false;
         };
         let rows = self.body_height();
@@ -84,7 +83,7 @@ impl App {
         let Some(delta) = motion_delta(action, page) else {
             match action {
                 Action::Enter | Action::Cancel => {
-                    let quote = list.selected;
+                    let quote = list.quotes.selected;
                     self.quote_list = None;
                     if action == Action::Enter && quote < count {
                         self.jump_to_quote(quote);
@@ -94,7 +93,7 @@ impl App {
                 _ => return false,
             }
         };
-        list.selected = step(list.selected, delta, count.saturating_sub(1));
+        list.quotes.move_by(delta, count);
         true
     }
 
@@ -112,11 +111,11 @@ impl App {
                 ..QuoteList::default()
             };
         }
-        list.selected = list.selected.min(count.saturating_sub(1));
-        let (offset, selected) = (list.offset, list.selected);
+        list.quotes.keep_within(count);
+        let ListState { selected, offset } = list.quotes;
         let offset = whole::settle(offset, selected, rows, |q| self.quote_list_height(q));
         if let Some(list) = &mut self.quote_list {
-            list.offset = offset;
+            list.quotes.offset = offset;
         }
     }
 }

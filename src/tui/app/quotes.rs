@@ -3,8 +3,7 @@
 //! opening the story's page.
 
 use super::nav::SLICES_PER_KEY;
-use super::nav::step;
-use super::{App, CONTEXT, Job, Mode, ScrollTo, keep_in_view};
+use super::{App, CONTEXT, Job, Mode, ScrollTo};
 use crate::index::{Pattern, fold};
 use crate::tui::keymap::Action;
 use crate::tui::layout::{Focus, TWO_PANELS};
@@ -14,7 +13,7 @@ impl App {
     /// The quotes the sidebar lists: all, or the selected person's.
     pub fn sidebar_quotes(&self) -> Vec<usize> {
         self.story()
-            .map(|s| s.quotes_by(self.sidebar.person.checked_sub(1)))
+            .map(|s| s.quotes_by(self.sidebar.person().checked_sub(1)))
             .unwrap_or_default()
     }
 
@@ -34,40 +33,37 @@ impl App {
             .max(1)
     }
 
+    /// Rows of the sidebar's people: everyone quoted, after "all speakers".
+    fn sidebar_people(&self) -> usize {
+        self.story().map_or(0, Story::quoted) + 1
+    }
+
     pub(super) fn move_person(&mut self, delta: isize) {
-        let count = self.story().map_or(0, Story::quoted);
-        let person = step(self.sidebar.person, delta, count);
-        if person != self.sidebar.person {
+        let mut people = self.sidebar.people;
+        people.move_by(delta, self.sidebar_people());
+        if people.selected != self.sidebar.person() {
             self.following = None;
-            self.sidebar.person = person;
-            self.sidebar.quote = 0;
-            self.sidebar.quotes_offset = 0;
+            self.sidebar.pick(people.selected);
         }
     }
 
     pub(super) fn move_quote(&mut self, delta: isize) {
-        let last = self.sidebar_quotes().len().saturating_sub(1);
-        self.sidebar.quote = step(self.sidebar.quote, delta, last);
+        let len = self.sidebar_quotes().len();
+        self.sidebar.quotes.move_by(delta, len);
     }
 
     pub(super) fn settle_sidebar(&mut self) {
-        let speakers = self.story().map_or(0, Story::quoted);
-        self.sidebar.person = self.sidebar.person.min(speakers);
+        let people = self.sidebar_people();
+        self.sidebar.people.settle(people, self.people_rows());
         let quotes = self.sidebar_quotes().len();
-        self.sidebar.quote = self.sidebar.quote.min(quotes.saturating_sub(1));
-        let (people_rows, quote_rows) = (self.people_rows(), self.quote_rows());
-        let s = &mut self.sidebar;
-        s.people_offset = keep_in_view(s.people_offset, s.person, people_rows)
-            .min((speakers + 1).saturating_sub(people_rows));
-        s.quotes_offset = keep_in_view(s.quotes_offset, s.quote, quote_rows)
-            .min(quotes.saturating_sub(quote_rows));
+        self.sidebar.quotes.settle(quotes, self.quote_rows());
     }
 
     /// `Enter` on a person: their first quote.
     pub(super) fn jump_to_person(&mut self) {
         self.following = None;
         if let Some(&quote) = self.sidebar_quotes().first() {
-            self.sidebar.quote = 0;
+            self.sidebar.quotes.selected = 0;
             self.jump_to_quote(quote);
         } else {
             let name = self
@@ -78,7 +74,7 @@ impl App {
     }
 
     pub(super) fn jump_to_selected_quote(&mut self) {
-        if let Some(&quote) = self.sidebar_quotes().get(self.sidebar.quote) {
+        if let Some(&quote) = self.sidebar_quotes().get(self.sidebar.quotes.selected) {
             self.jump_to_quote(quote);
         }
     }
@@ -102,22 +98,22 @@ impl App {
             .extend_past(body, span.end, height, SLICES_PER_KEY);
         open.current_quote = Some(quote);
         if let Some(list) = &mut self.quote_list {
-            list.selected = quote;
+            list.quotes.selected = quote;
         }
         let first = open.view.line_at(span.start);
         let last = open.view.line_at(span.end.saturating_sub(1));
-        let top = open.scroll + CONTEXT.min(first);
+        let top = open.scroll.offset + CONTEXT.min(first);
         if !reached {
             let pos = span.start;
             open.scroll_to = Some(ScrollTo::Pos {
                 pos,
                 above: CONTEXT,
             });
-        } else if first < top || last >= open.scroll + height {
-            open.scroll = first.saturating_sub(CONTEXT);
+        } else if first < top || last >= open.scroll.offset + height {
+            open.scroll.offset = first.saturating_sub(CONTEXT);
         }
         if let Some(row) = self.sidebar_quotes().iter().position(|&q| q == quote) {
-            self.sidebar.quote = row;
+            self.sidebar.quotes.selected = row;
         }
         // A jump from the story list puts the keys in the text: `j` then
         // reads on rather than moving to the next story. From the sidebar
@@ -141,7 +137,7 @@ impl App {
             return;
         }
         let current = self.current_quote_on_screen();
-        let speaker = match self.sidebar.person {
+        let speaker = match self.sidebar.person() {
             0 => current.and_then(|q| story.quotes[q].speaker),
             n => Some(n - 1),
         };
@@ -155,9 +151,9 @@ impl App {
         let mut candidates = (0..story.quotes.len()).filter(|&q| wanted(q));
         let found = match (forward, current) {
             (true, Some(c)) => candidates.find(|&q| q > c),
-            (true, None) => candidates.find(|&q| line_of(q) >= open.scroll),
+            (true, None) => candidates.find(|&q| line_of(q) >= open.scroll.offset),
             (false, Some(c)) => candidates.rfind(|&q| q < c),
-            (false, None) => candidates.rfind(|&q| line_of(q) < open.scroll),
+            (false, None) => candidates.rfind(|&q| line_of(q) < open.scroll.offset),
         };
         // Past their last quote here: on to their next story.
         let across = speaker
@@ -187,13 +183,11 @@ impl App {
         let line = open
             .view
             .line_at(open.story.as_ref()?.quotes.get(quote)?.span.start);
-        (open.scroll..open.scroll + self.body_height())
-            .contains(&line)
-            .then_some(quote)
+        open.scroll.shows(line, self.body_height()).then_some(quote)
     }
 
     fn selected_speaker_name(&self) -> Option<String> {
-        let person = self.sidebar.person.checked_sub(1)?;
+        let person = self.sidebar.person().checked_sub(1)?;
         Some(self.story()?.speakers.get(person)?.name.clone())
     }
 
@@ -247,8 +241,7 @@ impl App {
                 self.mode = Mode::Normal;
                 match self.speaker_matches(&input).get(choice) {
                     Some(&speaker) => {
-                        self.sidebar.person = speaker + 1;
-                        self.sidebar.quote = 0;
+                        self.sidebar.pick(speaker + 1);
                         self.jump_to_person();
                     }
                     None => self.status = Some(format!("Nobody in this story matches “{input}”")),
@@ -274,7 +267,7 @@ impl App {
             story
                 .quotes
                 .iter()
-                .position(|q| open.view.line_at(q.span.start) >= open.scroll)
+                .position(|q| open.view.line_at(q.span.start) >= open.scroll.offset)
         };
         let Some(quote) = open.current_quote.or_else(on_screen) else {
             self.status = Some("No quote to copy".into());

@@ -177,7 +177,7 @@ impl App {
             self.order.arrange(&mut search.hits);
         }
         if let Some(row) = self.selected_row() {
-            self.list_offset = row.saturating_sub(self.list_rows() / 2);
+            self.list.offset = row.saturating_sub(self.list_rows() / 2);
         }
         self.status = Some(format!("stories {}", by.describe()));
     }
@@ -260,7 +260,7 @@ impl App {
     pub fn position_moved(&self) -> bool {
         self.open
             .as_ref()
-            .is_some_and(|o| self.reading.noted != Some((o.article, o.scroll)))
+            .is_some_and(|o| self.reading.noted != Some((o.article, o.scroll.offset)))
     }
 
     /// Records where the open story is being read, when that moved. It
@@ -268,20 +268,20 @@ impl App {
     /// leaving a story and before saving, not on every key.
     pub fn note_position(&mut self) {
         let Some(open) = &self.open else { return };
-        if self.reading.noted == Some((open.article, open.scroll)) {
+        if self.reading.noted == Some((open.article, open.scroll.offset)) {
             return;
         }
-        let Some(line) = open.view.lines.get(open.scroll) else {
+        let Some(line) = open.view.lines.get(open.scroll.offset) else {
             return;
         };
         let article = &self.library.articles[open.article];
-        let position = if open.scroll == 0 {
+        let position = if open.scroll.offset == 0 {
             Position::default()
         } else {
             position_of(&article.body, line.pos)
         };
         self.reading.state.set_position(&article.id, position);
-        self.reading.noted = Some((open.article, open.scroll));
+        self.reading.noted = Some((open.article, open.scroll.offset));
     }
 
     /// Scrolls a story just shown to where it was left, and remembers it
@@ -297,12 +297,12 @@ impl App {
                 .view
                 .extend_past(&article.body, pos, 2 * height, SLICES_PER_KEY)
             {
-                open.scroll = open.view.line_at(pos);
+                open.scroll.offset = open.view.line_at(pos);
             } else {
                 open.scroll_to = Some(ScrollTo::Pos { pos, above: 0 });
             }
         }
-        self.reading.noted = Some((open.article, open.scroll));
+        self.reading.noted = Some((open.article, open.scroll.offset));
     }
 
     fn export(&mut self) {

@@ -3,7 +3,6 @@
 //! story unrelated to them would otherwise sit). On a narrow screen they
 //! stay below the people, one line each.
 
-use super::nav::step;
 use super::{App, whole};
 use crate::tui::layout::{Focus, text_area};
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
@@ -43,7 +42,7 @@ impl App {
             return 1;
         };
         let rows = usize::from(pane.height);
-        whole::page(people.said_offset, people.quotes.len(), rows, |i| {
+        whole::page(people.said_whole, people.quotes.len(), rows, |i| {
             self.said_height(i)
         })
     }
@@ -54,11 +53,11 @@ impl App {
             return;
         };
         let rows = usize::from(pane.height);
-        let offset = whole::settle(people.said_offset, people.quote, rows, |i| {
+        let offset = whole::settle(people.said_whole, people.said.selected, rows, |i| {
             self.said_height(i)
         });
         if let Some(people) = &mut self.people {
-            people.said_offset = offset;
+            people.said_whole = offset;
         }
     }
 
@@ -66,7 +65,7 @@ impl App {
     pub(super) fn said_at(&self, row: u16) -> Option<usize> {
         let (pane, people) = (self.said_pane()?, self.people.as_ref()?);
         let line = usize::from(row.checked_sub(pane.y)?);
-        whole::at_row(people.said_offset, people.quotes.len(), line, |i| {
+        whole::at_row(people.said_whole, people.quotes.len(), line, |i| {
             self.said_height(i)
         })
     }
@@ -78,16 +77,16 @@ impl App {
         let Some(people) = &mut self.people else {
             return;
         };
-        let last = people.quotes.len().saturating_sub(1);
+        let len = people.quotes.len();
         match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => {
                 if let Some(i) = clicked {
-                    people.quote = i;
+                    people.said.selected = i;
                     people.in_quotes = true;
                 }
             }
-            MouseEventKind::ScrollDown => people.quote = step(people.quote, 1, last),
-            MouseEventKind::ScrollUp => people.quote = step(people.quote, -1, last),
+            MouseEventKind::ScrollDown => people.said.move_by(1, len),
+            MouseEventKind::ScrollUp => people.said.move_by(-1, len),
             _ => {}
         }
     }

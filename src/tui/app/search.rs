@@ -314,12 +314,12 @@ impl App {
             (None, true) => self.find_in_body_until(|o| {
                 o.matches
                     .last()
-                    .is_some_and(|m| o.view.line_at(m.0) >= o.scroll)
+                    .is_some_and(|m| o.view.line_at(m.0) >= o.scroll.offset)
             }),
             (Some(_), false) => {}
             // Every match that starts above the bottom of the screen.
             (None, false) => self.find_in_body_until(|o| {
-                let bottom = o.view.lines.get(o.scroll + height);
+                let bottom = o.view.lines.get(o.scroll.offset + height);
                 bottom.is_some_and(|l| o.matched_to > l.pos)
             }),
         }
@@ -330,8 +330,8 @@ impl App {
         let open = self.open.as_ref()?;
         let (start, _) = *open.matches.get(open.current_match?)?;
         let line = open.view.line_at(start);
-        (open.scroll..open.scroll + self.body_height())
-            .contains(&line)
+        open.scroll
+            .shows(line, self.body_height())
             .then_some(open.current_match?)
     }
 
@@ -351,11 +351,14 @@ impl App {
         let next = match (current, forward) {
             (Some(c), true) => Some(c + 1).filter(|&n| n < open.matches.len()),
             (Some(c), false) => c.checked_sub(1),
-            (None, true) => open.matches.iter().position(|m| line_of(m) >= open.scroll),
+            (None, true) => open
+                .matches
+                .iter()
+                .position(|m| line_of(m) >= open.scroll.offset),
             (None, false) => open
                 .matches
                 .iter()
-                .rposition(|m| line_of(m) < open.scroll + height),
+                .rposition(|m| line_of(m) < open.scroll.offset + height),
         };
         if let Some(next) = next {
             self.reveal_match(next);
@@ -398,8 +401,8 @@ impl App {
             return;
         }
         let line = open.view.line_at(start);
-        if line < open.scroll || line >= open.scroll + height {
-            open.scroll = line.saturating_sub(CONTEXT);
+        if !open.scroll.shows(line, height) {
+            open.scroll.offset = line.saturating_sub(CONTEXT);
         }
     }
 }

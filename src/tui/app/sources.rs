@@ -3,6 +3,8 @@
 //! (a `source:` search, so `Esc` lists them all again), `A` marks every
 //! story of a source read, after asking.
 
+use super::list_state::step;
+use super::overlay::overlay_motion;
 use super::reading::Ask;
 use super::{App, Mode};
 use crate::tui::keymap::Action;
@@ -58,14 +60,11 @@ impl App {
         let Mode::Sources { rows, row } = &mut self.mode else {
             return;
         };
-        let last = rows.len().saturating_sub(1);
+        if let Some(delta) = overlay_motion(action) {
+            *row = step(*row, delta, rows.len().saturating_sub(1));
+            return;
+        }
         match action {
-            Action::Down => *row = (*row + 1).min(last),
-            Action::Up => *row = row.saturating_sub(1),
-            Action::PageDown | Action::HalfDown | Action::ReadOn => *row = (*row + 10).min(last),
-            Action::PageUp | Action::HalfUp => *row = row.saturating_sub(10),
-            Action::Top => *row = 0,
-            Action::Bottom => *row = last,
             Action::Enter => {
                 let name = rows.get(*row).map(|r| r.name.clone());
                 self.mode = Mode::Normal;

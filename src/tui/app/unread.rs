@@ -15,7 +15,7 @@ impl App {
         };
         let end_shown = open.view.complete
             && open.scroll_to.is_none()
-            && open.scroll + self.body_height() >= open.view.lines.len();
+            && open.scroll.offset + self.body_height() >= open.view.lines.len();
         open.touched || (end_shown && self.body_shown())
     }
 
@@ -39,7 +39,7 @@ impl App {
             return;
         }
         let end_shown = self.open.as_ref().is_some_and(|open| {
-            open.view.complete && open.scroll + self.body_height() >= open.view.lines.len()
+            open.view.complete && open.scroll.offset + self.body_height() >= open.view.lines.len()
         });
         if end_shown {
             self.next_unread();

@@ -55,7 +55,7 @@ pub fn render_body(buf: &mut Buffer, app: &App, area: Rect) {
     let text = text_area(area);
     let height = usize::from(text.height);
     let body = &app.library.articles[open.article].body;
-    let indicator = scroll_indicator(&open.view, open.scroll, height, body.len());
+    let indicator = scroll_indicator(&open.view, open.scroll.offset, height, body.len());
     let block = panel(app, Line::from(story_title(app)), Focus::Body).title_bottom(
         Line::from(indicator)
             .alignment(Alignment::Right)
@@ -74,7 +74,7 @@ pub fn render_body(buf: &mut Buffer, app: &App, area: Rect) {
         .view
         .lines
         .iter()
-        .skip(open.scroll)
+        .skip(open.scroll.offset)
         .take(height)
         .enumerate()
     {

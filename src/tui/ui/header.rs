@@ -57,7 +57,7 @@ fn header_left(app: &App) -> Line<'static> {
             )));
         }
     }
-    let person = app.sidebar.person.checked_sub(1);
+    let person = app.sidebar.person().checked_sub(1);
     if let Some(speaker) = person.and_then(|p| app.story()?.speakers.get(p)) {
         let style = theme.speaker(Some(speaker.slot));
         left.push(Span::raw(SEP));

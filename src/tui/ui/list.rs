@@ -32,7 +32,8 @@ pub fn render_list(buf: &mut Buffer, app: &App, area: Rect) {
     }
     let rows = usize::from(inner.height) / 2;
     let focused = app.focus == Focus::List;
-    for (i, row) in (app.list_offset..len.min(app.list_offset + rows)).enumerate() {
+    let first = app.list.offset;
+    for (i, row) in (first..len.min(first + rows)).enumerate() {
         let Some(index) = app.list_item(row) else {
             break;
         };

@@ -57,8 +57,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     }
     header::render_status(buf, app, areas.status);
     match &app.mode {
-        Mode::Help { filter, scroll } => overlay::render_help(buf, app, area, filter, *scroll),
-        Mode::Problems { scroll } => overlay::render_problems(buf, app, area, *scroll),
+        Mode::Help { filter, scroll } => {
+            overlay::render_help(buf, app, area, filter, scroll.offset);
+        }
+        Mode::Problems { scroll } => overlay::render_problems(buf, app, area, scroll.offset),
         Mode::Speaker { input, choice } => overlay::render_picker(buf, app, area, input, *choice),
         Mode::Sources { rows, row } => overlay::render_sources(buf, app, area, rows, *row),
         Mode::Normal | Mode::Search { .. } | Mode::PeopleFilter | Mode::Command { .. } => {}

@@ -43,11 +43,11 @@ pub fn render_said(buf: &mut Buffer, app: &App, area: Rect, people: &People) {
     let inner = text_area(area);
     let w = usize::from(inner.width);
     let mut y = inner.y;
-    for (i, quote) in people.quotes.iter().enumerate().skip(people.said_offset) {
+    for (i, quote) in people.quotes.iter().enumerate().skip(people.said_whole) {
         if y >= inner.bottom() {
             break;
         }
-        let selected = i == people.quote;
+        let selected = i == people.said.selected;
         let mark = if selected { "▸ " } else { "  " };
         let head = Line::from(vec![
             Span::raw(mark),
@@ -113,13 +113,13 @@ fn render_speakers(buf: &mut Buffer, app: &App, area: Rect, people: &People) {
         .shown
         .iter()
         .enumerate()
-        .skip(people.offset)
+        .skip(people.speakers.offset)
         .take(rows);
     for (i, (row, &id)) in visible.enumerate() {
         let Some(speaker) = index.speaker(id) else {
             continue;
         };
-        let selected = row == people.row;
+        let selected = row == people.speakers.selected;
         let count = speaker.quotes().to_string();
         let mark = if selected { "▸ " } else { "  " };
         let name = fit(speaker.name(), w.saturating_sub(count.len() + 3));
@@ -169,10 +169,10 @@ fn render_their_quotes(buf: &mut Buffer, app: &App, area: Rect, people: &People)
         .quotes
         .iter()
         .enumerate()
-        .skip(people.quote_offset)
+        .skip(people.said.offset)
         .take(rows);
     for (i, (row, quote)) in visible.enumerate() {
-        let selected = row == people.quote;
+        let selected = row == people.said.selected;
         let (first, second) = quote_lines(app, quote, selected, usize::from(inner.width));
         let style = selected.then(|| app.theme.selected(focused));
         two_line_row(buf, inner, i, [&first, &second], style);

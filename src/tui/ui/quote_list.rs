@@ -31,7 +31,7 @@ pub fn render_quote_list(buf: &mut Buffer, app: &App, area: Rect, list: &QuoteLi
         .unwrap_or_default();
     let focused = app.focus == Focus::Body;
     let mut y = inner.y;
-    for q in list.offset..count {
+    for q in list.quotes.offset..count {
         if y >= inner.bottom() {
             break;
         }
@@ -39,7 +39,7 @@ pub fn render_quote_list(buf: &mut Buffer, app: &App, area: Rect, list: &QuoteLi
         let speaker = quote.speaker.map(|s| &story.speakers[s]);
         let slot = story.slot_of(q);
         let name = speaker.map_or("Unknown speaker", |s| s.name.as_str());
-        let selected = q == list.selected;
+        let selected = q == list.quotes.selected;
         let mut head = vec![
             Span::raw(if selected { "▸ " } else { "  " }),
             Span::styled(name.to_owned(), app.theme.speaker(slot)),

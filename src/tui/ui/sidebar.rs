@@ -22,10 +22,10 @@ pub fn render_people(buf: &mut Buffer, app: &App, area: Rect) {
     };
     let focused = app.focus == Focus::People;
     let rows = usize::from(inner.height) / 2;
-    let shown = (app.sidebar.people_offset..=story.quoted()).take(rows);
+    let shown = (app.sidebar.people.offset..=story.quoted()).take(rows);
     let mut y = inner.y;
     for row in shown {
-        let selected = row == app.sidebar.person;
+        let selected = row == app.sidebar.person();
         let (first, second) = person_lines(app, story, row, selected, usize::from(inner.width));
         put(buf, inner.x, y, &first, inner.width);
         put(buf, inner.x, y + 1, &second, inner.width);
@@ -102,7 +102,7 @@ fn person_lines(
 pub fn render_quotes(buf: &mut Buffer, app: &App, area: Rect) {
     let filter = app
         .sidebar
-        .person
+        .person()
         .checked_sub(1)
         .and_then(|p| app.story()?.speakers.get(p));
     let title = match filter {
@@ -130,7 +130,7 @@ pub fn render_quotes(buf: &mut Buffer, app: &App, area: Rect) {
     }
     let focused = app.focus == Focus::Quotes;
     let current = app.open.as_ref().and_then(|o| o.current_quote);
-    for (i, row) in (app.sidebar.quotes_offset..quotes.len())
+    for (i, row) in (app.sidebar.quotes.offset..quotes.len())
         .take(usize::from(inner.height))
         .enumerate()
     {
@@ -146,7 +146,7 @@ pub fn render_quotes(buf: &mut Buffer, app: &App, area: Rect) {
         );
         let y = inner.y + i as u16;
         put(buf, inner.x, y, &line, inner.width);
-        if row == app.sidebar.quote {
+        if row == app.sidebar.quotes.selected {
             buf.set_style(
                 Rect::new(inner.x, y, inner.width, 1),
                 app.theme.selected(focused),

@@ -22,7 +22,7 @@ fn selected_name(app: &App) -> String {
     let people = people(app);
     let index = app.index.as_ref().unwrap();
     index
-        .speaker(people.shown[people.row])
+        .speaker(people.shown[people.speakers.selected])
         .unwrap()
         .name()
         .to_owned()
@@ -64,7 +64,11 @@ fn p_shows_everyone_quoted_and_typing_filters() {
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(people(&app).shown.len(), 8);
     press(&mut app, "j");
-    assert_eq!(people(&app).row, 1, "j moves in the People view");
+    assert_eq!(
+        people(&app).speakers.selected,
+        1,
+        "j moves in the People view"
+    );
     assert_eq!(app.selected, Some(0), "not in the hidden story list");
     press(&mut app, "P");
     assert!(app.people.is_none(), "P again: the stories are back");
@@ -259,9 +263,9 @@ fn a_quote_mark_shows_the_quotes_alone() {
     let mut app = fixture::app_with_index(160, 45);
     press(&mut app, "Enter \"");
     let list = app.quote_list.expect("the quotes-only view");
-    assert_eq!((list.article, list.selected), (0, 0));
+    assert_eq!((list.article, list.quotes.selected), (0, 0));
     press(&mut app, "j j j");
-    assert_eq!(app.quote_list.unwrap().selected, 3);
+    assert_eq!(app.quote_list.unwrap().quotes.selected, 3);
     press(&mut app, "Enter");
     assert!(app.quote_list.is_none(), "Enter goes back to the text …");
     assert!(
@@ -291,10 +295,10 @@ fn the_mouse_picks_people_and_quotes_in_the_people_view() {
         3,
         list.y + 3,
     ));
-    assert_eq!(people(&app).row, 1);
+    assert_eq!(people(&app).speakers.selected, 1);
     assert_eq!(selected_name(&app), "Tomas Reyes");
     app.update(mouse(MouseEventKind::ScrollDown, 3, list.y + 3));
-    assert_eq!(people(&app).row, 2);
+    assert_eq!(people(&app).speakers.selected, 2);
     assert_eq!(app.selected, Some(0), "the hidden story list stays put");
     // Tomas Reyes's quotes, whole in the story's pane: a click on the
     // first one's words.
@@ -305,7 +309,7 @@ fn the_mouse_picks_people_and_quotes_in_the_people_view() {
         pane.y + 1,
     ));
     assert!(people(&app).in_quotes);
-    assert_eq!(people(&app).quote, 0);
+    assert_eq!(people(&app).said.selected, 0);
     assert_eq!(app.focus, Focus::List, "the keys stay in the People view");
 }
 
@@ -323,14 +327,14 @@ fn a_narrow_screen_lists_their_quotes_below_the_people() {
         quotes.y + 1,
     ));
     assert!(people(&app).in_quotes);
-    assert_eq!(people(&app).quote, 0);
+    assert_eq!(people(&app).said.selected, 0);
 }
 
 #[test]
 fn the_quotes_only_view_follows_jumps_to_quotes() {
     let mut app = fixture::app_with_index(160, 45);
     press(&mut app, "Enter \" ] ]");
-    assert_eq!(app.quote_list.unwrap().selected, 1);
+    assert_eq!(app.quote_list.unwrap().quotes.selected, 1);
 }
 
 #[test]

@@ -11,7 +11,7 @@ fn enter_on_a_person_jumps_to_their_first_quote_and_on_a_quote_to_it() {
     press(&mut app, "l l j");
     assert_eq!(app.focus, Focus::People);
     assert_eq!(
-        app.story().unwrap().speakers[app.sidebar.person - 1].name,
+        app.story().unwrap().speakers[app.sidebar.person() - 1].name,
         "Tomas Reyes"
     );
     assert_eq!(
@@ -115,7 +115,7 @@ fn at_choice_moves_with_arrows() {
     press(&mut app, "Enter");
     let third = app.story().unwrap().speakers[2].name.clone();
     assert_eq!(
-        app.story().unwrap().speakers[app.sidebar.person - 1].name,
+        app.story().unwrap().speakers[app.sidebar.person() - 1].name,
         third
     );
 }
@@ -243,9 +243,9 @@ fn o_opens_the_page_and_y_copies_the_quote() {
 fn esc_clears_the_person_then_the_current_quote() {
     let mut app = fixture::app(160, 45);
     press(&mut app, "l l j Enter");
-    assert_eq!(app.sidebar.person, 1);
+    assert_eq!(app.sidebar.person(), 1);
     press(&mut app, "Esc");
-    assert_eq!(app.sidebar.person, 0);
+    assert_eq!(app.sidebar.person(), 0);
     assert!(open(&app).current_quote.is_some());
     press(&mut app, "Esc");
     assert!(open(&app).current_quote.is_none());
@@ -376,7 +376,8 @@ fn the_story_people_are_its_speakers_and_at_picks_only_them() {
     let unquoted = story.speakers[quoted].name.clone();
     press(&mut app, "Tab Tab G");
     assert_eq!(
-        app.sidebar.person, quoted,
+        app.sidebar.person(),
+        quoted,
         "the last row is the last speaker"
     );
     press(&mut app, "@");

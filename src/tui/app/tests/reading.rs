@@ -133,10 +133,7 @@ fn two_lists_the_unread_and_moves_off_a_read_story() {
 fn e_asks_the_runtime_to_export_the_open_story() {
     let mut app = fixture::app(160, 45);
     press(&mut app, "j");
-    let jobs = app.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char('e'),
-        KeyModifiers::NONE,
-    )));
+    let jobs = app.update(Msg::Key(Key::char('e')));
     let exported: Vec<&str> = jobs
         .iter()
         .filter_map(|j| match j {
@@ -152,11 +149,11 @@ fn e_asks_the_runtime_to_export_the_open_story() {
 fn a_story_reopens_where_it_was_left() {
     let mut app = fixture::app(100, 20);
     press(&mut app, "Enter j j j j j j j j j j");
-    assert_eq!(open(&app).scroll, 10);
+    assert_eq!(open(&app).scroll.offset, 10);
     press(&mut app, "J");
-    assert_eq!(open(&app).scroll, 0);
+    assert_eq!(open(&app).scroll.offset, 0);
     press(&mut app, "K");
-    assert_eq!(open(&app).scroll, 10);
+    assert_eq!(open(&app).scroll.offset, 10);
     let position = app.reading.state.position(&id(&app, 0));
     assert!(position.is_some_and(|p| p != Position::default()));
 }
@@ -165,7 +162,7 @@ fn a_story_reopens_where_it_was_left() {
 fn a_restart_returns_to_the_story_open_at_its_position() {
     let mut app = fixture::app(100, 20);
     press(&mut app, "j j Enter j j j j");
-    let scroll = open(&app).scroll;
+    let scroll = open(&app).scroll.offset;
     // As the runtime does before saving.
     app.note_position();
     let state = app.reading.state.clone();
@@ -183,7 +180,7 @@ fn a_restart_returns_to_the_story_open_at_its_position() {
     }));
     assert_eq!(again.selected, Some(2));
     assert_eq!(again.focus, Focus::Body);
-    assert_eq!(open(&again).scroll, scroll);
+    assert_eq!(open(&again).scroll.offset, scroll);
     assert!(again.is_read(2));
 }
 
@@ -230,10 +227,7 @@ fn a_rebound_key_works_and_a_bad_entry_keeps_its_default() {
     assert!(app.is_starred(0), "s now stars");
     let problem = app.library.problems.last().expect("reported");
     assert!(problem.to_string().contains("config.toml:3"), "{problem}");
-    let jobs = app.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char('e'),
-        KeyModifiers::NONE,
-    )));
+    let jobs = app.update(Msg::Key(Key::char('e')));
     assert!(
         jobs.iter().any(|j| matches!(j, Job::Export(_))),
         "e still exports"
@@ -267,7 +261,7 @@ fn the_body_width_comes_from_the_settings() {
 fn a_changed_file_replaces_its_stories_in_place_and_keeps_the_place() {
     let mut app = fixture::app(100, 20);
     press(&mut app, "j Enter j j j j j j j j j j");
-    let scroll = open(&app).scroll;
+    let scroll = open(&app).scroll.offset;
     let mut articles: Vec<Article> = app.library.articles.iter().map(|a| (**a).clone()).collect();
     articles[3].title = "Library extends opening hours again".into();
     articles.remove(2);
@@ -290,7 +284,7 @@ fn a_changed_file_replaces_its_stories_in_place_and_keeps_the_place() {
     );
     assert!(app.is_gone(2), "no longer in the file");
     assert!(!app.is_gone(3));
-    assert_eq!((app.selected, open(&app).scroll), (Some(1), scroll));
+    assert_eq!((app.selected, open(&app).scroll.offset), (Some(1), scroll));
     let later = analysed_later(&jobs);
     assert_eq!(later, [3, 4], "the changed and the new story are analysed");
     app.update(Msg::File(FileChange::Removed {
@@ -448,9 +442,11 @@ fn a_pipe_and_save_as_ask_for_their_line_then_hand_it_over() {
     press(&mut app, "Enter |");
     assert!(matches!(app.mode, Mode::Command { .. }));
     type_text(&mut app, "wc -w");
-    let jobs = app.update(Msg::Key(crossterm::event::KeyEvent::new(
-        crossterm::event::KeyCode::Enter,
-        crossterm::event::KeyModifiers::NONE,
+    let jobs = app.update(Msg::Key(Key::new(
+        crate::config::KeyCode::Enter,
+        false,
+        false,
+        false,
     )));
     assert!(
         jobs.iter()

@@ -92,10 +92,7 @@ fn a_marks_a_whole_source_read_after_asking() {
 #[test]
 fn ctrl_r_fetches_once_at_a_time_and_says_how_it_went() {
     let mut app = fixture::app(160, 45);
-    let jobs = app.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char('r'),
-        KeyModifiers::CONTROL,
-    )));
+    let jobs = app.update(Msg::Key(Key::ctrl('r')));
     assert!(jobs.iter().any(|j| matches!(j, Job::Fetch)));
     let again = app.update(Msg::FetchDue);
     assert!(
@@ -125,10 +122,7 @@ fn ctrl_r_fetches_once_at_a_time_and_says_how_it_went() {
 #[test]
 fn t_reads_the_web_page_for_the_full_text() {
     let mut app = fixture::app(160, 45);
-    let jobs = app.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char('t'),
-        KeyModifiers::NONE,
-    )));
+    let jobs = app.update(Msg::Key(Key::char('t')));
     let url = "https://news.example/harbour".to_owned();
     assert!(
         jobs.iter()
@@ -184,10 +178,7 @@ fn t_needs_a_web_address() {
     let mut app = fixture::app(160, 45);
     press(&mut app, "G");
     assert_eq!(app.selected, Some(3), "the quiet story has no address");
-    let jobs = app.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char('t'),
-        KeyModifiers::NONE,
-    )));
+    let jobs = app.update(Msg::Key(Key::char('t')));
     assert!(!jobs.iter().any(|j| matches!(j, Job::FullText(..))));
     assert_eq!(
         app.status.as_deref(),

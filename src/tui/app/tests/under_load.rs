@@ -196,7 +196,10 @@ fn g_in_a_long_story_goes_to_the_end_once_it_is_laid_out() {
     assert_eq!(app.status, None);
     let open = open(&app);
     assert!(open.view.complete && open.scroll_to.is_none());
-    assert_eq!(open.scroll, open.view.lines.len() - app.body_height());
+    assert_eq!(
+        open.scroll.offset,
+        open.view.lines.len() - app.body_height()
+    );
 }
 
 #[test]
@@ -204,9 +207,9 @@ fn a_key_meanwhile_cancels_the_way_to_the_end() {
     let mut app = long_story_open();
     press(&mut app, "G k");
     assert_eq!(open(&app).scroll_to, None);
-    let scroll = open(&app).scroll;
+    let scroll = open(&app).scroll.offset;
     while app.work() {}
-    assert_eq!(open(&app).scroll, scroll, "k stays where it went");
+    assert_eq!(open(&app).scroll.offset, scroll, "k stays where it went");
 }
 
 #[test]
@@ -215,7 +218,7 @@ fn resizing_back_and_forth_keeps_the_place_read() {
     press(&mut app, "Space Space Space j j");
     let top = |app: &App| {
         let open = open(app);
-        open.view.lines[open.scroll].pos
+        open.view.lines[open.scroll.offset].pos
     };
     let before = top(&app);
     for (w, h) in [
@@ -232,7 +235,7 @@ fn resizing_back_and_forth_keeps_the_place_read() {
     let after = top(&app);
     let line = open(&app).view.line_at(before);
     assert_eq!(
-        open(&app).scroll,
+        open(&app).scroll.offset,
         line,
         "the line read at the top: {before} → {after}"
     );
