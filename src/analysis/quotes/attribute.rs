@@ -209,19 +209,30 @@ pub fn before(tokens: &[Token]) -> Vec<Found> {
     }
     out.extend(according_to(tokens));
     out.extend(colon(tokens));
-    prefer_reporting_over_naming(&mut out);
+    prefer_reporting_over_naming(tokens, &mut out);
     out.extend(weak);
     out
 }
 
 /// "Trump said … that Clinton once described it as “the gold standard”":
 /// a naming verb inside reported speech gives the words to the reporter.
-fn prefer_reporting_over_naming(found: &mut [Found]) {
-    if found.first().is_some_and(|f| f.naming)
+/// Not across a clause of its own: "Rovers confirmed the bid - but their
+/// director has called it “derisory”" is the director's word.
+fn prefer_reporting_over_naming(tokens: &[Token], found: &mut [Found]) {
+    if let Some(first) = found.first().filter(|f| f.naming)
         && let Some(outer) = found.iter().position(|f| !f.naming && f.cue.len() > 1)
+        && !contrasted(tokens, found[outer].cue.end, first.subject.start)
     {
         found[..=outer].rotate_right(1);
     }
+}
+
+/// A "but" or "while" between `from` and `to` starts a clause of its own.
+fn contrasted(tokens: &[Token], from: usize, to: usize) -> bool {
+    tokens
+        .iter()
+        .filter(|t| t.span.start >= from && t.span.end <= to)
+        .any(|t| one_of(t.text, &["but", "while", "whereas", "although"]) || t.is(';'))
 }
 
 /// Words for what someone said, used as nouns after a possessive.

@@ -187,6 +187,11 @@ fn place_after_place(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
         .flatten()
 }
 
+/// A lower-case role noun: "head", "director", "spokesman".
+fn is_role_noun(token: &Token) -> bool {
+    lower(token).is_some_and(|w| lexicon::small_flags(w.as_bytes()) & flag::TITLE != 0)
+}
+
 /// "Sam Lau, the communications director for the party said": an aside
 /// whose closing comma is missing, so the phrase before the cue is the
 /// end of the aside. The name before the aside's comma is the subject.
@@ -204,6 +209,11 @@ fn unclosed_aside(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
     let opens = tokens
         .get(comma + 1)
         .is_some_and(|t| one_of(t.text, &["the", "a", "an", "who", "whose"]));
+    // "Paul Gee, head of Preventon told": a bare role noun opens the
+    // aside, and the phrase before the cue is the body it heads.
+    let role = tokens.get(comma + 1).is_some_and(is_role_noun)
+        && start > 0
+        && one_of(tokens[start - 1].text, &["of", "at", "for", "from"]);
     // The comma must follow a name, not close an opening phrase ("At a
     // forum in Chelsea, the mayor said") or a time ("On Monday, …").
     let clause = tokens[..comma]
@@ -217,7 +227,7 @@ fn unclosed_aside(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
         && tokens[comma - 1].is_capitalised()
         && !is_time_word(tokens[comma - 1].text)
         && !opener;
-    ((is_determiner(first.text) || relative) && opens && named)
+    ((is_determiner(first.text) || relative) && opens && named || role && named)
         .then(|| phrase_before(tokens, comma))
         .flatten()
 }

@@ -128,7 +128,9 @@ impl<'a> Resolver<'a> {
         // "Rep. Tom Cole of Oklahoma", "Anna Zbyk of Berenberg": what
         // follows "of" after a name is where the person is from, not who
         // it is, whether the people engine lists the name or not.
-        let phrase = match self.text[phrase.range()].find(" of ") {
+        // "David Graham from the FDA's Office of Drug Safety": the same.
+        let text = &self.text[phrase.range()];
+        let phrase = match text.find(" of ").or_else(|| text.find(" from ")) {
             Some(of)
                 if unlisted_name_before(&self.text[phrase.start..phrase.start + of])
                     || self.mentions_from(phrase).any(|m| {

@@ -13,6 +13,21 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "a name, then a bare role of a body, then the cue with no comma",
+        "\"We see more women online,\" Paula Gosse, head of Bitwarden told the website.",
+        &[(
+            "We see more women online,",
+            Some("Paula Gosse"),
+            Some("told"),
+        )],
+    ),
+    (
+        "a naming verb in a clause of its own after but is its subject's word",
+        "Rovers have confirmed the bid - but managing director Kara Brandt has called it \
+         \"derisory\".",
+        &[("derisory", Some("Kara Brandt"), Some("called"))],
+    ),
+    (
         "a name in what \"he\" said is not the sentence's subject",
         "Alan Marsh spoke for the party. Nina Holt would lead the campaign, he said. \
          \"She will be everywhere,\" he promised.",
