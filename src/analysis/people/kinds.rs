@@ -3,6 +3,7 @@
 
 use super::evidence::Ctx;
 use super::token::Gap;
+use super::weights::WEIGHTS as W;
 use crate::analysis::lexicon::flag;
 use crate::analysis::people::EntityKind;
 
@@ -15,9 +16,9 @@ pub fn preceding_word(ctx: &Ctx) -> f32 {
     }
     match ctx.bytes(b) {
         // "the X", and "&" in a firm's name ("Caufield & Byers")
-        b"the" | b"The" | b"&" => -2.5,
-        b"in" | b"at" | b"near" | b"In" | b"At" => -1.5,
-        _ if kind_noun(ctx, b).is_some() => -3.0,
+        b"the" | b"The" | b"&" => W.after_the,
+        b"in" | b"at" | b"near" | b"In" | b"At" => W.after_in,
+        _ if kind_noun(ctx, b).is_some() => W.after_kind_noun,
         _ => 0.0,
     }
 }

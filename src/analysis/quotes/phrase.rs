@@ -10,6 +10,28 @@ use crate::analysis::lexicon::{self, flag};
 /// The longest a speaker phrase may be, in words.
 pub(super) const MAX_PHRASE: usize = 9;
 
+/// How many rounds of asides, times and adverbs may stand between a
+/// subject and its verb: "Harry Bond, 30, of Raleigh, N.C., who was
+/// polled, said" takes several; more are a run-on clause, not a subject.
+const ASIDE_ROUNDS: usize = 6;
+
+/// How many tokens back a party tag's opening bracket may be: "(R-OH)",
+/// "(D-N.Y.)" split into up to six.
+const PARTY_TAG_TOKENS: usize = 8;
+
+/// The longest a party tag is, in bytes, with its state: "D-N.Y.", "R-Ohio".
+const PARTY_TAG_BYTES: usize = 12;
+
+/// How far back an unclosed aside may open before the phrase that ends
+/// it ("Sam Lau, the communications director for the party said"): a
+/// title phrase's length; further back, the comma is another clause's.
+const UNCLOSED_ASIDE_TOKENS: usize = 12;
+
+/// How far back the comma that opens an aside may be (`Ayrault, the
+/// foreign minister of France, a member of the Council, said`): two or
+/// three descriptions; a sentence's whole length would take in a list.
+const ASIDE_TOKENS: usize = 30;
+
 /// The subject of the clause that ends at the end of `tokens`: its first
 /// noun phrase, after an opening phrase cut off by a comma ("In 2016, Mrs.
 /// Schlafly endorsed Trump, saying …").
@@ -125,7 +147,7 @@ pub(super) fn subject_before(tokens: &[Token], at: usize) -> Option<(Span, usize
         end -= 2;
     }
     // A few rounds: "Harry Bond, 30, of Raleigh, N.C., who was polled, said".
-    for _ in 0..6 {
+    for _ in 0..ASIDE_ROUNDS {
         let before = end;
         end = skip_adverbs(tokens, end);
         end = skip_time(tokens, end);
@@ -160,14 +182,14 @@ fn party_tag_before(tokens: &[Token], at: usize) -> bool {
     let Some(close) = at.checked_sub(1).filter(|&c| tokens[c].is(')')) else {
         return false;
     };
-    let Some(open) = (close.saturating_sub(8)..close)
+    let Some(open) = (close.saturating_sub(PARTY_TAG_TOKENS)..close)
         .rev()
         .find(|&i| tokens[i].is('('))
     else {
         return false;
     };
     let tag: String = tokens[open + 1..close].iter().map(|t| t.text).collect();
-    tag.len() <= 12 && ["R-", "D-", "I-"].iter().any(|p| tag.starts_with(p))
+    tag.len() <= PARTY_TAG_BYTES && ["R-", "D-", "I-"].iter().any(|p| tag.starts_with(p))
 }
 
 /// "Stacy Baker of Columbia, South Carolina says": a place phrase at
@@ -192,11 +214,13 @@ fn place_after_place(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
 /// end of the aside. The name before the aside's comma is the subject.
 fn unclosed_aside(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
     let first = tokens.get(start)?;
-    let inside = (start.saturating_sub(12)..start).rev().take_while(|&i| {
-        tokens[i].kind != Kind::Quote
-            && !tokens[i].is('.')
-            && lower(&tokens[i]).is_none_or(|w| cues::cue(w, None).is_none())
-    });
+    let inside = (start.saturating_sub(UNCLOSED_ASIDE_TOKENS)..start)
+        .rev()
+        .take_while(|&i| {
+            tokens[i].kind != Kind::Quote
+                && !tokens[i].is('.')
+                && lower(&tokens[i]).is_none_or(|w| cues::cue(w, None).is_none())
+        });
     let comma = inside.clone().find(|&i| tokens[i].is(','))?;
     let relative = inside
         .take_while(|&i| i > comma)
@@ -226,7 +250,7 @@ fn unclosed_aside(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
 /// `Smith, the former minister, said` · `Cable, who replaced Farron, said`
 /// · `Smith, 45, said`. `None` when the words are not an aside.
 pub(super) fn aside_start(tokens: &[Token], close: usize) -> Option<usize> {
-    let commas = (close.saturating_sub(30)..close)
+    let commas = (close.saturating_sub(ASIDE_TOKENS)..close)
         .rev()
         .take_while(|&i| tokens[i].kind != Kind::Quote && !tokens[i].is('.'));
     let opens: Vec<usize> = commas
