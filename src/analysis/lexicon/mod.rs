@@ -94,6 +94,31 @@ pub mod flag {
     pub const STOP: Flags = 1 << 39;
     /// Takes a dot that does not end a sentence: "Mr", "Calif", "Inc".
     pub const ABBREVIATION: Flags = 1 << 40;
+    /// Heads a description of an organisation: "X, the company that …"
+    /// (`orgwords.tsv`, tag `head`). Read by the people engine, but
+    /// outside [`PEOPLE`]: it says nothing about a name.
+    pub const ORG_HEAD: Flags = 1 << 41;
+    /// Opens a noun phrase: "the", "his", "several".
+    pub const DETERMINER: Flags = 1 << 42;
+    /// A personal pronoun: "he", "they".
+    pub const PRONOUN: Flags = 1 << 43;
+    /// A word of a time phrase before a cue: "Tuesday", "week" (matched
+    /// as written).
+    pub const TIME_WORD: Flags = 1 << 44;
+    /// Opens a phrase before a clause's subject: "In", "Speaking" (matched
+    /// as written).
+    pub const CLAUSE_OPENER: Flags = 1 << 45;
+    /// Opens a phrase before a sentence's subject: "After", "Pressed"
+    /// (matched as written).
+    pub const SUBJECT_OPENER: Flags = 1 << 46;
+    /// Words said or written: "the statement said".
+    pub const STATEMENT: Flags = 1 << 47;
+    /// Names a person in a description: "the minister said"
+    /// (`titles.tsv`, tag `role`).
+    pub const ROLE_NOUN: Flags = 1 << 48;
+    /// An organisation that speaks through its people: "the Trump
+    /// campaign said" (`orgwords.tsv`, tag `speaker`).
+    pub const SPEAKING_ORG: Flags = 1 << 49;
 }
 
 /// The tables made from the lists.
@@ -225,6 +250,16 @@ impl Tables {
 #[inline]
 pub fn flags(word: &str) -> Flags {
     TABLES.all.get(lower_hash(word.as_bytes()))
+}
+
+/// [`small_flags`] of a word written in lower-case ASCII, 0 for any
+/// other: a lower-case list matched as written ("company", not "Company").
+#[inline]
+pub fn lower_case_flags(word: &[u8]) -> Flags {
+    if word.iter().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        return 0;
+    }
+    small_flags(word)
 }
 
 /// The flags of `word` in the small lists only (titles, verbs,

@@ -75,51 +75,12 @@ fn opens_with_time(tokens: &[Token], from: usize) -> bool {
         || matches!(last, Some("later" | "earlier" | "ago"))
 }
 
+/// Opens a phrase before a clause's subject: "In", "Speaking"
+/// (`assets/words/clause-openers.txt`), or a participle.
 pub(super) fn is_preposition(word: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "In",
-        "On",
-        "At",
-        "After",
-        "Before",
-        "During",
-        "Since",
-        "Speaking",
-        "Asked",
-        "Later",
-        "Earlier",
-        "Still",
-        "But",
-        "And",
-        "Yet",
-        "Then",
-        "Meanwhile",
-        "Instead",
-        "Also",
-        "When",
-        "While",
-        "As",
-        "Though",
-        "Although",
-        "If",
-        "Despite",
-        "With",
-        "For",
-        "Following",
-        "Unlike",
-        "Like",
-        "Under",
-        "Over",
-        "By",
-        "From",
-        "Once",
-        "Last",
-        "This",
-        "That",
-    ];
     // "Weighing in on the debate, …", "Preceded at the lectern by …".
     let participle = word.len() > 4 && (word.ends_with("ing") || word.ends_with("ed"));
-    OPENERS.contains(&word) || participle
+    lexicon::exact_flags(word.as_bytes()) & flag::CLAUSE_OPENER != 0 || participle
 }
 
 pub(super) fn skip_adverbs(tokens: &[Token], at: usize) -> usize {
@@ -500,29 +461,10 @@ pub(super) fn skip_time(tokens: &[Token], end: usize) -> usize {
     }
 }
 
+/// A word of a time phrase: "Tuesday", "week"
+/// (`assets/words/time-words.txt`).
 pub(super) fn is_time_word(word: &str) -> bool {
-    const TIMES: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "week",
-        "month",
-        "year",
-        "night",
-        "morning",
-        "afternoon",
-        "evening",
-        "weekend",
-        "Thanksgiving",
-    ];
-    TIMES.contains(&word)
+    lexicon::exact_flags(word.as_bytes()) & flag::TIME_WORD != 0
 }
 
 pub(super) fn lower<'t>(token: &Token<'t>) -> Option<&'t str> {
@@ -537,19 +479,16 @@ pub(super) fn join(a: Span, b: Span) -> Span {
     Span::new(a.start.min(b.start), a.end.max(b.end))
 }
 
-/// A personal pronoun, in any case ("he", "She").
+/// A personal pronoun, in any case ("he", "She";
+/// `assets/words/pronouns.txt`).
 pub(super) fn is_pronoun(word: &str) -> bool {
-    one_of(word, &["he", "she", "they", "we", "it", "i", "you"])
+    lexicon::small_flags(word.as_bytes()) & flag::PRONOUN != 0
 }
 
-/// A determiner, in any case ("the", "His").
+/// A determiner, in any case ("the", "His";
+/// `assets/words/determiners.txt`).
 pub(super) fn is_determiner(word: &str) -> bool {
-    const DETERMINERS: &[&str] = &[
-        "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
-        "my", "your", "one", "another", "some", "several", "many", "most", "both", "each", "every",
-        "no", "any", "all", "two", "three", "other",
-    ];
-    one_of(word, DETERMINERS)
+    lexicon::small_flags(word.as_bytes()) & flag::DETERMINER != 0
 }
 
 /// `word` is one of `list`, ignoring ASCII case (no allocation: this runs
