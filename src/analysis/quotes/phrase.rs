@@ -5,7 +5,7 @@
 use super::cues;
 use super::words::{Kind, Token};
 use crate::analysis::Span;
-use crate::analysis::lexicon::{self, flag};
+use crate::analysis::lexicon::{self, Filter, flag};
 
 /// The longest a speaker phrase may be, in words.
 pub(super) const MAX_PHRASE: usize = 9;
@@ -80,7 +80,8 @@ fn opens_with_time(tokens: &[Token], from: usize) -> bool {
 pub(super) fn is_preposition(word: &str) -> bool {
     // "Weighing in on the debate, …", "Preceded at the lectern by …".
     let participle = word.len() > 4 && (word.ends_with("ing") || word.ends_with("ed"));
-    lexicon::exact_flags(word.as_bytes()) & flag::CLAUSE_OPENER != 0 || participle
+    lexicon::exact_flags(word.as_bytes(), Filter::CLAUSE_OPENERS) & flag::CLAUSE_OPENER != 0
+        || participle
 }
 
 pub(super) fn skip_adverbs(tokens: &[Token], at: usize) -> usize {
@@ -464,7 +465,7 @@ pub(super) fn skip_time(tokens: &[Token], end: usize) -> usize {
 /// A word of a time phrase: "Tuesday", "week"
 /// (`assets/words/time-words.txt`).
 pub(super) fn is_time_word(word: &str) -> bool {
-    lexicon::exact_flags(word.as_bytes()) & flag::TIME_WORD != 0
+    lexicon::exact_flags(word.as_bytes(), Filter::TIME_WORDS) & flag::TIME_WORD != 0
 }
 
 pub(super) fn lower<'t>(token: &Token<'t>) -> Option<&'t str> {
@@ -482,13 +483,13 @@ pub(super) fn join(a: Span, b: Span) -> Span {
 /// A personal pronoun, in any case ("he", "She";
 /// `assets/words/pronouns.txt`).
 pub(super) fn is_pronoun(word: &str) -> bool {
-    lexicon::small_flags(word.as_bytes()) & flag::PRONOUN != 0
+    lexicon::folded_flags(word.as_bytes(), Filter::PRONOUNS) & flag::PRONOUN != 0
 }
 
 /// A determiner, in any case ("the", "His";
 /// `assets/words/determiners.txt`).
 pub(super) fn is_determiner(word: &str) -> bool {
-    lexicon::small_flags(word.as_bytes()) & flag::DETERMINER != 0
+    lexicon::folded_flags(word.as_bytes(), Filter::DETERMINERS) & flag::DETERMINER != 0
 }
 
 /// `word` is one of `list`, ignoring ASCII case (no allocation: this runs
@@ -499,10 +500,10 @@ pub(super) fn one_of(word: &str, list: &[&str]) -> bool {
 
 /// May stand between a speaker and the cue (`assets/words/adverbs.txt`).
 pub(super) fn is_adverb(word: &str) -> bool {
-    lexicon::exact_flags(word.as_bytes()) & flag::ADVERB != 0
+    lexicon::exact_flags(word.as_bytes(), Filter::ADVERBS) & flag::ADVERB != 0
 }
 
 /// Ends a speaker phrase (`assets/words/stop-words.txt`).
 pub(super) fn is_stop(word: &str) -> bool {
-    lexicon::exact_flags(word.as_bytes()) & flag::STOP != 0
+    lexicon::exact_flags(word.as_bytes(), Filter::STOP_WORDS) & flag::STOP != 0
 }

@@ -7,13 +7,13 @@ use super::index::TextIndex;
 use super::words::{Token, starts_sentence};
 use crate::analysis::Span;
 use crate::analysis::chars::{is_alphabetic, is_alphanumeric};
-use crate::analysis::lexicon::{self, flag};
+use crate::analysis::lexicon::{self, Filter, flag};
 use crate::analysis::people::{EntityKind, People};
 
 /// Words that open a phrase before the subject ("After the debate, …";
 /// `assets/words/subject-openers.txt`).
 fn is_opener(word: &str) -> bool {
-    lexicon::exact_flags(word.as_bytes()) & flag::SUBJECT_OPENER != 0
+    lexicon::exact_flags(word.as_bytes(), Filter::SUBJECT_OPENERS) & flag::SUBJECT_OPENER != 0
 }
 
 /// `(position, person)` for the subject of every sentence of one line
