@@ -74,11 +74,32 @@ pub const LISTS: &[List] = &[
     list!("abbreviations.txt", flag::ABBREVIATION, Cased, false, true),
     list!("adverbs.txt", flag::ADVERB, Exact, false, true),
     list!("stop-words.txt", flag::STOP, Exact, false, true),
+    list!("time-words.txt", flag::TIME_WORD, Cased, false, true),
+    list!(
+        "clause-openers.txt",
+        flag::CLAUSE_OPENER,
+        Cased,
+        false,
+        true
+    ),
+    list!(
+        "subject-openers.txt",
+        flag::SUBJECT_OPENER,
+        Cased,
+        false,
+        true
+    ),
+    // The quote engine's, in any case.
+    list!("determiners.txt", flag::DETERMINER, Folded, false, true),
+    list!("pronouns.txt", flag::PRONOUN, Folded, false, true),
+    list!("statement-nouns.txt", flag::STATEMENT, Folded, false, true),
 ];
 
 /// Flags from the extra columns of a `.tsv` line: `m`/`f` for a given
-/// name's gender; `h`/`t`/`q` and a gender for a title; `o`/`p` for an
-/// organisation or place word.
+/// name's gender; `h`/`t`/`q` (or `-`, none) and a gender for a title, and
+/// the tag `role` for a noun that names a person in a description; `o`/`p`
+/// (or `-`) for an organisation or place word, and the tags `head` and
+/// `speaker` (see [`flag::ORG_HEAD`], [`flag::SPEAKING_ORG`]).
 pub fn column_flags<'a>(cols: impl Iterator<Item = &'a str>) -> Flags {
     let mut f = 0;
     for col in cols {
@@ -88,6 +109,9 @@ pub fn column_flags<'a>(cols: impl Iterator<Item = &'a str>) -> Flags {
             "q" => flag::QUALIFIER,
             "o" => flag::ORG,
             "p" => flag::PLACE_WORD,
+            "role" => flag::ROLE_NOUN,
+            "head" => flag::ORG_HEAD,
+            "speaker" => flag::SPEAKING_ORG,
             _ => 0,
         };
         // The gender column differs between given names (m/f) and titles.

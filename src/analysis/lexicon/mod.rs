@@ -94,6 +94,31 @@ pub mod flag {
     pub const STOP: Flags = 1 << 39;
     /// Takes a dot that does not end a sentence: "Mr", "Calif", "Inc".
     pub const ABBREVIATION: Flags = 1 << 40;
+    /// Heads a description of an organisation: "X, the company that …"
+    /// (`orgwords.tsv`, tag `head`). Read by the people engine, but
+    /// outside [`PEOPLE`]: it says nothing about a name.
+    pub const ORG_HEAD: Flags = 1 << 41;
+    /// Opens a noun phrase: "the", "his", "several".
+    pub const DETERMINER: Flags = 1 << 42;
+    /// A personal pronoun: "he", "they".
+    pub const PRONOUN: Flags = 1 << 43;
+    /// A word of a time phrase before a cue: "Tuesday", "week" (matched
+    /// as written).
+    pub const TIME_WORD: Flags = 1 << 44;
+    /// Opens a phrase before a clause's subject: "In", "Speaking" (matched
+    /// as written).
+    pub const CLAUSE_OPENER: Flags = 1 << 45;
+    /// Opens a phrase before a sentence's subject: "After", "Pressed"
+    /// (matched as written).
+    pub const SUBJECT_OPENER: Flags = 1 << 46;
+    /// Words said or written: "the statement said".
+    pub const STATEMENT: Flags = 1 << 47;
+    /// Names a person in a description: "the minister said"
+    /// (`titles.tsv`, tag `role`).
+    pub const ROLE_NOUN: Flags = 1 << 48;
+    /// An organisation that speaks through its people: "the Trump
+    /// campaign said" (`orgwords.tsv`, tag `speaker`).
+    pub const SPEAKING_ORG: Flags = 1 << 49;
 }
 
 /// The tables made from the lists.
@@ -106,10 +131,11 @@ struct Tables {
     /// A bit per [`shape`] of the small lists' words: most words looked up
     /// there are in none of them, and their shape says so at once.
     small_shapes: Vec<u64>,
-    /// A bit per [`exact_shape`] of the words matched as written (the
-    /// reporting verbs' and the other lists of [`exact_flags`]): these are
-    /// asked for most words near a quote, and few pass.
-    exact_shapes: Vec<u64>,
+    /// A filter per list asked for most words near a quote ([`Filter`]):
+    /// a bit per [`filter_bit`] of its words. Each lookup asks its own
+    /// list's filter only, so that the words of the other lists (function
+    /// words, mostly) do not pass it.
+    filters: Vec<u64>,
     /// The first words of the phrases of `all` ("new" of "new york"): a
     /// phrase whose first word is none of them is in no list, which
     /// spares joining and hashing the phrase.
@@ -130,7 +156,7 @@ fn build() -> Tables {
         all: WordMap::with_capacity(sizes(|l| l.big)),
         small: WordMap::with_capacity(sizes(|l| l.small)),
         small_shapes: vec![0; SHAPES.div_ceil(64)],
-        exact_shapes: vec![0; EXACT_SHAPES / 64],
+        filters: vec![0; FILTERS * FILTER_BITS / 64],
         phrase_heads: WordMap::with_capacity(1024),
     };
     for list in LISTS {
@@ -162,6 +188,7 @@ impl Tables {
             self.small.set(hash, group, flags);
             let k = shape(word.as_bytes());
             self.small_shapes[k / 64] |= 1 << (k % 64);
+            self.filter(word, list.flags);
         }
     }
 
@@ -200,23 +227,32 @@ impl Tables {
             Form::Base => flag::CUE_BASE,
         } | if naming { flag::CUE_NAMING } else { 0 };
         let key = word_hash(form.text.as_bytes());
-        match form.text.split_once(' ') {
-            Some((head, particle)) => {
-                self.add_exact(head, 0, flag::CUE_HEAD);
-                self.add_exact(particle, 0, flag::CUE_PARTICLE);
-                // The pair is looked up as a pair, never by its shape.
-                self.small.set(key, flag::CUE_FORM, bits);
-            }
-            None => self.add_exact(&form.text, flag::CUE_FORM, bits),
+        if let Some((head, particle)) = form.text.split_once(' ') {
+            self.add_exact(head, 0, flag::CUE_HEAD);
+            self.filter(head, flag::CUE);
+            self.add_exact(particle, 0, flag::CUE_PARTICLE);
+            // The pair is looked up as a pair, never by its shape.
+            self.small.set(key, flag::CUE_FORM, bits);
+        } else {
+            self.add_exact(&form.text, flag::CUE_FORM, bits);
+            self.filter(&form.text, flag::CUE);
         }
     }
 
     /// Sets the bits of `group` of a word matched as written to `flags`,
-    /// and its bit in the exact filter.
+    /// and its bit in the filter of its list, if that has one.
     fn add_exact(&mut self, word: &str, group: Flags, flags: Flags) {
         self.small.set(word_hash(word.as_bytes()), group, flags);
-        let k = exact_shape(word.as_bytes());
-        self.exact_shapes[k / 64] |= 1 << (k % 64);
+        self.filter(word, flags);
+    }
+
+    /// Sets the bit of `word` in the filter of the list whose flag is
+    /// `list`, if it has one.
+    fn filter(&mut self, word: &str, list: Flags) {
+        if let Some(f) = filter_of(list) {
+            let k = filter_bit(f, word.as_bytes());
+            self.filters[k / 64] |= 1 << (k % 64);
+        }
     }
 }
 
@@ -225,6 +261,16 @@ impl Tables {
 #[inline]
 pub fn flags(word: &str) -> Flags {
     TABLES.all.get(lower_hash(word.as_bytes()))
+}
+
+/// [`small_flags`] of a word written in lower-case ASCII, 0 for any
+/// other: a lower-case list matched as written ("company", not "Company").
+#[inline]
+pub fn lower_case_flags(word: &[u8]) -> Flags {
+    if word.iter().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        return 0;
+    }
+    small_flags(word)
 }
 
 /// The flags of `word` in the small lists only (titles, verbs,
@@ -243,37 +289,111 @@ pub fn small_flags(word: &[u8]) -> Flags {
     t.small.get(lower_hash(word))
 }
 
-/// The flags of `word` as written, if it may be in a list matched as
-/// written (a reporting verb or a word of a two-word cue, an adverb, a
-/// stop word, an abbreviation, a sentence opener): most words are turned
-/// away by their shape, without hashing the word. Only those lists' flags
-/// are meaningful.
+/// The flags of `word` as written if it may be in the list of `filter`,
+/// else 0: most words are turned away by that list's filter, without
+/// hashing the word. Only the flags of the lists matched as written are
+/// meaningful.
 #[inline]
-pub fn exact_flags(word: &[u8]) -> Flags {
-    let t = &*TABLES;
-    let k = exact_shape(word);
-    if t.exact_shapes[k / 64] >> (k % 64) & 1 == 0 {
-        return 0;
+pub fn exact_flags(word: &[u8], filter: Filter) -> Flags {
+    if TABLES.passes(word, filter) {
+        exact_lookup(word)
+    } else {
+        0
     }
-    t.small.get(word_hash(word))
 }
 
-/// How many bits the exact filter has.
-const EXACT_SHAPES: usize = 1 << 16;
+/// The lookup behind the filter, apart: the filter is inlined at every
+/// call, and most words stop there.
+#[inline(never)]
+fn exact_lookup(word: &[u8]) -> Flags {
+    TABLES.small.get(word_hash(word))
+}
 
-/// Where a word's shape (length, first two and last letters) is in the
-/// exact filter. Two shapes may share a bit; the lookup after tells them
-/// apart.
+/// [`small_flags`] of `word` if it may be in the list of `filter` (a list
+/// matched in any case), else 0.
 #[inline]
-fn exact_shape(word: &[u8]) -> usize {
+pub fn folded_flags(word: &[u8], filter: Filter) -> Flags {
+    if TABLES.passes(word, filter) {
+        folded_lookup(word)
+    } else {
+        0
+    }
+}
+
+/// The lookup behind the filter of [`folded_flags`].
+#[inline(never)]
+fn folded_lookup(word: &[u8]) -> Flags {
+    TABLES.small.get(lower_hash(word))
+}
+
+impl Tables {
+    /// `word` passes `filter`: it may be in its list.
+    #[inline]
+    fn passes(&self, word: &[u8], filter: Filter) -> bool {
+        let k = filter_bit(filter, word);
+        self.filters[k / 64] >> (k % 64) & 1 != 0
+    }
+}
+
+/// A list asked about most words near a quote, which has a filter of its
+/// own in front of the lookup ([`exact_flags`], [`folded_flags`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Filter(usize);
+
+impl Filter {
+    /// The reporting verbs' forms and the first words of two-word cues.
+    pub const CUES: Filter = Filter(0);
+    /// The second words of two-word cues ("out").
+    pub const PARTICLES: Filter = Filter(1);
+    pub const ADVERBS: Filter = Filter(2);
+    pub const STOP_WORDS: Filter = Filter(3);
+    pub const ABBREVIATIONS: Filter = Filter(4);
+    pub const OPENERS: Filter = Filter(5);
+    pub const TIME_WORDS: Filter = Filter(6);
+    pub const CLAUSE_OPENERS: Filter = Filter(7);
+    pub const SUBJECT_OPENERS: Filter = Filter(8);
+    pub const DETERMINERS: Filter = Filter(9);
+    pub const PRONOUNS: Filter = Filter(10);
+}
+
+/// How many lists have a filter.
+const FILTERS: usize = 11;
+
+/// The filter of the list whose flag is `list`, if it has one.
+fn filter_of(list: Flags) -> Option<Filter> {
+    Some(match list {
+        flag::CUE => Filter::CUES,
+        flag::CUE_PARTICLE => Filter::PARTICLES,
+        flag::ADVERB => Filter::ADVERBS,
+        flag::STOP => Filter::STOP_WORDS,
+        flag::ABBREVIATION => Filter::ABBREVIATIONS,
+        flag::OPENER => Filter::OPENERS,
+        flag::TIME_WORD => Filter::TIME_WORDS,
+        flag::CLAUSE_OPENER => Filter::CLAUSE_OPENERS,
+        flag::SUBJECT_OPENER => Filter::SUBJECT_OPENERS,
+        flag::DETERMINER => Filter::DETERMINERS,
+        flag::PRONOUN => Filter::PRONOUNS,
+        _ => return None,
+    })
+}
+
+/// How many bits each filter has: its list is at most a thousand words
+/// (the reporting verbs' forms), so few other shapes share their bits.
+const FILTER_BITS: usize = 1 << 14;
+
+/// Where a word's shape (length, first two and last bytes, case folded
+/// so that "The" and "the" share it) is in `filter`. Two shapes may share
+/// a bit; the lookup after tells them apart.
+#[inline]
+fn filter_bit(filter: Filter, word: &[u8]) -> usize {
     let letters = [
-        word.first().copied().unwrap_or(0),
-        word.get(1).copied().unwrap_or(0),
-        word.last().copied().unwrap_or(0),
+        word.first().map_or(0, |b| b | 0x20),
+        word.get(1).map_or(0, |b| b | 0x20),
+        word.last().map_or(0, |b| b | 0x20),
         word.len() as u8,
     ];
     let h = u32::from_le_bytes(letters).wrapping_mul(0x9e37_79b9);
-    (h >> 16) as usize
+    filter.0 * FILTER_BITS + (h >> (32 - FILTER_BITS.trailing_zeros())) as usize
 }
 
 /// The flags of the two-word cue `first second` (lower case), if it is one.

@@ -74,13 +74,22 @@ fn reporting_verbs_and_their_forms() {
         ("out", flag::CUE_PARTICLE),
     ];
     for &(word, want) in rows {
-        let got =
-            exact_flags(word.as_bytes()) & (flag::CUE_FORM | flag::CUE_HEAD | flag::CUE_PARTICLE);
+        let list = if word == "out" {
+            Filter::PARTICLES
+        } else {
+            Filter::CUES
+        };
+        let got = exact_flags(word.as_bytes(), list)
+            & (flag::CUE_FORM | flag::CUE_HEAD | flag::CUE_PARTICLE);
         assert_eq!(got, want, "{word}");
     }
     assert_eq!(pair_flags("pointed", "out") & flag::CUE, flag::CUE_FINITE);
     assert_eq!(pair_flags("went", "home"), 0);
-    assert_eq!(exact_flags(b"Said") & flag::CUE, 0, "cues are lower case");
+    assert_eq!(
+        exact_flags(b"Said", Filter::CUES) & flag::CUE,
+        0,
+        "cues are lower case"
+    );
 }
 
 #[test]
@@ -121,9 +130,19 @@ fn readable(list: &lists::List, cols: &[&str]) -> bool {
         _ if list.shape == Shape::Verbs => true,
         "given.tsv" | "given-extra.tsv" => n == 1 && all(&["m", "f", "u"]),
         "titles.tsv" => {
-            n == 2 && ["h", "t", "q"].contains(&cols[0]) && ["m", "f", "-"].contains(&cols[1])
+            let tags = cols.get(2..).unwrap_or(&[]);
+            let role = tags == ["role"];
+            (n == 2 || n == 3 && role)
+                && (["h", "t", "q"].contains(&cols[0]) || cols[0] == "-" && role)
+                && ["m", "f", "-"].contains(&cols[1])
         }
-        "orgwords.tsv" => n == 1 && all(&["o", "p"]),
+        "orgwords.tsv" => {
+            let tags = cols.get(1..).unwrap_or(&[]);
+            let tagged = !tags.is_empty() && tags.iter().all(|t| ["head", "speaker"].contains(t));
+            (1..=3).contains(&n)
+                && (["o", "p"].contains(&cols[0]) || cols[0] == "-" && tagged)
+                && (tags.is_empty() || tagged)
+        }
         _ => n == 0,
     }
 }

@@ -7,12 +7,13 @@ use super::candidates::Candidate;
 use super::kinds;
 use super::layout;
 use super::token::{Kind, Token};
+use super::weights::WEIGHTS as W;
 use crate::analysis::lexicon::{self, Flags, flag};
 use crate::analysis::people::EntityKind;
 use std::cell::Cell;
 
 /// Points at or above which a candidate is taken as a person.
-pub const THRESHOLD: f32 = 2.0;
+pub const THRESHOLD: f32 = W.threshold;
 
 /// The verdict on one candidate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -129,7 +130,7 @@ impl<'a> Ctx<'a> {
 impl Verdict {
     /// What the text calls an organisation (see [`Verdict::called_organisation`]).
     pub const ORGANISATION: Verdict = Verdict {
-        score: -4.0,
+        score: W.called_organisation,
         other: Some(EntityKind::Organisation),
         context: 0.0,
         called_organisation: true,
@@ -156,7 +157,7 @@ pub fn judge(ctx: &Ctx) -> Verdict {
         return Verdict::ORGANISATION;
     }
     let appositive = if appositive == Appositive::Person {
-        2.0
+        W.apposition_person
     } else {
         0.0
     };
@@ -187,7 +188,7 @@ fn obvious(ctx: &Ctx) -> Option<Verdict> {
         return None;
     };
     Some(Verdict {
-        score: -4.0,
+        score: W.obvious,
         other,
         context: 0.0,
         called_organisation: false,
@@ -198,9 +199,9 @@ fn obvious(ctx: &Ctx) -> Option<Verdict> {
 fn title(ctx: &Ctx) -> f32 {
     let f = ctx.cand.role_flags;
     if f & flag::HONORIFIC != 0 {
-        4.0
+        W.honorific
     } else if f & flag::TITLE != 0 {
-        3.0
+        W.title
     } else {
         0.0
     }
@@ -218,16 +219,18 @@ fn speech(ctx: &Ctx) -> f32 {
         )
     };
     if is_verb(a) || (adverb(a) && is_verb(a + 1)) {
-        return 2.0;
+        return W.speech;
     }
     if ctx.bytes(a) == b"," && ctx.bytes(a + 1) == b"who" {
-        return 2.0;
+        return W.speech;
     }
     match ctx.before() {
-        Some(b) if is_verb(b) && !ctx.tokens[b].sent_start => 2.0,
+        Some(b) if is_verb(b) && !ctx.tokens[b].sent_start => W.speech,
         // "the official, Aryeh Shumer, said": a title noun, a comma, X.
-        Some(b) if ctx.bytes(b) == b"," && b > 0 && is_title_noun(ctx, b - 1) => 2.5,
-        Some(b) if ctx.bytes(b) == b"to" && b > 0 && ctx.bytes(b - 1) == b"according" => 2.0,
+        Some(b) if ctx.bytes(b) == b"," && b > 0 && is_title_noun(ctx, b - 1) => {
+            W.named_after_title
+        }
+        Some(b) if ctx.bytes(b) == b"to" && b > 0 && ctx.bytes(b - 1) == b"according" => W.speech,
         _ => 0.0,
     }
 }
@@ -344,10 +347,18 @@ fn words(ctx: &Ctx) -> f32 {
     let other = flag::COMMON | flag::PLACE;
     if f.len() >= 2 {
         if first & flag::GIVEN != 0 {
-            s += if first & other == 0 { 2.0 } else { 1.5 };
+            s += if first & other == 0 {
+                W.given_first
+            } else {
+                W.given_first_shared
+            };
         }
         if last & flag::SURNAME != 0 {
-            s += if last & other == 0 { 1.0 } else { 0.5 };
+            s += if last & other == 0 {
+                W.surname_last
+            } else {
+                W.surname_last_shared
+            };
         }
         // Every word is a name or in no list at all ("Mark Woodforde",
         // "Tang Shubei"): a phrase of ordinary words is not.
@@ -360,10 +371,10 @@ fn words(ctx: &Ctx) -> f32 {
             .zip(f)
             .all(|(i, &x)| !ctx.tokens[i].cap || namey(x))
         {
-            s += 1.0;
+            s += W.all_names;
         }
     } else if first & (flag::SURNAME | flag::GIVEN) != 0 && first & flag::COMMON == 0 {
-        s += 0.5;
+        s += W.lone_name;
     }
     s
 }
@@ -381,13 +392,17 @@ fn counter(ctx: &Ctx) -> f32 {
         // "Tomas Post", "Michael Power": a given name, then a surname that
         // is also an organisation word, is weaker counter-evidence.
         let named = f.len() == 2 && f[0] & flag::GIVEN != 0 && f[1] & flag::SURNAME != 0;
-        s -= if named { 1.5 } else { 4.0 };
+        s += if named {
+            W.organisation_surname
+        } else {
+            W.organisation_word
+        };
     }
     if ctx.place {
-        s -= 4.0;
+        s += W.place;
     }
     if ctx.cand.parts.iter().any(|i| ctx.tokens[i].upper) {
-        s -= 3.0;
+        s += W.acronym;
     }
     if ctx.cand.role.is_none() {
         s += kinds::preceding_word(ctx);
@@ -400,22 +415,22 @@ fn counter(ctx: &Ctx) -> f32 {
 fn counter_one(ctx: &Ctx, f: Flags) -> f32 {
     let mut s = 0.0;
     if f & (flag::DEMONYM | flag::TIME | flag::FURNITURE) != 0 {
-        s -= 4.0;
+        s += W.demonym_date_furniture;
     }
     if f & flag::PLACE_WORD != 0 && f & flag::GIVEN == 0 {
-        s -= 2.0;
+        s += W.place_word;
     }
     if f & (flag::TITLE | flag::HONORIFIC) != 0 {
-        s -= 3.0;
+        s += W.title_alone;
     }
     if f & flag::COMMON != 0 && f & (flag::GIVEN | flag::SURNAME) == 0 {
-        s -= 2.0;
+        s += W.common_word;
     }
     if ctx.tokens[ctx.cand.first()].sent_start && f & flag::COMMON != 0 {
-        s -= 1.0;
+        s += W.common_opener;
     }
     if f & flag::GIVEN == 0 && speaks_as_a_thing(ctx) {
-        s -= 4.0;
+        s += W.thing;
     }
     s
 }
@@ -436,19 +451,19 @@ fn counter_many(ctx: &Ctx, f: &[Flags]) -> f32 {
     let mut s = 0.0;
     let last = f[f.len() - 1];
     if last & (flag::TITLE | flag::HONORIFIC) != 0 {
-        s -= 3.0;
+        s += W.ends_in_title;
     }
     if f.iter().any(|&x| x & flag::FURNITURE != 0) {
-        s -= 3.0;
+        s += W.furniture;
     }
     if last & flag::PLACE != 0 && last & (flag::SURNAME | flag::GIVEN) == 0 {
-        s -= 2.0;
+        s += W.ends_in_place;
     }
     if f[0] & flag::PLACE != 0 && f[0] & flag::GIVEN == 0 && plural_noun(ctx) {
-        s -= 3.0;
+        s += W.team;
     }
     if f.iter().all(|&x| x & flag::DEMONYM != 0) {
-        s -= 4.0;
+        s += W.demonyms;
     }
     s
 }

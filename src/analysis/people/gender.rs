@@ -53,12 +53,16 @@ impl Votes {
     }
 }
 
+/// How many tokens after a name its pronoun may come: a sentence or two
+/// ("Anna Smith arrived late. She said …"); further, it may be anyone's.
+const PRONOUN_REACH: usize = 30;
+
 /// The gender of the first he/him/his/she/her within the 30 tokens from
 /// token `from`, unless it comes at or after byte `limit` (where someone
 /// else is named).
 pub fn next_pronoun(text: &str, tokens: &[Token], from: usize, limit: usize) -> Option<Gender> {
     let bytes = text.as_bytes();
-    for t in tokens.get(from..).unwrap_or(&[]).iter().take(30) {
+    for t in tokens.get(from..).unwrap_or(&[]).iter().take(PRONOUN_REACH) {
         if t.start >= limit {
             return None;
         }

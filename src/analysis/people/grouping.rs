@@ -2,6 +2,7 @@
 //! Full names first, then surnames alone, then given names alone; spellings
 //! match through a transliteration key and a guarded Jaro-Winkler test.
 
+use super::weights::WEIGHTS as W;
 use crate::hash::{FxHasher, KeyHasher, word_hash};
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
@@ -186,6 +187,10 @@ fn map_letter(c: u8, next: Option<u8>, first: bool) -> (u8, usize) {
     }
 }
 
+/// How much a common prefix (up to four letters) lifts the Jaro
+/// similarity: Winkler's standard scale, which keeps the result at most 1.
+const WINKLER_SCALE: f64 = 0.1;
+
 /// Jaro-Winkler similarity of two strings (0..=1).
 pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     let a: Vec<char> = a.chars().collect();
@@ -217,7 +222,7 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     let t = transpositions as f64 / 2.0;
     let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - t) / m) / 3.0;
     let prefix = a.iter().zip(&b).take(4).take_while(|(x, y)| x == y).count() as f64;
-    jaro + prefix * 0.1 * (1.0 - jaro)
+    jaro + prefix * WINKLER_SCALE * (1.0 - jaro)
 }
 
 /// Do two name words (as keys) spell the same name? Equal keys do; else
@@ -243,7 +248,7 @@ pub fn same_word(a: &str, b: &str) -> bool {
     let vowel = |c: char| "aeiou".contains(c);
     let vowels_only = diffs.iter().all(|&(x, y)| vowel(x) && vowel(y));
     let gendered = a.ends_with('a') != b.ends_with('a');
-    diffs.len() <= 2 && vowels_only && !gendered && jaro_winkler(a, b) >= 0.8
+    diffs.len() <= 2 && vowels_only && !gendered && jaro_winkler(a, b) >= W.same_spelling
 }
 
 /// A hash of a key with its vowels (but the first letter) blanked: two

@@ -3,7 +3,8 @@
 
 use super::evidence::Ctx;
 use super::token::Gap;
-use crate::analysis::lexicon::flag;
+use super::weights::WEIGHTS as W;
+use crate::analysis::lexicon::{self, flag};
 use crate::analysis::people::EntityKind;
 
 /// "the X" is rarely a person; "in X", "at X" is rarely one; nor is "the
@@ -15,9 +16,9 @@ pub fn preceding_word(ctx: &Ctx) -> f32 {
     }
     match ctx.bytes(b) {
         // "the X", and "&" in a firm's name ("Caufield & Byers")
-        b"the" | b"The" | b"&" => -2.5,
-        b"in" | b"at" | b"near" | b"In" | b"At" => -1.5,
-        _ if kind_noun(ctx, b).is_some() => -3.0,
+        b"the" | b"The" | b"&" => W.after_the,
+        b"in" | b"at" | b"near" | b"In" | b"At" => W.after_in,
+        _ if kind_noun(ctx, b).is_some() => W.after_kind_noun,
         _ => 0.0,
     }
 }
@@ -59,74 +60,12 @@ pub fn other_kind(ctx: &Ctx) -> Option<EntityKind> {
 }
 
 /// A noun that heads a description of an organisation ("the company
-/// that...", "a Polish firm", "the state's largest newspaper"). Only
-/// nouns that do not also name a person by a role ("producer",
-/// "operator") or a place ("city").
+/// that...", "a Polish firm", "the state's largest newspaper"), as
+/// written: the tag `head` of `assets/words/orgwords.tsv`. Only nouns
+/// that do not also name a person by a role ("producer", "operator") or a
+/// place ("city").
 pub fn organisation_head(word: &[u8]) -> bool {
-    matches!(
-        word,
-        b"company"
-            | b"firm"
-            | b"group"
-            | b"party"
-            | b"agency"
-            | b"organization"
-            | b"organisation"
-            | b"union"
-            | b"newspaper"
-            | b"daily"
-            | b"weekly"
-            | b"magazine"
-            | b"journal"
-            | b"tabloid"
-            | b"broadcaster"
-            | b"network"
-            | b"channel"
-            | b"website"
-            | b"outlet"
-            | b"publisher"
-            | b"bank"
-            | b"lender"
-            | b"insurer"
-            | b"fund"
-            | b"brokerage"
-            | b"conglomerate"
-            | b"corporation"
-            | b"maker"
-            | b"manufacturer"
-            | b"retailer"
-            | b"airline"
-            | b"startup"
-            | b"subsidiary"
-            | b"consultancy"
-            | b"charity"
-            | b"nonprofit"
-            | b"non-profit"
-            | b"foundation"
-            | b"institute"
-            | b"think-tank"
-            | b"university"
-            | b"college"
-            | b"museum"
-            | b"association"
-            | b"federation"
-            | b"committee"
-            | b"council"
-            | b"coalition"
-            | b"alliance"
-            | b"league"
-            | b"club"
-            | b"movement"
-            | b"regulator"
-            | b"watchdog"
-            | b"ministry"
-            | b"department"
-            | b"institution"
-            | b"utility"
-            | b"automaker"
-            | b"carmaker"
-            | b"pharmaceutical"
-    )
+    lexicon::lower_case_flags(word) & flag::ORG_HEAD != 0
 }
 
 /// A preposition (lower case) that ends a noun phrase's head ("a member

@@ -5,6 +5,7 @@
 
 use super::evidence::Ctx;
 use super::token::{Gap, Kind};
+use super::weights::WEIGHTS as W;
 use crate::analysis::lexicon::flag;
 
 /// Points from the layout around a candidate.
@@ -15,7 +16,7 @@ pub fn score(ctx: &Ctx) -> f32 {
     }
     let initial = ctx.cand.parts.len() >= 2 && is_initial(ctx.word(ctx.cand.first()));
     if initial {
-        s += 2.5;
+        s += W.initial;
     }
     s
 }
@@ -28,7 +29,7 @@ fn after(ctx: &Ctx) -> f32 {
         return s;
     }
     if w1 == b"(" && cap(ctx, a + 1) {
-        return 1.5; // "(Sweden)", "(Cagliari)"
+        return W.bracketed_after; // "(Sweden)", "(Cagliari)"
     }
     let place = |i: usize| {
         ctx.tokens
@@ -36,13 +37,13 @@ fn after(ctx: &Ctx) -> f32 {
             .is_some_and(|t| t.flags(ctx.text) & flag::PLACE != 0)
     };
     if w1 == b"of" && place(a + 1) {
-        return 1.5; // "Thomas Muster of Austria"
+        return W.of_place; // "Thomas Muster of Austria"
     }
     if w1 == b"," && newsroom(ctx, a + 1) {
-        return 2.5;
+        return W.newsroom;
     }
     if num(ctx, a) && !w1.contains(&b'-') && cap(ctx, a + 1) && num(ctx, a + 2) {
-        return -2.0; // team scores: "St Pauli 4 Schalke 4"
+        return W.team_score; // team scores: "St Pauli 4 Schalke 4"
     }
     let given = ctx.flags()[0] & flag::GIVEN != 0 && ctx.flags()[0] & flag::COMMON == 0;
     let next_line = ctx
@@ -50,7 +51,7 @@ fn after(ctx: &Ctx) -> f32 {
         .get(a)
         .is_some_and(|t| t.gap == Gap::Line && t.name_like);
     if given && ctx.cand.parts.len() == 1 && next_line {
-        return 2.0; // a given name, its surname on the next line
+        return W.surname_next_line; // a given name, its surname on the next line
     }
     0.0
 }
@@ -61,25 +62,25 @@ fn scores(ctx: &Ctx, a: usize) -> Option<f32> {
     let (w1, w2, w3) = (ctx.bytes(a), ctx.bytes(a + 1), ctx.bytes(a + 2));
     let out = |x: &[u8], y: &[u8]| matches!((x, y), (b"not" | b"run", b"out"));
     if (num(ctx, a) && is_ordinal(w1)) || (w1 == b"(" && num(ctx, a + 1) && is_ordinal(w2)) {
-        return Some(2.5); // a scorer and the minute: "(Bobic 47th)"
+        return Some(W.scorer_minute); // a scorer and the minute: "(Bobic 47th)"
     }
     let cricket = out(w1, w2) || (num(ctx, a) && out(w2, w3));
     if cricket || (matches!(w1, b"c" | b"b" | b"lbw" | b"st") && cap(ctx, a + 1)) {
-        return Some(2.5); // cricket: "X not out 37", "X 169 not out", "X c Y b Z"
+        return Some(W.cricket_after); // cricket: "X not out 37", "X 169 not out", "X c Y b Z"
     }
     let listed = ctx
         .before()
         .is_some_and(|b| matches!(ctx.bytes(b), b"(" | b","));
     let bare = num(ctx, a) && !w1.contains(&b'-') && matches!(w2, b")" | b",");
     if listed && bare && inside_brackets(ctx) {
-        return Some(2.0); // "(Zorc 59, Moeller 73)", "(Saeed Anwar 57)"
+        return Some(W.scorers_listed); // "(Zorc 59, Moeller 73)", "(Saeed Anwar 57)"
     }
     if num(ctx, a) && is_set_score(w1) && num(ctx, a + 1) && is_set_score(w2) {
-        return Some(1.5); // tennis: "X 6-2 6-3" (one score alone is a team's)
+        return Some(W.set_scores); // tennis: "X 6-2 6-3" (one score alone is a team's)
     }
     let given = ctx.flags()[0] & flag::GIVEN != 0 && ctx.flags()[0] & flag::COMMON == 0;
     let rounds = num(ctx, a) && num(ctx, a + 1) && !w1.contains(&b'-');
-    (given && ctx.cand.parts.len() >= 2 && rounds).then_some(1.5) // "Iain Pyman 71 75"
+    (given && ctx.cand.parts.len() >= 2 && rounds).then_some(W.golf_rounds) // "Iain Pyman 71 75"
 }
 
 fn num(ctx: &Ctx, i: usize) -> bool {
@@ -92,11 +93,15 @@ fn cap(ctx: &Ctx, i: usize) -> bool {
         .is_some_and(|t| t.cap && t.kind == Kind::Word)
 }
 
+/// How far back the bracket of a scorers' list may open ("(Zorc 59,
+/// Moeller 73, ...)"): a dozen scorers, each a name, a minute and a comma.
+const BRACKET_REACH: usize = 40;
+
 /// The candidate stands inside brackets opened on its line: "(" comes
 /// before it with no ")" in between.
 fn inside_brackets(ctx: &Ctx) -> bool {
     let first = ctx.cand.first();
-    for i in (first.saturating_sub(40)..first).rev() {
+    for i in (first.saturating_sub(BRACKET_REACH)..first).rev() {
         let t = ctx.tokens[i];
         if t.is_punct(ctx.text, ')') || t.gap == Gap::Para {
             return false;
@@ -112,9 +117,9 @@ fn inside_brackets(ctx: &Ctx) -> bool {
 fn before(ctx: &Ctx, b: usize) -> f32 {
     let w = ctx.bytes(b);
     match w {
-        b"c" | b"b" | b"lbw" | b"st" => return 3.0,
-        b"beat" | b"beats" | b"bt" | b"defeated" | b"beating" => return 1.0,
-        b"v" | b"vs" | b"vs." => return 0.5, // teams meet this way too
+        b"c" | b"b" | b"lbw" | b"st" => return W.cricket_before,
+        b"beat" | b"beats" | b"bt" | b"defeated" | b"beating" => return W.beaten,
+        b"v" | b"vs" | b"vs." => return W.versus, // teams meet this way too
         _ => {}
     }
     // "1. X" or "3 - X" at the start of a line.
@@ -122,7 +127,7 @@ fn before(ctx: &Ctx, b: usize) -> f32 {
         && b > 0
         && ctx.tokens[b - 1].kind == Kind::Num
         && ctx.tokens[b - 1].sent_start;
-    if enumerated { 1.5 } else { 0.0 }
+    if enumerated { W.ranked } else { 0.0 }
 }
 
 /// ", Moscow Newsroom" after a reporter's name.

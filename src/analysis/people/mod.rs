@@ -12,7 +12,8 @@
 //! 3. `evidence` scores each candidate: given names, titles, "X said",
 //!    appositions and (`layout`) sports tables for; places, organisation
 //!    words, acronyms, dates and common words against; `kinds` says what
-//!    a phrase is when it is not a person;
+//!    a phrase is when it is not a person; every rule's points are one
+//!    field of `weights::Weights`;
 //! 4. `resolve` accepts the candidates that score enough, then the ones
 //!    made of words already known as a person's in the article and the
 //!    neighbours of persons in lists, and builds the entity mentions
@@ -36,6 +37,7 @@ mod openers;
 mod resolve;
 mod title;
 mod token;
+mod weights;
 
 use super::Span;
 use serde::Serialize;

@@ -3,7 +3,7 @@
 
 use super::candidates::Parts;
 use super::token::{Kind, Token};
-use crate::analysis::lexicon::{self, flag};
+use crate::analysis::lexicon::{self, Filter, flag};
 
 /// A lone common word that opens a sentence ("We", "Officials"): no name.
 #[inline]
@@ -86,5 +86,5 @@ fn is_glued_role(text: &str, tokens: &[Token], parts: Parts) -> bool {
 /// list says they are names too ("In", "Will", "May"):
 /// `assets/words/sentence-openers.txt`.
 fn is_function_word(w: &[u8]) -> bool {
-    lexicon::exact_flags(w) & flag::OPENER != 0
+    lexicon::exact_flags(w, Filter::OPENERS) & flag::OPENER != 0
 }

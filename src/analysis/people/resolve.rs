@@ -9,6 +9,7 @@ use super::evidence::{self, Ctx, THRESHOLD, Verdict};
 use super::gender::{self, Votes};
 use super::grouping::{self, Form};
 use super::token::{Kind, Token};
+use super::weights::WEIGHTS as W;
 use super::{EntityKind, Mention, People, Person};
 use crate::analysis::Span;
 use crate::analysis::lexicon::{self, flag};
@@ -202,7 +203,7 @@ fn spread_in_lists(
 ) {
     let open = |i: usize| {
         let c = &cands[i];
-        verdicts[i].score > -1.0
+        verdicts[i].score > W.listed
             && verdicts[i].other.is_none()
             && !c
                 .parts

@@ -17,6 +17,32 @@ use super::words::{Kind, Token};
 use crate::analysis::Span;
 use crate::analysis::chars::is_alphanumeric;
 
+/// How many tokens after a quote its cue may stand, beyond a whole
+/// speaker phrase: room for an aside describing the speaker (`“…,”
+/// Smith, the former minister of the interior who led the talks, said`);
+/// a cue further on reports another sentence.
+const CUE_REACH: usize = MAX_PHRASE + 40;
+
+/// The most words a description before the speaker may have (`“…,”
+/// another friend, Mariam Emara, told CNN`): a short noun phrase and its
+/// comma; longer, the words are a clause of their own.
+const DESCRIPTION_WORDS: usize = 6;
+
+/// How near after a cue a colon makes it introduce the quote after it
+/// (`Smith said on Monday: “…”`): a time or a place may come between;
+/// further off, the colon belongs to another clause.
+const COLON_REACH: usize = 6;
+
+/// How far after a possessive its speech noun may stand ("his claim",
+/// "her repeated public pledge"): two modifiers at most, as such nouns
+/// take.
+const SPEECH_NOUN_REACH: usize = 3;
+
+/// The most tokens a transcript label may have before its colon (`Smith:`,
+/// `Mr. Christie gloated:`): a name, a title and a verb; longer, the
+/// colon ends a sentence's own clause.
+const LABEL_TOKENS: usize = 5;
+
 /// A cue and the phrase naming whoever it reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
@@ -88,7 +114,7 @@ pub fn signed(tokens: &[Token]) -> Option<Found> {
 /// speaker phrase opens the words after the quote (perhaps after a short
 /// description and a comma), and a cue follows it.
 fn subject_first(tokens: &[Token], start: usize) -> Option<Found> {
-    for at in start + 1..tokens.len().min(start + MAX_PHRASE + 40) {
+    for at in start + 1..tokens.len().min(start + CUE_REACH) {
         if !tokens[at].is_lowercase() {
             continue;
         }
@@ -106,7 +132,7 @@ fn subject_first(tokens: &[Token], start: usize) -> Option<Found> {
         }
         let (subject, from) = subject_before(tokens, at)?;
         let lead = tokens.get(start..from)?;
-        let described = lead.len() <= 6
+        let described = lead.len() <= DESCRIPTION_WORDS
             && lead.last().is_some_and(|t| t.is(','))
             && !lead.iter().any(|t| t.kind == Kind::Quote);
         return (from == start || described).then(|| Found {
@@ -152,7 +178,10 @@ pub fn closing_clause(tokens: &[Token]) -> Option<Found> {
 /// A cue followed by a colon introduces the quote after it, not the one
 /// before: `“We are refugees.” Mr. Zahed said: “…”`.
 fn introduces(tokens: &[Token], after_cue: usize) -> bool {
-    tokens[after_cue..].iter().take(6).any(|t| t.is(':'))
+    tokens[after_cue..]
+        .iter()
+        .take(COLON_REACH)
+        .any(|t| t.is(':'))
 }
 
 /// The attributions in the words of the sentence before a quote, the
@@ -290,7 +319,7 @@ fn possessive_noun(tokens: &[Token], at: usize) -> Option<Found> {
         + 1
         + tokens[at + 1..]
             .iter()
-            .take(3)
+            .take(SPEECH_NOUN_REACH)
             .take_while(|t| t.is_lowercase())
             .position(|t| SPEECH_NOUNS.contains(&t.text))?;
     // The words must be what follows: "claim that …", "pledge to be …",
@@ -499,7 +528,7 @@ fn is_according_to(tokens: &[Token], at: usize) -> bool {
 /// `Smith: “…”`, a transcript's way of giving the speaker.
 fn colon(tokens: &[Token]) -> Option<Found> {
     let (last, rest) = tokens.split_last()?;
-    if !last.is(':') || rest.len() > 5 || !rest.iter().any(Token::is_capitalised) {
+    if !last.is(':') || rest.len() > LABEL_TOKENS || !rest.iter().any(Token::is_capitalised) {
         return None;
     }
     // "Mr. Christie gloated:": a verb of any kind between name and colon.

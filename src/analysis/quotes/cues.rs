@@ -3,7 +3,7 @@
 //! each verb once, its regular forms derived).
 
 pub use crate::analysis::lexicon::Form;
-use crate::analysis::lexicon::{self, flag};
+use crate::analysis::lexicon::{self, Filter, flag};
 
 /// What a cue word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,12 +18,13 @@ pub struct Cue {
 /// a phrasal cue ("pointed out") wins over its verb alone.
 pub fn cue(word: &str, next: Option<&str>) -> Option<(Cue, usize)> {
     // Cues are matched as written: the list is lower case.
-    let f = lexicon::exact_flags(word.as_bytes());
+    let f = lexicon::exact_flags(word.as_bytes(), Filter::CUES);
     if f & (flag::CUE | flag::CUE_HEAD) == 0 {
         return None;
     }
     let phrasal = next.filter(|next| {
-        f & flag::CUE_HEAD != 0 && lexicon::exact_flags(next.as_bytes()) & flag::CUE_PARTICLE != 0
+        f & flag::CUE_HEAD != 0
+            && lexicon::exact_flags(next.as_bytes(), Filter::PARTICLES) & flag::CUE_PARTICLE != 0
     });
     if let Some(cue) = phrasal.and_then(|next| read(lexicon::pair_flags(word, next))) {
         return Some((cue, 2));

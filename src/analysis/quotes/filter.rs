@@ -126,11 +126,16 @@ fn is_title(inner: &str) -> bool {
     })
 }
 
+/// How long a transcript label may be, in bytes, before its colon: two
+/// letters ("AB:") up to a name with a title ("SEN. ELIZABETH WARREN:");
+/// a longer run of capitals is a headline, not a speaker.
+const LABEL_BYTES: std::ops::RangeInclusive<usize> = 2..=30;
+
 /// `"WALLACE: If I may, sir…`: a transcript line quoted whole. Moves the
 /// quote's start past the speaker's label and returns the label.
 pub(super) fn transcript_label(text: &str, marked: &mut Marked) -> Option<Span> {
     let inner = marked.inner.text(text);
-    let colon = inner.find(':').filter(|&c| (2..=30).contains(&c))?;
+    let colon = inner.find(':').filter(|&c| LABEL_BYTES.contains(&c))?;
     let label = &inner[..colon];
     let is_label = label
         .chars()

@@ -5,10 +5,32 @@
 use super::cues;
 use super::words::{Kind, Token};
 use crate::analysis::Span;
-use crate::analysis::lexicon::{self, flag};
+use crate::analysis::lexicon::{self, Filter, flag};
 
 /// The longest a speaker phrase may be, in words.
 pub(super) const MAX_PHRASE: usize = 9;
+
+/// How many rounds of asides, times and adverbs may stand between a
+/// subject and its verb: "Harry Bond, 30, of Raleigh, N.C., who was
+/// polled, said" takes several; more are a run-on clause, not a subject.
+const ASIDE_ROUNDS: usize = 6;
+
+/// How many tokens back a party tag's opening bracket may be: "(R-OH)",
+/// "(D-N.Y.)" split into up to six.
+const PARTY_TAG_TOKENS: usize = 8;
+
+/// The longest a party tag is, in bytes, with its state: "D-N.Y.", "R-Ohio".
+const PARTY_TAG_BYTES: usize = 12;
+
+/// How far back an unclosed aside may open before the phrase that ends
+/// it ("Sam Lau, the communications director for the party said"): a
+/// title phrase's length; further back, the comma is another clause's.
+const UNCLOSED_ASIDE_TOKENS: usize = 12;
+
+/// How far back the comma that opens an aside may be (`Ayrault, the
+/// foreign minister of France, a member of the Council, said`): two or
+/// three descriptions; a sentence's whole length would take in a list.
+const ASIDE_TOKENS: usize = 30;
 
 /// The subject of the clause that ends at the end of `tokens`: its first
 /// noun phrase, after an opening phrase cut off by a comma ("In 2016, Mrs.
@@ -53,51 +75,13 @@ fn opens_with_time(tokens: &[Token], from: usize) -> bool {
         || matches!(last, Some("later" | "earlier" | "ago"))
 }
 
+/// Opens a phrase before a clause's subject: "In", "Speaking"
+/// (`assets/words/clause-openers.txt`), or a participle.
 pub(super) fn is_preposition(word: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "In",
-        "On",
-        "At",
-        "After",
-        "Before",
-        "During",
-        "Since",
-        "Speaking",
-        "Asked",
-        "Later",
-        "Earlier",
-        "Still",
-        "But",
-        "And",
-        "Yet",
-        "Then",
-        "Meanwhile",
-        "Instead",
-        "Also",
-        "When",
-        "While",
-        "As",
-        "Though",
-        "Although",
-        "If",
-        "Despite",
-        "With",
-        "For",
-        "Following",
-        "Unlike",
-        "Like",
-        "Under",
-        "Over",
-        "By",
-        "From",
-        "Once",
-        "Last",
-        "This",
-        "That",
-    ];
     // "Weighing in on the debate, …", "Preceded at the lectern by …".
     let participle = word.len() > 4 && (word.ends_with("ing") || word.ends_with("ed"));
-    OPENERS.contains(&word) || participle
+    lexicon::exact_flags(word.as_bytes(), Filter::CLAUSE_OPENERS) & flag::CLAUSE_OPENER != 0
+        || participle
 }
 
 pub(super) fn skip_adverbs(tokens: &[Token], at: usize) -> usize {
@@ -125,7 +109,7 @@ pub(super) fn subject_before(tokens: &[Token], at: usize) -> Option<(Span, usize
         end -= 2;
     }
     // A few rounds: "Harry Bond, 30, of Raleigh, N.C., who was polled, said".
-    for _ in 0..6 {
+    for _ in 0..ASIDE_ROUNDS {
         let before = end;
         end = skip_adverbs(tokens, end);
         end = skip_time(tokens, end);
@@ -160,14 +144,14 @@ fn party_tag_before(tokens: &[Token], at: usize) -> bool {
     let Some(close) = at.checked_sub(1).filter(|&c| tokens[c].is(')')) else {
         return false;
     };
-    let Some(open) = (close.saturating_sub(8)..close)
+    let Some(open) = (close.saturating_sub(PARTY_TAG_TOKENS)..close)
         .rev()
         .find(|&i| tokens[i].is('('))
     else {
         return false;
     };
     let tag: String = tokens[open + 1..close].iter().map(|t| t.text).collect();
-    tag.len() <= 12 && ["R-", "D-", "I-"].iter().any(|p| tag.starts_with(p))
+    tag.len() <= PARTY_TAG_BYTES && ["R-", "D-", "I-"].iter().any(|p| tag.starts_with(p))
 }
 
 /// "Stacy Baker of Columbia, South Carolina says": a place phrase at
@@ -197,11 +181,13 @@ fn is_role_noun(token: &Token) -> bool {
 /// end of the aside. The name before the aside's comma is the subject.
 fn unclosed_aside(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
     let first = tokens.get(start)?;
-    let inside = (start.saturating_sub(12)..start).rev().take_while(|&i| {
-        tokens[i].kind != Kind::Quote
-            && !tokens[i].is('.')
-            && lower(&tokens[i]).is_none_or(|w| cues::cue(w, None).is_none())
-    });
+    let inside = (start.saturating_sub(UNCLOSED_ASIDE_TOKENS)..start)
+        .rev()
+        .take_while(|&i| {
+            tokens[i].kind != Kind::Quote
+                && !tokens[i].is('.')
+                && lower(&tokens[i]).is_none_or(|w| cues::cue(w, None).is_none())
+        });
     let comma = inside.clone().find(|&i| tokens[i].is(','))?;
     let relative = inside
         .take_while(|&i| i > comma)
@@ -236,7 +222,7 @@ fn unclosed_aside(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
 /// `Smith, the former minister, said` · `Cable, who replaced Farron, said`
 /// · `Smith, 45, said`. `None` when the words are not an aside.
 pub(super) fn aside_start(tokens: &[Token], close: usize) -> Option<usize> {
-    let commas = (close.saturating_sub(30)..close)
+    let commas = (close.saturating_sub(ASIDE_TOKENS)..close)
         .rev()
         .take_while(|&i| tokens[i].kind != Kind::Quote && !tokens[i].is('.'));
     let opens: Vec<usize> = commas
@@ -486,29 +472,10 @@ pub(super) fn skip_time(tokens: &[Token], end: usize) -> usize {
     }
 }
 
+/// A word of a time phrase: "Tuesday", "week"
+/// (`assets/words/time-words.txt`).
 pub(super) fn is_time_word(word: &str) -> bool {
-    const TIMES: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "week",
-        "month",
-        "year",
-        "night",
-        "morning",
-        "afternoon",
-        "evening",
-        "weekend",
-        "Thanksgiving",
-    ];
-    TIMES.contains(&word)
+    lexicon::exact_flags(word.as_bytes(), Filter::TIME_WORDS) & flag::TIME_WORD != 0
 }
 
 pub(super) fn lower<'t>(token: &Token<'t>) -> Option<&'t str> {
@@ -523,19 +490,16 @@ pub(super) fn join(a: Span, b: Span) -> Span {
     Span::new(a.start.min(b.start), a.end.max(b.end))
 }
 
-/// A personal pronoun, in any case ("he", "She").
+/// A personal pronoun, in any case ("he", "She";
+/// `assets/words/pronouns.txt`).
 pub(super) fn is_pronoun(word: &str) -> bool {
-    one_of(word, &["he", "she", "they", "we", "it", "i", "you"])
+    lexicon::folded_flags(word.as_bytes(), Filter::PRONOUNS) & flag::PRONOUN != 0
 }
 
-/// A determiner, in any case ("the", "His").
+/// A determiner, in any case ("the", "His";
+/// `assets/words/determiners.txt`).
 pub(super) fn is_determiner(word: &str) -> bool {
-    const DETERMINERS: &[&str] = &[
-        "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
-        "my", "your", "one", "another", "some", "several", "many", "most", "both", "each", "every",
-        "no", "any", "all", "two", "three", "other",
-    ];
-    one_of(word, DETERMINERS)
+    lexicon::folded_flags(word.as_bytes(), Filter::DETERMINERS) & flag::DETERMINER != 0
 }
 
 /// `word` is one of `list`, ignoring ASCII case (no allocation: this runs
@@ -546,10 +510,10 @@ pub(super) fn one_of(word: &str, list: &[&str]) -> bool {
 
 /// May stand between a speaker and the cue (`assets/words/adverbs.txt`).
 pub(super) fn is_adverb(word: &str) -> bool {
-    lexicon::exact_flags(word.as_bytes()) & flag::ADVERB != 0
+    lexicon::exact_flags(word.as_bytes(), Filter::ADVERBS) & flag::ADVERB != 0
 }
 
 /// Ends a speaker phrase (`assets/words/stop-words.txt`).
 pub(super) fn is_stop(word: &str) -> bool {
-    lexicon::exact_flags(word.as_bytes()) & flag::STOP != 0
+    lexicon::exact_flags(word.as_bytes(), Filter::STOP_WORDS) & flag::STOP != 0
 }

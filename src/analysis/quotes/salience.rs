@@ -8,51 +8,13 @@ use super::phrase::one_of;
 use super::words::{Token, starts_sentence};
 use crate::analysis::Span;
 use crate::analysis::chars::{is_alphabetic, is_alphanumeric};
+use crate::analysis::lexicon::{self, Filter, flag};
 use crate::analysis::people::{EntityKind, People};
 
-/// Words that open a phrase before the subject ("After the debate, …").
+/// Words that open a phrase before the subject ("After the debate, …";
+/// `assets/words/subject-openers.txt`).
 fn is_opener(word: &str) -> bool {
-    matches!(
-        word,
-        "In" | "On"
-            | "At"
-            | "After"
-            | "Before"
-            | "When"
-            | "While"
-            | "Asked"
-            | "Speaking"
-            | "Unlike"
-            | "Like"
-            | "Although"
-            | "Though"
-            | "As"
-            | "Since"
-            | "If"
-            | "Despite"
-            | "During"
-            | "For"
-            | "With"
-            | "Without"
-            | "According"
-            | "Following"
-            | "Under"
-            | "Until"
-            | "Once"
-            | "From"
-            | "Over"
-            | "Earlier"
-            | "Later"
-            | "Last"
-            | "Meanwhile"
-            | "By"
-            | "Among"
-            | "Pressed"
-            | "Told"
-            | "Given"
-            | "Because"
-            | "Upon"
-    )
+    lexicon::exact_flags(word.as_bytes(), Filter::SUBJECT_OPENERS) & flag::SUBJECT_OPENER != 0
 }
 
 /// `(position, person)` for the subject of every sentence of one line

@@ -18,7 +18,7 @@ use crate::analysis::Span;
 use crate::analysis::people::{
     EntityKind, Gender, Mention, People, is_preposition, may_be_name_word,
 };
-use nouns::ORGANISATION_NOUNS;
+use nouns::is_organisation_noun;
 use std::cell::OnceCell;
 
 /// Who said a quote.
@@ -513,7 +513,7 @@ fn is_name_word(word: &str) -> bool {
 /// without article or possessive ("Clinton campaign").
 fn organisation_phrase(words: &[Token]) -> Option<String> {
     let (last, rest) = words.split_last()?;
-    if !ORGANISATION_NOUNS.contains(&last.text) {
+    if !is_organisation_noun(last.text) {
         return None;
     }
     let rest = match rest.split_first() {

@@ -3,7 +3,7 @@
 
 use crate::analysis::Span;
 use crate::analysis::chars::is_alphanumeric;
-use crate::analysis::lexicon::{self, flag};
+use crate::analysis::lexicon::{self, Filter, flag};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -297,7 +297,7 @@ fn is_initial(word: &str) -> bool {
 /// Abbreviations that take a dot and do not end a sentence
 /// (`assets/words/abbreviations.txt`).
 pub fn is_abbreviation(word: &str) -> bool {
-    lexicon::exact_flags(word.as_bytes()) & flag::ABBREVIATION != 0
+    lexicon::exact_flags(word.as_bytes(), Filter::ABBREVIATIONS) & flag::ABBREVIATION != 0
 }
 
 #[cfg(test)]
