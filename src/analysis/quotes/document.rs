@@ -8,6 +8,7 @@ use super::index::TextIndex;
 use super::lines::Lines;
 use super::marks::Marked;
 use super::phrase::one_of;
+use super::salience::UNNAMED;
 use super::share;
 use super::speaker::{Context, Resolver, Speaker, Spoken};
 use super::words::{Kind, Token, ends_sentence};
@@ -158,14 +159,25 @@ impl<'a> Document<'a> {
         // Petersburg”": words in a sentence about someone, with no cue.
         // The line's subjects are in text order: the last before the quote
         // is found by bisection, the line may be the whole text.
+        // "Williams was keen not to talk about it. “We've got more …”": a
+        // quote that opens its sentence, after one about someone, is theirs.
         let open = self.marked[quote].open;
+        let about_from = if tokens.get(sentence).is_some_and(|t| t.span.start == open) {
+            sentence
+                .checked_sub(1)
+                .and_then(|last| tokens.get(start(last)))
+                .map_or(place.sentence, |t| t.span.start)
+        } else {
+            place.sentence
+        };
         let subjects = self.lines.subjects(line);
         let before = subjects.partition_point(|&(s, _)| s < open);
         match before
             .checked_sub(1)
             .map(|k| subjects[k])
-            .filter(|&(s, _)| s >= place.sentence)
+            .filter(|&(s, _)| s >= about_from)
         {
+            Some((_, UNNAMED)) => Decision::NONE,
             Some((_, person)) => Decision {
                 speaker: Speaker::Person(person),
                 ..Decision::NONE

@@ -56,6 +56,11 @@ fn subject(
         if is_personal(found.subject.text(text)) {
             return None;
         }
+        // "A Home Office spokesman said …": someone unnamed is the
+        // subject, and a "he" in the next sentence is most likely them.
+        if is_indefinite(found.subject.text(text)) {
+            return Some(UNNAMED);
+        }
         // "The senator said …": the person described so earlier. Most
         // subjects are names: only a phrase opening with "the" is lowered.
         let mut words = found.subject.text(text).split_whitespace();
@@ -118,6 +123,20 @@ fn head(text: &str, phrase: Span, people: &People) -> Option<usize> {
         })
         .last()
         .and_then(|m| m.person)
+}
+
+/// The subject of a sentence about someone the text does not name ("a
+/// spokesman", "one analyst"): a pronoun that goes to them has no speaker.
+pub const UNNAMED: usize = usize::MAX;
+
+/// "a spokesman", "an official", "one trader": someone not named, by a
+/// role noun ("an improbable remark" is no one).
+fn is_indefinite(phrase: &str) -> bool {
+    let mut words = phrase.split_whitespace();
+    words
+        .next()
+        .is_some_and(|w| one_of(w, &["a", "an", "one", "another"]))
+        && words.any(|w| lexicon::small_flags(w.as_bytes()) & flag::TITLE != 0)
 }
 
 /// A third-person pronoun: it stands for someone the text has named, who

@@ -13,6 +13,7 @@ mod nouns;
 use super::index::TextIndex;
 use super::lines::Window;
 use super::phrase::{is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_stop, one_of};
+use super::salience::UNNAMED;
 use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
 use crate::analysis::people::{
@@ -203,7 +204,7 @@ impl<'a> Resolver<'a> {
             .filter(|&(p, salient)| salient || self.gender_of(p) == known)
             .or_else(|| self.most_salient(cx, Classes::of(known)))
             .or_else(|| self.most_salient(cx, Classes::of(None)))
-            .map_or(Speaker::Unknown, |(p, _)| Speaker::Person(p))
+            .map_or(Speaker::Unknown, |(p, _)| person(p))
     }
 
     fn gender_of(&self, person: usize) -> Option<Gender> {
@@ -239,7 +240,7 @@ impl<'a> Resolver<'a> {
                 if at < cx.horizon || best.is_some_and(|(b, _)| at < b) {
                     return;
                 }
-                if named.named_in(p, cx.horizon, cx.at) {
+                if p == UNNAMED || named.named_in(p, cx.horizon, cx.at) {
                     *best = (*best).max(Some((at, p)));
                     return;
                 }
@@ -267,6 +268,16 @@ impl<'a> Resolver<'a> {
     /// The index of person mentions, made on the first question.
     fn named_people(&self) -> &NamedPeople {
         self.named.get_or_init(|| NamedPeople::new(self.people))
+    }
+}
+
+/// The speaker for a person of [`most_salient`](Resolver::most_salient):
+/// nobody for someone the text left unnamed.
+pub(super) fn person(p: usize) -> Speaker {
+    if p == UNNAMED {
+        Speaker::Unknown
+    } else {
+        Speaker::Person(p)
     }
 }
 

@@ -13,6 +13,25 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "a quote that opens its sentence after one about someone is theirs",
+        "\"We were happy with the start,\" said Owen Hale.\n\nWinger Tom Brice was keen \
+         not to talk about the title. \"We have more belief these days.\"",
+        &[
+            (
+                "We were happy with the start,",
+                Some("Owen Hale"),
+                Some("said"),
+            ),
+            ("We have more belief these days.", Some("Tom Brice"), None),
+        ],
+    ),
+    (
+        "he after an unnamed spokesman is that spokesman, not a name before",
+        "Ed Lowe said the visa checks had failed. A Home Office spokesman said the \
+         system had been tightened. He added \"that checks will be simpler\".",
+        &[("that checks will be simpler", None, Some("added"))],
+    ),
+    (
         "a name, then a bare role of a body, then the cue with no comma",
         "\"We see more women online,\" Paula Gosse, head of Bitwarden told the website.",
         &[(

@@ -4,7 +4,7 @@
 //! the text is about, to an organisation, or to the quote before.
 
 use super::nouns::{Head, head_noun};
-use super::{Classes, Context, Resolver, Speaker};
+use super::{Classes, Context, Resolver, Speaker, person};
 use crate::analysis::lexicon::{self, flag};
 use crate::analysis::people::Gender;
 use crate::analysis::quotes::phrase::one_of;
@@ -33,7 +33,7 @@ impl Resolver<'_> {
                 // gender, not the people whose gender is not known.
                 let classes = fits.map_or(Classes::ALL, |g| Classes::of(None).with(Some(g)));
                 self.most_salient(cx, classes)
-                    .map_or(Speaker::Unknown, |(p, _)| Speaker::Person(p))
+                    .map_or(Speaker::Unknown, |(p, _)| person(p))
             }
             // "X said in a statement … “…,” the statement said": the words
             // of whoever spoke just before in the paragraph.
