@@ -212,7 +212,12 @@ pub fn before(tokens: &[Token]) -> Vec<Found> {
                 subject_before(tokens, at).map(|(s, _)| s)
             }
             Form::Participle if follows_comma(tokens, at) => clause_subject(&tokens[..at]),
-            Form::Participle if at > 1 && tokens[at - 1].is_capitalised() => {
+            // "late on Friday saying": a day is never the one who says.
+            Form::Participle
+                if at > 1
+                    && tokens[at - 1].is_capitalised()
+                    && !is_time_word(tokens[at - 1].text) =>
+            {
                 weak.extend(phrase_before(tokens, at).map(|(subject, _)| Found {
                     cue: cue_span,
                     subject,

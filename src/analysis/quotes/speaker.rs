@@ -16,6 +16,7 @@ use super::phrase::{is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_s
 use super::salience::UNNAMED;
 use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
+use crate::analysis::lexicon::{self, flag};
 use crate::analysis::people::{
     EntityKind, Gender, Mention, People, is_preposition, may_be_name_word,
 };
@@ -90,6 +91,9 @@ impl<'a> Resolver<'a> {
             && between.iter().all(|w| !w.is_capitalised())
         {
             return self.description(&words.iter().map(|w| w.text).collect::<Vec<_>>(), cx);
+        }
+        if let Some(organisation) = organisation_of_place(&words) {
+            return Speaker::Organisation(organisation);
         }
         if let Some(organisation) = organisation_phrase(&words) {
             return Speaker::Organisation(organisation);
@@ -536,6 +540,24 @@ fn organisation_phrase(words: &[Token]) -> Option<String> {
     }
     let names: Vec<&str> = rest.iter().map(Token::stem).collect();
     Some(format!("{} {}", names.join(" "), last.text))
+}
+
+/// "the Muslim Council of Britain", "Bank of England": an organisation
+/// word right before "of" makes the whole phrase one body, not the place
+/// after it.
+fn organisation_of_place(words: &[Token]) -> Option<String> {
+    let words = match words.split_first() {
+        Some((first, rest)) if one_of(first.text, &["the"]) => rest,
+        _ => words,
+    };
+    let of = words.iter().position(|w| w.text == "of")?;
+    let before = words.get(of.checked_sub(1)?)?;
+    let capitalised = |w: &Token| {
+        w.text.starts_with(char::is_uppercase) || one_of(w.text, &["of", "and", "the", "for"])
+    };
+    let org = lexicon::flags(before.text) & flag::ORG != 0;
+    (org && of + 1 < words.len() && words.iter().all(capitalised))
+        .then(|| words.iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
 }
 
 /// Two or more capitalised words that may all be parts of a name: a

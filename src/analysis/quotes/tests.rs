@@ -13,6 +13,26 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "an organisation word before of: the whole body, not the place",
+        "The Harbour Council of Northland said: \"We are concerned.\"",
+        &[(
+            "We are concerned.",
+            Some("Harbour Council of Northland"),
+            Some("said"),
+        )],
+    ),
+    (
+        "a day before a participle is never the one who says",
+        "Mr Brandt issued a statement late on Friday saying that they remained \
+         \"long-term investors\" in the club.",
+        &[("long-term investors", Some("Brandt"), None)],
+    ),
+    (
+        "a title chain of three lower-case words after said",
+        "\"It looks grim,\" said Swedish trades union official Ulf Karlsen.",
+        &[("It looks grim,", Some("Ulf Karlsen"), Some("said"))],
+    ),
+    (
         "a quote that opens its sentence after one about someone is theirs",
         "\"We were happy with the start,\" said Owen Hale.\n\nWinger Tom Brice was keen \
          not to talk about the title. \"We have more belief these days.\"",

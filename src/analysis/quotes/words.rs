@@ -206,7 +206,7 @@ fn ascii_word_end(text: &str, bytes: &[u8], at: usize) -> usize {
                 run
             }
         }
-        Some(&b) if !b.is_ascii() || matches!(b, b'\'' | b'-' | b'.') => {
+        Some(&b) if !b.is_ascii() || matches!(b, b'\'' | b'-' | b'.' | b'&') => {
             word_end(text, at, bytes.len())
         }
         _ => run,
@@ -260,7 +260,7 @@ fn word_end(text: &str, start: usize, stop: usize) -> usize {
         // A space or a comma ends most words: nothing to join or keep.
         if bytes
             .get(i)
-            .is_none_or(|&b| b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.'))
+            .is_none_or(|&b| b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&'))
         {
             break;
         }
@@ -270,6 +270,14 @@ fn word_end(text: &str, start: usize, stop: usize) -> usize {
         let len = c.len_utf8();
         if !c.is_ascii() && (is_alphanumeric(c) || ('\u{300}'..='\u{36f}').contains(&c)) {
             i += len;
+            continue;
+        }
+        // "B&B", "AT&T": an ampersand between capitals is inside a name.
+        let ampersand = c == '&'
+            && word[..i].ends_with(|p: char| p.is_ascii_uppercase())
+            && word[i + 1..].starts_with(|n: char| n.is_ascii_uppercase());
+        if ampersand {
+            i += 1;
             continue;
         }
         let joins = matches!(c, '\'' | '’' | '-' | '.' | '\u{2010}' | '\u{2011}');
@@ -349,6 +357,7 @@ mod tests {
             ),
             ("O’Neill’s al-Assad", &["O’Neill’s", "al-Assad"]),
             ("it ended. Then", &["it", "ended", ".", "Then"]),
+            ("B&B and AT&T & Co", &["B&B", "and", "AT&T", "&", "Co"]),
             (
                 "Gov. Jerry Brown (D-Calif.) said",
                 &["Gov.", "Jerry", "Brown", "(", "D-Calif.", ")", "said"],
