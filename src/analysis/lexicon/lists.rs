@@ -98,8 +98,9 @@ pub const LISTS: &[List] = &[
 /// Flags from the extra columns of a `.tsv` line: `m`/`f` for a given
 /// name's gender; `h`/`t`/`q` (or `-`, none) and a gender for a title, and
 /// the tag `role` for a noun that names a person in a description; `o`/`p`
-/// (or `-`) for an organisation or place word, and the tags `head` and
-/// `speaker` (see [`flag::ORG_HEAD`], [`flag::SPEAKING_ORG`]).
+/// (or `-`) for an organisation or place word, and the tags `head`,
+/// `speaker` and `referent` (see [`flag::ORG_HEAD`],
+/// [`flag::SPEAKING_ORG`], [`flag::ORG_REFERENT`]).
 pub fn column_flags<'a>(cols: impl Iterator<Item = &'a str>) -> Flags {
     let mut f = 0;
     for col in cols {
@@ -112,6 +113,7 @@ pub fn column_flags<'a>(cols: impl Iterator<Item = &'a str>) -> Flags {
             "role" => flag::ROLE_NOUN,
             "head" => flag::ORG_HEAD,
             "speaker" => flag::SPEAKING_ORG,
+            "referent" => flag::ORG_REFERENT,
             _ => 0,
         };
         // The gender column differs between given names (m/f) and titles.

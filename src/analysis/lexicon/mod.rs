@@ -119,6 +119,9 @@ pub mod flag {
     /// An organisation that speaks through its people: "the Trump
     /// campaign said" (`orgwords.tsv`, tag `speaker`).
     pub const SPEAKING_ORG: Flags = 1 << 49;
+    /// A body a description stands for: "the company said" is the one
+    /// last named (`orgwords.tsv`, tag `referent`).
+    pub const ORG_REFERENT: Flags = 1 << 50;
 }
 
 /// The tables made from the lists.

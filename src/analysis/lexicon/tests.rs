@@ -138,8 +138,11 @@ fn readable(list: &lists::List, cols: &[&str]) -> bool {
         }
         "orgwords.tsv" => {
             let tags = cols.get(1..).unwrap_or(&[]);
-            let tagged = !tags.is_empty() && tags.iter().all(|t| ["head", "speaker"].contains(t));
-            (1..=3).contains(&n)
+            let tagged = !tags.is_empty()
+                && tags
+                    .iter()
+                    .all(|t| ["head", "speaker", "referent"].contains(t));
+            (1..=4).contains(&n)
                 && (["o", "p"].contains(&cols[0]) || cols[0] == "-" && tagged)
                 && (tags.is_empty() || tagged)
         }

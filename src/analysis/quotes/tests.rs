@@ -13,6 +13,22 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "the company is the body named at the start of a sentence before",
+        "Norvik Shipping Group said profits rose. Analysts had expected less.\n\n\
+         \"It was a good year,\" the company said.",
+        &[(
+            "It was a good year,",
+            Some("Norvik Shipping Group"),
+            Some("said"),
+        )],
+    ),
+    (
+        "the government is not the last body named",
+        "The Harbour Trust opposed the plan. The government said the plan would \
+         \"help the town\".",
+        &[("help the town", None, Some("said"))],
+    ),
+    (
         "an organisation word before of: the whole body, not the place",
         "The Harbour Council of Northland said: \"We are concerned.\"",
         &[(

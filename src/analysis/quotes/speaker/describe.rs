@@ -6,7 +6,7 @@
 use super::nouns::{Head, head_noun};
 use super::{Classes, Context, Resolver, Speaker, person};
 use crate::analysis::lexicon::{self, flag};
-use crate::analysis::people::Gender;
+use crate::analysis::people::{EntityKind, Gender};
 use crate::analysis::quotes::phrase::one_of;
 
 impl Resolver<'_> {
@@ -40,8 +40,38 @@ impl Resolver<'_> {
             Head::Statement if cx.previous_in_line && words.len() == 2 => {
                 cx.previous.clone().unwrap_or(Speaker::Unknown)
             }
-            Head::Statement | Head::Other => self.organisation_named(&lower, cx.at),
+            Head::Statement => self.organisation_named(&lower, cx.at),
+            Head::Other => match self.organisation_named(&lower, cx.at) {
+                Speaker::Unknown if refers_to_a_body(noun) && lower.len() == 1 => {
+                    self.organisation_in_focus(cx)
+                }
+                named => named,
+            },
         }
+    }
+
+    /// "Kelda Group said profits rose. “…,” the company said": the body
+    /// that spoke last, if it is near, else the last body named at the
+    /// start of a sentence within the horizon.
+    fn organisation_in_focus(&self, cx: &Context) -> Speaker {
+        if let Some(Speaker::Organisation(name)) = &cx.previous {
+            return Speaker::Organisation(name.clone());
+        }
+        let mentions = &self.people.mentions;
+        let end = mentions.partition_point(|m| m.span.start < cx.at);
+        mentions[..end]
+            .iter()
+            .rev()
+            .take_while(|m| m.span.start >= cx.horizon)
+            .find(|m| {
+                m.kind == EntityKind::Organisation
+                    && opens_sentence(self.text, m.span.start)
+                    && may_be_a_body(m.span.text(self.text))
+            })
+            .map_or(Speaker::Unknown, |m| {
+                let line = self.index.line_around(m.span);
+                Speaker::Organisation(super::organisation_name(self.text, m.span, line))
+            })
     }
 
     fn described(&self, lower: &[String], cx: &Context) -> Option<usize> {
@@ -87,4 +117,25 @@ fn nationality(written: &str, lower: &str) -> Option<Head> {
         None
     };
     Some(Head::Person(gender))
+}
+
+/// Nothing but "The" stands between `at` and the end of the sentence
+/// before it (or the start of the paragraph).
+fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let before = before.strip_suffix("The").map_or(before, str::trim_end);
+    let new_paragraph = text[before.len()..at].contains('\n');
+    before.is_empty() || new_paragraph || before.ends_with(['.', '!', '?', '"', '”'])
+}
+
+/// "company", "firm", "band": a noun for a body that a description with it
+/// stands for (`orgwords.tsv`, tag `referent`).
+fn refers_to_a_body(noun: &str) -> bool {
+    lexicon::lower_case_flags(noun.as_bytes()) & flag::ORG_REFERENT != 0
+}
+
+/// A name that can be a company or group: not a country code ("US"), an
+/// adjective ("Paris-based") or a plural ("MPs").
+fn may_be_a_body(name: &str) -> bool {
+    name.len() > 2 && !name.ends_with("-based") && !name.ends_with('s')
 }
