@@ -15,6 +15,7 @@
 //!    scare quote is dropped (`filter`).
 
 mod attribute;
+mod credit;
 mod cues;
 mod document;
 mod filter;

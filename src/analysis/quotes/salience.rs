@@ -3,6 +3,7 @@
 //! phrase), which is what a later "he" or "she" most often refers to.
 
 use super::attribute::cue_subject;
+use super::credit::is_credit;
 use super::index::TextIndex;
 use super::phrase::one_of;
 use super::words::{Token, starts_sentence};
@@ -96,7 +97,9 @@ fn subject(
     let mut persons = people.mentions[first..]
         .iter()
         .take_while(|m| m.span.start < sentence.end)
-        .filter(|m| m.kind == EntityKind::Person && !inside(m.span.start));
+        .filter(|m| {
+            m.kind == EntityKind::Person && !inside(m.span.start) && !is_credit(text, m.span)
+        });
     let mut head = persons.next()?;
     // "Obama consultant Cornell Belcher": the last name of one phrase.
     for next in persons {

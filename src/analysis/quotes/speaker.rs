@@ -10,6 +10,7 @@
 pub(super) mod describe;
 mod nouns;
 
+use super::credit::is_credit;
 use super::index::TextIndex;
 use super::lines::Window;
 use super::phrase::{is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_stop, one_of};
@@ -271,7 +272,8 @@ impl<'a> Resolver<'a> {
 
     /// The index of person mentions, made on the first question.
     fn named_people(&self) -> &NamedPeople {
-        self.named.get_or_init(|| NamedPeople::new(self.people))
+        self.named
+            .get_or_init(|| NamedPeople::new(self.text, self.people))
     }
 }
 
@@ -367,7 +369,9 @@ struct NamedPeople {
 }
 
 impl NamedPeople {
-    fn new(people: &People) -> Self {
+    /// Credits ("Photo: Karl Odum/Reuters") are left out: no one is named
+    /// there for a pronoun to go to.
+    fn new(text: &str, people: &People) -> Self {
         let mut by_class: [Vec<usize>; CLASSES] = Default::default();
         let persons = people
             .mentions
@@ -377,7 +381,9 @@ impl NamedPeople {
             .map_or(0, |p| p + 1);
         let mut offsets = vec![0; persons + 1];
         for (i, m) in people.mentions.iter().enumerate() {
-            if let Some(p) = m.person {
+            if let Some(p) = m.person
+                && !is_credit(text, m.span)
+            {
                 by_class[gender_class(people, p)].push(i);
                 offsets[p + 1] += 1;
             }
@@ -388,7 +394,9 @@ impl NamedPeople {
         let mut next = offsets.clone();
         let mut starts = vec![0; offsets[persons]];
         for m in &people.mentions {
-            if let Some(p) = m.person {
+            if let Some(p) = m.person
+                && !is_credit(text, m.span)
+            {
                 starts[next[p]] = m.span.start;
                 next[p] += 1;
             }

@@ -13,6 +13,15 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "a photographer in a credit is no one a pronoun goes to",
+        "Mayor Ana Reyes visited the pier on Monday.\n\nPhoto: Karl Odum/Reuters\n\n\
+         \"We will rebuild,\" she said. \"It will take a year,\" he said.",
+        &[
+            ("We will rebuild,", Some("Ana Reyes"), Some("said")),
+            ("It will take a year,", None, Some("said")),
+        ],
+    ),
+    (
         "the company is the body named at the start of a sentence before",
         "Norvik Shipping Group said profits rose. Analysts had expected less.\n\n\
          \"It was a good year,\" the company said.",
