@@ -9,7 +9,7 @@ use super::phrase::one_of;
 use super::words::{Token, starts_sentence};
 use crate::analysis::Span;
 use crate::analysis::chars::{is_alphabetic, is_alphanumeric};
-use crate::analysis::lexicon::{self, Filter, flag};
+use crate::analysis::lexicon::{self, Filter, Flags, flag};
 use crate::analysis::people::{EntityKind, People};
 
 /// Words that open a phrase before the subject ("After the debate, …";
@@ -101,9 +101,13 @@ fn subject(
             m.kind == EntityKind::Person && !inside(m.span.start) && !is_credit(text, m.span)
         });
     let mut head = persons.next()?;
-    // "Obama consultant Cornell Belcher": the last name of one phrase.
+    // "Obama consultant Cornell Belcher": the last name of one phrase. A
+    // full name before a word that is no title is a subject and its verb
+    // ("Tom Ash met Ivo Lind").
     for next in persons {
-        if !is_title_gap(strip_possessive(&text[head.span.end..next.span.start])) {
+        let gap = strip_possessive(&text[head.span.end..next.span.start]);
+        let modifier = !head.span.text(text).contains(' ') || is_title_words(gap);
+        if !is_title_gap(gap) || !modifier {
             break;
         }
         head = next;
@@ -126,6 +130,14 @@ fn head(text: &str, phrase: Span, people: &People) -> Option<usize> {
         })
         .last()
         .and_then(|m| m.person)
+}
+
+/// Every word of `gap` is a title word ("campaign manager"), or it is
+/// empty.
+fn is_title_words(gap: &str) -> bool {
+    const TITLE: Flags = flag::TITLE | flag::QUALIFIER | flag::ORG;
+    gap.split_whitespace()
+        .all(|w| lexicon::small_flags(w.as_bytes()) & TITLE != 0)
 }
 
 /// The subject of a sentence about someone the text does not name ("a

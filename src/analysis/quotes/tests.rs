@@ -13,6 +13,11 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "a full name and its verb before another name: the first is the subject",
+        "Tom Ashby beat Ivo Karlsen in three sets on Sunday. \"I felt good,\" he said.",
+        &[("I felt good,", Some("Tom Ashby"), Some("said"))],
+    ),
+    (
         "a photographer in a credit is no one a pronoun goes to",
         "Mayor Ana Reyes visited the pier on Monday.\n\nPhoto: Karl Odum/Reuters\n\n\
          \"We will rebuild,\" she said. \"It will take a year,\" he said.",
