@@ -240,11 +240,21 @@ pub(super) fn aside_start(tokens: &[Token], close: usize) -> Option<usize> {
     (open + 1 < close && is_aside(&tokens[open + 1..close])).then_some(open)
 }
 
+/// How far before a comma the role noun of "secretary to the Treasury,
+/// George Osborne," may stand: the noun, "to the", the body.
+const ROLE_REACH: usize = 4;
+
 /// "New Zealand's foreign minister, Rāwiri Takerei, said" · "The third,
 /// Zipli, warned": a name between commas after a common noun is who the
 /// noun is, and the subject of the verb, not an aside to skip.
 fn names_a_role(tokens: &[Token], open: usize, words: &[Token]) -> bool {
-    let role = open > 0 && tokens[open - 1].is_lowercase();
+    // "shadow chief secretary to the Treasury, George Osborne, said": the
+    // role may end in the body it serves.
+    let role = open > 0
+        && (tokens[open - 1].is_lowercase()
+            || tokens[open.saturating_sub(ROLE_REACH)..open]
+                .iter()
+                .any(is_role_noun));
     role && words.len() <= 4
         && words
             .iter()

@@ -93,6 +93,13 @@ impl<'a> Resolver<'a> {
         {
             return self.description(&words.iter().map(|w| w.text).collect::<Vec<_>>(), cx);
         }
+        // "the Bishop said", "the Pope said": a title as a description.
+        if let [the, title] = words.as_slice()
+            && one_of(the.text, &["the"])
+            && lexicon::flags(title.text) & flag::TITLE != 0
+        {
+            return self.description(&[the.text, title.text], cx);
+        }
         if let Some(organisation) = organisation_of_place(&words) {
             return Speaker::Organisation(organisation);
         }
@@ -179,7 +186,7 @@ impl<'a> Resolver<'a> {
             return Speaker::Person(person);
         }
         let name = strip_article(text);
-        if name.is_empty() || is_function_word(name) {
+        if name.is_empty() || is_function_word(name) || is_plural_role(name) {
             Speaker::Unknown
         } else {
             Speaker::Organisation(name.to_owned())
@@ -548,6 +555,14 @@ fn organisation_phrase(words: &[Token]) -> Option<String> {
     }
     let names: Vec<&str> = rest.iter().map(Token::stem).collect();
     Some(format!("{} {}", names.join(" "), last.text))
+}
+
+/// "Analysts said", "Economists say": people of a role, not named.
+fn is_plural_role(name: &str) -> bool {
+    name.strip_suffix('s').is_some_and(|one| {
+        !one.contains(' ')
+            && lexicon::lower_case_flags(one.to_lowercase().as_bytes()) & flag::TITLE != 0
+    })
 }
 
 /// "the Muslim Council of Britain", "Bank of England": an organisation

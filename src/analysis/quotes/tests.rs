@@ -13,6 +13,16 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "a name between commas after a role that ends in a body",
+        "Shadow chief secretary to the Treasury, Gareth Olsen, said: \"This was more talk.\"",
+        &[("This was more talk.", Some("Gareth Olsen"), Some("said"))],
+    ),
+    (
+        "people of a role in the plural are not named",
+        "Prices rose again in March. Analysts said the rise was \"a stand-off\".",
+        &[("a stand-off", None, Some("said"))],
+    ),
+    (
         "a full name and its verb before another name: the first is the subject",
         "Tom Ashby beat Ivo Karlsen in three sets on Sunday. \"I felt good,\" he said.",
         &[("I felt good,", Some("Tom Ashby"), Some("said"))],
