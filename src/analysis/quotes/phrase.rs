@@ -439,13 +439,13 @@ pub(super) fn is_title_word(tokens: &[Token], at: usize) -> bool {
     title_chain_ahead(tokens, at)
 }
 
-/// A capitalised word within the next three ("trades union official Ulf
-/// Carlsson"), before any determiner: the
+/// A capitalised word within the next four ("said Tory shadow local
+/// government secretary Caroline Spelman"), before any determiner: the
 /// lower-case word at `at` leads to a name.
 fn title_chain_ahead(tokens: &[Token], at: usize) -> bool {
     tokens[at + 1..]
         .iter()
-        .take(3)
+        .take(4)
         .take_while(|t| t.is_word() && !lower(t).is_some_and(is_determiner))
         .any(Token::is_capitalised)
 }

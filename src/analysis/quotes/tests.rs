@@ -68,8 +68,8 @@ const ROWS: &[Row] = &[
         &[("long-term investors", Some("Brandt"), None)],
     ),
     (
-        "a title chain of three lower-case words after said",
-        "\"It looks grim,\" said Swedish trades union official Ulf Karlsen.",
+        "a title chain of four lower-case words after said",
+        "\"It looks grim,\" said Swedish shadow trades union official Ulf Karlsen.",
         &[("It looks grim,", Some("Ulf Karlsen"), Some("said"))],
     ),
     (
