@@ -5,7 +5,7 @@
 use super::cues;
 use super::words::{Kind, Token};
 use crate::analysis::Span;
-use crate::analysis::lexicon::{self, Filter, flag};
+use crate::analysis::lexicon::{self, Filter, Flags, flag};
 
 /// The longest a speaker phrase may be, in words.
 pub(super) const MAX_PHRASE: usize = 9;
@@ -44,11 +44,47 @@ pub(super) fn clause_subject(tokens: &[Token]) -> Option<Span> {
             || opens_with_time(tokens, from)
             || (from > 0 && ends_a_place(tokens, from));
         if !opener {
-            return phrase_after(tokens, from);
+            return phrase_after(tokens, from).map(|phrase| before_verb(tokens, from, phrase));
         }
         from += tokens[from..].iter().position(|t| t.is(','))? + 1;
     }
     None
+}
+
+/// A clause's subject ends before its verb: "Romney went after Trump" is
+/// "Romney". After a capitalised word only a word of a title ("campaign
+/// manager"), or "of", goes on.
+fn before_verb(tokens: &[Token], from: usize, phrase: Span) -> Span {
+    let words = tokens[from..]
+        .iter()
+        .take_while(|t| t.span.end <= phrase.end)
+        .collect::<Vec<_>>();
+    let cut = (1..words.len()).find(|&k| {
+        // "US behemoth General Electric": a noun before a name goes on.
+        let before_name = words.get(k + 1).is_some_and(|t| t.is_capitalised());
+        words[k - 1].is_capitalised()
+            && lower(words[k]).is_some_and(|w| {
+                let noun_before_name = before_name && !w.ends_with("ed");
+                w != "of" && !is_title_like(w) && !noun_before_name
+            })
+    });
+    match cut {
+        Some(k) => Span::new(phrase.start, words[k - 1].span.end),
+        None => phrase,
+    }
+}
+
+/// A word of a title or a body, also in the plural or with "co-" or
+/// "vice-": "campaign", "co-chairman", "analysts".
+fn is_title_like(word: &str) -> bool {
+    const TITLE: Flags =
+        flag::TITLE | flag::QUALIFIER | flag::ORG | flag::ROLE_NOUN | flag::SPEAKING_ORG;
+    let word = ["co-", "vice-", "ex-"]
+        .iter()
+        .find_map(|p| word.strip_prefix(p))
+        .unwrap_or(word);
+    let title = |w: &str| lexicon::small_flags(w.as_bytes()) & TITLE != 0;
+    title(word) || word.strip_suffix('s').is_some_and(title)
 }
 
 /// "Speaking in Salem, New Hampshire, Trump said": after an opening

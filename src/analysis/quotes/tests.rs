@@ -13,6 +13,18 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "the subject of a clause before a participle ends before its verb",
+        "Mitt Rowan went after Tom Drake on Wednesday over his taxes, calling it \
+         \"disqualifying\".",
+        &[("disqualifying", Some("Mitt Rowan"), Some("calling"))],
+    ),
+    (
+        "a noun before a name in the subject goes on to the name",
+        "Conservative co-chairman Liam Foss derided the photo call, saying: \"It was bad \
+         acting.\"",
+        &[("It was bad acting.", Some("Liam Foss"), Some("saying"))],
+    ),
+    (
         "a name between commas after a role that ends in a body",
         "Shadow chief secretary to the Treasury, Gareth Olsen, said: \"This was more talk.\"",
         &[("This was more talk.", Some("Gareth Olsen"), Some("said"))],
