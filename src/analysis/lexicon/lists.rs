@@ -66,6 +66,7 @@ pub const LISTS: &[List] = &[
     list!("demonyms.txt", flag::DEMONYM, Folded, true, true),
     list!("furniture.txt", flag::FURNITURE, Folded, true, true),
     list!("time.txt", flag::TIME, Folded, true, true),
+    list!("thing-words.tsv", 0, Folded, false, true),
     // Both engines': the people engine's forms in both tables, the quote
     // engine's cues in the small one.
     list!("reporting-verbs.tsv", 0, Verbs, true, true),
@@ -100,7 +101,10 @@ pub const LISTS: &[List] = &[
 /// the tag `role` for a noun that names a person in a description; `o`/`p`
 /// (or `-`) for an organisation or place word, and the tags `head`,
 /// `speaker` and `referent` (see [`flag::ORG_HEAD`],
-/// [`flag::SPEAKING_ORG`], [`flag::ORG_REFERENT`]).
+/// [`flag::SPEAKING_ORG`], [`flag::ORG_REFERENT`]); the tags `before`,
+/// `stock`, `adjective` and `thing` of a word that says a name beside it
+/// names a thing ([`flag::THING_BEFORE`], [`flag::STOCK`],
+/// [`flag::ADJECTIVE_SUFFIX`], [`flag::THING_SUFFIX`]).
 pub fn column_flags<'a>(cols: impl Iterator<Item = &'a str>) -> Flags {
     let mut f = 0;
     for col in cols {
@@ -113,6 +117,10 @@ pub fn column_flags<'a>(cols: impl Iterator<Item = &'a str>) -> Flags {
             "role" => flag::ROLE_NOUN,
             "head" => flag::ORG_HEAD,
             "speaker" => flag::SPEAKING_ORG,
+            "before" => flag::THING_BEFORE,
+            "stock" => flag::STOCK,
+            "adjective" => flag::ADJECTIVE_SUFFIX,
+            "thing" => flag::THING_SUFFIX,
             "referent" => flag::ORG_REFERENT,
             _ => 0,
         };

@@ -119,9 +119,23 @@ pub mod flag {
     /// An organisation that speaks through its people: "the Trump
     /// campaign said" (`orgwords.tsv`, tag `speaker`).
     pub const SPEAKING_ORG: Flags = 1 << 49;
+    /// A noun that says the name right after it names a thing: "search
+    /// engine firm Google", "the film Vera Drake" (`thing-words.tsv`, tag
+    /// `before`). Outside [`PEOPLE`], as [`ORG_HEAD`].
+    pub const THING_BEFORE: Flags = 1 << 50;
+    /// A company's shares: "shares in X", "X's shareholders"
+    /// (`thing-words.tsv`, tag `stock`).
+    pub const STOCK: Flags = 1 << 51;
+    /// After a hyphen, makes a capitalised word an adjective: "Denver-based",
+    /// "French-language" (`thing-words.tsv`, tag `adjective`).
+    pub const ADJECTIVE_SUFFIX: Flags = 1 << 52;
+    /// After a hyphen, makes a word an adjective that says the name after
+    /// it names a company or an organisation: "Denver-based Qorvath",
+    /// "state-owned Qorvath" (`thing-words.tsv`, tag `thing`).
+    pub const THING_SUFFIX: Flags = 1 << 53;
     /// A body a description stands for: "the company said" is the one
     /// last named (`orgwords.tsv`, tag `referent`).
-    pub const ORG_REFERENT: Flags = 1 << 50;
+    pub const ORG_REFERENT: Flags = 1 << 54;
 }
 
 /// The tables made from the lists.

@@ -146,6 +146,12 @@ fn readable(list: &lists::List, cols: &[&str]) -> bool {
                 && (["o", "p"].contains(&cols[0]) || cols[0] == "-" && tagged)
                 && (tags.is_empty() || tagged)
         }
+        "thing-words.tsv" => {
+            cols == ["before"]
+                || cols == ["stock"]
+                || cols == ["adjective"]
+                || cols == ["adjective", "thing"]
+        }
         _ => n == 0,
     }
 }

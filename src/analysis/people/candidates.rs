@@ -232,6 +232,10 @@ pub fn find_into(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         let start = if bracket { i + 1 } else { i };
         let mut parts = run(text, tokens, start, bracket);
         i = parts.last + 1;
+        if adjective_follows(text, tokens, i) {
+            // "Los Angeles-based": the start of an adjective, no name.
+            continue;
+        }
         parts = openers::strip_sentence_openers(text, tokens, parts);
         if openers::is_suffix_only(text, tokens, parts) {
             continue;
@@ -242,6 +246,18 @@ pub fn find_into(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             ..title::split_title(text, tokens, parts)
         });
     }
+}
+
+/// Token `i` is a capitalised adjective made with a hyphen ("Angeles-based"
+/// of "Los Angeles-based") right after a run of name words.
+fn adjective_follows(text: &str, tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| {
+        t.cap
+            && !t.name_like
+            && t.gap == Gap::Space
+            && t.kind == Kind::Word
+            && super::token::hyphen_adjective(t.text(text))
+    })
 }
 
 /// "c de Silva b", "goalkeeper van der Sar": a name that opens with its

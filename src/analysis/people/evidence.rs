@@ -135,6 +135,17 @@ impl Verdict {
         context: 0.0,
         called_organisation: true,
     };
+
+    /// What the words around the name call a thing (see
+    /// [`kinds::named_as_thing`]): a company, a band, a film, of no kind
+    /// the engine tells; like [`Verdict::ORGANISATION`], wherever the name
+    /// stands in the text.
+    pub const THING: Verdict = Verdict {
+        score: W.named_thing,
+        other: None,
+        context: 0.0,
+        called_organisation: true,
+    };
 }
 
 /// Weighs all the evidence for one candidate.
@@ -162,6 +173,10 @@ pub fn judge(ctx: &Ctx) -> Verdict {
         0.0
     };
     let context = title(ctx) + speech(ctx) + appositive + layout::score(ctx);
+    // After the speech rule, which looked up the words around the name.
+    if kinds::named_as_thing(ctx) {
+        return Verdict::THING;
+    }
     let score = context + words(ctx) + counter(ctx);
     Verdict {
         score,
@@ -225,7 +240,9 @@ fn speech(ctx: &Ctx) -> f32 {
         return W.speech;
     }
     match ctx.before() {
-        Some(b) if is_verb(b) && !ctx.tokens[b].sent_start => W.speech,
+        // Not "said Gartner's analyst Kobita Desai": the owner of the
+        // speaker's title is no speaker.
+        Some(b) if is_verb(b) && !ctx.tokens[b].sent_start && !owns_title(ctx) => W.speech,
         // "the official, Aryeh Shumer, said": a title noun, a comma, X.
         Some(b) if ctx.bytes(b) == b"," && b > 0 && is_title_noun(ctx, b - 1) => {
             W.named_after_title
@@ -233,6 +250,20 @@ fn speech(ctx: &Ctx) -> f32 {
         Some(b) if ctx.bytes(b) == b"to" && b > 0 && ctx.bytes(b - 1) == b"according" => W.speech,
         _ => 0.0,
     }
+}
+
+/// "Gartner's principal analyst": a possessive name, then a title within
+/// three lower-case words.
+fn owns_title(ctx: &Ctx) -> bool {
+    let a = ctx.after();
+    ctx.cand.possessive
+        && (a..a + 3)
+            .take_while(|&i| {
+                ctx.tokens
+                    .get(i)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+            })
+            .any(|i| ctx.lower_flags(i) & (flag::TITLE | flag::QUALIFIER) != 0)
 }
 
 fn is_title_noun(ctx: &Ctx, i: usize) -> bool {

@@ -2,7 +2,7 @@
 //! from its words and the word before it ("in X", "the newspaper X").
 
 use super::evidence::Ctx;
-use super::token::Gap;
+use super::token::{Gap, Kind};
 use super::weights::WEIGHTS as W;
 use crate::analysis::lexicon::{self, flag};
 use crate::analysis::people::EntityKind;
@@ -37,6 +37,100 @@ fn kind_noun(ctx: &Ctx, b: usize) -> Option<EntityKind> {
     } else {
         None
     }
+}
+
+/// The words around the name say it names a thing, not a person: a noun
+/// right before it ("search engine firm Google", "the band Keane", "the
+/// film Vera Drake", but not "the film Scorsese made": a verb other than a
+/// reporting one after the name makes it a clause's subject), or a
+/// company's shares ("shares in Jarvis", "Jarvis's shareholders"). Not
+/// after a title ("company chairman Qorvath").
+pub fn named_as_thing(ctx: &Ctx) -> bool {
+    if ctx.cand.role.is_some() || ctx.tokens[ctx.cand.first()].gap != Gap::Space {
+        return false;
+    }
+    let a = ctx.after();
+    // Only words can say so: most names stand after "the", a comma or a
+    // capitalised word, and before punctuation.
+    let word = |i: usize| {
+        ctx.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Word && !t.cap && t.end - t.start > 3)
+    };
+    if let Some(b) = ctx.before() {
+        if word(b) && ctx.lower_flags(b) & flag::THING_BEFORE != 0 && !clause_follows(ctx, a) {
+            return true;
+        }
+        // "US-based Alistair Cragg", "London-based Levy": a person's name.
+        let f = ctx.flags();
+        let named = f[0] & flag::GIVEN != 0 || (f.len() == 1 && f[0] & flag::SURNAME != 0);
+        if !named && ctx.tokens[b].kind == Kind::Word && thing_adjective(ctx.bytes(b)) {
+            return true;
+        }
+        // "Shares in X" opens a sentence as often as not: any case.
+        if b > 0
+            && ctx.bytes(b) == b"in"
+            && lexicon::small_flags(ctx.bytes(b - 1)) & flag::STOCK != 0
+        {
+            return true;
+        }
+    }
+    // "Blair shares the view": "shares" after a name is a company's only
+    // after a possessive.
+    word(a)
+        && ctx.lower_flags(a) & flag::STOCK != 0
+        && (ctx.cand.possessive || ctx.bytes(a) != b"shares")
+}
+
+/// "Denver-based", "state-owned": a word, a hyphen and a participle that
+/// says the name after it is a company's or an organisation's (not a
+/// given name's: "US-based Alistair Cragg").
+fn thing_adjective(word: &[u8]) -> bool {
+    // From the end, lower-case letters back to the hyphen: most words stop
+    // at their first letter ("Zbyk") or have no hyphen.
+    let Some(h) = word.iter().rposition(|c| !c.is_ascii_lowercase()) else {
+        return false;
+    };
+    word[h] == b'-'
+        && h + 1 < word.len()
+        && lexicon::lower_case_flags(&word[h + 1..]) & flag::THING_SUFFIX != 0
+}
+
+/// Token `a` (right after a name) opens a clause the name is the subject
+/// of: a lower-case word that is neither a reporting verb nor a function
+/// word ("the film Scorsese made"), or a reporting verb after a given name
+/// and a surname ("the traffic service Valentin Valkov said").
+fn clause_follows(ctx: &Ctx, a: usize) -> bool {
+    let Some(t) = ctx.tokens.get(a) else {
+        return false;
+    };
+    if t.kind != Kind::Word || t.cap {
+        return false;
+    }
+    if ctx.lower_flags(a) & flag::VERB != 0 {
+        // "the air traffic service Valentin Valkov said": a given name
+        // and a reporting verb say person.
+        return ctx.flags().len() > 1 && ctx.flags()[0] & flag::GIVEN != 0;
+    }
+    let w = ctx.bytes(a);
+    !(is_preposition(w)
+        || matches!(
+            w,
+            b"is"
+                | b"was"
+                | b"are"
+                | b"were"
+                | b"has"
+                | b"have"
+                | b"had"
+                | b"will"
+                | b"would"
+                | b"which"
+                | b"that"
+                | b"and"
+                | b"or"
+                | b"but"
+        ))
 }
 
 /// When a phrase is not a person: a place or an organisation, if it says so.

@@ -317,3 +317,83 @@ fn a_british_spelling_of_a_common_word_is_no_one() {
         ["Tom Gourley"]
     );
 }
+
+#[test]
+fn a_name_its_neighbours_call_a_thing_is_none() {
+    let rows: &[(&str, &[&str])] = &[
+        // A noun right before the name says what it is, wherever the
+        // name stands after.
+        (
+            "Search engine firm Qorvex said it would appeal. Qorvex said \
+             the ruling was wrong, Anna Qorvath said.",
+            &["Anna Qorvath"],
+        ),
+        (
+            "Best album went to the band Marta Zbyk. Marta Zbyk said thanks.",
+            &[],
+        ),
+        (
+            "The film Vera Qorvath, which took $3m, stars nobody known.",
+            &[],
+        ),
+        // But not a clause whose subject is the name, nor a given name
+        // and a surname that say something.
+        (
+            "The film Anna Qorvath made won the prize.",
+            &["Anna Qorvath"],
+        ),
+        (
+            "The director of the traffic service Anna Qorvath said the \
+             strike was illegal.",
+            &["Anna Qorvath"],
+        ),
+        // Nor a title in between.
+        ("Company chairman Anna Qorvath said no.", &["Anna Qorvath"]),
+        // A company's shares.
+        (
+            "Shares in Zbyntal rose 5%. Zbyntal said profits were up, \
+             Anna Qorvath said.",
+            &["Anna Qorvath"],
+        ),
+        (
+            "Zbyntal's shareholders rejected the bid, Anna Qorvath said.",
+            &["Anna Qorvath"],
+        ),
+        // "shares" after a name is a verb unless a possessive comes first.
+        (
+            "Anna Qorvath shares the view, Pim Tarvo said.",
+            &["Anna Qorvath", "Pim Tarvo"],
+        ),
+        // The owner of a speaker's title is no speaker.
+        (
+            "\"It is over,\" said Qorvex's principal analyst Anna Qorvath.",
+            &["Anna Qorvath"],
+        ),
+    ];
+    for (text, want) in rows {
+        assert_eq!(names(text), *want, "{text}");
+    }
+}
+
+#[test]
+fn an_adjective_made_with_a_hyphen_is_no_name() {
+    let rows: &[(&str, &[&str])] = &[
+        // Never a name, nor the start of one.
+        ("Los Qorvas-based lawyers said no.", &[]),
+        (
+            "The French-language daily said so, Anna Qorvath said.",
+            &["Anna Qorvath"],
+        ),
+        ("Iranian-born Anna Qorvath said no.", &["Anna Qorvath"]),
+        // "X-based" before a name says company, unless a given name (or a
+        // lone surname) opens it.
+        ("Denver-based Zbyntal Qorvex said profits rose.", &[]),
+        (
+            "US-based Anna Qorvath said she would run.",
+            &["Anna Qorvath"],
+        ),
+    ];
+    for (text, want) in rows {
+        assert_eq!(names(text), *want, "{text}");
+    }
+}

@@ -460,15 +460,31 @@ fn hyphenated_flags(s: &str) -> Flags {
     (f & (flag::TITLE | flag::HONORIFIC | flag::DEMONYM)) | if common { flag::COMMON } else { 0 }
 }
 
-/// Capitalised words that are never names: contractions ("I'll", "Don't")
-/// and party-state tags ("R-Ky", "D-Va").
+/// Capitalised words that are never names: contractions ("I'll", "Don't"),
+/// party-state tags ("R-Ky", "D-Va") and adjectives made with a hyphen
+/// ("Denver-based", "French-language").
 fn not_a_name(s: &str) -> bool {
     let b = s.as_bytes();
     let tag = b.len() >= 3
         && matches!(b[0], b'R' | b'D' | b'I')
         && b[1] == b'-'
         && b[2].is_ascii_uppercase();
-    tag || is_contraction(s)
+    tag || is_contraction(s) || hyphen_adjective(s)
+}
+
+/// "Denver-based", "Iranian-born", "French-language": a capitalised word,
+/// a hyphen and a lower-case word that makes it an adjective
+/// (`thing-words.tsv`, tag `adjective`).
+pub fn hyphen_adjective(s: &str) -> bool {
+    // From the end, lower-case letters back to the hyphen: most words stop
+    // at their last letter or their apostrophe ("Blair's").
+    let b = s.as_bytes();
+    let Some(h) = b.iter().rposition(|c| !c.is_ascii_lowercase()) else {
+        return false;
+    };
+    b[h] == b'-'
+        && h + 1 < b.len()
+        && lexicon::lower_case_flags(&b[h + 1..]) & flag::ADJECTIVE_SUFFIX != 0
 }
 
 /// The word ends in an apostrophe and a contracted verb ("'ll", "’t").

@@ -84,6 +84,10 @@ pub struct Weights {
     /// "NATO", "Wednesday", "Norwegian" alone: no rule could make it a
     /// person.
     pub obvious: f32,
+    /// "search engine firm Qorvath", "the film Qorvath Zbyk", "shares in
+    /// Qorvath": the words around the name say it names a thing, wherever
+    /// it stands in the text.
+    pub named_thing: f32,
     /// "Qorvath Group": an organisation word in the phrase.
     pub organisation_word: f32,
     /// "Tomas Post", "Michael Power": a given name, then a surname that is
@@ -166,6 +170,7 @@ impl Weights {
         ranked: 1.5,
         called_organisation: -4.0,
         obvious: -4.0,
+        named_thing: -4.0,
         organisation_word: -4.0,
         organisation_surname: -1.5,
         place: -4.0,
