@@ -16,6 +16,8 @@ import os
 import random
 import sys
 
+from quote_select import sections
+
 DEV, TEST = 8, 4
 SEED = 7
 
@@ -28,22 +30,9 @@ def main():
     for name in ('bbc-dev.jsonl', 'bbc-test.jsonl'):
         with open(os.path.join(here, name), encoding='utf-8') as f:
             taken.update(json.loads(line)['id'] for line in f)
-    sections = {}
-    with open(sys.argv[1], encoding='utf-8') as f:
-        for line in f:
-            a = json.loads(line)
-            sections.setdefault(a['section'], []).append(a)
     dev, test = [], []
-    for articles in sections.values():
-        seen = set()
-        ids = []
-        for a in articles:
-            key = (a['title'], tuple(a['body']))
-            if key in seen:
-                continue
-            seen.add(key)
-            if a['id'] not in taken:
-                ids.append(a['id'])
+    for articles in sections(sys.argv[1]).values():
+        ids = [a['id'] for a in articles if a['id'] not in taken]
         random.Random(SEED).shuffle(ids)
         dev += ids[:DEV]
         test += ids[DEV:DEV + TEST]
