@@ -84,21 +84,15 @@ impl<'a> Resolver<'a> {
             };
             return self.pronoun(pronoun, cx);
         }
-        // "the American", "the 27-year-old Dutchman": a person described,
-        // never a name or a body ("the New Yorker" is a magazine).
+        // "the American", "the 27-year-old Dutchman", "the Bishop": a person
+        // described, never a name or a body ("the New Yorker" is a magazine).
         if let [the, between @ .., last] = words.as_slice()
             && one_of(the.text, &["the"])
-            && describe::is_nationality(last.text)
             && between.iter().all(|w| !w.is_capitalised())
+            && (describe::is_nationality(last.text)
+                || between.is_empty() && lexicon::flags(last.text) & flag::TITLE != 0)
         {
             return self.description(&words.iter().map(|w| w.text).collect::<Vec<_>>(), cx);
-        }
-        // "the Bishop said", "the Pope said": a title as a description.
-        if let [the, title] = words.as_slice()
-            && one_of(the.text, &["the"])
-            && lexicon::flags(title.text) & flag::TITLE != 0
-        {
-            return self.description(&[the.text, title.text], cx);
         }
         if let Some(organisation) = organisation_of_place(&words) {
             return Speaker::Organisation(organisation);
@@ -386,27 +380,22 @@ impl NamedPeople {
             .filter_map(|m| m.person)
             .max()
             .map_or(0, |p| p + 1);
+        let named: Vec<(usize, usize)> = (people.mentions.iter().enumerate())
+            .filter_map(|(i, m)| Some((i, m.person?)).filter(|_| !is_credit(text, m.span)))
+            .collect();
         let mut offsets = vec![0; persons + 1];
-        for (i, m) in people.mentions.iter().enumerate() {
-            if let Some(p) = m.person
-                && !is_credit(text, m.span)
-            {
-                by_class[gender_class(people, p)].push(i);
-                offsets[p + 1] += 1;
-            }
+        for &(i, p) in &named {
+            by_class[gender_class(people, p)].push(i);
+            offsets[p + 1] += 1;
         }
         for p in 0..persons {
             offsets[p + 1] += offsets[p];
         }
         let mut next = offsets.clone();
         let mut starts = vec![0; offsets[persons]];
-        for m in &people.mentions {
-            if let Some(p) = m.person
-                && !is_credit(text, m.span)
-            {
-                starts[next[p]] = m.span.start;
-                next[p] += 1;
-            }
+        for &(i, p) in &named {
+            starts[next[p]] = people.mentions[i].span.start;
+            next[p] += 1;
         }
         NamedPeople {
             by_class,
