@@ -152,6 +152,13 @@ fn readable(list: &lists::List, cols: &[&str]) -> bool {
                 || cols == ["adjective"]
                 || cols == ["adjective", "thing"]
         }
+        "speech-nouns.tsv" => {
+            cols == ["possessive"] || cols == ["plural"] || cols == ["possessive", "plural"]
+        }
+        "function-words.tsv" => {
+            let tags = ["infinitive", "passive", "progressive", "contrast"];
+            n > 0 && all(&tags)
+        }
         _ => n == 0,
     }
 }
@@ -167,4 +174,19 @@ fn every_reporting_verb_is_readable() {
         let verb = verbs::parse(entry, tags).unwrap_or_else(|e| panic!("{entry}: {e}"));
         assert!(bases.insert(verb.forms[0].text.clone()), "{entry} twice");
     }
+}
+
+#[test]
+fn tagged_lists_behind_their_filters() {
+    let speech = |w: &str| exact_flags(w.as_bytes(), Filter::SPEECH_NOUNS);
+    let both = flag::SPEECH_NOUN | flag::SPEECH_PLURAL;
+    assert_eq!(speech("claims") & both, both);
+    assert_eq!(speech("pledge") & both, flag::SPEECH_NOUN);
+    assert_eq!(speech("Claims"), 0, "matched as written");
+    let function = |w: &str| exact_flags(w.as_bytes(), Filter::FUNCTION_WORDS);
+    assert_ne!(function("was") & flag::PASSIVE, 0);
+    assert_ne!(function("kept") & flag::PROGRESSIVE, 0);
+    assert_ne!(function("will") & flag::INFINITIVE, 0);
+    let contrast = folded_flags(b"Whereas", Filter::FUNCTION_WORDS);
+    assert_ne!(contrast & flag::CONTRAST, 0);
 }
