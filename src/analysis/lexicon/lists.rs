@@ -92,8 +92,8 @@ pub const LISTS: &[List] = &[
         true
     ),
     // The quote engine's, in any case.
-    list!("determiners.txt", flag::DETERMINER, Folded, false, true),
-    list!("pronouns.txt", flag::PRONOUN, Folded, false, true),
+    list!("determiners.tsv", flag::DETERMINER, Folded, false, true),
+    list!("pronouns.tsv", flag::PRONOUN, Folded, false, true),
     list!("statement-nouns.txt", flag::STATEMENT, Folded, false, true),
     // Behind filters of their own, flags from their tags.
     list!("speech-nouns.tsv", 0, Exact, false, true),
@@ -112,7 +112,9 @@ pub const LISTS: &[List] = &[
 /// `possessive` and `plural` of a word for speech ([`flag::SPEECH_NOUN`],
 /// [`flag::SPEECH_PLURAL`]); the tags `infinitive`, `passive`,
 /// `progressive` and `contrast` of a function word ([`flag::INFINITIVE`],
-/// [`flag::PASSIVE`], [`flag::PROGRESSIVE`], [`flag::CONTRAST`]).
+/// [`flag::PASSIVE`], [`flag::PROGRESSIVE`], [`flag::CONTRAST`]); the tag `indefinite` of a
+/// determiner ([`flag::INDEFINITE`]) and `third` of a pronoun
+/// ([`flag::THIRD_PERSON`]).
 pub fn column_flags<'a>(cols: impl Iterator<Item = &'a str>) -> Flags {
     let mut f = 0;
     for col in cols {
@@ -136,6 +138,8 @@ pub fn column_flags<'a>(cols: impl Iterator<Item = &'a str>) -> Flags {
             "passive" => flag::PASSIVE,
             "progressive" => flag::PROGRESSIVE,
             "contrast" => flag::CONTRAST,
+            "indefinite" => flag::INDEFINITE,
+            "third" => flag::THIRD_PERSON,
             _ => 0,
         };
         // The gender column differs between given names (m/f) and titles.

@@ -154,6 +154,11 @@ pub mod flag {
     /// Between two cues that are not one speaker's: "but", "whereas"
     /// (`function-words.tsv`, tag `contrast`).
     pub const CONTRAST: Flags = 1 << 60;
+    /// Opens a phrase that introduces someone: "a", "another"
+    /// (`determiners.tsv`, tag `indefinite`).
+    pub const INDEFINITE: Flags = 1 << 61;
+    /// A third-person pronoun: "he", "they" (`pronouns.tsv`, tag `third`).
+    pub const THIRD_PERSON: Flags = 1 << 62;
 }
 
 /// The tables made from the lists.

@@ -155,6 +155,8 @@ fn readable(list: &lists::List, cols: &[&str]) -> bool {
         "speech-nouns.tsv" => {
             cols == ["possessive"] || cols == ["plural"] || cols == ["possessive", "plural"]
         }
+        "determiners.tsv" => n == 0 || cols == ["indefinite"],
+        "pronouns.tsv" => n == 0 || cols == ["third"],
         "function-words.tsv" => {
             let tags = ["infinitive", "passive", "progressive", "contrast"];
             n > 0 && all(&tags)
@@ -189,4 +191,15 @@ fn tagged_lists_behind_their_filters() {
     assert_ne!(function("will") & flag::INFINITIVE, 0);
     let contrast = folded_flags(b"Whereas", Filter::FUNCTION_WORDS);
     assert_ne!(contrast & flag::CONTRAST, 0);
+}
+
+#[test]
+fn tags_of_determiners_and_pronouns() {
+    let det = |w: &str| folded_flags(w.as_bytes(), Filter::DETERMINERS);
+    assert_ne!(det("Another") & flag::INDEFINITE, 0);
+    assert_eq!(det("the") & flag::INDEFINITE, 0);
+    assert_ne!(det("the") & flag::DETERMINER, 0);
+    let pro = |w: &str| folded_flags(w.as_bytes(), Filter::PRONOUNS);
+    assert_ne!(pro("She") & flag::THIRD_PERSON, 0);
+    assert_eq!(pro("we") & flag::THIRD_PERSON, 0);
 }
