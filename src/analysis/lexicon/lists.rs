@@ -98,6 +98,7 @@ pub const LISTS: &[List] = &[
     // Behind filters of their own, flags from their tags.
     list!("speech-nouns.tsv", 0, Exact, false, true),
     list!("function-words.tsv", 0, Exact, false, true),
+    list!("work-words.txt", flag::WORK_WORD, Exact, false, true),
 ];
 
 /// Flags from the extra columns of a `.tsv` line: `m`/`f` for a given

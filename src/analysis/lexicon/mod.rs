@@ -159,6 +159,9 @@ pub mod flag {
     pub const INDEFINITE: Flags = 1 << 61;
     /// A third-person pronoun: "he", "they" (`pronouns.tsv`, tag `third`).
     pub const THIRD_PERSON: Flags = 1 << 62;
+    /// Before a quote, says it names a work: "the show", "titled"
+    /// (`work-words.txt`).
+    pub const WORK_WORD: Flags = 1 << 63;
 }
 
 /// The tables made from the lists.
@@ -400,10 +403,11 @@ impl Filter {
     pub const SPEECH_NOUNS: Filter = Filter(11);
     /// `function-words.tsv`, every tag.
     pub const FUNCTION_WORDS: Filter = Filter(12);
+    pub const WORK_WORDS: Filter = Filter(13);
 }
 
 /// How many lists have a filter.
-const FILTERS: usize = 13;
+const FILTERS: usize = 14;
 
 /// The flags of the tags of `speech-nouns.tsv`, which share its filter.
 const SPEECH_TAGS: Flags = flag::SPEECH_NOUN | flag::SPEECH_PLURAL;
@@ -432,6 +436,7 @@ fn filter_of(list: Flags) -> Option<Filter> {
         flag::SUBJECT_OPENER => Filter::SUBJECT_OPENERS,
         flag::DETERMINER => Filter::DETERMINERS,
         flag::PRONOUN => Filter::PRONOUNS,
+        flag::WORK_WORD => Filter::WORK_WORDS,
         _ => return None,
     })
 }

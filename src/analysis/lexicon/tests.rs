@@ -189,6 +189,8 @@ fn tagged_lists_behind_their_filters() {
     assert_ne!(function("was") & flag::PASSIVE, 0);
     assert_ne!(function("kept") & flag::PROGRESSIVE, 0);
     assert_ne!(function("will") & flag::INFINITIVE, 0);
+    let work = folded_flags(b"Titled", Filter::WORK_WORDS);
+    assert_ne!(work & flag::WORK_WORD, 0);
     let contrast = folded_flags(b"Whereas", Filter::FUNCTION_WORDS);
     assert_ne!(contrast & flag::CONTRAST, 0);
 }
