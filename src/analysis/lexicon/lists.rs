@@ -13,7 +13,8 @@ pub enum Shape {
     /// ([`super::verbs`]).
     Verbs,
     /// One lower-case word a line, matched as written (so "The" is not
-    /// "the"), in the small table behind the exact filter.
+    /// "the"), in the small table behind the list's filter; a `.tsv`
+    /// list's extra columns give the flags (see [`column_flags`]).
     Exact,
     /// As [`Shape::Exact`], but the words are written in the case they
     /// match ("Mr", "The").
@@ -91,9 +92,13 @@ pub const LISTS: &[List] = &[
         true
     ),
     // The quote engine's, in any case.
-    list!("determiners.txt", flag::DETERMINER, Folded, false, true),
-    list!("pronouns.txt", flag::PRONOUN, Folded, false, true),
+    list!("determiners.tsv", flag::DETERMINER, Folded, false, true),
+    list!("pronouns.tsv", flag::PRONOUN, Folded, false, true),
     list!("statement-nouns.txt", flag::STATEMENT, Folded, false, true),
+    // Behind filters of their own, flags from their tags.
+    list!("speech-nouns.tsv", 0, Exact, false, true),
+    list!("function-words.tsv", 0, Exact, false, true),
+    list!("work-words.txt", flag::WORK_WORD, Exact, false, true),
 ];
 
 /// Flags from the extra columns of a `.tsv` line: `m`/`f` for a given
@@ -104,7 +109,13 @@ pub const LISTS: &[List] = &[
 /// [`flag::SPEAKING_ORG`], [`flag::ORG_REFERENT`]); the tags `before`,
 /// `stock`, `adjective` and `thing` of a word that says a name beside it
 /// names a thing ([`flag::THING_BEFORE`], [`flag::STOCK`],
-/// [`flag::ADJECTIVE_SUFFIX`], [`flag::THING_SUFFIX`]).
+/// [`flag::ADJECTIVE_SUFFIX`], [`flag::THING_SUFFIX`]); the tags
+/// `possessive` and `plural` of a word for speech ([`flag::SPEECH_NOUN`],
+/// [`flag::SPEECH_PLURAL`]); the tags `infinitive`, `passive`,
+/// `progressive` and `contrast` of a function word ([`flag::INFINITIVE`],
+/// [`flag::PASSIVE`], [`flag::PROGRESSIVE`], [`flag::CONTRAST`]); the tag `indefinite` of a
+/// determiner ([`flag::INDEFINITE`]) and `third` of a pronoun
+/// ([`flag::THIRD_PERSON`]).
 pub fn column_flags<'a>(cols: impl Iterator<Item = &'a str>) -> Flags {
     let mut f = 0;
     for col in cols {
@@ -122,6 +133,14 @@ pub fn column_flags<'a>(cols: impl Iterator<Item = &'a str>) -> Flags {
             "adjective" => flag::ADJECTIVE_SUFFIX,
             "thing" => flag::THING_SUFFIX,
             "referent" => flag::ORG_REFERENT,
+            "possessive" => flag::SPEECH_NOUN,
+            "plural" => flag::SPEECH_PLURAL,
+            "infinitive" => flag::INFINITIVE,
+            "passive" => flag::PASSIVE,
+            "progressive" => flag::PROGRESSIVE,
+            "contrast" => flag::CONTRAST,
+            "indefinite" => flag::INDEFINITE,
+            "third" => flag::THIRD_PERSON,
             _ => 0,
         };
         // The gender column differs between given names (m/f) and titles.

@@ -136,6 +136,32 @@ pub mod flag {
     /// A body a description stands for: "the company said" is the one
     /// last named (`orgwords.tsv`, tag `referent`).
     pub const ORG_REFERENT: Flags = 1 << 54;
+    /// A word for what someone said that, after a possessive, gives the
+    /// speaker: "his pledge to …" (`speech-nouns.tsv`, tag `possessive`).
+    pub const SPEECH_NOUN: Flags = 1 << 55;
+    /// A plural word for what someone said, a noun after an adjective:
+    /// "Democratic claims" (`speech-nouns.tsv`, tag `plural`).
+    pub const SPEECH_PLURAL: Flags = 1 << 56;
+    /// Before a base form no one has said yet: "to", "will", "did"
+    /// (`function-words.tsv`, tag `infinitive`).
+    pub const INFINITIVE: Flags = 1 << 57;
+    /// Before a passive participle: "was", "got" (`function-words.tsv`,
+    /// tag `passive`).
+    pub const PASSIVE: Flags = 1 << 58;
+    /// Before a participle that is the main verb: "is", "kept"
+    /// (`function-words.tsv`, tag `progressive`).
+    pub const PROGRESSIVE: Flags = 1 << 59;
+    /// Between two cues that are not one speaker's: "but", "whereas"
+    /// (`function-words.tsv`, tag `contrast`).
+    pub const CONTRAST: Flags = 1 << 60;
+    /// Opens a phrase that introduces someone: "a", "another"
+    /// (`determiners.tsv`, tag `indefinite`).
+    pub const INDEFINITE: Flags = 1 << 61;
+    /// A third-person pronoun: "he", "they" (`pronouns.tsv`, tag `third`).
+    pub const THIRD_PERSON: Flags = 1 << 62;
+    /// Before a quote, says it names a work: "the show", "titled"
+    /// (`work-words.txt`).
+    pub const WORK_WORD: Flags = 1 << 63;
 }
 
 /// The tables made from the lists.
@@ -184,7 +210,9 @@ fn build() -> Tables {
                     t.add(list, word, word_hash(word.as_bytes()), 0, flags);
                 }
                 Shape::Verbs => t.add_verb(list, word, cols),
-                Shape::Exact | Shape::Cased => t.add_exact(word, 0, list.flags),
+                Shape::Exact | Shape::Cased => {
+                    t.add_exact(word, 0, list.flags | lists::column_flags(cols));
+                }
             }
         }
     }
@@ -371,13 +399,31 @@ impl Filter {
     pub const SUBJECT_OPENERS: Filter = Filter(8);
     pub const DETERMINERS: Filter = Filter(9);
     pub const PRONOUNS: Filter = Filter(10);
+    /// `speech-nouns.tsv`, every tag.
+    pub const SPEECH_NOUNS: Filter = Filter(11);
+    /// `function-words.tsv`, every tag.
+    pub const FUNCTION_WORDS: Filter = Filter(12);
+    pub const WORK_WORDS: Filter = Filter(13);
 }
 
 /// How many lists have a filter.
-const FILTERS: usize = 11;
+const FILTERS: usize = 14;
 
-/// The filter of the list whose flag is `list`, if it has one.
+/// The flags of the tags of `speech-nouns.tsv`, which share its filter.
+const SPEECH_TAGS: Flags = flag::SPEECH_NOUN | flag::SPEECH_PLURAL;
+
+/// The flags of the tags of `function-words.tsv`, which share its filter.
+const FUNCTION_TAGS: Flags = flag::INFINITIVE | flag::PASSIVE | flag::PROGRESSIVE | flag::CONTRAST;
+
+/// The filter of the list whose flag is `list` (or, for a list of tags,
+/// whose word has the flags `list`), if it has one.
 fn filter_of(list: Flags) -> Option<Filter> {
+    if list & SPEECH_TAGS != 0 {
+        return Some(Filter::SPEECH_NOUNS);
+    }
+    if list & FUNCTION_TAGS != 0 {
+        return Some(Filter::FUNCTION_WORDS);
+    }
     Some(match list {
         flag::CUE => Filter::CUES,
         flag::CUE_PARTICLE => Filter::PARTICLES,
@@ -390,6 +436,7 @@ fn filter_of(list: Flags) -> Option<Filter> {
         flag::SUBJECT_OPENER => Filter::SUBJECT_OPENERS,
         flag::DETERMINER => Filter::DETERMINERS,
         flag::PRONOUN => Filter::PRONOUNS,
+        flag::WORK_WORD => Filter::WORK_WORDS,
         _ => return None,
     })
 }

@@ -152,6 +152,15 @@ fn readable(list: &lists::List, cols: &[&str]) -> bool {
                 || cols == ["adjective"]
                 || cols == ["adjective", "thing"]
         }
+        "speech-nouns.tsv" => {
+            cols == ["possessive"] || cols == ["plural"] || cols == ["possessive", "plural"]
+        }
+        "determiners.tsv" => n == 0 || cols == ["indefinite"],
+        "pronouns.tsv" => n == 0 || cols == ["third"],
+        "function-words.tsv" => {
+            let tags = ["infinitive", "passive", "progressive", "contrast"];
+            n > 0 && all(&tags)
+        }
         _ => n == 0,
     }
 }
@@ -167,4 +176,32 @@ fn every_reporting_verb_is_readable() {
         let verb = verbs::parse(entry, tags).unwrap_or_else(|e| panic!("{entry}: {e}"));
         assert!(bases.insert(verb.forms[0].text.clone()), "{entry} twice");
     }
+}
+
+#[test]
+fn tagged_lists_behind_their_filters() {
+    let speech = |w: &str| exact_flags(w.as_bytes(), Filter::SPEECH_NOUNS);
+    let both = flag::SPEECH_NOUN | flag::SPEECH_PLURAL;
+    assert_eq!(speech("claims") & both, both);
+    assert_eq!(speech("pledge") & both, flag::SPEECH_NOUN);
+    assert_eq!(speech("Claims"), 0, "matched as written");
+    let function = |w: &str| exact_flags(w.as_bytes(), Filter::FUNCTION_WORDS);
+    assert_ne!(function("was") & flag::PASSIVE, 0);
+    assert_ne!(function("kept") & flag::PROGRESSIVE, 0);
+    assert_ne!(function("will") & flag::INFINITIVE, 0);
+    let work = folded_flags(b"Titled", Filter::WORK_WORDS);
+    assert_ne!(work & flag::WORK_WORD, 0);
+    let contrast = folded_flags(b"Whereas", Filter::FUNCTION_WORDS);
+    assert_ne!(contrast & flag::CONTRAST, 0);
+}
+
+#[test]
+fn tags_of_determiners_and_pronouns() {
+    let det = |w: &str| folded_flags(w.as_bytes(), Filter::DETERMINERS);
+    assert_ne!(det("Another") & flag::INDEFINITE, 0);
+    assert_eq!(det("the") & flag::INDEFINITE, 0);
+    assert_ne!(det("the") & flag::DETERMINER, 0);
+    let pro = |w: &str| folded_flags(w.as_bytes(), Filter::PRONOUNS);
+    assert_ne!(pro("She") & flag::THIRD_PERSON, 0);
+    assert_eq!(pro("we") & flag::THIRD_PERSON, 0);
 }

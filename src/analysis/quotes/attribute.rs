@@ -16,6 +16,7 @@ use super::phrase::{
 use super::words::{Kind, Token};
 use crate::analysis::Span;
 use crate::analysis::chars::is_alphanumeric;
+use crate::analysis::lexicon::{self, Filter, Flags, flag};
 
 /// How many tokens after a quote its cue may stand, beyond a whole
 /// speaker phrase: room for an aside describing the speaker (`“…,”
@@ -266,51 +267,11 @@ fn contrasted(tokens: &[Token], from: usize, to: usize) -> bool {
     tokens
         .iter()
         .filter(|t| t.span.start >= from && t.span.end <= to)
-        .any(|t| one_of(t.text, &["but", "while", "whereas", "although"]) || t.is(';'))
+        .any(|t| {
+            lexicon::folded_flags(t.text.as_bytes(), Filter::FUNCTION_WORDS) & flag::CONTRAST != 0
+                || t.is(';')
+        })
 }
-
-/// Words for what someone said, used as nouns after a possessive.
-const SPEECH_NOUNS: &[&str] = &[
-    "claim",
-    "claims",
-    "pledge",
-    "promise",
-    "suggestion",
-    "statement",
-    "remark",
-    "remarks",
-    "comment",
-    "comments",
-    "words",
-    "word",
-    "vow",
-    "warning",
-    "assertion",
-    "argument",
-    "charge",
-    "description",
-    "tweet",
-    "post",
-    "email",
-    "letter",
-    "message",
-    "speech",
-    "response",
-    "answer",
-    "reply",
-    "declaration",
-    "insistence",
-    "prediction",
-    "threat",
-    "boast",
-    "admission",
-    "denial",
-    "accusation",
-    "slogan",
-    "catchphrase",
-    "motto",
-    "question",
-];
 
 /// "Donald Trump’s claim that Obama “founded ISIS”", "his pledge to be
 /// “neutral”": a possessive before a word for speech gives the speaker.
@@ -326,7 +287,7 @@ fn possessive_noun(tokens: &[Token], at: usize) -> Option<Found> {
             .iter()
             .take(SPEECH_NOUN_REACH)
             .take_while(|t| t.is_lowercase())
-            .position(|t| SPEECH_NOUNS.contains(&t.text))?;
+            .position(|t| has(t.text, flag::SPEECH_NOUN))?;
     // The words must be what follows: "claim that …", "pledge to be …",
     // "remarks about …", or the quote itself.
     let next = tokens.get(noun + 1)?;
@@ -360,32 +321,8 @@ fn is_noun_use(tokens: &[Token], at: usize) -> bool {
         || is_determiner(before.text) && !before.text.eq_ignore_ascii_case("that");
     // "Democratic claims", "Republican comments": a plural noun after an
     // adjective, where a verb would follow a name or a pronoun.
-    let plural_noun = matches!(
-        tokens[at].text,
-        "claims"
-            | "comments"
-            | "remarks"
-            | "reports"
-            | "statements"
-            | "calls"
-            | "notes"
-            | "answers"
-            | "questions"
-            | "charges"
-            | "posts"
-            | "texts"
-            | "emails"
-            | "tweets"
-            | "orders"
-            | "demands"
-            | "promises"
-            | "pledges"
-            | "warnings"
-            | "denials"
-            | "cries"
-            | "replies"
-            | "responses"
-    ) && before.is_capitalised()
+    let plural_noun = has(tokens[at].text, flag::SPEECH_PLURAL)
+        && before.is_capitalised()
         && (before.text.ends_with("an")
             || before.text.ends_with("ic")
             || before.text.ends_with("ish")
@@ -403,13 +340,7 @@ fn is_coordinated(tokens: &[Token], at: usize) -> bool {
 /// "is insisting", "was telling": a participle that is the main verb.
 fn is_progressive(tokens: &[Token], at: usize) -> bool {
     let i = skip_adverbs(tokens, at);
-    i > 0
-        && lower(&tokens[i - 1]).is_some_and(|w| {
-            matches!(
-                w,
-                "is" | "was" | "are" | "were" | "been" | "be" | "keeps" | "kept"
-            )
-        })
+    i > 0 && lower(&tokens[i - 1]).is_some_and(|w| has(w, flag::PROGRESSIVE))
 }
 
 /// ", saying": a participle that adds to the main clause.
@@ -426,31 +357,22 @@ fn follows_comma(tokens: &[Token], at: usize) -> bool {
     before.is(',') || is_dash(before) || lower(before) == Some("by") || quote_comma
 }
 
+/// `word`, as written, has the tag `tag` of `speech-nouns.tsv` or
+/// `function-words.tsv` (whose words are lower case).
+fn has(word: &str, tag: Flags) -> bool {
+    let filter = if tag & (flag::SPEECH_NOUN | flag::SPEECH_PLURAL) != 0 {
+        Filter::SPEECH_NOUNS
+    } else {
+        Filter::FUNCTION_WORDS
+    };
+    lexicon::exact_flags(word.as_bytes(), filter) & tag != 0
+}
+
 /// "to say", "will tell", "did not say": no one said it (yet).
 fn is_infinitive(tokens: &[Token], at: usize) -> bool {
     at == 0
-        || lower(&tokens[at - 1]).is_none_or(|w| {
-            matches!(
-                w,
-                "to" | "will"
-                    | "would"
-                    | "could"
-                    | "should"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "did"
-                    | "do"
-                    | "does"
-                    | "not"
-                    | "never"
-                    | "let"
-                    | "and"
-                    | "or"
-            ) || w.ends_with("n't")
-                || w.ends_with("n’t")
-        })
+        || lower(&tokens[at - 1])
+            .is_none_or(|w| has(w, flag::INFINITIVE) || w.ends_with("n't") || w.ends_with("n’t"))
 }
 
 /// The speaker phrase of the first reporting cue in a sentence ("Ryan
@@ -565,13 +487,7 @@ fn cue_span(tokens: &[Token], at: usize, len: usize) -> Span {
 /// "was told", "has been called": the subject did not say it.
 fn is_passive(tokens: &[Token], at: usize) -> bool {
     let i = skip_adverbs(tokens, at);
-    i > 0
-        && lower(&tokens[i - 1]).is_some_and(|w| {
-            matches!(
-                w,
-                "was" | "were" | "been" | "be" | "being" | "is" | "are" | "get" | "got" | "gets"
-            )
-        })
+    i > 0 && lower(&tokens[i - 1]).is_some_and(|w| has(w, flag::PASSIVE))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use super::Decision;
 use super::marks::Marked;
 use super::speaker::Speaker;
 use crate::analysis::Span;
+use crate::analysis::lexicon::{self, Filter, flag};
 
 /// Whether a found quotation is kept: anything with a speaker or a cue is;
 /// a short stretch with neither (a scare quote, a nickname) is not, nor a
@@ -29,38 +30,9 @@ pub(super) fn keep(text: &str, markup: &mut Markup, marked: &Marked, decision: &
 }
 
 /// The words before a quote introduce the name of a work: a possessive
-/// ("CNN's"), "on", "in", or a word like "show" or "book".
+/// ("CNN's"), "on", "in", or a word like "show" or "book"
+/// (`assets/words/work-words.txt`).
 fn names_a_work(before: &str) -> bool {
-    const WORKS: &[&str] = &[
-        "on",
-        "in",
-        "of",
-        "titled",
-        "entitled",
-        "called",
-        "named",
-        "book",
-        "show",
-        "film",
-        "movie",
-        "program",
-        "programme",
-        "series",
-        "album",
-        "song",
-        "podcast",
-        "column",
-        "op-ed",
-        "memoir",
-        "documentary",
-        "ad",
-        "segment",
-        "novel",
-        "play",
-        "musical",
-        "newsletter",
-        "headline",
-    ];
     let Some(word) = before.split_whitespace().next_back() else {
         return false;
     };
@@ -68,7 +40,7 @@ fn names_a_work(before: &str) -> bool {
     let possessive = ["'s", "’s", "s'", "s’"]
         .iter()
         .any(|end| word.ends_with(end));
-    possessive || WORKS.contains(&word.to_ascii_lowercase().as_str())
+    possessive || lexicon::folded_flags(word.as_bytes(), Filter::WORK_WORDS) & flag::WORK_WORD != 0
 }
 
 /// [`in_markup`] asked of the quotes in text order: each stretch of the

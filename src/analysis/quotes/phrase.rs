@@ -538,13 +538,13 @@ pub(super) fn join(a: Span, b: Span) -> Span {
 }
 
 /// A personal pronoun, in any case ("he", "She";
-/// `assets/words/pronouns.txt`).
+/// `assets/words/pronouns.tsv`).
 pub(super) fn is_pronoun(word: &str) -> bool {
     lexicon::folded_flags(word.as_bytes(), Filter::PRONOUNS) & flag::PRONOUN != 0
 }
 
 /// A determiner, in any case ("the", "His";
-/// `assets/words/determiners.txt`).
+/// `assets/words/determiners.tsv`).
 pub(super) fn is_determiner(word: &str) -> bool {
     lexicon::folded_flags(word.as_bytes(), Filter::DETERMINERS) & flag::DETERMINER != 0
 }

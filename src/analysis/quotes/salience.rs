@@ -5,7 +5,6 @@
 use super::attribute::cue_subject;
 use super::credit::is_credit;
 use super::index::TextIndex;
-use super::phrase::one_of;
 use super::words::{Token, starts_sentence};
 use crate::analysis::Span;
 use crate::analysis::chars::{is_alphabetic, is_alphanumeric};
@@ -148,16 +147,15 @@ pub const UNNAMED: usize = usize::MAX;
 /// role noun ("an improbable remark" is no one).
 fn is_indefinite(phrase: &str) -> bool {
     let mut words = phrase.split_whitespace();
-    words
-        .next()
-        .is_some_and(|w| one_of(w, &["a", "an", "one", "another"]))
-        && words.any(|w| lexicon::small_flags(w.as_bytes()) & flag::TITLE != 0)
+    words.next().is_some_and(|w| {
+        lexicon::folded_flags(w.as_bytes(), Filter::DETERMINERS) & flag::INDEFINITE != 0
+    }) && words.any(|w| lexicon::small_flags(w.as_bytes()) & flag::TITLE != 0)
 }
 
 /// A third-person pronoun: it stands for someone the text has named, who
 /// stays the subject ("I", "we" and "you" do not point back into the text).
 fn is_personal(word: &str) -> bool {
-    one_of(word, &["he", "she", "it", "they"])
+    lexicon::folded_flags(word.as_bytes(), Filter::PRONOUNS) & flag::THIRD_PERSON != 0
 }
 
 /// The gap after a possessive ("’s campaign chairman" → "campaign
