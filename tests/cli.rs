@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used)] // test code: a panic is the failure report
 
+use crate::cli_support::json_lines;
 use serde_json::Value;
 use std::io::Write;
 use std::path::Path;
@@ -20,14 +21,6 @@ fn byline(args: &[&str], stdin: Option<&str>) -> Output {
     pipe.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
     drop(pipe);
     child.wait_with_output().unwrap()
-}
-
-fn json_lines(output: &Output) -> Vec<Value> {
-    let stdout = String::from_utf8(output.stdout.clone()).unwrap();
-    stdout
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect()
 }
 
 /// Every quote's offsets slice the body to its text.

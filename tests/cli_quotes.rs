@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // test code: a panic is the failure report
 
+use crate::cli_support::{json_lines, stderr};
 use serde_json::Value;
 use std::fs;
 use std::io::Write;
@@ -23,18 +24,6 @@ fn byline(args: &[&str], stdin: &str) -> Output {
     pipe.write_all(stdin.as_bytes()).unwrap();
     drop(pipe);
     child.wait_with_output().unwrap()
-}
-
-fn json_lines(output: &Output) -> Vec<Value> {
-    String::from_utf8(output.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// Two files, three stories: Zelensky spelled three ways with one quote

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used)] // test code: a panic is the failure report
 
+use crate::cli_support::{json_lines, stderr};
 use serde_json::Value;
 use std::fs;
 use std::process::{Command, Output};
@@ -18,18 +19,6 @@ fn byline(args: &[&str]) -> Output {
         .env("XDG_CONFIG_HOME", env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap()
-}
-
-fn json_lines(output: &Output) -> Vec<Value> {
-    String::from_utf8(output.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// Three stories whose times are written three ways (RFC 2822, epoch

@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // test code: a panic is the failure report
 
+mod cli_support;
 mod scaling_support;
 mod tui_support;
 
