@@ -7,6 +7,7 @@
 //! rayon pool `byline extract` uses, and handed back in input order.
 
 mod given;
+mod iterating;
 mod job;
 mod offsets;
 mod ordered;

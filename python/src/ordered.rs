@@ -18,17 +18,17 @@
 //! one handoff an article cost about a sixth of the CPU time on one
 //! thread (the kernel's switches and the channel's lock).
 
+use crate::iterating;
 use crate::job::{self, Given, Outcome, Want};
 use crate::outcome::to_python;
 use crate::pool::Pool;
 use byline::article::Place;
-use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::PyIterator;
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
-use std::sync::{Mutex, TryLockError};
 use std::time::Duration;
 
 /// Articles in flight per thread: enough that no thread waits while the
@@ -101,17 +101,7 @@ impl Extracting {
     }
 
     fn __next__(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        let mut state = match self.state.try_lock() {
-            Ok(state) => state,
-            Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
-            // Waiting here, holding the interpreter, could deadlock with the
-            // thread that has it.
-            Err(TryLockError::WouldBlock) => {
-                return Err(PyRuntimeError::new_err(
-                    "these results are being read in another thread",
-                ));
-            }
-        };
+        let mut state = iterating::take(&self.state, "results")?;
         state.fill(py);
         let Some((index, outcome)) = state.take_next(py)? else {
             return Ok(None);

@@ -3,6 +3,7 @@
 //! folders walked, large JSON Lines streamed) and handed over a batch at a
 //! time, so a 500 MB file is never all in memory at once.
 
+use crate::iterating;
 use crate::outcome::warn_all;
 use crate::settings::options;
 use byline::article::{Article, Input, Loaded, Place, load_while_with};
@@ -11,8 +12,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use std::collections::VecDeque;
 use std::path::PathBuf;
+use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
-use std::sync::{Mutex, TryLockError};
 use std::time::Duration;
 
 /// Batches read ahead of the caller: enough to hide the loader's pauses.
@@ -63,15 +64,7 @@ impl Reading {
     }
 
     fn __next__(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        let mut state = match self.state.try_lock() {
-            Ok(state) => state,
-            Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
-            Err(TryLockError::WouldBlock) => {
-                return Err(PyRuntimeError::new_err(
-                    "these articles are being read in another thread",
-                ));
-            }
-        };
+        let mut state = iterating::take(&self.state, "articles")?;
         loop {
             if let Some(article) = state.articles.pop_front() {
                 return Ok(Some(article_dict(py, &article)?.into_any().unbind()));
