@@ -9,8 +9,12 @@
 //!    small lists (titles, function words, verbs), for lower-case words;
 //! 3. a word is looked up by a hash of it lower-cased ([`flags`],
 //!    [`small_flags`]) or as written ([`exact_flags`]), and the caller
-//!    tests the flags it cares about.
+//!    tests the flags it cares about;
+//! 4. the short lists asked about at almost every word (name particles,
+//!    prepositions, pronouns…) are compiled into the binary instead, by
+//!    `build.rs`, as one `matches!` per list or tag: [`compiled`].
 
+pub mod compiled;
 mod lists;
 mod map;
 pub mod verbs;

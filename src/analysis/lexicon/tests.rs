@@ -105,21 +105,50 @@ fn phrases_are_found_through_their_first_word() {
 fn every_list_is_well_formed() {
     for list in LISTS {
         let name = list.name;
-        assert!(list.text.starts_with("# "), "{name}: no header");
-        let mut seen = std::collections::HashSet::new();
-        for line in list.text.lines().filter(|l| !l.starts_with('#')) {
-            assert!(!line.trim().is_empty(), "{name}: blank line");
-            assert_eq!(line, line.trim(), "{name}: spaces around {line:?}");
-            assert!(seen.insert(line), "{name}: {line:?} twice");
-            let cols: Vec<&str> = line.split('\t').collect();
+        for cols in lines(name, list.text) {
             let cased = list.shape == Shape::Cased;
             assert!(
                 cased || cols[0] == cols[0].to_lowercase(),
-                "{name}: {line:?} not lower case"
+                "{name}: {cols:?} not lower case"
             );
-            assert!(readable(list, &cols[1..]), "{name}: cannot read {line:?}");
+            assert!(readable(list, &cols[1..]), "{name}: cannot read {cols:?}");
         }
     }
+    // The compiled lists are matched as written, in the case they are
+    // written in; `build.rs` checks their columns.
+    for &(name, text) in compiled::FILES {
+        assert!(lines(name, text).count() > 0, "{name}: empty");
+    }
+}
+
+/// The columns of each line of a list, after checking that it has a
+/// header, no blank line, no spaces around a line, no line twice.
+fn lines<'a>(name: &'a str, text: &'a str) -> impl Iterator<Item = Vec<&'a str>> {
+    assert!(text.starts_with("# "), "{name}: no header");
+    let mut seen = std::collections::HashSet::new();
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(move |line| {
+            assert!(!line.trim().is_empty(), "{name}: blank line");
+            assert_eq!(line, line.trim(), "{name}: spaces around {line:?}");
+            assert!(seen.insert(line), "{name}: {line:?} twice");
+            line.split('\t').collect()
+        })
+}
+
+#[test]
+fn compiled_lists_match_as_written() {
+    use compiled::{gendered_pronouns, name_links, sport_words, title_abbreviations};
+    assert!(name_links::particle(b"van") && !name_links::particle(b"Van"));
+    assert!(name_links::hyphen(b"al") && !name_links::particle(b"abu"));
+    assert!(name_links::link(b"The") && name_links::link(b"&"));
+    assert!(gendered_pronouns::female(b"Her") && gendered_pronouns::none(b"I"));
+    assert!(!gendered_pronouns::male(b"HE"));
+    assert!(sport_words::versus(b"vs.") && !sport_words::beaten(b"v"));
+    assert!(compiled::place_prefixes::contains("São".as_bytes()));
+    assert_eq!(title_abbreviations::get("sen"), Some("senator"));
+    assert_eq!(title_abbreviations::get("senator"), None);
+    assert_eq!(compiled::title_prefixes::WORDS[0], "co-");
 }
 
 /// The columns of a line are what its list expects.

@@ -6,6 +6,7 @@ use super::openers;
 use super::title;
 use super::token::{Gap, Kind, Token};
 use crate::analysis::Span;
+use crate::analysis::lexicon::compiled::name_links;
 use crate::analysis::lexicon::{Flags, flag};
 use std::borrow::Cow;
 
@@ -150,41 +151,11 @@ impl Candidate {
 }
 
 /// Lower-case words that stand inside names: "Alexander de Croo", "Nikolaus
-/// van der Pas", "Osama bin Laden". The tokenizer asks once per word (see
-/// [`Token::particle`]); matched as bytes, which compiles to a test per
-/// letter rather than a comparison per particle.
+/// van der Pas", "Osama bin Laden" (`assets/words/name-links.tsv`, tag
+/// `particle`). The tokenizer asks once per word (see [`Token::particle`]).
+#[inline]
 pub fn is_particle(word: &[u8]) -> bool {
-    matches!(
-        word,
-        b"de"
-            | b"da"
-            | b"das"
-            | b"del"
-            | b"della"
-            | b"der"
-            | b"den"
-            | b"des"
-            | b"di"
-            | b"do"
-            | b"dos"
-            | b"du"
-            | b"van"
-            | b"von"
-            | b"la"
-            | b"le"
-            | b"bin"
-            | b"ibn"
-            | b"al"
-            | b"el"
-            | b"y"
-            | b"ter"
-            | b"ten"
-            | b"zu"
-            | b"af"
-            | b"av"
-            | b"st."
-            | b"e"
-    )
+    name_links::particle(word)
 }
 
 /// A word that may be part of a name (decided once by the tokenizer, see

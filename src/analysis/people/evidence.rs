@@ -331,8 +331,8 @@ fn is_possessive(word: &[u8]) -> bool {
 
 /// Word `head` ends its noun phrase: punctuation follows (a list's ", and"
 /// aside), or the end, or a word that opens a relative clause, a
-/// participle or an "of" phrase ("the maker of"; but "a group of
-/// scouts" is people).
+/// participle (`assets/words/phrase-ends.txt`) or an "of" phrase ("the
+/// maker of"; but "a group of scouts" is people).
 fn ends_noun_phrase(ctx: &Ctx, head: usize) -> bool {
     let i = head + 1;
     if ctx.bytes(i) == b"of" {
@@ -343,10 +343,7 @@ fn ends_noun_phrase(ctx: &Ctx, head: usize) -> bool {
         Some(t) if t.kind != Kind::Word => {
             !(ctx.bytes(i) == b"," && matches!(ctx.bytes(i + 1), b"and" | b"or"))
         }
-        Some(_) => matches!(
-            ctx.bytes(i),
-            b"that" | b"which" | b"whose" | b"based" | b"founded" | b"owned" | b"run"
-        ),
+        Some(_) => lexicon::compiled::phrase_ends::contains(ctx.bytes(i)),
     }
 }
 
@@ -512,22 +509,10 @@ fn whole_place(ctx: &Ctx) -> bool {
     if ctx.flags().len() == 1 {
         return ctx.flags()[0] & flag::PLACE != 0;
     }
-    // "St Pauli", "San Lorenzo", "Fort Worth": a place-name prefix.
+    // "St Pauli", "San Lorenzo", "Fort Worth": a place-name prefix
+    // (`assets/words/place-prefixes.txt`).
     let prefix = ctx.bytes(ctx.cand.first());
-    if matches!(
-        prefix,
-        b"St" | b"St."
-            | b"Saint"
-            | b"San"
-            | b"Santa"
-            | b"Sao"
-            | b"S\xc3\xa3o" // "São"
-            | b"Fort"
-            | b"Port"
-            | b"Mount"
-            | b"Lake"
-            | b"Cape"
-    ) {
+    if lexicon::compiled::place_prefixes::contains(prefix) {
         return true;
     }
     let last = ctx.flags()[ctx.flags().len() - 1];

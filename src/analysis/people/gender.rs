@@ -3,6 +3,7 @@
 //! that follows the person's mentions.
 
 use super::token::{Kind, Token};
+use crate::analysis::lexicon::compiled::gendered_pronouns;
 use crate::analysis::lexicon::{self, Flags, flag};
 use crate::analysis::people::Gender;
 
@@ -57,7 +58,8 @@ impl Votes {
 /// ("Anna Smith arrived late. She said …"); further, it may be anyone's.
 const PRONOUN_REACH: usize = 30;
 
-/// The gender of the first he/him/his/she/her within the 30 tokens from
+/// The gender of the first he/him/his/she/her
+/// (`assets/words/gendered-pronouns.tsv`) within the 30 tokens from
 /// token `from`, unless it comes at or after byte `limit` (where someone
 /// else is named).
 pub fn next_pronoun(text: &str, tokens: &[Token], from: usize, limit: usize) -> Option<Gender> {
@@ -67,24 +69,19 @@ pub fn next_pronoun(text: &str, tokens: &[Token], from: usize, limit: usize) -> 
             return None;
         }
         // Only short words can be pronouns (or end the search); the rest
-        // are skipped before their text is read. Matched as bytes: a test
-        // per letter rather than a string comparison per pronoun.
+        // are skipped before their text is read.
         if t.kind != Kind::Word || t.end - t.start > 7 {
             continue;
         }
-        // No pronoun starts otherwise: most words go by their first byte.
-        let first = bytes.get(t.start).copied().unwrap_or(0) | 0x20;
-        if !matches!(first, b'h' | b's' | b't' | b'i' | b'w') {
-            continue;
-        }
         let w = bytes.get(t.start..t.end).unwrap_or(&[]);
-        match w {
-            b"he" | b"He" | b"him" | b"his" | b"His" | b"himself" => return Some(Gender::Male),
-            b"she" | b"She" | b"her" | b"Her" | b"hers" | b"herself" => {
-                return Some(Gender::Female);
-            }
-            b"they" | b"They" | b"it" | b"It" | b"I" | b"we" | b"We" => return None,
-            _ => {}
+        if gendered_pronouns::male(w) {
+            return Some(Gender::Male);
+        }
+        if gendered_pronouns::female(w) {
+            return Some(Gender::Female);
+        }
+        if gendered_pronouns::none(w) {
+            return None;
         }
     }
     None

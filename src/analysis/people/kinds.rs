@@ -164,46 +164,9 @@ pub fn organisation_head(word: &[u8]) -> bool {
 
 /// A preposition (lower case) that ends a noun phrase's head ("a member
 /// of"), opens a sentence's introductory phrase ("In Germany, ...") or
-/// stands before a name rather than in it ("Alongside BLM").
+/// stands before a name rather than in it ("Alongside BLM"):
+/// `assets/words/prepositions.txt`.
+#[inline]
 pub fn is_preposition(word: &[u8]) -> bool {
-    matches!(
-        word,
-        b"of"
-            | b"in"
-            | b"at"
-            | b"on"
-            | b"for"
-            | b"from"
-            | b"to"
-            | b"by"
-            | b"with"
-            | b"after"
-            | b"before"
-            | b"across"
-            | b"outside"
-            | b"inside"
-            | b"within"
-            | b"throughout"
-            | b"under"
-            | b"like"
-            | b"unlike"
-            | b"besides"
-            | b"beyond"
-            | b"since"
-            | b"during"
-            | b"despite"
-            | b"among"
-            | b"behind"
-            | b"near"
-            | b"over"
-            | b"through"
-            | b"without"
-            | b"alongside"
-            | b"amid"
-            | b"following"
-            | b"including"
-            | b"according"
-            | b"as"
-            | b"into"
-    )
+    lexicon::compiled::prepositions::contains(word)
 }

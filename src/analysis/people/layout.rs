@@ -6,6 +6,7 @@
 use super::evidence::Ctx;
 use super::token::{Gap, Kind};
 use super::weights::WEIGHTS as W;
+use crate::analysis::lexicon::compiled::{newsroom_words, sport_words};
 use crate::analysis::lexicon::flag;
 
 /// Points from the layout around a candidate.
@@ -113,14 +114,18 @@ fn inside_brackets(ctx: &Ctx) -> bool {
     false
 }
 
-/// What precedes the name (or its role).
+/// What precedes the name (or its role): a word of a sports result
+/// (`assets/words/sport-words.tsv`), a rank.
 fn before(ctx: &Ctx, b: usize) -> f32 {
     let w = ctx.bytes(b);
-    match w {
-        b"c" | b"b" | b"lbw" | b"st" => return W.cricket_before,
-        b"beat" | b"beats" | b"bt" | b"defeated" | b"beating" => return W.beaten,
-        b"v" | b"vs" | b"vs." => return W.versus, // teams meet this way too
-        _ => {}
+    if sport_words::cricket(w) {
+        return W.cricket_before;
+    }
+    if sport_words::beaten(w) {
+        return W.beaten;
+    }
+    if sport_words::versus(w) {
+        return W.versus; // teams meet this way too
     }
     // "1. X" or "3 - X" at the start of a line.
     let enumerated = matches!(w, b"." | b"-")
@@ -130,16 +135,12 @@ fn before(ctx: &Ctx, b: usize) -> f32 {
     if enumerated { W.ranked } else { 0.0 }
 }
 
-/// ", Moscow Newsroom" after a reporter's name.
+/// ", Moscow Newsroom" after a reporter's name
+/// (`assets/words/newsroom-words.txt`).
 fn newsroom(ctx: &Ctx, from: usize) -> bool {
     (from..from + 4)
         .map_while(|i| ctx.tokens.get(i).filter(|t| t.cap))
-        .any(|t| {
-            matches!(
-                t.text(ctx.text),
-                "Newsroom" | "Newsdesk" | "Bureau" | "Desk"
-            )
-        })
+        .any(|t| newsroom_words::contains(t.text(ctx.text).as_bytes()))
 }
 
 pub fn is_ordinal(b: &[u8]) -> bool {

@@ -656,26 +656,8 @@ fn role_entity(text: &str, t: Token) -> Option<Mention> {
     }
 }
 
-/// The word a title abbreviation stands for.
+/// The word a title abbreviation stands for
+/// (`assets/words/title-abbreviations.tsv`).
 fn expand_title(abbreviation: &str) -> Option<&'static str> {
-    Some(match abbreviation {
-        "sen" => "senator",
-        "rep" => "representative",
-        "gov" => "governor",
-        "gen" => "general",
-        "lt" => "lieutenant",
-        "col" => "colonel",
-        "sgt" => "sergeant",
-        "capt" => "captain",
-        "cmdr" => "commander",
-        "adm" => "admiral",
-        "prof" => "professor",
-        "pres" => "president",
-        "supt" => "superintendent",
-        "atty" => "attorney",
-        "amb" => "ambassador",
-        "insp" => "inspector",
-        "det" => "detective",
-        _ => return None,
-    })
+    crate::analysis::lexicon::compiled::title_abbreviations::get(abbreviation)
 }

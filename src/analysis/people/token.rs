@@ -4,6 +4,7 @@
 
 use super::candidates::is_particle;
 use crate::analysis::chars::{is_alphabetic, is_alphanumeric};
+use crate::analysis::lexicon::compiled::name_links;
 use crate::analysis::lexicon::{self, Flags, flag};
 
 /// What separates a token from the one before it.
@@ -499,16 +500,13 @@ fn is_contraction(s: &str) -> bool {
     })
 }
 
-/// "al-Assad", "bin-Laden": a short lower-case article, a hyphen and a
-/// capital. Only the first four bytes are searched for the hyphen.
+/// "al-Assad", "bin-Laden": a short lower-case article
+/// (`assets/words/name-links.tsv`, tag `hyphen`), a hyphen and a capital. Only the first four bytes are searched for the hyphen.
 fn prefixed(w: &str) -> bool {
     let Some(h) = w.as_bytes().iter().take(4).position(|&b| b == b'-') else {
         return false;
     };
-    matches!(
-        &w[..h],
-        "al" | "el" | "ad" | "as" | "ash" | "an" | "at" | "ar" | "bin" | "abu"
-    ) && w[h + 1..].starts_with(char::is_uppercase)
+    name_links::hyphen(&w.as_bytes()[..h]) && w[h + 1..].starts_with(char::is_uppercase)
 }
 
 /// The end of the word or number starting at `start`: letters, digits and

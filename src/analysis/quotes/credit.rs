@@ -3,9 +3,11 @@
 //! is about, so a "he" or "she" never goes to them.
 
 use crate::analysis::Span;
+use crate::analysis::lexicon::compiled::credit_words;
 
-/// Words that open a credit, as written.
-const CREDIT_WORDS: &[&str] = &["Photo", "PHOTO", "Photograph", "Picture", "Image", "Credit"];
+/// Words that open a credit, as written
+/// (`assets/words/credit-words.txt`).
+const CREDIT_WORDS: &[&str] = credit_words::WORDS;
 
 /// How far before a name a credit word may stand ("(AFP PHOTO / ").
 const CREDIT_REACH: usize = 24;

@@ -6,6 +6,7 @@ use super::Decision;
 use super::marks::Marked;
 use super::speaker::Speaker;
 use crate::analysis::Span;
+use crate::analysis::lexicon::compiled::title_case_minor;
 use crate::analysis::lexicon::{self, Filter, flag};
 
 /// Whether a found quotation is kept: anything with a speaker or a cue is;
@@ -76,25 +77,12 @@ fn in_markup(text: &str, at: usize) -> bool {
     memchr::memrchr3(b'<', b'>', b'\n', before).is_some_and(|i| before[i] == b'<')
 }
 
-/// Title Case words: a book, a show, a slogan.
+/// Title Case words: a book, a show, a slogan; the small words of a title
+/// (`assets/words/title-case-minor.txt`) may be lower case.
 fn is_title(inner: &str) -> bool {
     inner.split_whitespace().all(|w| {
         w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
-            || matches!(
-                w,
-                "of" | "the"
-                    | "and"
-                    | "a"
-                    | "an"
-                    | "in"
-                    | "on"
-                    | "for"
-                    | "to"
-                    | "at"
-                    | "&"
-                    | "with"
-                    | "from"
-            )
+            || title_case_minor::contains(w.as_bytes())
     })
 }
 

@@ -5,6 +5,7 @@
 use super::cues;
 use super::words::{Kind, Token};
 use crate::analysis::Span;
+use crate::analysis::lexicon::compiled::{time_openers, title_prefixes};
 use crate::analysis::lexicon::{self, Filter, Flags, flag};
 
 /// The longest a speaker phrase may be, in words.
@@ -75,11 +76,12 @@ fn before_verb(tokens: &[Token], from: usize, phrase: Span) -> Span {
 }
 
 /// A word of a title or a body, also in the plural or with "co-" or
-/// "vice-": "campaign", "co-chairman", "analysts".
+/// "vice-" (`assets/words/title-prefixes.txt`): "campaign",
+/// "co-chairman", "analysts".
 fn is_title_like(word: &str) -> bool {
     const TITLE: Flags =
         flag::TITLE | flag::QUALIFIER | flag::ORG | flag::ROLE_NOUN | flag::SPEAKING_ORG;
-    let word = ["co-", "vice-", "ex-"]
+    let word = title_prefixes::WORDS
         .iter()
         .find_map(|p| word.strip_prefix(p))
         .unwrap_or(word);
@@ -511,10 +513,10 @@ pub(super) fn skip_time(tokens: &[Token], end: usize) -> usize {
     if i == end {
         return end;
     }
+    // "on", "last": a word that opens the phrase
+    // (`assets/words/time-openers.txt`).
     match i.checked_sub(1).and_then(|j| lower(&tokens[j])) {
-        Some("on" | "last" | "this" | "next" | "late" | "early" | "earlier" | "later" | "that") => {
-            i - 1
-        }
+        Some(w) if time_openers::contains(w.as_bytes()) => i - 1,
         _ => i,
     }
 }

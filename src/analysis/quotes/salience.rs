@@ -8,6 +8,7 @@ use super::index::TextIndex;
 use super::words::{Token, starts_sentence};
 use crate::analysis::Span;
 use crate::analysis::chars::{is_alphabetic, is_alphanumeric};
+use crate::analysis::lexicon::compiled::title_gap_links;
 use crate::analysis::lexicon::{self, Filter, Flags, flag};
 use crate::analysis::people::{EntityKind, People};
 
@@ -177,28 +178,10 @@ fn is_title_gap(gap: &str) -> bool {
     role_word(words.next()) && role_word(words.next()) && words.next().is_none()
 }
 
+/// A word that is no role word: `assets/words/title-gap-links.txt`, or a
+/// participle.
 fn is_link(word: &str) -> bool {
-    matches!(
-        word,
-        "and"
-            | "or"
-            | "said"
-            | "says"
-            | "told"
-            | "tells"
-            | "to"
-            | "with"
-            | "that"
-            | "of"
-            | "the"
-            | "a"
-            | "an"
-            | "is"
-            | "was"
-            | "has"
-            | "had"
-            | "by"
-    ) || word.ends_with("ed")
+    title_gap_links::contains(word.as_bytes()) || word.ends_with("ed")
 }
 #[cfg(test)]
 mod tests {

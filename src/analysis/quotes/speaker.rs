@@ -17,6 +17,7 @@ use super::phrase::{is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_s
 use super::salience::UNNAMED;
 use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
+use crate::analysis::lexicon::compiled::name_links;
 use crate::analysis::lexicon::{self, flag};
 use crate::analysis::people::{
     EntityKind, Gender, Mention, People, is_preposition, may_be_name_word,
@@ -583,24 +584,10 @@ fn unlisted_name_before(text: &str) -> bool {
     }) && count >= 2
 }
 
+/// A word between the capitalised words of a name: "Bank of England"
+/// (`assets/words/name-links.tsv`, tag `link`).
 fn is_name_link(word: &str) -> bool {
-    matches!(
-        word,
-        "of" | "de"
-            | "van"
-            | "von"
-            | "der"
-            | "bin"
-            | "al"
-            | "la"
-            | "le"
-            | "da"
-            | "du"
-            | "the"
-            | "The"
-            | "and"
-            | "&"
-    )
+    name_links::link(word.as_bytes())
 }
 
 /// "There", "When", "However", "It’s": a capitalised word that opens a
