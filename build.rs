@@ -15,6 +15,9 @@ use std::path::Path;
 enum Shape {
     /// One word a line, matched as written: `contains(word)`.
     Set,
+    /// One lower-case word a line, matched in any ASCII case:
+    /// `contains(word)`.
+    Folded,
     /// One word a line, each with one or more of `tags`: one predicate a
     /// tag, `<tag>(word)`.
     Tagged(&'static [&'static str]),
@@ -48,6 +51,11 @@ const LISTS: &[(&str, Shape)] = &[
     ("time-openers.txt", Shape::Set),
     ("credit-words.txt", Shape::Words),
     ("title-prefixes.txt", Shape::Words),
+    ("clause-function-words.txt", Shape::Set),
+    ("name-suffixes.txt", Shape::Set),
+    ("not-adverbs.txt", Shape::Set),
+    ("aside-openers.txt", Shape::Folded),
+    ("nameless-words.txt", Shape::Set),
 ];
 
 fn main() {
@@ -71,6 +79,7 @@ fn main() {
                 &format!("is in `{name}`"),
                 lines.iter(),
             )),
+            Shape::Folded => out.push_str(&folded(name, &lines)),
             Shape::Tagged(tags) => {
                 for tag in *tags {
                     let words = lines.iter().filter(|(_, cols)| cols.contains(tag));
@@ -138,6 +147,29 @@ fn predicate<'a>(
          #[must_use]\n    \
          pub fn {name}(word: &[u8]) -> bool {{\n        \
          matches!(word, {})\n    }}\n",
+        arms.join(" | ")
+    )
+}
+
+/// `pub fn contains(word: &[u8]) -> bool`, in any ASCII case: the word is
+/// lower-cased into a buffer as long as the longest entry, then matched.
+fn folded(file: &str, lines: &[(&str, Vec<&str>)]) -> String {
+    for (w, cols) in lines {
+        assert!(cols.is_empty(), "{file}: {w:?} has columns");
+        assert_eq!(*w, w.to_ascii_lowercase(), "{file}: {w:?} not lower case");
+    }
+    let longest = lines.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
+    let arms: Vec<String> = lines.iter().map(|(w, _)| bytes(w)).collect();
+    format!(
+        "    /// `word` is in `{file}`, in any ASCII case.\n    \
+         #[must_use]\n    \
+         pub fn contains(word: &[u8]) -> bool {{\n        \
+         let mut lower = [0u8; {longest}];\n        \
+         let Some(lower) = lower.get_mut(..word.len()) else {{\n            \
+         return false;\n        }};\n        \
+         lower.copy_from_slice(word);\n        \
+         lower.make_ascii_lowercase();\n        \
+         matches!(&*lower, {})\n    }}\n",
         arms.join(" | ")
     )
 }

@@ -149,6 +149,9 @@ fn compiled_lists_match_as_written() {
     assert_eq!(title_abbreviations::get("sen"), Some("senator"));
     assert_eq!(title_abbreviations::get("senator"), None);
     assert_eq!(compiled::title_prefixes::WORDS[0], "co-");
+    assert!(compiled::aside_openers::contains(b"Who"));
+    assert!(!compiled::aside_openers::contains(b"whosoever"));
+    assert!(compiled::name_suffixes::contains(b"Jr.") && !compiled::name_suffixes::contains(b"jr"));
 }
 
 /// The columns of a line are what its list expects.

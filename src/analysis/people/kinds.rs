@@ -113,24 +113,8 @@ fn clause_follows(ctx: &Ctx, a: usize) -> bool {
         return ctx.flags().len() > 1 && ctx.flags()[0] & flag::GIVEN != 0;
     }
     let w = ctx.bytes(a);
-    !(is_preposition(w)
-        || matches!(
-            w,
-            b"is"
-                | b"was"
-                | b"are"
-                | b"were"
-                | b"has"
-                | b"have"
-                | b"had"
-                | b"will"
-                | b"would"
-                | b"which"
-                | b"that"
-                | b"and"
-                | b"or"
-                | b"but"
-        ))
+    // `assets/words/clause-function-words.txt`: "is", "which", "and".
+    !(is_preposition(w) || lexicon::compiled::clause_function_words::contains(w))
 }
 
 /// When a phrase is not a person: a place or an organisation, if it says so.

@@ -66,7 +66,7 @@ fn scores(ctx: &Ctx, a: usize) -> Option<f32> {
         return Some(W.scorer_minute); // a scorer and the minute: "(Bobic 47th)"
     }
     let cricket = out(w1, w2) || (num(ctx, a) && out(w2, w3));
-    if cricket || (matches!(w1, b"c" | b"b" | b"lbw" | b"st") && cap(ctx, a + 1)) {
+    if cricket || (sport_words::cricket(w1) && cap(ctx, a + 1)) {
         return Some(W.cricket_after); // cricket: "X not out 37", "X 169 not out", "X c Y b Z"
     }
     let listed = ctx

@@ -30,8 +30,10 @@ pub fn is_suffix_only(text: &str, tokens: &[Token], parts: Parts) -> bool {
     parts.len() == 1 && is_name_suffix(tokens[parts.first].bytes(text))
 }
 
+/// "Jr", "III" (`assets/words/name-suffixes.txt`).
+#[inline]
 pub fn is_name_suffix(w: &[u8]) -> bool {
-    matches!(w, b"Jr" | b"Jr." | b"Sr" | b"Sr." | b"II" | b"III" | b"IV")
+    crate::analysis::lexicon::compiled::name_suffixes::contains(w)
 }
 
 /// Drops "But", "The", "When" from the start of a run at a sentence start:

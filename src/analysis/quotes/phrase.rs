@@ -5,7 +5,9 @@
 use super::cues;
 use super::words::{Kind, Token};
 use crate::analysis::Span;
-use crate::analysis::lexicon::compiled::{time_openers, title_prefixes};
+use crate::analysis::lexicon::compiled::{
+    aside_openers, not_adverbs, time_openers, title_prefixes,
+};
 use crate::analysis::lexicon::{self, Filter, Flags, flag};
 
 /// The longest a speaker phrase may be, in words.
@@ -122,14 +124,13 @@ pub(super) fn is_preposition(word: &str) -> bool {
         || participle
 }
 
+/// Skips the adverbs before `at` (`assets/words/adverbs.txt`, and words
+/// in "-ly" but those of `assets/words/not-adverbs.txt`).
 pub(super) fn skip_adverbs(tokens: &[Token], at: usize) -> usize {
     let mut i = at;
     while i > 0
         && lower(&tokens[i - 1]).is_some_and(|w| {
-            is_adverb(w)
-                || w.len() > 4
-                    && w.ends_with("ly")
-                    && !matches!(w, "only" | "family" | "early" | "ally" | "rally")
+            is_adverb(w) || w.len() > 4 && w.ends_with("ly") && !not_adverbs::contains(w.as_bytes())
         })
     {
         i -= 1;
@@ -308,14 +309,12 @@ pub(super) fn is_aside(words: &[Token]) -> bool {
         || words[0].text.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// How an apposition or relative clause starts: "the", "a", "who", "45".
+/// How an apposition or relative clause starts: "the", "a", "who"
+/// (`assets/words/aside-openers.txt`), "45".
 pub(super) fn opens_aside(token: &Token) -> bool {
     let word = token.text;
     is_determiner(word)
-        || one_of(
-            word,
-            &["who", "whose", "which", "now", "then", "himself", "herself"],
-        )
+        || aside_openers::contains(word.as_bytes())
         || token.text.starts_with(|c: char| c.is_ascii_digit())
         || token.is_lowercase()
 }

@@ -17,7 +17,7 @@ use super::phrase::{is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_s
 use super::salience::UNNAMED;
 use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
-use crate::analysis::lexicon::compiled::name_links;
+use crate::analysis::lexicon::compiled::{name_links, nameless_words};
 use crate::analysis::lexicon::{self, flag};
 use crate::analysis::people::{
     EntityKind, Gender, Mention, People, is_preposition, may_be_name_word,
@@ -591,7 +591,8 @@ fn is_name_link(word: &str) -> bool {
 }
 
 /// "There", "When", "However", "It’s": a capitalised word that opens a
-/// sentence and names nobody.
+/// sentence and names nobody (`assets/words/nameless-words.txt`, and the
+/// function words of the other lists).
 fn is_function_word(name: &str) -> bool {
     if name.contains(char::is_whitespace) {
         return false;
@@ -602,12 +603,7 @@ fn is_function_word(name: &str) -> bool {
         || is_determiner(&word)
         || is_pronoun(&word)
         || is_adverb(&word)
-        || one_of(
-            &word,
-            &[
-                "there", "here", "however", "others", "what", "why", "how", "where",
-            ],
-        )
+        || nameless_words::contains(word.as_bytes())
 }
 
 fn strip_article(text: &str) -> &str {
