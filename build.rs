@@ -23,6 +23,9 @@ enum Shape {
     Tagged(&'static [&'static str]),
     /// A word and what it stands for: `get(word)`.
     Map,
+    /// As [`Shape::Map`], the words lower case and matched in any ASCII
+    /// case.
+    FoldedMap,
     /// Words (or prefixes) searched for, in order: `WORDS`.
     Words,
 }
@@ -56,6 +59,7 @@ const LISTS: &[(&str, Shape)] = &[
     ("not-adverbs.txt", Shape::Set),
     ("aside-openers.txt", Shape::Folded),
     ("nameless-words.txt", Shape::Set),
+    ("possessives.tsv", Shape::FoldedMap),
 ];
 
 fn main() {
@@ -91,7 +95,8 @@ fn main() {
                     assert!(known, "{name}: entry {}: {word:?}: tags {cols:?}", n + 1);
                 }
             }
-            Shape::Map => out.push_str(&map(name, &lines)),
+            Shape::Map => out.push_str(&map(name, &lines, false)),
+            Shape::FoldedMap => out.push_str(&map(name, &lines, true)),
             Shape::Words => out.push_str(&words(name, &lines)),
         }
         out.push_str("}\n\n");
@@ -174,20 +179,47 @@ fn folded(file: &str, lines: &[(&str, Vec<&str>)]) -> String {
     )
 }
 
-/// `pub fn get(word: &str) -> Option<&'static str>`: what `word` stands for.
-fn map(file: &str, lines: &[(&str, Vec<&str>)]) -> String {
-    let mut arms = String::new();
+/// `pub fn get(word: &str) -> Option<&'static str>`: what `word` stands
+/// for; with `folded`, in any ASCII case (the word lower-cased into a
+/// buffer as long as the longest entry).
+fn map(file: &str, lines: &[(&str, Vec<&str>)], folded: bool) -> String {
+    // One arm a value, its words joined: arms with one body are one arm.
+    let mut values: Vec<(&str, Vec<String>)> = Vec::new();
     for (n, (word, cols)) in lines.iter().enumerate() {
         let [value] = cols.as_slice() else {
             panic!("{file}: entry {}: {word:?} needs one value", n + 1);
         };
-        let _ = writeln!(arms, "            {word:?} => {value:?},");
+        let lower = word.to_ascii_lowercase();
+        assert!(!folded || *word == lower, "{file}: {word:?} not lower case");
+        match values.iter_mut().find(|(v, _)| v == value) {
+            Some((_, words)) => words.push(bytes(word)),
+            None => values.push((value, vec![bytes(word)])),
+        }
     }
+    let mut arms = String::new();
+    for (value, words) in &values {
+        let _ = writeln!(arms, "            {} => {value:?},", words.join(" | "));
+    }
+    let longest = lines.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
+    let (doc, lower) = if folded {
+        (
+            ", in any ASCII case",
+            format!(
+                "let mut lower = [0u8; {longest}];\n        \
+                 let lower = lower.get_mut(..word.len())?;\n        \
+                 lower.copy_from_slice(word.as_bytes());\n        \
+                 lower.make_ascii_lowercase();\n        \
+                 let word: &[u8] = lower;\n        "
+            ),
+        )
+    } else {
+        ("", "let word = word.as_bytes();\n        ".to_string())
+    };
     format!(
-        "    /// What `word` stands for in `{file}`, if it is there.\n    \
+        "    /// What `word` stands for in `{file}`{doc}, if it is there.\n    \
          #[must_use]\n    \
          pub fn get(word: &str) -> Option<&'static str> {{\n        \
-         Some(match word {{\n{arms}            _ => return None,\n        }})\n    }}\n"
+         {lower}Some(match word {{\n{arms}            _ => return None,\n        }})\n    }}\n"
     )
 }
 

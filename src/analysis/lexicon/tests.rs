@@ -149,6 +149,9 @@ fn compiled_lists_match_as_written() {
     assert_eq!(title_abbreviations::get("sen"), Some("senator"));
     assert_eq!(title_abbreviations::get("senator"), None);
     assert_eq!(compiled::title_prefixes::WORDS[0], "co-");
+    assert_eq!(compiled::possessives::get("His"), Some("he"));
+    assert_eq!(compiled::possessives::get("its"), Some("they"));
+    assert_eq!(compiled::possessives::get("theirs"), None);
     assert!(compiled::aside_openers::contains(b"Who"));
     assert!(!compiled::aside_openers::contains(b"whosoever"));
     assert!(compiled::name_suffixes::contains(b"Jr.") && !compiled::name_suffixes::contains(b"jr"));

@@ -16,6 +16,7 @@ use super::phrase::{
 use super::words::{Kind, Token};
 use crate::analysis::Span;
 use crate::analysis::chars::is_alphanumeric;
+use crate::analysis::lexicon::compiled::possessives;
 use crate::analysis::lexicon::{self, Filter, Flags, flag};
 
 /// How many tokens after a quote its cue may stand, beyond a whole
@@ -277,7 +278,7 @@ fn contrasted(tokens: &[Token], from: usize, to: usize) -> bool {
 /// “neutral”": a possessive before a word for speech gives the speaker.
 fn possessive_noun(tokens: &[Token], at: usize) -> Option<Found> {
     let owner = &tokens[at];
-    let pronoun = one_of(owner.text, &["his", "her", "their", "its"]);
+    let pronoun = possessives::get(owner.text).is_some();
     if !(pronoun || owner.is_capitalised() && owner.is_possessive()) {
         return None;
     }

@@ -17,7 +17,7 @@ use super::phrase::{is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_s
 use super::salience::UNNAMED;
 use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
-use crate::analysis::lexicon::compiled::{name_links, nameless_words};
+use crate::analysis::lexicon::compiled::{name_links, nameless_words, possessives};
 use crate::analysis::lexicon::{self, flag};
 use crate::analysis::people::{
     EntityKind, Gender, Mention, People, is_preposition, may_be_name_word,
@@ -76,13 +76,11 @@ impl<'a> Resolver<'a> {
         if words.len() == 1 && is_pronoun_token(first) {
             return self.pronoun(&first.text.to_lowercase(), cx);
         }
-        // "his claim", "her pledge": the possessive stands for he or she.
-        if words.len() == 1 && one_of(first.text, &["his", "her", "their", "its"]) {
-            let pronoun = match first.text.to_lowercase().as_str() {
-                "his" => "he",
-                "her" => "she",
-                _ => "they",
-            };
+        // "his claim", "her pledge": the possessive stands for he or she
+        // (`assets/words/possessives.tsv`).
+        if words.len() == 1
+            && let Some(pronoun) = possessives::get(first.text)
+        {
             return self.pronoun(pronoun, cx);
         }
         // "the American", "the 27-year-old Dutchman", "the Bishop": a person
@@ -104,10 +102,8 @@ impl<'a> Resolver<'a> {
         if let Some(speaker) = self.named(phrase) {
             return speaker;
         }
-        let determiner = one_of(
-            first.text,
-            &["his", "her", "their", "its", "our", "my", "your", "a", "an"],
-        );
+        let determiner = possessives::get(first.text).is_some()
+            || one_of(first.text, &["our", "my", "your", "a", "an"]);
         let capitalised = !determiner
             && words
                 .iter()
