@@ -13,6 +13,12 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "a modal verb between two names is no role: the first is the subject",
+        "Martina Holm reached the final. Holm will partner Nadia Lund in the doubles. She \
+         will then play in Sydney. \"I might play more,\" she added.",
+        &[("I might play more,", Some("Martina Holm"), Some("added"))],
+    ),
+    (
         "the subject of a clause before a participle ends before its verb",
         "Mitt Rowan went after Tom Drake on Wednesday over his taxes, calling it \
          \"disqualifying\".",
