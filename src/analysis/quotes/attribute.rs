@@ -10,8 +10,8 @@
 
 use super::cues::{self, Form};
 use super::phrase::{
-    MAX_PHRASE, aside_start, clause_subject, is_dash, is_determiner, is_time_word, join, lower,
-    one_of, phrase_after, phrase_before, skip_adverbs, subject_before,
+    MAX_PHRASE, aside_start, clause_subject, is_dash, is_determiner, is_pronoun_token,
+    is_time_word, join, lower, one_of, phrase_after, phrase_before, skip_adverbs, subject_before,
 };
 use super::words::{Kind, Token};
 use crate::analysis::Span;
@@ -97,6 +97,17 @@ fn after_quote_words(tokens: &[Token]) -> Option<Found> {
         });
     }
     subject_first(tokens, start).or_else(|| closing_clause(tokens))
+}
+
+/// The speaker phrase comes before the cue, and the cue is followed by a
+/// clause of its own: "that …" or a pronoun and its verb (`Ash insists he
+/// will not sell`), so it reports that clause.
+pub fn reports_own_clause(tokens: &[Token], found: &Found) -> bool {
+    let next = tokens
+        .iter()
+        .find(|t| t.span.start >= found.cue.end && t.is_word());
+    found.subject.end <= found.cue.start
+        && next.is_some_and(|t| t.text == "that" || is_pronoun_token(t))
 }
 
 /// `“…” — Esther Tapia`: a quote signed with a dash and a name.

@@ -135,9 +135,19 @@ impl<'a> Document<'a> {
                 .map_or(self.lines.start(line), |t| t.span.start),
             horizon: self.lines.start(first_in_reach(line)),
         };
-        let found = attributions(tokens, at, sentence);
+        let (found, own_clause) = attributions(tokens, at, sentence);
         if let Some(decision) = self.best(&found, &place) {
             return decision;
+        }
+        // "“…,” Ash said. “It's up to them.” Manager Ivo Lind insists he
+        // …": a quote between the speaker's and a sentence of its own goes
+        // on with the speaker of the quote before, in the sentence before.
+        if own_clause && self.follows_quote(line, sentence) {
+            let previous = self.context(&place, self.marked[quote].open).previous;
+            return Decision {
+                speaker: previous.unwrap_or(Speaker::Unknown),
+                ..Decision::NONE
+            };
         }
         if first && line_is_quoted(tokens) {
             return self.continued(quote, &place);
@@ -237,6 +247,24 @@ impl<'a> Document<'a> {
         )
     }
 
+    /// The sentence before the one starting at token `sentence` of `line`
+    /// (the last of the line before, for a line's first) holds a quote.
+    fn follows_quote(&self, line: usize, sentence: usize) -> bool {
+        let (line, end) = match sentence.checked_sub(1) {
+            Some(last) => (line, last),
+            None => match line.checked_sub(1) {
+                Some(before) => (before, self.lines.tokens(before).len().saturating_sub(1)),
+                None => return false,
+            },
+        };
+        let tokens = self.lines.tokens(line);
+        let Some(end) = tokens.len().checked_sub(1).map(|n| end.min(n)) else {
+            return false;
+        };
+        let start = self.lines.sentence_start(line, end);
+        tokens[start..=end].iter().any(|t| t.kind == Kind::Quote)
+    }
+
     /// A quote-only paragraph carries on the speaker before it: the one the
     /// paragraph before introduced with a colon, else the last speaker if
     /// it spoke in that paragraph, else whoever that paragraph's last
@@ -297,8 +325,10 @@ fn first_in_reach(line: usize) -> usize {
 }
 
 /// The attributions that may hold for the quotation at token `at`, best
-/// first; `sentence` is the first token of its sentence.
-fn attributions(tokens: &[Token], at: usize, sentence: usize) -> Vec<Found> {
+/// first; `sentence` is the first token of its sentence. And whether the
+/// sentence after the quote reports a clause of its own, so that the
+/// quote has no cue after it.
+fn attributions(tokens: &[Token], at: usize, sentence: usize) -> (Vec<Found>, bool) {
     let after_end = tokens[at + 1..]
         .iter()
         .position(|t| t.kind == Kind::Quote || t.is('.') || t.is('?') || t.is('!') || t.is(';'))
@@ -314,20 +344,27 @@ fn attributions(tokens: &[Token], at: usize, sentence: usize) -> Vec<Found> {
         || opens_sentence_whole(tokens, at, sentence);
     // A fragment may still end a sentence that closes with its
     // attribution: "“… far more credible” than his, Zuckoff said."
+    let words_after = &tokens[at + 1..after_end];
     let after = if closes {
-        attribute::after(&tokens[at + 1..after_end])
+        attribute::after(words_after)
     } else {
-        attribute::closing_clause(&tokens[at + 1..after_end])
+        attribute::closing_clause(words_after)
     };
     let before = attribute::before(&tokens[sentence.max(at.saturating_sub(REACH_BEFORE))..at]);
     // A quote that ends its sentence and already has a cue before it: the
     // capitalised words after it start the next sentence.
     let ended = ends_sentence(quote.text) && tokens.get(at + 1).is_some_and(Token::is_capitalised);
-    if ended && !before.is_empty() {
+    // "“It's not up to me.” Manager Tom Ash insists he will not sell":
+    // after a quote that ended its sentence, a cue with a clause of its
+    // own reports that clause, not the quote.
+    let own_clause = after.is_some_and(|f| ended && attribute::reports_own_clause(words_after, &f));
+    let after = after.filter(|_| !own_clause);
+    let found = if ended && !before.is_empty() {
         before.into_iter().chain(after).collect()
     } else {
         after.into_iter().chain(before).collect()
-    }
+    };
+    (found, own_clause)
 }
 
 /// A quotation of a few words that opens its sentence is a sentence of

@@ -13,6 +13,15 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "a cue with a clause of its own after a quote that ended is not its cue",
+        "Tom Ash has impressed the fans. \"The crowd was great,\" he said. \"It is not up to \
+         me.\" Club manager Ivo Lind insists he will not sell Ash.",
+        &[
+            ("The crowd was great,", Some("Tom Ash"), Some("said")),
+            ("It is not up to me.", Some("Tom Ash"), None),
+        ],
+    ),
+    (
         "a modal verb between two names is no role: the first is the subject",
         "Martina Holm reached the final. Holm will partner Nadia Lund in the doubles. She \
          will then play in Sydney. \"I might play more,\" she added.",
