@@ -344,14 +344,20 @@ pub(super) fn phrase_before(tokens: &[Token], end: usize) -> Option<(Span, usize
         }
         let lower_word = lower(t);
         if let Some(w) = lower_word {
-            // "Mr. Morgan of the Sierra Club": "the" inside "of the".
-            let of_the = w == "the" && start >= 2 && tokens[start - 2].text == "of" && start < end;
+            // "Mr. Morgan of the Sierra Club", "Tom Grady from the FDA":
+            // "the" inside "of the", "from the".
+            let of_the = w == "the"
+                && start >= 2
+                && matches!(tokens[start - 2].text, "of" | "from")
+                && start < end;
             if is_determiner(w) && !of_the {
                 start -= 1;
                 break;
             }
-            let inner_of =
-                w == "of" && start < end && start >= 2 && tokens[start - 2].is_capitalised();
+            let inner_of = matches!(w, "of" | "from")
+                && start < end
+                && start >= 2
+                && tokens[start - 2].is_capitalised();
             let inner = inner_of || joins_roles(tokens, start - 1, end);
             if (is_stop(w) && !inner) || is_pronoun(w) || cues::cue(w, None).is_some() {
                 break;

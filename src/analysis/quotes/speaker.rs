@@ -134,7 +134,11 @@ impl<'a> Resolver<'a> {
         // it is, whether the people engine lists the name or not.
         // "David Graham from the FDA's Office of Drug Safety": the same.
         let text = &self.text[phrase.range()];
-        let phrase = match text.find(" of ").or_else(|| text.find(" from ")) {
+        let first_link = [text.find(" of "), text.find(" from ")]
+            .into_iter()
+            .flatten()
+            .min();
+        let phrase = match first_link {
             Some(of)
                 if unlisted_name_before(&self.text[phrase.start..phrase.start + of])
                     || self.mentions_from(phrase).any(|m| {

@@ -13,6 +13,15 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "a name from a body before the cue is the speaker, not the body",
+        "On Thursday, Tom Grady from the Agency's Office of Port Safety told the panel that \
+         \"there is no need for it\". \"We are busy,\" Ana Lund from Harbour Trust said.",
+        &[
+            ("there is no need for it", Some("Tom Grady"), Some("told")),
+            ("We are busy,", Some("Ana Lund"), Some("said")),
+        ],
+    ),
+    (
         "a cue with a clause of its own after a quote that ended is not its cue",
         "Tom Ash has impressed the fans. \"The crowd was great,\" he said. \"It is not up to \
          me.\" Club manager Ivo Lind insists he will not sell Ash.",
