@@ -242,7 +242,8 @@ pub fn before(tokens: &[Token]) -> Vec<Found> {
             Form::Participle => None,
             Form::Base if is_infinitive(tokens, at) => None,
             _ if is_passive(tokens, at) => None,
-            _ if is_coordinated(tokens, at) => clause_subject(&tokens[..at]),
+            _ if is_coordinated(tokens, at) => clause_subject(&tokens[own_clause(tokens, at)..at])
+                .or_else(|| clause_subject(&tokens[..at])),
             _ => subject_before(tokens, at).map(|(s, _)| s),
         };
         if let Some(subject) = subject {
@@ -259,6 +260,21 @@ pub fn before(tokens: &[Token]) -> Vec<Found> {
     prefer_reporting_over_naming(tokens, &mut out);
     out.extend(weak);
     out
+}
+
+/// Where the clause of the verb at `at` opens: after the last word before
+/// it that contrasts two clauses ("X claimed …, but his lawyer told the BBC
+/// … and added"), else at the start. A clause with no subject of its own
+/// ("…, but now said") has the sentence's.
+fn own_clause(tokens: &[Token], at: usize) -> usize {
+    tokens[..at]
+        .iter()
+        .rposition(|t| {
+            t.is_lowercase()
+                && lexicon::folded_flags(t.text.as_bytes(), Filter::FUNCTION_WORDS) & flag::CONTRAST
+                    != 0
+        })
+        .map_or(0, |i| i + 1)
 }
 
 /// "Trump said … that Clinton once described it as “the gold standard”":

@@ -13,6 +13,12 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "a verb joined after but has the subject of its own clause",
+        "Port officials claimed Mr Lind led the group, but his lawyer, Anton Varga, told \
+         reporters it was absurd and added: \"He lived on welfare.\"",
+        &[("He lived on welfare.", Some("Anton Varga"), Some("added"))],
+    ),
+    (
         "a name from a body before the cue is the speaker, not the body",
         "On Thursday, Tom Grady from the Agency's Office of Port Safety told the panel that \
          \"there is no need for it\". \"We are busy,\" Ana Lund from Harbour Trust said.",
