@@ -404,7 +404,9 @@ pub(super) fn phrase_after(tokens: &[Token], from: usize) -> Option<Span> {
     if is_pronoun_token(first) {
         return Some(first.span);
     }
-    let descriptive = lower(first).is_some_and(is_determiner);
+    // "the former senator", also opening a sentence: "The chancellor
+    // would not comment, but insisted".
+    let descriptive = first.is_word() && is_determiner(first.text);
     let mut end = from;
     while end < tokens.len() && end - from < MAX_PHRASE {
         let t = &tokens[end];

@@ -13,6 +13,16 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "a description opening a sentence is the subject of its verbs",
+        "Gordon Brown made an appeal for unity.\n\nThe chancellor would not comment on the \
+         reports, but insisted he would not be \"diverted or distracted\" from his work.",
+        &[(
+            "diverted or distracted",
+            Some("Gordon Brown"),
+            Some("insisted"),
+        )],
+    ),
+    (
         "a verb joined after but has the subject of its own clause",
         "Port officials claimed Mr Lind led the group, but his lawyer, Anton Varga, told \
          reporters it was absurd and added: \"He lived on welfare.\"",
