@@ -60,6 +60,7 @@ const LISTS: &[(&str, Shape)] = &[
     ("aside-openers.txt", Shape::Folded),
     ("nameless-words.txt", Shape::Set),
     ("possessives.tsv", Shape::FoldedMap),
+    ("spokes-nouns.txt", Shape::Folded),
 ];
 
 fn main() {

@@ -13,11 +13,13 @@ mod nouns;
 use super::credit::is_credit;
 use super::index::TextIndex;
 use super::lines::Window;
-use super::phrase::{is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_stop, one_of};
+use super::phrase::{
+    is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_stop, join, one_of,
+};
 use super::salience::UNNAMED;
 use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
-use crate::analysis::lexicon::compiled::{name_links, nameless_words, possessives};
+use crate::analysis::lexicon::compiled::{name_links, nameless_words, possessives, spokes_nouns};
 use crate::analysis::lexicon::{self, flag};
 use crate::analysis::people::{
     EntityKind, Gender, Mention, People, is_preposition, may_be_name_word,
@@ -95,6 +97,9 @@ impl<'a> Resolver<'a> {
         }
         if let Some(organisation) = organisation_of_place(&words) {
             return Speaker::Organisation(organisation);
+        }
+        if let Some(body) = self.spokesperson_of(&words) {
+            return Speaker::Organisation(body);
         }
         if let Some(organisation) = organisation_phrase(&words) {
             return Speaker::Organisation(organisation);
@@ -175,6 +180,29 @@ impl<'a> Resolver<'a> {
 
     /// A capitalised phrase the people engine did not list: a person it
     /// knows under another form, or a name as written.
+    /// "A Home Office spokesman", "an IAAF spokeswoman": someone unnamed
+    /// who speaks for the body named before the noun
+    /// (`assets/words/spokes-nouns.txt`), the body speaking. Not for a
+    /// person ("a Clinton spokesman") or a nationality.
+    fn spokesperson_of(&self, words: &[Token]) -> Option<String> {
+        let [first, body @ .., noun] = words else {
+            return None;
+        };
+        let named = !body.is_empty()
+            && body
+                .iter()
+                .all(|w| w.is_capitalised() || w.text.starts_with(|c: char| c.is_ascii_digit()));
+        if !(one_of(first.text, &["a", "an"])
+            && named
+            && spokes_nouns::contains(noun.text.as_bytes()))
+        {
+            return None;
+        }
+        let name = join(body[0].span, body[body.len() - 1].span).text(self.text);
+        let nationality = body.len() == 1 && lexicon::flags(name) & flag::DEMONYM != 0;
+        (!nationality && self.index.lookup(name).is_none()).then(|| name.to_owned())
+    }
+
     fn unlisted_name(&self, phrase: Span) -> Speaker {
         let text = phrase.text(self.text);
         if let Some(person) = self.index.lookup(text) {

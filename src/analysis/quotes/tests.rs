@@ -13,6 +13,16 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "an unnamed spokesman of a body named before the noun is the body",
+        "The port reopened. \"We are pleased,\" a Harbour Board spokesman said. \"It went \
+         well,\" said an NSPA spokeswoman. \"No,\" a Danish spokesman said.",
+        &[
+            ("We are pleased,", Some("Harbour Board"), Some("said")),
+            ("It went well,", Some("NSPA"), Some("said")),
+            ("No,", None, Some("said")),
+        ],
+    ),
+    (
         "a description opening a sentence is the subject of its verbs",
         "Gordon Brown made an appeal for unity.\n\nThe chancellor would not comment on the \
          reports, but insisted he would not be \"diverted or distracted\" from his work.",
