@@ -37,6 +37,12 @@ fn who_is_a_person() {
         ),
         // ...but not before, with nothing else to say so.
         ("Qorvath spoke first.", &[]),
+        // A number's dot ends its sentence, so "But" opens the next.
+        (
+            "The fee rose to £2.2m. But Zbyk told reporters no. Anna Zbyk is the director.",
+            &["Anna Zbyk"],
+        ),
+        ("The U.S. Senate met. Anna Zbyk spoke.", &["Anna Zbyk"]),
         // A name that "its" or "which" refers back to is a thing's.
         (
             "Qorvex said its profits rose. Zbyntal, which owns the mine, \

@@ -666,7 +666,10 @@ fn is_mark(ch: char) -> bool {
 fn keeps_dot(word: &str, dotted: bool) -> bool {
     let mut chars = word.chars();
     let single_cap = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-    if single_cap || dotted {
+    // "U.S." keeps its dot; "£2.2m." is a number, and its dot ends the
+    // sentence ("… £2.2m. But Brady told").
+    let number = word.starts_with(|c: char| c.is_ascii_digit());
+    if single_cap || dotted && !number {
         return true;
     }
     // Abbreviations that keep their dot are short and capitalised ("Gen",
