@@ -6,7 +6,7 @@ use super::openers;
 use super::title;
 use super::token::{Gap, Kind, Token};
 use crate::analysis::Span;
-use crate::analysis::lexicon::compiled::name_links;
+use crate::analysis::lexicon::compiled::{name_links, post_nominals};
 use crate::analysis::lexicon::{Flags, flag};
 use std::borrow::Cow;
 
@@ -54,6 +54,19 @@ impl Parts {
             first,
             last: self.last,
             skip: self.skip.filter(|&s| s > first),
+        }
+    }
+
+    /// Without the last word (at least one word is kept).
+    pub fn drop_back(self) -> Self {
+        if self.len() < 2 {
+            return self;
+        }
+        let last = self.nth(self.len() - 2);
+        Parts {
+            first: self.first,
+            last,
+            skip: self.skip.filter(|&s| s < last),
         }
     }
 
@@ -208,6 +221,11 @@ pub fn find_into(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             continue;
         }
         parts = openers::strip_sentence_openers(text, tokens, parts);
+        // "Frank Field MP": letters after a name are no part of it
+        // (`assets/words/post-nominals.txt`).
+        if post_nominals::contains(tokens[parts.last].bytes(text)) {
+            parts = parts.drop_back();
+        }
         if openers::is_suffix_only(text, tokens, parts) {
             continue;
         }

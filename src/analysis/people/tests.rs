@@ -43,6 +43,11 @@ fn who_is_a_person() {
             &["Anna Zbyk"],
         ),
         ("The U.S. Senate met. Anna Zbyk spoke.", &["Anna Zbyk"]),
+        // MP is a title before a name, and letters after one are not in it.
+        (
+            "Tory MP Tom Varga said no. Ann Roe QC and Ivo Lind MSP agreed.",
+            &["Tom Varga", "Ann Roe", "Ivo Lind"],
+        ),
         // A name that "its" or "which" refers back to is a thing's.
         (
             "Qorvex said its profits rose. Zbyntal, which owns the mine, \

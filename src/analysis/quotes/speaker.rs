@@ -19,7 +19,9 @@ use super::phrase::{
 use super::salience::UNNAMED;
 use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
-use crate::analysis::lexicon::compiled::{name_links, nameless_words, possessives, spokes_nouns};
+use crate::analysis::lexicon::compiled::{
+    name_links, nameless_words, possessives, post_nominals, spokes_nouns,
+};
 use crate::analysis::lexicon::{self, flag};
 use crate::analysis::people::{
     EntityKind, Gender, Mention, People, is_preposition, may_be_name_word,
@@ -466,11 +468,13 @@ impl NamedPeople {
 }
 
 /// What may follow the head name inside the phrase: nothing, a
-/// possessive ending, or "of Ohio".
+/// possessive ending, letters after a name ("MP",
+/// `assets/words/post-nominals.txt`), or "of Ohio".
 fn is_tail(rest: &str) -> bool {
     let rest = rest.trim();
     rest.is_empty()
         || matches!(rest, "'s" | "’s" | "'" | "’")
+        || post_nominals::contains(rest.as_bytes())
         || rest.starts_with("of ")
         || rest.starts_with(',')
         || rest.starts_with('(')

@@ -13,6 +13,16 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "an MP is a title and a group of MPs no one named",
+        "Tory MP Tom Varga said it was \"a farce\". \"It is late,\" said Ann Roe MSP. The \
+         committee met. \"We are concerned,\" MPs said.",
+        &[
+            ("a farce", Some("Tom Varga"), Some("said")),
+            ("It is late,", Some("Ann Roe"), Some("said")),
+            ("We are concerned,", None, Some("said")),
+        ],
+    ),
+    (
         "an unnamed spokesman of a body named before the noun is the body",
         "The port reopened. \"We are pleased,\" a Harbour Board spokesman said. \"It went \
          well,\" said an NSPA spokeswoman. \"No,\" a Danish spokesman said.",
