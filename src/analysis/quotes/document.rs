@@ -37,6 +37,9 @@ pub(super) struct Document<'a> {
     spoken: Spoken,
     /// The last speaker and the line it spoke in.
     last: Option<(Speaker, usize)>,
+    /// The speaker of the quote just decided, if a cue named them and the
+    /// quote was a sentence of speech (it ends with punctuation).
+    cued: Option<Speaker>,
 }
 
 /// Where a quote stands: its line and where its sentence starts.
@@ -65,6 +68,7 @@ impl<'a> Document<'a> {
             resolver: Resolver::new(text, people, index),
             spoken: Spoken::default(),
             last: None,
+            cued: None,
         }
     }
 
@@ -101,6 +105,12 @@ impl<'a> Document<'a> {
     }
 
     fn remember(&mut self, quote: usize, line: usize, decision: &Decision) {
+        // A fragment ("plans to publish a “candid memoir”") is no one's
+        // run of speech to go on with.
+        let spoken = ends_with_punctuation(self.marked[quote].inner.text(self.text));
+        self.cued = (decision.cue.is_some() && spoken)
+            .then(|| decision.speaker.clone())
+            .filter(|s| !matches!(s, Speaker::Unknown));
         if !matches!(decision.speaker, Speaker::Unknown) {
             self.last = Some((decision.speaker.clone(), line));
         }
@@ -201,6 +211,18 @@ impl<'a> Document<'a> {
                         .resolve(pronoun, &self.context(&place, pronoun.start)),
                     ..Decision::NONE
                 },
+                // "“…,” said Mr Lind. ¶ “This cannot go on.” Filming …": a
+                // quote that opens its sentence right after one with a cue
+                // goes on with its speaker.
+                None if at == sentence
+                    && self.cued.is_some()
+                    && self.follows_quote(line, sentence) =>
+                {
+                    Decision {
+                        speaker: self.cued.clone().unwrap_or(Speaker::Unknown),
+                        ..Decision::NONE
+                    }
+                }
                 None => Decision::NONE,
             },
         }

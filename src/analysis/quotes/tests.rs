@@ -13,6 +13,18 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "a quote opening a paragraph after one with a cue goes on with its speaker",
+        "\"We were called savages,\" said Mr Lind.\n\n\"This cannot go on.\" The film \
+         is due in April. The firm announced a \"new season\".\n\n\"It will be big.\" \
+         Tickets are on sale.",
+        &[
+            ("We were called savages,", Some("Lind"), Some("said")),
+            ("This cannot go on.", Some("Lind"), None),
+            ("new season", None, Some("announced")),
+            ("It will be big.", None, None),
+        ],
+    ),
+    (
         "an MP is a title and a group of MPs no one named",
         "Tory MP Tom Varga said it was \"a farce\". \"It is late,\" said Ann Roe MSP. The \
          committee met. \"We are concerned,\" MPs said.",
