@@ -237,11 +237,44 @@ impl<'a> Resolver<'a> {
         let known = Some(gender);
         // Salience decides among everyone the gender does not rule out; a
         // person known to be of that gender wins only when no one stands out.
-        self.most_salient(cx, Classes::of(None).with(known))
+        match self
+            .most_salient(cx, Classes::of(None).with(known))
             .filter(|&(p, salient)| salient || self.gender_of(p) == known)
             .or_else(|| self.most_salient(cx, Classes::of(known)))
             .or_else(|| self.most_salient(cx, Classes::of(None)))
-            .map_or(Speaker::Unknown, |(p, _)| person(p))
+        {
+            // "A Home Office spokesman said … He added": the unnamed
+            // spokesman goes on speaking for the body.
+            Some((UNNAMED, _)) => self
+                .unnamed_body(cx)
+                .map_or(Speaker::Unknown, Speaker::Organisation),
+            found => found.map_or(Speaker::Unknown, |(p, _)| person(p)),
+        }
+    }
+
+    /// The body the last unnamed subject spoke for, if the sentence it
+    /// opens names one: "A Home Office spokesman said …".
+    fn unnamed_body(&self, cx: &Context) -> Option<String> {
+        let at = cx.subjects.lines_back().find_map(|(line, _)| {
+            cx.subjects
+                .subjects_back(line, 0, cx.at)
+                .find(|&&(_, p)| p == UNNAMED)
+                .map(|&(s, _)| s)
+        })?;
+        let sentence = self.text.get(at..)?;
+        let mut end = sentence.len().min(SPOKES_REACH);
+        while !sentence.is_char_boundary(end) {
+            end -= 1;
+        }
+        let words = tokenize(self.text, Span::new(at, at + end), &[]);
+        let end = words
+            .iter()
+            .position(|w| spokes_nouns::contains(w.text.as_bytes()))?;
+        // "Responding to the ruling, a Home Office spokesman said".
+        let start = words[..end]
+            .iter()
+            .rposition(|w| one_of(w.text, &["a", "an"]))?;
+        self.spokesperson_of(&words[start..=end])
     }
 
     fn gender_of(&self, person: usize) -> Option<Gender> {
@@ -321,6 +354,11 @@ pub(super) fn person(p: usize) -> Speaker {
 
 /// How many gender classes there are: not known, male, female.
 pub(super) const CLASSES: usize = 3;
+
+/// How far into a sentence its unnamed subject's noun may stand ("A
+/// Department for Constitutional Affairs spokeswoman"): a long body's
+/// name; further on, the noun is in another phrase.
+const SPOKES_REACH: usize = 80;
 
 /// The gender class of a person: 0 when the text does not tell the gender,
 /// 1 male, 2 female. A pronoun rules out classes, never single people.

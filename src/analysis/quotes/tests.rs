@@ -13,6 +13,20 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "he after an unnamed spokesman opening a clause is the body",
+        "Tom Ash spoke first. Responding to the ruling, a Harbour Board spokesman said the \
+         rules had changed. He added \"that the old system will go\". A spokesman said \
+         more. He added \"that it is over\".",
+        &[
+            (
+                "that the old system will go",
+                Some("Harbour Board"),
+                Some("added"),
+            ),
+            ("that it is over", None, Some("added")),
+        ],
+    ),
+    (
         "a quote opening a paragraph after one with a cue goes on with its speaker",
         "\"We were called savages,\" said Mr Lind.\n\n\"This cannot go on.\" The film \
          is due in April. The firm announced a \"new season\".\n\n\"It will be big.\" \
@@ -170,10 +184,14 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
-        "he after an unnamed spokesman is that spokesman, not a name before",
+        "he after an unnamed spokesman is the body they speak for, not a name before",
         "Ed Lowe said the visa checks had failed. A Home Office spokesman said the \
          system had been tightened. He added \"that checks will be simpler\".",
-        &[("that checks will be simpler", None, Some("added"))],
+        &[(
+            "that checks will be simpler",
+            Some("Home Office"),
+            Some("added"),
+        )],
     ),
     (
         "a name, then a bare role of a body, then the cue with no comma",
