@@ -8,7 +8,7 @@ use super::index::TextIndex;
 use super::words::{Token, starts_sentence};
 use crate::analysis::Span;
 use crate::analysis::chars::{is_alphabetic, is_alphanumeric};
-use crate::analysis::lexicon::compiled::title_gap_links;
+use crate::analysis::lexicon::compiled::{spokes_nouns, title_gap_links};
 use crate::analysis::lexicon::{self, Filter, Flags, flag};
 use crate::analysis::people::{EntityKind, People};
 
@@ -49,6 +49,11 @@ fn subject(
     let (first, last) = (tokens.first()?, tokens.last()?);
     let sentence = Span::new(first.span.start, last.span.end);
     if let Some(found) = cue_subject(tokens) {
+        // "A spokesman for the Harbour Board said": the body is the
+        // phrase found, and someone unnamed the subject.
+        if speaks_for(&text[sentence.start..found.subject.start]) {
+            return Some(UNNAMED);
+        }
         if let Some(person) = head(text, found.subject, people) {
             return Some(person);
         }
@@ -146,6 +151,19 @@ pub const UNNAMED: usize = usize::MAX;
 
 /// "a spokesman", "an official", "one trader": someone not named, by a
 /// role noun ("an improbable remark" is no one).
+/// The words before a subject phrase end with "a spokesman for" (or "of",
+/// "at"): the phrase is the body an unnamed person speaks for.
+fn speaks_for(lead: &str) -> bool {
+    let mut words = lead.split_whitespace().rev();
+    let link = words
+        .next()
+        .is_some_and(|w| matches!(w, "for" | "of" | "at"));
+    let noun = words
+        .next()
+        .is_some_and(|w| spokes_nouns::contains(w.as_bytes()));
+    link && noun && words.next().is_some_and(|w| w.eq_ignore_ascii_case("a"))
+}
+
 fn is_indefinite(phrase: &str) -> bool {
     let mut words = phrase.split_whitespace();
     words.next().is_some_and(|w| {

@@ -274,7 +274,10 @@ impl<'a> Resolver<'a> {
         let start = words[..end]
             .iter()
             .rposition(|w| one_of(w.text, &["a", "an"]))?;
-        self.spokesperson_of(&words[start..=end])
+        self.spokesperson_of(&words[start..=end]).or_else(|| {
+            body_after(self.text, &words[end + 1..])
+                .filter(|body| self.index.lookup(body).is_none())
+        })
     }
 
     fn gender_of(&self, person: usize) -> Option<Gender> {
@@ -354,6 +357,26 @@ pub(super) fn person(p: usize) -> Speaker {
 
 /// How many gender classes there are: not known, male, female.
 pub(super) const CLASSES: usize = 3;
+
+/// "spokesman for the Harbour Board": the capitalised name after "for",
+/// "of" or "at" (and "the") that follows a spokes-noun.
+fn body_after(text: &str, words: &[Token]) -> Option<String> {
+    let (link, rest) = words.split_first()?;
+    if !one_of(link.text, &["for", "of", "at"]) {
+        return None;
+    }
+    let rest = match rest.split_first() {
+        Some((the, after)) if one_of(the.text, &["the"]) => after,
+        _ => rest,
+    };
+    let n = rest
+        .iter()
+        .take_while(|w| w.is_capitalised() || is_name_link(w.text))
+        .count();
+    let name = rest.get(..n)?;
+    let last = name.iter().rposition(Token::is_capitalised)?;
+    Some(join(name[0].span, name[last].span).text(text).to_owned())
+}
 
 /// How far into a sentence its unnamed subject's noun may stand ("A
 /// Department for Constitutional Affairs spokeswoman"): a long body's

@@ -13,6 +13,17 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "he after a spokesman for a body is the body",
+        "Tom Ash left in May. A spokesman for the Harbour Board said: \"It is sad.\" He \
+         added: \"We will miss him.\" A spokesman for Ann Roe said she was well. He said \
+         \"she is resting\".",
+        &[
+            ("It is sad.", Some("Harbour Board"), Some("said")),
+            ("We will miss him.", Some("Harbour Board"), Some("added")),
+            ("she is resting", None, Some("said")),
+        ],
+    ),
+    (
         "he after an unnamed spokesman opening a clause is the body",
         "Tom Ash spoke first. Responding to the ruling, a Harbour Board spokesman said the \
          rules had changed. He added \"that the old system will go\". A spokesman said \
