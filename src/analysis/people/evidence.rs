@@ -6,6 +6,7 @@
 use super::candidates::Candidate;
 use super::kinds;
 use super::layout;
+use super::things;
 use super::token::{Kind, Token};
 use super::weights::WEIGHTS as W;
 use crate::analysis::lexicon::{self, Flags, flag};
@@ -163,6 +164,9 @@ pub fn judge(ctx: &Ctx) -> Verdict {
     if let Some(v) = obvious(ctx) {
         return v;
     }
+    if things::by_form(ctx) {
+        return Verdict::THING;
+    }
     let appositive = apposition(ctx);
     if appositive == Appositive::Organisation {
         return Verdict::ORGANISATION;
@@ -172,12 +176,17 @@ pub fn judge(ctx: &Ctx) -> Verdict {
     } else {
         0.0
     };
-    let context = title(ctx) + speech(ctx) + appositive + layout::score(ctx);
+    let speaks = speech(ctx);
+    let context = title(ctx) + speaks + appositive + layout::score(ctx);
     // After the speech rule, which looked up the words around the name.
-    if kinds::named_as_thing(ctx) {
+    if kinds::named_as_thing(ctx) || things::plural_verb(ctx) {
         return Verdict::THING;
     }
-    let score = context + words(ctx) + counter(ctx);
+    let mut score = context + words(ctx) + counter(ctx);
+    // A brand that speaks is a speaker still: the quotes name it.
+    if (speaks <= 0.0 || opens_clause(ctx)) && things::brand(ctx) {
+        score += W.brand;
+    }
     Verdict {
         score,
         other: kinds::other_kind(ctx),
@@ -242,7 +251,9 @@ fn speech(ctx: &Ctx) -> f32 {
     match ctx.before() {
         // Not "said Gartner's analyst Kobita Desai": the owner of the
         // speaker's title is no speaker.
-        Some(b) if is_verb(b) && !ctx.tokens[b].sent_start && !owns_title(ctx) => W.speech,
+        Some(b) if is_verb(b) && !ctx.tokens[b].sent_start && !owns_title(ctx) && !heads(ctx) => {
+            W.speech
+        }
         // "the official, Aryeh Shumer, said": a title noun, a comma, X.
         Some(b) if ctx.bytes(b) == b"," && b > 0 && is_title_noun(ctx, b - 1) => {
             W.named_after_title
@@ -264,6 +275,23 @@ fn owns_title(ctx: &Ctx) -> bool {
                     .is_some_and(|t| t.kind == Kind::Word && !t.cap)
             })
             .any(|i| ctx.lower_flags(i) & (flag::TITLE | flag::QUALIFIER) != 0)
+}
+
+/// After "said", the name heads a longer phrase rather than naming the
+/// speaker: "said Qorvath Research analyst Ann Lind" (a title noun
+/// follows: the speaker comes after).
+fn heads(ctx: &Ctx) -> bool {
+    let a = ctx.after();
+    a < ctx.tokens.len() && is_title_noun(ctx, a)
+}
+
+/// An auxiliary follows the name: "said Qorvath would win" reports what
+/// Qorvath would do, not what Qorvath said.
+fn opens_clause(ctx: &Ctx) -> bool {
+    matches!(
+        ctx.bytes(ctx.after()),
+        b"would" | b"will" | b"could" | b"should" | b"might" | b"may" | b"can" | b"is" | b"was"
+    )
 }
 
 fn is_title_noun(ctx: &Ctx, i: usize) -> bool {
@@ -437,6 +465,9 @@ fn counter(ctx: &Ctx) -> f32 {
     }
     if ctx.cand.role.is_none() {
         s += kinds::preceding_word(ctx);
+    }
+    if things::owns_person(ctx) {
+        s += W.owns_person;
     }
     s
 }

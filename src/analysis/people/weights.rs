@@ -85,8 +85,9 @@ pub struct Weights {
     /// person.
     pub obvious: f32,
     /// "search engine firm Qorvath", "the film Qorvath Zbyk", "shares in
-    /// Qorvath": the words around the name say it names a thing, wherever
-    /// it stands in the text.
+    /// Qorvath", "Qorvath have signed", "U2", "The Zbyks": the words
+    /// around the name (`kinds`) or its form and grammar (`things`) say it
+    /// names a thing, wherever it stands in the text.
     pub named_thing: f32,
     /// "Qorvath Group": an organisation word in the phrase.
     pub organisation_word: f32,
@@ -111,6 +112,12 @@ pub struct Weights {
     /// "Google said its profits rose", "Yukos, which owns": a name that
     /// "its" or "which" refers to.
     pub thing: f32,
+    /// "Qorvath's Zbyk Lind": a possessive name before a person's name
+    /// (a club's player, a firm's analyst).
+    pub owns_person: f32,
+    /// `EastEnders`, `AutoLink`: a lone word run together from two, with
+    /// nothing in its context that says person.
+    pub brand: f32,
     /// "Legal Affairs Minister": a phrase that ends in a title.
     pub ends_in_title: f32,
     /// "Athens Newsroom": newsroom furniture in the phrase.
@@ -181,6 +188,8 @@ impl Weights {
         common_word: -2.0,
         common_opener: -1.0,
         thing: -4.0,
+        owns_person: -3.0,
+        brand: -4.0,
         ends_in_title: -3.0,
         furniture: -3.0,
         ends_in_place: -2.0,
