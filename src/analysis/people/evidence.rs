@@ -457,7 +457,7 @@ fn counter(ctx: &Ctx) -> f32 {
             W.organisation_word
         };
     }
-    if ctx.place {
+    if ctx.place || things::state_after_town(ctx) {
         s += W.place;
     }
     if ctx.cand.parts.iter().any(|i| ctx.tokens[i].upper) {

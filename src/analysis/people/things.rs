@@ -9,8 +9,8 @@ use super::token::Kind;
 use crate::analysis::lexicon::{self, flag};
 
 /// The name's form says it is a thing's: a word with a digit ("U2"), an
-/// acronym's plural ("MPs"), or a leading "The" inside a sentence ("The
-/// Cure").
+/// acronym's plural ("MPs"), a web address ("Qorvath.com"), or a leading
+/// "The" inside a sentence ("The Cure").
 pub fn by_form(ctx: &Ctx) -> bool {
     let parts = ctx.cand.parts;
     if parts.len() > 1 && ctx.bytes(parts.first) == b"The" {
@@ -18,8 +18,36 @@ pub fn by_form(ctx: &Ctx) -> bool {
     }
     parts.iter().any(|i| {
         let w = ctx.bytes(i);
-        w.iter().any(u8::is_ascii_digit) || acronym_plural(w)
+        w.iter().any(u8::is_ascii_digit) || acronym_plural(w) || web_address(w)
     })
+}
+
+/// A dot inside the word between two letters or more on each side:
+/// "Qorvath.com", not initials ("J.R.", "A.de Silva").
+fn web_address(w: &[u8]) -> bool {
+    w.windows(5)
+        .any(|x| x[2] == b'.' && [x[0], x[1], x[3], x[4]].iter().all(u8::is_ascii_alphabetic))
+}
+
+/// Initials alone after a town and a comma, before punctuation: a state
+/// or a province ("Nashua, N.H.,", "Halifax, N.S."), not a person's
+/// initials ("N.J. Bose").
+pub fn state_after_town(ctx: &Ctx) -> bool {
+    let i = ctx.cand.first();
+    let w = ctx.bytes(i);
+    let initials = w.len() >= 4
+        && w.chunks(2)
+            .all(|c| c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.');
+    let after = ctx
+        .tokens
+        .get(ctx.after())
+        .is_none_or(|t| t.kind == Kind::Punct);
+    ctx.cand.parts.len() == 1
+        && initials
+        && after
+        && i >= 2
+        && ctx.bytes(i - 1) == b","
+        && ctx.tokens[i - 2].cap
 }
 
 /// A lone word with a capital inside, after four letters or more that are
@@ -111,6 +139,7 @@ mod tests {
             ("Qorvath2 said it would tour.", "Qorvath2"),
             ("The MPs said no.", "MPs"),
             ("He met The Zbyklers said the fans.", "The Zbyklers"),
+            ("Readers of Qorvath.com said so.", "Qorvath.com"),
         ] {
             assert!(!people(text).iter().any(|p| p == thing), "{text}");
         }
@@ -134,6 +163,14 @@ mod tests {
         ] {
             assert!(people(text).iter().any(|p| p == name), "{text}");
         }
+    }
+
+    #[test]
+    fn a_state_abbreviated_after_a_town_is_a_place() {
+        let text = "In Nashua, N.H., Ann Qorvath said no. In Fresno, Calif., Ann Lind said so.";
+        assert_eq!(people(text), ["Ann Qorvath", "Ann Lind"]);
+        let text = "The judge, N.J. Qorvath, said no.";
+        assert_eq!(people(text), ["N.J. Qorvath"]);
     }
 
     #[test]
