@@ -179,7 +179,7 @@ pub fn judge(ctx: &Ctx) -> Verdict {
     let speaks = speech(ctx);
     let context = title(ctx) + speaks + appositive + layout::score(ctx);
     // After the speech rule, which looked up the words around the name.
-    if kinds::named_as_thing(ctx) || things::plural_verb(ctx) {
+    if kinds::named_as_thing(ctx) || things::plural_verb(ctx) || things::employs(ctx) {
         return Verdict::THING;
     }
     let mut score = context + words(ctx) + counter(ctx);
@@ -469,6 +469,7 @@ fn counter(ctx: &Ctx) -> f32 {
     if things::owns_person(ctx) {
         s += W.owns_person;
     }
+
     s
 }
 

@@ -121,6 +121,29 @@ pub fn owns_person(ctx: &Ctx) -> bool {
     name(a) && name(a + 1) && ctx.tokens[a].flags(ctx.text) & flag::GIVEN != 0
 }
 
+/// A title and a name follow: "Qorvath striker Zbyk Lind", "Qorvath
+/// chief executive Ann Lind": the name is the employer's, a club's or a
+/// firm's. Not a name opening with a given name ("Ann Lind aide Zbyk
+/// Qorvath"); a person named so ("Lind aide Zbyk Qorvath") is mostly
+/// named elsewhere too, and known from there.
+pub fn employs(ctx: &Ctx) -> bool {
+    let f = ctx.flags();
+    if ctx.cand.possessive || (f.len() > 1 && f[0] & flag::GIVEN != 0) {
+        return false;
+    }
+    let a = ctx.after();
+    let role = flag::TITLE | flag::QUALIFIER;
+    let end = (a..a + 3)
+        .find(|&i| ctx.lower_flags(i) & role == 0)
+        .unwrap_or(a + 3);
+    end > a
+        && ctx.lower_flags(end - 1) & flag::TITLE != 0
+        && ctx
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.kind == Kind::Word && t.cap)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::analysis::people::find_people;
@@ -186,6 +209,19 @@ mod tests {
         ] {
             assert!(people(text).iter().any(|p| p.contains("Qorvath")), "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_before_a_title_and_a_name_employs_the_person() {
+        let text = "Qorvath striker Zbyk Lind said he was fit.";
+        assert_eq!(people(text), ["Zbyk Lind"]);
+        let text = "Qorvath chief executive Ann Lind said so. Qorvath said no.";
+        assert_eq!(people(text), ["Ann Lind"]);
+        // A person named elsewhere is known from there.
+        let text = "Jan Qorvath said no. Qorvath aide Ann Lind agreed.";
+        assert_eq!(people(text), ["Jan Qorvath", "Ann Lind"]);
+        let text = "President Qorvath met them. Qorvath aide Ann Lind agreed. Qorvath won.";
+        assert_eq!(people(text), ["Qorvath", "Ann Lind"]);
     }
 
     #[test]

@@ -85,7 +85,8 @@ pub struct Weights {
     /// person.
     pub obvious: f32,
     /// "search engine firm Qorvath", "the film Qorvath Zbyk", "shares in
-    /// Qorvath", "Qorvath have signed", "U2", "The Zbyks": the words
+    /// Qorvath", "Qorvath have signed", "Qorvath striker Zbyk Lind", "U2",
+    /// "The Zbyks": the words
     /// around the name (`kinds`) or its form and grammar (`things`) say it
     /// names a thing, wherever it stands in the text.
     pub named_thing: f32,
