@@ -237,6 +237,7 @@ pub fn find_into(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             continue;
         }
         parts = openers::strip_sentence_openers(text, tokens, parts);
+        parts = openers::strip_glued_words(text, tokens, parts);
         if openers::is_suffix_only(text, tokens, parts) {
             continue;
         }

@@ -397,3 +397,26 @@ fn an_adjective_made_with_a_hyphen_is_no_name() {
         assert_eq!(names(text), *want, "{text}");
     }
 }
+
+#[test]
+fn a_word_glued_before_a_name_is_no_part_of_it() {
+    let rows: &[(&str, &[&str])] = &[
+        ("On Wednesday Tony Qorvath said no.", &["Tony Qorvath"]),
+        ("He said German Dieter Zbyk agreed.", &["Dieter Zbyk"]),
+        ("The Hall of Famer Ron Qorvath said no.", &["Ron Qorvath"]),
+        ("Rose Mary Qorvath said no.", &["Rose Mary Qorvath"]),
+        ("He said June Ann Qorvath agreed.", &["June Ann Qorvath"]),
+        (
+            "Senators Ann Qorvath and Jo Lind said no.",
+            &["Ann Qorvath", "Jo Lind"],
+        ),
+    ];
+    for &(text, want) in rows {
+        let got: Vec<String> = find_people(text)
+            .persons
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
