@@ -528,6 +528,9 @@ fn counter_many(ctx: &Ctx, f: &[Flags]) -> f32 {
     if f.iter().all(|&x| x & flag::DEMONYM != 0) {
         s += W.demonyms;
     }
+    if things::plural_phrase(ctx) {
+        s += W.plural_phrase;
+    }
     s
 }
 

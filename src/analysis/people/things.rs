@@ -144,6 +144,27 @@ pub fn employs(ctx: &Ctx) -> bool {
             .is_some_and(|t| t.kind == Kind::Word && t.cap)
 }
 
+/// A phrase that ends in a common noun's plural and opens with no given
+/// name: "Qorvath Studies", "Zbyk Breweries", "Red Hot Chili Peppers": a
+/// firm's, a band's or a body's name ("Ann Lind Rivers" opens with one).
+pub fn plural_phrase(ctx: &Ctx) -> bool {
+    let f = ctx.flags();
+    if f.len() < 2 || f[0] & flag::GIVEN != 0 || ctx.bytes(ctx.cand.first()).contains(&b'.') {
+        return false;
+    }
+    let w = ctx.word(ctx.cand.last());
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    let Some(one) = w.strip_suffix('s') else {
+        return false;
+    };
+    let common = |x: &str| lexicon::flags(x) & flag::COMMON != 0;
+    let singular = match one.strip_suffix("ie") {
+        Some(stem) => common(&format!("{stem}y")),
+        None => common(one),
+    };
+    w.len() > 3 && singular && lexicon::flags(w) & (flag::SURNAME | flag::GIVEN) == 0
+}
+
 #[cfg(test)]
 mod tests {
     use crate::analysis::people::find_people;
@@ -222,6 +243,19 @@ mod tests {
         assert_eq!(people(text), ["Jan Qorvath", "Ann Lind"]);
         let text = "President Qorvath met them. Qorvath aide Ann Lind agreed. Qorvath won.";
         assert_eq!(people(text), ["Qorvath", "Ann Lind"]);
+    }
+
+    #[test]
+    fn a_phrase_ending_in_a_plural_is_a_body() {
+        for text in [
+            "Zbyk Breweries said profits rose.",
+            "Qorvath Studies said so.",
+            "We heard Zbyk Tin Peppers said so.",
+        ] {
+            assert!(people(text).is_empty(), "{text}");
+        }
+        let text = "Anna Peppers said so.";
+        assert_eq!(people(text), ["Anna Peppers"]);
     }
 
     #[test]

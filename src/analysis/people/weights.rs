@@ -127,6 +127,9 @@ pub struct Weights {
     pub ends_in_place: f32,
     /// "Atlanta Braves": a place, then a plural noun (a team).
     pub team: f32,
+    /// "Qorvath Studies", "Zbyk Breweries": a phrase that opens with no
+    /// given name and ends in a common noun's plural.
+    pub plural_phrase: f32,
     /// "Sunni Muslims": every word a nationality.
     pub demonyms: f32,
     /// "the Qorvath", "Caufield & Qorvath": a firm's or a thing's name.
@@ -196,6 +199,7 @@ impl Weights {
         ends_in_place: -2.0,
         team: -3.0,
         demonyms: -4.0,
+        plural_phrase: -3.0,
         after_the: -2.5,
         after_in: -1.5,
         after_kind_noun: -3.0,
