@@ -498,13 +498,19 @@ fn counter_one(ctx: &Ctx, f: Flags) -> f32 {
     s
 }
 
-/// "Google said its profits rose", "Yukos, which owns": a name that a
-/// verb's "its" or a "which" refers back to is a thing's.
+/// "Google said its profits rose", "Google has said its", "Yukos, which
+/// owns", "Yukos and its partners": a name that a verb's "its", a "which"
+/// or a joined "its" refers back to is a thing's.
 fn speaks_as_a_thing(ctx: &Ctx) -> bool {
     let a = ctx.after();
-    // The bytes first: most names are followed by neither.
-    let its = ctx.bytes(a + 1) == b"its" && ctx.lower_flags(a) & flag::VERB != 0;
+    // The bytes first: most names are followed by none of these.
+    let verb = |i: usize| ctx.lower_flags(i) & flag::VERB != 0;
+    let its = (ctx.bytes(a + 1) == b"its" && verb(a))
+        || (ctx.bytes(a + 2) == b"its"
+            && matches!(ctx.bytes(a), b"has" | b"had" | b"have" | b"will")
+            && verb(a + 1));
     its || (ctx.bytes(a) == b"," && ctx.bytes(a + 1) == b"which")
+        || (matches!(ctx.bytes(a), b"and" | b"or") && ctx.bytes(a + 1) == b"its")
 }
 
 /// Against a phrase: it ends in a title ("Legal Affairs Minister") or a

@@ -43,6 +43,11 @@ fn who_is_a_person() {
              agreed, Anna Qorvath said.",
             &["Anna Qorvath"],
         ),
+        (
+            "Qorvex has said its profits rose. Zbyntal and its partners \
+             agreed. Vorlan's profits fell, Vorlan said.",
+            &[],
+        ),
         // Capitals and a plural s are a group, never a person.
         (
             "MPs voted on Monday. MEPs said the bill failed, Anna Qorvath said.",
