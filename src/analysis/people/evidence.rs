@@ -164,9 +164,6 @@ pub fn judge(ctx: &Ctx) -> Verdict {
     if let Some(v) = obvious(ctx) {
         return v;
     }
-    if things::by_form(ctx) {
-        return Verdict::THING;
-    }
     let appositive = apposition(ctx);
     if appositive == Appositive::Organisation {
         return Verdict::ORGANISATION;
@@ -179,13 +176,17 @@ pub fn judge(ctx: &Ctx) -> Verdict {
     let speaks = speech(ctx);
     let context = title(ctx) + speaks + appositive + layout::score(ctx);
     // After the speech rule, which looked up the words around the name.
-    if kinds::named_as_thing(ctx) || things::plural_verb(ctx) || things::employs(ctx) {
+    if kinds::named_as_thing(ctx) {
         return Verdict::THING;
     }
     let mut score = context + words(ctx) + counter(ctx);
-    // A brand that speaks is a speaker still: the quotes name it.
-    if (speaks <= 0.0 || opens_clause(ctx)) && things::brand(ctx) {
-        score += W.brand;
+    // The rules of `things` only lower a score: a score too low already to
+    // make a person or a list's item (most candidates) need not ask them.
+    if score > W.listed {
+        match against_thing(ctx, speaks) {
+            Some(points) => score += points,
+            None => return Verdict::THING,
+        }
     }
     Verdict {
         score,
@@ -193,6 +194,44 @@ pub fn judge(ctx: &Ctx) -> Verdict {
         context,
         called_organisation: false,
     }
+}
+
+/// Counter-evidence from `things`: `None` when the name is a thing's
+/// wherever it stands (its form, a plural verb, a title and a person
+/// after it), else the points against it (a state after a town, a name
+/// that owns a person, a phrase ending in a plural, a brand that does not
+/// speak: a brand that speaks is a speaker still, the quotes name it).
+/// Not inlined: few candidates ask, and a smaller `judge` keeps the
+/// rules it calls inlined.
+#[inline(never)]
+fn against_thing(ctx: &Ctx, speaks: f32) -> Option<f32> {
+    // Words all in the lists, a given name first ("Ann Lind"): only a
+    // plural verb reads otherwise (most candidates that get here).
+    let f = ctx.flags();
+    if f.len() > 1
+        && f[0] & flag::GIVEN != 0
+        && ctx.cand.parts.len() == f.len()
+        && f.iter().all(|&x| x != 0)
+    {
+        return (!things::plural_verb(ctx)).then_some(0.0);
+    }
+    if things::by_form(ctx) || things::plural_verb(ctx) || things::employs(ctx) {
+        return None;
+    }
+    let mut s = 0.0;
+    if things::state_after_town(ctx) {
+        s += W.place;
+    }
+    if things::owns_person(ctx) {
+        s += W.owns_person;
+    }
+    if things::plural_phrase(ctx) {
+        s += W.plural_phrase;
+    }
+    if (speaks <= 0.0 || opens_clause(ctx)) && things::brand(ctx) {
+        s += W.brand;
+    }
+    Some(s)
 }
 
 /// A lone acronym, date or nationality with no title before it: no rule
@@ -457,7 +496,7 @@ fn counter(ctx: &Ctx) -> f32 {
             W.organisation_word
         };
     }
-    if ctx.place || things::state_after_town(ctx) {
+    if ctx.place {
         s += W.place;
     }
     if ctx.cand.parts.iter().any(|i| ctx.tokens[i].upper) {
@@ -465,9 +504,6 @@ fn counter(ctx: &Ctx) -> f32 {
     }
     if ctx.cand.role.is_none() {
         s += kinds::preceding_word(ctx);
-    }
-    if things::owns_person(ctx) {
-        s += W.owns_person;
     }
 
     s
@@ -533,9 +569,6 @@ fn counter_many(ctx: &Ctx, f: &[Flags]) -> f32 {
     }
     if f.iter().all(|&x| x & flag::DEMONYM != 0) {
         s += W.demonyms;
-    }
-    if things::plural_phrase(ctx) {
-        s += W.plural_phrase;
     }
     s
 }

@@ -16,9 +16,19 @@ pub fn by_form(ctx: &Ctx) -> bool {
     if parts.len() > 1 && ctx.bytes(parts.first) == b"The" {
         return true;
     }
-    parts.iter().any(|i| {
+    // A word in a list is letters (most name words): only the others,
+    // and the ninth word on, are read.
+    let known = ctx.flags();
+    parts.iter().enumerate().any(|(k, i)| {
+        if known.get(k).is_some_and(|&f| f != 0) {
+            return false;
+        }
         let w = ctx.bytes(i);
-        w.iter().any(u8::is_ascii_digit) || acronym_plural(w) || web_address(w)
+        // Letters only (and UTF-8), all at or above 'A': most words.
+        if w.iter().all(|&c| c >= b'A') {
+            return w.last() == Some(&b's') && acronym_plural(w);
+        }
+        w.iter().any(u8::is_ascii_digit) || web_address(w)
     })
 }
 
@@ -35,16 +45,17 @@ fn web_address(w: &[u8]) -> bool {
 pub fn state_after_town(ctx: &Ctx) -> bool {
     let i = ctx.cand.first();
     let w = ctx.bytes(i);
-    let initials = w.len() >= 4
-        && w.chunks(2)
-            .all(|c| c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.');
-    let after = ctx
-        .tokens
-        .get(ctx.after())
-        .is_none_or(|t| t.kind == Kind::Punct);
-    ctx.cand.parts.len() == 1
-        && initials
-        && after
+    if ctx.cand.parts.len() != 1 || w.len() < 4 || w[1] != b'.' {
+        return false;
+    }
+    let initials = w
+        .chunks(2)
+        .all(|c| c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.');
+    initials
+        && ctx
+            .tokens
+            .get(ctx.after())
+            .is_none_or(|t| t.kind == Kind::Punct)
         && i >= 2
         && ctx.bytes(i - 1) == b","
         && ctx.tokens[i - 2].cap
@@ -55,7 +66,8 @@ pub fn state_after_town(ctx: &Ctx) -> bool {
 /// which no name's prefix makes (Mc, Mac, De, La and O' are shorter;
 /// `RoseAnn` joins two given names, `VanderSloot` a particle and a name).
 pub fn brand(ctx: &Ctx) -> bool {
-    if ctx.cand.parts.len() != 1 {
+    // A word run together is in no list.
+    if ctx.cand.parts.len() != 1 || ctx.flags()[0] != 0 {
         return false;
     }
     let w = ctx.bytes(ctx.cand.first());
@@ -127,13 +139,16 @@ pub fn owns_person(ctx: &Ctx) -> bool {
 /// Qorvath"); a person named so ("Lind aide Zbyk Qorvath") is mostly
 /// named elsewhere too, and known from there.
 pub fn employs(ctx: &Ctx) -> bool {
-    let f = ctx.flags();
-    if ctx.cand.possessive || (f.len() > 1 && f[0] & flag::GIVEN != 0) {
-        return false;
-    }
     let a = ctx.after();
     let role = flag::TITLE | flag::QUALIFIER;
-    let end = (a..a + 3)
+    let f = ctx.flags();
+    if ctx.lower_flags(a) & role == 0
+        || ctx.cand.possessive
+        || (f.len() > 1 && f[0] & flag::GIVEN != 0)
+    {
+        return false;
+    }
+    let end = (a + 1..a + 3)
         .find(|&i| ctx.lower_flags(i) & role == 0)
         .unwrap_or(a + 3);
     end > a
@@ -149,7 +164,8 @@ pub fn employs(ctx: &Ctx) -> bool {
 /// firm's, a band's or a body's name ("Ann Lind Rivers" opens with one).
 pub fn plural_phrase(ctx: &Ctx) -> bool {
     let f = ctx.flags();
-    if f.len() < 2 || f[0] & flag::GIVEN != 0 || ctx.bytes(ctx.cand.first()).contains(&b'.') {
+    let last = f[f.len() - 1];
+    if f.len() < 2 || f[0] & flag::GIVEN != 0 || last & (flag::SURNAME | flag::GIVEN) != 0 {
         return false;
     }
     let w = ctx.word(ctx.cand.last());
@@ -157,12 +173,14 @@ pub fn plural_phrase(ctx: &Ctx) -> bool {
     let Some(one) = w.strip_suffix('s') else {
         return false;
     };
+    if w.len() <= 3 || ctx.bytes(ctx.cand.first()).contains(&b'.') {
+        return false;
+    }
     let common = |x: &str| lexicon::flags(x) & flag::COMMON != 0;
-    let singular = match one.strip_suffix("ie") {
+    match one.strip_suffix("ie") {
         Some(stem) => common(&format!("{stem}y")),
         None => common(one),
-    };
-    w.len() > 3 && singular && lexicon::flags(w) & (flag::SURNAME | flag::GIVEN) == 0
+    }
 }
 
 #[cfg(test)]
