@@ -221,6 +221,7 @@ pub fn find_into(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             continue;
         }
         parts = openers::strip_sentence_openers(text, tokens, parts);
+        parts = openers::strip_glued_words(text, tokens, parts);
         // "Frank Field MP": letters after a name are no part of it
         // (`assets/words/post-nominals.txt`).
         if post_nominals::contains(tokens[parts.last].bytes(text)) {

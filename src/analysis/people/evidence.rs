@@ -6,6 +6,7 @@
 use super::candidates::Candidate;
 use super::kinds;
 use super::layout;
+use super::things;
 use super::token::{Kind, Token};
 use super::weights::WEIGHTS as W;
 use crate::analysis::lexicon::{self, Flags, flag};
@@ -172,18 +173,65 @@ pub fn judge(ctx: &Ctx) -> Verdict {
     } else {
         0.0
     };
-    let context = title(ctx) + speech(ctx) + appositive + layout::score(ctx);
+    let speaks = speech(ctx);
+    let context = title(ctx) + speaks + appositive + layout::score(ctx);
     // After the speech rule, which looked up the words around the name.
     if kinds::named_as_thing(ctx) {
         return Verdict::THING;
     }
-    let score = context + words(ctx) + counter(ctx);
+    let mut score = context + words(ctx) + counter(ctx);
+    // The rules of `things` only lower a score: a score too low already to
+    // make a person or a list's item (most candidates) need not ask them.
+    if score > W.listed {
+        match against_thing(ctx, speaks) {
+            Some(points) => score += points,
+            None => return Verdict::THING,
+        }
+    }
     Verdict {
         score,
         other: kinds::other_kind(ctx),
         context,
         called_organisation: false,
     }
+}
+
+/// Counter-evidence from `things`: `None` when the name is a thing's
+/// wherever it stands (its form, a plural verb, a title and a person
+/// after it), else the points against it (a state after a town, a name
+/// that owns a person, a phrase ending in a plural, a brand that does not
+/// speak: a brand that speaks is a speaker still, the quotes name it).
+/// Not inlined: few candidates ask, and a smaller `judge` keeps the
+/// rules it calls inlined.
+#[inline(never)]
+fn against_thing(ctx: &Ctx, speaks: f32) -> Option<f32> {
+    // Words all in the lists, a given name first ("Ann Lind"): only a
+    // plural verb reads otherwise (most candidates that get here).
+    let f = ctx.flags();
+    if f.len() > 1
+        && f[0] & flag::GIVEN != 0
+        && ctx.cand.parts.len() == f.len()
+        && f.iter().all(|&x| x != 0)
+    {
+        return (!things::plural_verb(ctx)).then_some(0.0);
+    }
+    if things::by_form(ctx) || things::plural_verb(ctx) || things::employs(ctx) {
+        return None;
+    }
+    let mut s = 0.0;
+    if things::state_after_town(ctx) {
+        s += W.place;
+    }
+    if things::owns_person(ctx) {
+        s += W.owns_person;
+    }
+    if things::plural_phrase(ctx) {
+        s += W.plural_phrase;
+    }
+    if (speaks <= 0.0 || opens_clause(ctx)) && things::brand(ctx) {
+        s += W.brand;
+    }
+    Some(s)
 }
 
 /// A lone acronym, date or nationality with no title before it: no rule
@@ -242,7 +290,9 @@ fn speech(ctx: &Ctx) -> f32 {
     match ctx.before() {
         // Not "said Gartner's analyst Kobita Desai": the owner of the
         // speaker's title is no speaker.
-        Some(b) if is_verb(b) && !ctx.tokens[b].sent_start && !owns_title(ctx) => W.speech,
+        Some(b) if is_verb(b) && !ctx.tokens[b].sent_start && !owns_title(ctx) && !heads(ctx) => {
+            W.speech
+        }
         // "the official, Aryeh Shumer, said": a title noun, a comma, X.
         Some(b) if ctx.bytes(b) == b"," && b > 0 && is_title_noun(ctx, b - 1) => {
             W.named_after_title
@@ -264,6 +314,23 @@ fn owns_title(ctx: &Ctx) -> bool {
                     .is_some_and(|t| t.kind == Kind::Word && !t.cap)
             })
             .any(|i| ctx.lower_flags(i) & (flag::TITLE | flag::QUALIFIER) != 0)
+}
+
+/// After "said", the name heads a longer phrase rather than naming the
+/// speaker: "said Qorvath Research analyst Ann Lind" (a title noun
+/// follows: the speaker comes after).
+fn heads(ctx: &Ctx) -> bool {
+    let a = ctx.after();
+    a < ctx.tokens.len() && is_title_noun(ctx, a)
+}
+
+/// An auxiliary follows the name: "said Qorvath would win" reports what
+/// Qorvath would do, not what Qorvath said.
+fn opens_clause(ctx: &Ctx) -> bool {
+    matches!(
+        ctx.bytes(ctx.after()),
+        b"would" | b"will" | b"could" | b"should" | b"might" | b"may" | b"can" | b"is" | b"was"
+    )
 }
 
 fn is_title_noun(ctx: &Ctx, i: usize) -> bool {
@@ -435,6 +502,7 @@ fn counter(ctx: &Ctx) -> f32 {
     if ctx.cand.role.is_none() {
         s += kinds::preceding_word(ctx);
     }
+
     s
 }
 
@@ -463,13 +531,19 @@ fn counter_one(ctx: &Ctx, f: Flags) -> f32 {
     s
 }
 
-/// "Google said its profits rose", "Yukos, which owns": a name that a
-/// verb's "its" or a "which" refers back to is a thing's.
+/// "Google said its profits rose", "Google has said its", "Yukos, which
+/// owns", "Yukos and its partners": a name that a verb's "its", a "which"
+/// or a joined "its" refers back to is a thing's.
 fn speaks_as_a_thing(ctx: &Ctx) -> bool {
     let a = ctx.after();
-    // The bytes first: most names are followed by neither.
-    let its = ctx.bytes(a + 1) == b"its" && ctx.lower_flags(a) & flag::VERB != 0;
+    // The bytes first: most names are followed by none of these.
+    let verb = |i: usize| ctx.lower_flags(i) & flag::VERB != 0;
+    let its = (ctx.bytes(a + 1) == b"its" && verb(a))
+        || (ctx.bytes(a + 2) == b"its"
+            && matches!(ctx.bytes(a), b"has" | b"had" | b"have" | b"will")
+            && verb(a + 1));
     its || (ctx.bytes(a) == b"," && ctx.bytes(a + 1) == b"which")
+        || (matches!(ctx.bytes(a), b"and" | b"or") && ctx.bytes(a + 1) == b"its")
 }
 
 /// Against a phrase: it ends in a title ("Legal Affairs Minister") or a

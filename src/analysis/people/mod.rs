@@ -11,7 +11,8 @@
 //!    them as a role ("NATO Secretary General");
 //! 3. `evidence` scores each candidate: given names, titles, "X said",
 //!    appositions and (`layout`) sports tables for; places, organisation
-//!    words, acronyms, dates and common words against; `kinds` says what
+//!    words, acronyms, dates and common words against (`things`: a
+//!    brand's or a band's form and grammar); `kinds` says what
 //!    a phrase is when it is not a person; every rule's points are one
 //!    field of `weights::Weights`;
 //! 4. `resolve` accepts the candidates that score enough, then the ones
@@ -35,6 +36,7 @@ mod layout;
 mod lookup;
 mod openers;
 mod resolve;
+mod things;
 mod title;
 mod token;
 mod weights;

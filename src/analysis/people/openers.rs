@@ -67,6 +67,43 @@ pub fn strip_sentence_openers(text: &str, tokens: &[Token], mut parts: Parts) ->
     parts
 }
 
+/// Drops words glued before a given name and a surname anywhere in the
+/// text: a nationality ("German Dieter Lind"), a weekday or a month that
+/// is no given name ("Wednesday Ann Lind"; not "June Ann Lind"), a plain
+/// common word in the plural ("Families Ann Lind", "Senators Ann Lind";
+/// not "Pier Ann Lind") or, after a lower-case word, a word in no list
+/// that reads as a role noun ("Hall of Famer Ron Lind").
+#[inline]
+pub fn strip_glued_words(text: &str, tokens: &[Token], mut parts: Parts) -> Parts {
+    while parts.len() >= 3 && parts.skip.is_none() && glued(text, tokens, parts.first) {
+        parts = parts.drop_front(1);
+    }
+    parts
+}
+
+/// Token `i` is a word glued before a given name (see
+/// [`strip_glued_words`]).
+fn glued(text: &str, tokens: &[Token], i: usize) -> bool {
+    let word = tokens[i];
+    let given = tokens[i + 1].flags(text);
+    if !word.cap || word.upper || given & flag::GIVEN == 0 || given & flag::COMMON != 0 {
+        return false;
+    }
+    let (f, w) = (word.flags(text), word.bytes(text));
+    let after_lower = i > 0 && tokens[i - 1].kind == Kind::Word && !tokens[i - 1].cap;
+    f & flag::DEMONYM != 0
+        || (f & flag::TIME != 0 && f & flag::GIVEN == 0)
+        || (f & !(flag::COMMON | flag::VERB) == 0 && f != 0 && w.ends_with(b"s"))
+        || (f == 0 && after_lower && role_like(w))
+}
+
+/// A word that reads as a role noun: "-er", "-or", "-ist", "-ian".
+fn role_like(w: &[u8]) -> bool {
+    [b"er".as_slice(), b"or", b"ist", b"ian"]
+        .iter()
+        .any(|end| w.len() >= end.len() + 3 && w.ends_with(end))
+}
+
 /// "Fishmonger Albie Rooke said", "Detectorist Ann Lee": a word in no list
 /// that reads as a role noun (-er, -or, -ist, -ian) opens the sentence
 /// before a known given name and a surname. Capitalised only by its place,
@@ -77,11 +114,7 @@ fn is_glued_role(text: &str, tokens: &[Token], parts: Parts) -> bool {
     }
     let word = tokens[parts.first];
     let given = tokens[parts.first + 1];
-    let w = word.bytes(text);
-    let role_like = [b"er".as_slice(), b"or", b"ist", b"ian"]
-        .iter()
-        .any(|end| w.len() > end.len() + 3 && w.ends_with(end));
-    role_like && word.flags(text) == 0 && given.flags(text) & flag::GIVEN != 0
+    role_like(word.bytes(text)) && word.flags(text) == 0 && given.flags(text) & flag::GIVEN != 0
 }
 
 /// Words that open sentences and are never part of a name, even where a

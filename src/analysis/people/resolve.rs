@@ -67,7 +67,9 @@ pub fn resolve(text: &str, tokens: &[Token], cands: &[Candidate]) -> People {
 
 /// A name the text calls an organisation ("Nordvind, the company that
 /// owns the farm") is one everywhere in it: in "Nordvind said" too. An
-/// honorific ("Mr. Nordvind") still says person.
+/// honorific or a role noun ("Mr. Nordvind", "President Nordvind") still
+/// says person: "former Nordvind adviser Ann Lind" made the name an
+/// employer. Not any title: "rival Nordvind" is a firm as often.
 fn spread_organisations(
     text: &str,
     tokens: &[Token],
@@ -81,7 +83,11 @@ fn spread_organisations(
         .map(|(c, _)| c.name_in(text, tokens))
         .collect();
     for (c, v) in cands.iter().zip(verdicts.iter_mut()) {
-        if c.role_flags & flag::HONORIFIC == 0 && called.contains(&c.name_in(text, tokens)) {
+        let titled = c.role_flags & flag::HONORIFIC != 0
+            || c.role.is_some_and(|(a, b)| {
+                (a..=b).any(|i| lexicon::small_flags(tokens[i].bytes(text)) & flag::ROLE_NOUN != 0)
+            });
+        if !titled && called.contains(&c.name_in(text, tokens)) {
             *v = Verdict::ORGANISATION;
         }
     }

@@ -54,6 +54,11 @@ fn who_is_a_person() {
              agreed, Anna Qorvath said.",
             &["Anna Qorvath"],
         ),
+        (
+            "Qorvex has said its profits rose. Zbyntal and its partners \
+             agreed. Vorlan's profits fell, Vorlan said.",
+            &[],
+        ),
         // Capitals and a plural s are a group, never a person.
         (
             "MPs voted on Monday. MEPs said the bill failed, Anna Qorvath said.",
@@ -406,5 +411,28 @@ fn an_adjective_made_with_a_hyphen_is_no_name() {
     ];
     for (text, want) in rows {
         assert_eq!(names(text), *want, "{text}");
+    }
+}
+
+#[test]
+fn a_word_glued_before_a_name_is_no_part_of_it() {
+    let rows: &[(&str, &[&str])] = &[
+        ("On Wednesday Tony Qorvath said no.", &["Tony Qorvath"]),
+        ("He said German Dieter Zbyk agreed.", &["Dieter Zbyk"]),
+        ("The Hall of Famer Ron Qorvath said no.", &["Ron Qorvath"]),
+        ("Rose Mary Qorvath said no.", &["Rose Mary Qorvath"]),
+        ("He said June Ann Qorvath agreed.", &["June Ann Qorvath"]),
+        (
+            "Senators Ann Qorvath and Jo Lind said no.",
+            &["Ann Qorvath", "Jo Lind"],
+        ),
+    ];
+    for &(text, want) in rows {
+        let got: Vec<String> = find_people(text)
+            .persons
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(got, want, "{text}");
     }
 }

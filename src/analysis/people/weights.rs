@@ -85,8 +85,10 @@ pub struct Weights {
     /// person.
     pub obvious: f32,
     /// "search engine firm Qorvath", "the film Qorvath Zbyk", "shares in
-    /// Qorvath": the words around the name say it names a thing, wherever
-    /// it stands in the text.
+    /// Qorvath", "Qorvath have signed", "Qorvath striker Zbyk Lind", "U2",
+    /// "The Zbyks": the words
+    /// around the name (`kinds`) or its form and grammar (`things`) say it
+    /// names a thing, wherever it stands in the text.
     pub named_thing: f32,
     /// "Qorvath Group": an organisation word in the phrase.
     pub organisation_word: f32,
@@ -111,6 +113,12 @@ pub struct Weights {
     /// "Google said its profits rose", "Yukos, which owns": a name that
     /// "its" or "which" refers to.
     pub thing: f32,
+    /// "Qorvath's Zbyk Lind": a possessive name before a person's name
+    /// (a club's player, a firm's analyst).
+    pub owns_person: f32,
+    /// `EastEnders`, `AutoLink`: a lone word run together from two, with
+    /// nothing in its context that says person.
+    pub brand: f32,
     /// "Legal Affairs Minister": a phrase that ends in a title.
     pub ends_in_title: f32,
     /// "Athens Newsroom": newsroom furniture in the phrase.
@@ -119,6 +127,9 @@ pub struct Weights {
     pub ends_in_place: f32,
     /// "Atlanta Braves": a place, then a plural noun (a team).
     pub team: f32,
+    /// "Qorvath Studies", "Zbyk Breweries": a phrase that opens with no
+    /// given name and ends in a common noun's plural.
+    pub plural_phrase: f32,
     /// "Sunni Muslims": every word a nationality.
     pub demonyms: f32,
     /// "the Qorvath", "Caufield & Qorvath": a firm's or a thing's name.
@@ -181,11 +192,14 @@ impl Weights {
         common_word: -2.0,
         common_opener: -1.0,
         thing: -4.0,
+        owns_person: -3.0,
+        brand: -4.0,
         ends_in_title: -3.0,
         furniture: -3.0,
         ends_in_place: -2.0,
         team: -3.0,
         demonyms: -4.0,
+        plural_phrase: -3.0,
         after_the: -2.5,
         after_in: -1.5,
         after_kind_noun: -3.0,

@@ -1,0 +1,286 @@
+//! Names of things that look like persons' names: brands, bands, teams,
+//! companies. Their form gives some away (`EastEnders`, "U2", "MPs",
+//! "The Cure"), their grammar others (British English gives a band or a
+//! team a plural verb: "Qorvath have signed"), and their place others
+//! still ("Qorvath's Zbyk Lind": a club's or a firm's person).
+
+use super::evidence::Ctx;
+use super::token::Kind;
+use crate::analysis::lexicon::{self, flag};
+
+/// The name's form says it is a thing's: a word with a digit ("U2"), an
+/// acronym's plural ("MPs"), a web address ("Qorvath.com"), or a leading
+/// "The" inside a sentence ("The Cure").
+pub fn by_form(ctx: &Ctx) -> bool {
+    let parts = ctx.cand.parts;
+    if parts.len() > 1 && ctx.bytes(parts.first) == b"The" {
+        return true;
+    }
+    // A word in a list is letters (most name words): only the others,
+    // and the ninth word on, are read.
+    let known = ctx.flags();
+    parts.iter().enumerate().any(|(k, i)| {
+        if known.get(k).is_some_and(|&f| f != 0) {
+            return false;
+        }
+        let w = ctx.bytes(i);
+        // Letters only (and UTF-8), all at or above 'A': most words.
+        if w.iter().all(|&c| c >= b'A') {
+            return w.last() == Some(&b's') && acronym_plural(w);
+        }
+        w.iter().any(u8::is_ascii_digit) || web_address(w)
+    })
+}
+
+/// A dot inside the word between two letters or more on each side:
+/// "Qorvath.com", not initials ("J.R.", "A.de Silva").
+fn web_address(w: &[u8]) -> bool {
+    w.windows(5)
+        .any(|x| x[2] == b'.' && [x[0], x[1], x[3], x[4]].iter().all(u8::is_ascii_alphabetic))
+}
+
+/// Initials alone after a town and a comma, before punctuation: a state
+/// or a province ("Nashua, N.H.,", "Halifax, N.S."), not a person's
+/// initials ("N.J. Bose").
+pub fn state_after_town(ctx: &Ctx) -> bool {
+    let i = ctx.cand.first();
+    let w = ctx.bytes(i);
+    if ctx.cand.parts.len() != 1 || w.len() < 4 || w[1] != b'.' {
+        return false;
+    }
+    let initials = w
+        .chunks(2)
+        .all(|c| c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.');
+    initials
+        && ctx
+            .tokens
+            .get(ctx.after())
+            .is_none_or(|t| t.kind == Kind::Punct)
+        && i >= 2
+        && ctx.bytes(i - 1) == b","
+        && ctx.tokens[i - 2].cap
+}
+
+/// A lone word with a capital inside, after four letters or more that are
+/// no name: words run together into a brand (`EastEnders`, `AutoLink`),
+/// which no name's prefix makes (Mc, Mac, De, La and O' are shorter;
+/// `RoseAnn` joins two given names, `VanderSloot` a particle and a name).
+pub fn brand(ctx: &Ctx) -> bool {
+    // A word run together is in no list.
+    if ctx.cand.parts.len() != 1 || ctx.flags()[0] != 0 {
+        return false;
+    }
+    let w = ctx.bytes(ctx.cand.first());
+    let Some(k) = (1..w.len()).find(|&k| w[k].is_ascii_uppercase()) else {
+        return false;
+    };
+    let head = &w[..k];
+    head.len() >= 4
+        && head.iter().all(u8::is_ascii_alphabetic)
+        && !matches!(head, b"Fitz" | b"Vande" | b"Vander")
+        && lexicon::flags(std::str::from_utf8(head).unwrap_or_default())
+            & (flag::GIVEN | flag::SURNAME)
+            == 0
+}
+
+/// Two capitals or more, then a plural "s": "MPs", "CEOs".
+fn acronym_plural(w: &[u8]) -> bool {
+    let Some((&b's', caps)) = w.split_last() else {
+        return false;
+    };
+    caps.len() >= 2 && caps.iter().all(u8::is_ascii_uppercase)
+}
+
+/// A plural verb right after the name, which opens its clause: "Qorvath
+/// have signed", "but Zbyk Lind are": a band, a team or a firm in British
+/// English. Not after "and" or a comma ("Smith and Jones are"), a
+/// preposition or a verb ("friends of Smith are", "fans who booed Smith
+/// were"), nor a subjunctive ("if Smith were to").
+pub fn plural_verb(ctx: &Ctx) -> bool {
+    let a = ctx.after();
+    let verb = ctx.bytes(a);
+    if ctx.cand.possessive || !matches!(verb, b"have" | b"are" | b"were") {
+        return false;
+    }
+    if ctx.cand.role.is_some() || (verb == b"were" && ctx.bytes(a + 1) == b"to") {
+        return false;
+    }
+    if ctx.tokens[ctx.cand.first()].sent_start {
+        return true;
+    }
+    ctx.before().is_some_and(|b| {
+        matches!(
+            ctx.bytes(b),
+            b"that" | b"but" | b"because" | b"when" | b"while" | b"although" | b"though"
+        )
+    })
+}
+
+/// The name owns a person named right after it: "Qorvath's Zbyk Lind",
+/// a club's player or a firm's analyst, not a person's. Not a name that
+/// opens with a given name: "Ann Qorvath's Martin Lind" is her novel.
+pub fn owns_person(ctx: &Ctx) -> bool {
+    let f = ctx.flags();
+    if !ctx.cand.possessive || (f.len() > 1 && f[0] & flag::GIVEN != 0) {
+        return false;
+    }
+    let a = ctx.after();
+    let name = |i: usize| {
+        ctx.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Word && t.cap && !t.sent_start)
+    };
+    name(a) && name(a + 1) && ctx.tokens[a].flags(ctx.text) & flag::GIVEN != 0
+}
+
+/// A title and a name follow: "Qorvath striker Zbyk Lind", "Qorvath
+/// chief executive Ann Lind": the name is the employer's, a club's or a
+/// firm's. Not a name opening with a given name ("Ann Lind aide Zbyk
+/// Qorvath"); a person named so ("Lind aide Zbyk Qorvath") is mostly
+/// named elsewhere too, and known from there.
+pub fn employs(ctx: &Ctx) -> bool {
+    let a = ctx.after();
+    let role = flag::TITLE | flag::QUALIFIER;
+    let f = ctx.flags();
+    if ctx.lower_flags(a) & role == 0
+        || ctx.cand.possessive
+        || (f.len() > 1 && f[0] & flag::GIVEN != 0)
+    {
+        return false;
+    }
+    let end = (a + 1..a + 3)
+        .find(|&i| ctx.lower_flags(i) & role == 0)
+        .unwrap_or(a + 3);
+    end > a
+        && ctx.lower_flags(end - 1) & flag::TITLE != 0
+        && ctx
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.kind == Kind::Word && t.cap)
+}
+
+/// A phrase that ends in a common noun's plural and opens with no given
+/// name: "Qorvath Studies", "Zbyk Breweries", "Red Hot Chili Peppers": a
+/// firm's, a band's or a body's name ("Ann Lind Rivers" opens with one).
+pub fn plural_phrase(ctx: &Ctx) -> bool {
+    let f = ctx.flags();
+    let last = f[f.len() - 1];
+    if f.len() < 2 || f[0] & flag::GIVEN != 0 || last & (flag::SURNAME | flag::GIVEN) != 0 {
+        return false;
+    }
+    let w = ctx.word(ctx.cand.last());
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    let Some(one) = w.strip_suffix('s') else {
+        return false;
+    };
+    if w.len() <= 3 || ctx.bytes(ctx.cand.first()).contains(&b'.') {
+        return false;
+    }
+    let common = |x: &str| lexicon::flags(x) & flag::COMMON != 0;
+    match one.strip_suffix("ie") {
+        Some(stem) => common(&format!("{stem}y")),
+        None => common(one),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::people::find_people;
+
+    fn people(text: &str) -> Vec<String> {
+        find_people(text)
+            .persons
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    #[test]
+    fn a_name_of_this_form_is_a_thing() {
+        for (text, thing) in [
+            ("Qorvath2 said it would tour.", "Qorvath2"),
+            ("The MPs said no.", "MPs"),
+            ("He met The Zbyklers said the fans.", "The Zbyklers"),
+            ("Readers of Qorvath.com said so.", "Qorvath.com"),
+        ] {
+            assert!(!people(text).iter().any(|p| p == thing), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_word_run_together_is_a_brand_unless_it_speaks() {
+        let text = "Fans of GlowVend loved it. Users said GlowVend would fail.";
+        assert!(people(text).is_empty(), "{text}");
+        // The quotes of a brand that speaks name it as their speaker.
+        let text = "Fans loved it. GlowVend said it was glad.";
+        assert_eq!(people(text), ["GlowVend"]);
+        // Short prefixes of names, two given names, a particle: a person.
+        for (text, name) in [
+            ("Ruth McQuorvath said no.", "Ruth McQuorvath"),
+            ("Ruth MacQuorvath said no.", "Ruth MacQuorvath"),
+            ("FitzQuorvath said no.", "FitzQuorvath"),
+            ("RoseZbyk said no.", "RoseZbyk"),
+            ("VanderZbyk said no.", "VanderZbyk"),
+            ("WestZbyk Qorvath said no.", "WestZbyk Qorvath"),
+        ] {
+            assert!(people(text).iter().any(|p| p == name), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_state_abbreviated_after_a_town_is_a_place() {
+        let text = "In Nashua, N.H., Ann Qorvath said no. In Fresno, Calif., Ann Lind said so.";
+        assert_eq!(people(text), ["Ann Qorvath", "Ann Lind"]);
+        let text = "The judge, N.J. Qorvath, said no.";
+        assert_eq!(people(text), ["N.J. Qorvath"]);
+    }
+
+    #[test]
+    fn a_plural_verb_makes_a_name_a_band_or_a_team() {
+        let text = "Zbyklers have signed a new deal. Zbyklers said they were glad.";
+        assert!(people(text).is_empty(), "{text}");
+        let text = "Fans said that Qorvath are the best side. Qorvath said so.";
+        assert!(people(text).is_empty(), "{text}");
+        for text in [
+            "Jan Lind and Ola Qorvath are to meet. Qorvath said so.",
+            "Friends of Qorvath are worried, said Qorvath.",
+            "If Qorvath were to go, he said. Qorvath said so.",
+        ] {
+            assert!(people(text).iter().any(|p| p.contains("Qorvath")), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_before_a_title_and_a_name_employs_the_person() {
+        let text = "Qorvath striker Zbyk Lind said he was fit.";
+        assert_eq!(people(text), ["Zbyk Lind"]);
+        let text = "Qorvath chief executive Ann Lind said so. Qorvath said no.";
+        assert_eq!(people(text), ["Ann Lind"]);
+        // A person named elsewhere is known from there.
+        let text = "Jan Qorvath said no. Qorvath aide Ann Lind agreed.";
+        assert_eq!(people(text), ["Jan Qorvath", "Ann Lind"]);
+        let text = "President Qorvath met them. Qorvath aide Ann Lind agreed. Qorvath won.";
+        assert_eq!(people(text), ["Qorvath", "Ann Lind"]);
+    }
+
+    #[test]
+    fn a_phrase_ending_in_a_plural_is_a_body() {
+        for text in [
+            "Zbyk Breweries said profits rose.",
+            "Qorvath Studies said so.",
+            "We heard Zbyk Tin Peppers said so.",
+        ] {
+            assert!(people(text).is_empty(), "{text}");
+        }
+        let text = "Anna Peppers said so.";
+        assert_eq!(people(text), ["Anna Peppers"]);
+    }
+
+    #[test]
+    fn a_name_that_owns_a_person_is_a_club_or_a_firm() {
+        let text = "Qorvath's Martin Lind said he was fit.";
+        assert_eq!(people(text), ["Martin Lind"]);
+        let text = "Ann Qorvath's Martin Lind won, said the judges.";
+        assert!(people(text).iter().any(|p| p == "Ann Qorvath"), "{text}");
+    }
+}
