@@ -51,7 +51,10 @@ fn subject(
     if let Some(found) = cue_subject(tokens) {
         // "A spokesman for the Harbour Board said": the body is the
         // phrase found, and someone unnamed the subject.
-        if speaks_for(&text[sentence.start..found.subject.start]) {
+        if text
+            .get(sentence.start..found.subject.start)
+            .is_some_and(speaks_for)
+        {
             return Some(UNNAMED);
         }
         if let Some(person) = head(text, found.subject, people) {

@@ -180,8 +180,6 @@ impl<'a> Resolver<'a> {
         mentions[from..to.max(from)].iter()
     }
 
-    /// A capitalised phrase the people engine did not list: a person it
-    /// knows under another form, or a name as written.
     /// "A Home Office spokesman", "an IAAF spokeswoman": someone unnamed
     /// who speaks for the body named before the noun
     /// (`assets/words/spokes-nouns.txt`), the body speaking. Not for a
@@ -205,6 +203,8 @@ impl<'a> Resolver<'a> {
         (!nationality && self.index.lookup(name).is_none()).then(|| name.to_owned())
     }
 
+    /// A capitalised phrase the people engine did not list: a person it
+    /// knows under another form, or a name as written.
     fn unlisted_name(&self, phrase: Span) -> Speaker {
         let text = phrase.text(self.text);
         if let Some(person) = self.index.lookup(text) {
