@@ -62,6 +62,7 @@ const LISTS: &[(&str, Shape)] = &[
     ("possessives.tsv", Shape::FoldedMap),
     ("spokes-nouns.txt", Shape::Folded),
     ("post-nominals.txt", Shape::Set),
+    ("surname-prefixes.txt", Shape::Set),
 ];
 
 fn main() {

@@ -77,7 +77,7 @@ pub fn brand(ctx: &Ctx) -> bool {
     let head = &w[..k];
     head.len() >= 4
         && head.iter().all(u8::is_ascii_alphabetic)
-        && !matches!(head, b"Fitz" | b"Vande" | b"Vander")
+        && !lexicon::compiled::surname_prefixes::contains(head)
         && lexicon::flags(std::str::from_utf8(head).unwrap_or_default())
             & (flag::GIVEN | flag::SURNAME)
             == 0
