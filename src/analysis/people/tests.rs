@@ -4,7 +4,7 @@
 use super::{EntityKind, Gender, People, find_people};
 
 /// The canonical names found, in order of first mention.
-fn names(text: &str) -> Vec<String> {
+pub(super) fn names(text: &str) -> Vec<String> {
     find_people(text)
         .persons
         .into_iter()

@@ -185,15 +185,7 @@ pub fn plural_phrase(ctx: &Ctx) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::people::find_people;
-
-    fn people(text: &str) -> Vec<String> {
-        find_people(text)
-            .persons
-            .into_iter()
-            .map(|p| p.name)
-            .collect()
-    }
+    use crate::analysis::people::tests::names as people;
 
     #[test]
     fn a_name_of_this_form_is_a_thing() {
