@@ -61,6 +61,7 @@ const LISTS: &[(&str, Shape)] = &[
     ("nameless-words.txt", Shape::Set),
     ("possessives.tsv", Shape::FoldedMap),
     ("spokes-nouns.txt", Shape::Folded),
+    ("party-words.txt", Shape::Folded),
     ("post-nominals.txt", Shape::Set),
     ("surname-prefixes.txt", Shape::Set),
 ];

@@ -9,19 +9,16 @@
 
 pub(super) mod describe;
 mod nouns;
+mod spokes;
 
 use super::credit::is_credit;
 use super::index::TextIndex;
 use super::lines::Window;
-use super::phrase::{
-    is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_stop, join, one_of,
-};
+use super::phrase::{is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_stop, one_of};
 use super::salience::UNNAMED;
 use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
-use crate::analysis::lexicon::compiled::{
-    name_links, nameless_words, possessives, post_nominals, spokes_nouns,
-};
+use crate::analysis::lexicon::compiled::{name_links, nameless_words, possessives, post_nominals};
 use crate::analysis::lexicon::{self, flag};
 use crate::analysis::people::{
     EntityKind, Gender, Mention, People, is_preposition, may_be_name_word,
@@ -87,6 +84,9 @@ impl<'a> Resolver<'a> {
         {
             return self.pronoun(pronoun, cx);
         }
+        if let Some(speaker) = self.spokesperson(&words, phrase, cx) {
+            return speaker;
+        }
         // "the American", "the 27-year-old Dutchman", "the Bishop": a person
         // described, never a name or a body ("the New Yorker" is a magazine).
         if let [the, between @ .., last] = words.as_slice()
@@ -99,9 +99,6 @@ impl<'a> Resolver<'a> {
         }
         if let Some(organisation) = organisation_of_place(&words) {
             return Speaker::Organisation(organisation);
-        }
-        if let Some(body) = self.spokesperson_of(&words) {
-            return Speaker::Organisation(body);
         }
         if let Some(organisation) = organisation_phrase(&words) {
             return Speaker::Organisation(organisation);
@@ -180,29 +177,6 @@ impl<'a> Resolver<'a> {
         mentions[from..to.max(from)].iter()
     }
 
-    /// "A Home Office spokesman", "an IAAF spokeswoman": someone unnamed
-    /// who speaks for the body named before the noun
-    /// (`assets/words/spokes-nouns.txt`), the body speaking. Not for a
-    /// person ("a Clinton spokesman") or a nationality.
-    fn spokesperson_of(&self, words: &[Token]) -> Option<String> {
-        let [first, body @ .., noun] = words else {
-            return None;
-        };
-        let named = !body.is_empty()
-            && body
-                .iter()
-                .all(|w| w.is_capitalised() || w.text.starts_with(|c: char| c.is_ascii_digit()));
-        if !(one_of(first.text, &["a", "an"])
-            && named
-            && spokes_nouns::contains(noun.text.as_bytes()))
-        {
-            return None;
-        }
-        let name = join(body[0].span, body[body.len() - 1].span).text(self.text);
-        let nationality = body.len() == 1 && lexicon::flags(name) & flag::DEMONYM != 0;
-        (!nationality && self.index.lookup(name).is_none()).then(|| name.to_owned())
-    }
-
     /// A capitalised phrase the people engine did not list: a person it
     /// knows under another form, or a name as written.
     fn unlisted_name(&self, phrase: Span) -> Speaker {
@@ -250,34 +224,6 @@ impl<'a> Resolver<'a> {
                 .map_or(Speaker::Unknown, Speaker::Organisation),
             found => found.map_or(Speaker::Unknown, |(p, _)| person(p)),
         }
-    }
-
-    /// The body the last unnamed subject spoke for, if the sentence it
-    /// opens names one: "A Home Office spokesman said …".
-    fn unnamed_body(&self, cx: &Context) -> Option<String> {
-        let at = cx.subjects.lines_back().find_map(|(line, _)| {
-            cx.subjects
-                .subjects_back(line, 0, cx.at)
-                .find(|&&(_, p)| p == UNNAMED)
-                .map(|&(s, _)| s)
-        })?;
-        let sentence = self.text.get(at..)?;
-        let mut end = sentence.len().min(SPOKES_REACH);
-        while !sentence.is_char_boundary(end) {
-            end -= 1;
-        }
-        let words = tokenize(self.text, Span::new(at, at + end), &[]);
-        let end = words
-            .iter()
-            .position(|w| spokes_nouns::contains(w.text.as_bytes()))?;
-        // "Responding to the ruling, a Home Office spokesman said".
-        let start = words[..end]
-            .iter()
-            .rposition(|w| one_of(w.text, &["a", "an"]))?;
-        self.spokesperson_of(&words[start..=end]).or_else(|| {
-            body_after(self.text, &words[end + 1..])
-                .filter(|body| self.index.lookup(body).is_none())
-        })
     }
 
     fn gender_of(&self, person: usize) -> Option<Gender> {
@@ -357,31 +303,6 @@ pub(super) fn person(p: usize) -> Speaker {
 
 /// How many gender classes there are: not known, male, female.
 pub(super) const CLASSES: usize = 3;
-
-/// "spokesman for the Harbour Board": the capitalised name after "for",
-/// "of" or "at" (and "the") that follows a spokes-noun.
-fn body_after(text: &str, words: &[Token]) -> Option<String> {
-    let (link, rest) = words.split_first()?;
-    if !one_of(link.text, &["for", "of", "at"]) {
-        return None;
-    }
-    let rest = match rest.split_first() {
-        Some((the, after)) if one_of(the.text, &["the"]) => after,
-        _ => rest,
-    };
-    let n = rest
-        .iter()
-        .take_while(|w| w.is_capitalised() || is_name_link(w.text))
-        .count();
-    let name = rest.get(..n)?;
-    let last = name.iter().rposition(Token::is_capitalised)?;
-    Some(join(name[0].span, name[last].span).text(text).to_owned())
-}
-
-/// How far into a sentence its unnamed subject's noun may stand ("A
-/// Department for Constitutional Affairs spokeswoman"): a long body's
-/// name; further on, the noun is in another phrase.
-const SPOKES_REACH: usize = 80;
 
 /// The gender class of a person: 0 when the text does not tell the gender,
 /// 1 male, 2 female. A pronoun rules out classes, never single people.
@@ -546,6 +467,19 @@ fn is_tail(rest: &str) -> bool {
 /// Growers' Coalition", "Maritime and Transport Workers' Union") and an
 /// "of" phrase after it ("Geneva Chamber of Commerce"), article aside.
 fn organisation_name(text: &str, head: Span, within: Span) -> String {
+    let name = organisation_span(text, head, within);
+    // An article the engine counted in the name stays ("The Hill"); one
+    // met on the way left goes ("the State Department").
+    if name.start < head.start {
+        strip_article(name.text(text)).to_owned()
+    } else {
+        name.text(text).to_owned()
+    }
+}
+
+/// Where [`organisation_name`] finds the whole name, with any article met
+/// on the way left.
+pub(super) fn organisation_span(text: &str, head: Span, within: Span) -> Span {
     let mut start = head.start;
     // The words before the head, right to left, each with where it starts:
     // read only as far as the name goes, as `within` may be a whole text.
@@ -591,13 +525,7 @@ fn organisation_name(text: &str, head: Span, within: Span) -> String {
             at += piece.len() + 1;
         }
     }
-    // An article the engine counted in the name stays ("The Hill"); one
-    // met on the way left goes ("the State Department").
-    if start < head.start {
-        strip_article(&text[start..end]).to_owned()
-    } else {
-        text[start..end].to_owned()
-    }
+    Span::new(start, end)
 }
 
 /// A word that starts a sentence or joins a name rather than being part
@@ -700,6 +628,11 @@ fn is_function_word(name: &str) -> bool {
 }
 
 fn strip_article(text: &str) -> &str {
+    // "But Sky denied it": a conjunction opening the sentence is in no name.
+    let text = ["But ", "And "]
+        .iter()
+        .find_map(|c| text.strip_prefix(c))
+        .unwrap_or(text);
     text.strip_prefix("The ")
         .or_else(|| text.strip_prefix("the "))
         .unwrap_or(text)

@@ -24,7 +24,7 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
-        "he after an unnamed spokesman opening a clause is the body",
+        "he after an unnamed spokesman opening a clause is the body, also a bare one",
         "Tom Ash spoke first. Responding to the ruling, a Harbour Board spokesman said the \
          rules had changed. He added \"that the old system will go\". A spokesman said \
          more. He added \"that it is over\".",
@@ -34,7 +34,7 @@ const ROWS: &[Row] = &[
                 Some("Harbour Board"),
                 Some("added"),
             ),
-            ("that it is over", None, Some("added")),
+            ("that it is over", Some("Harbour Board"), Some("added")),
         ],
     ),
     (
@@ -570,6 +570,52 @@ const ROWS: &[Row] = &[
         "Lena Ortiz faced Tom Ray in the race.\n\nSpeaking in Salem, New Hampshire, Ortiz \
          attacked Ray, saying \"he is a total stiff.\"",
         &[("he is a total stiff.", Some("Lena Ortiz"), Some("saying"))],
+    ),
+    (
+        "an unnamed spokesman speaks for the body the story is about",
+        "But the Harbour Office defended the rules. A spokesman said: \"They stay.\" \
+         Norland Bank backed the cuts.\n\n\"It is a reminder,\" a spokeswoman said. \"We \
+         will wait,\" said the spokeswoman.",
+        &[
+            ("They stay.", Some("Harbour Office"), Some("said")),
+            ("It is a reminder,", Some("Norland Bank"), Some("said")),
+            ("We will wait,", Some("Norland Bank"), Some("said")),
+        ],
+    ),
+    (
+        "a spokesman for a body named after the noun, and for a person",
+        "Rivo Telecom said it had no plans. \"We wait,\" said a spokesman for Ofmark.\n\n\"We \
+         act,\" said a spokesman for the company. Ann Roe left. \"She is well,\" said \
+         a spokesman for the author.",
+        &[
+            ("We wait,", Some("Ofmark"), Some("said")),
+            ("We act,", Some("Rivo Telecom"), Some("said")),
+            ("She is well,", None, Some("said")),
+        ],
+    ),
+    (
+        "a party spokesman is the party, a nationality no body",
+        "A Labour spokesman said: \"It is fair.\" A Danish spokesman said: \"It is \
+         not.\"",
+        &[
+            ("It is fair.", Some("Labour"), Some("said")),
+            ("It is not.", None, Some("said")),
+        ],
+    ),
+    (
+        "a spokesman by the noun of a body named before",
+        "The Harbour Film Council met in May. \"It fell,\" the council's spokeswoman \
+         said. The Scottish Executive lost a case. An executive spokesman said: \"We \
+         will study it.\" Ann Roe sued. \"No,\" the singer's spokesman said.",
+        &[
+            ("It fell,", Some("Harbour Film Council"), Some("said")),
+            (
+                "We will study it.",
+                Some("Scottish Executive"),
+                Some("said"),
+            ),
+            ("No,", None, Some("said")),
+        ],
     ),
 ];
 

@@ -43,7 +43,7 @@ impl Resolver<'_> {
             Head::Statement => self.organisation_named(&lower, cx.at),
             Head::Other => match self.organisation_named(&lower, cx.at) {
                 Speaker::Unknown if refers_to_a_body(noun) && lower.len() == 1 => {
-                    self.organisation_in_focus(cx)
+                    self.organisation_in_focus(cx, Focus::Speaker)
                 }
                 named => named,
             },
@@ -51,10 +51,12 @@ impl Resolver<'_> {
     }
 
     /// "Kelda Group said profits rose. “…,” the company said": the body
-    /// that spoke last, if it is near, else the last body named at the
-    /// start of a sentence within the horizon.
-    fn organisation_in_focus(&self, cx: &Context) -> Speaker {
-        if let Some(Speaker::Organisation(name)) = &cx.previous {
+    /// that spoke last, if it is near, and the last body named at the
+    /// start of a sentence within the horizon, in the order `focus` says.
+    pub(super) fn organisation_in_focus(&self, cx: &Context, focus: Focus) -> Speaker {
+        if (focus == Focus::Speaker || cx.previous_in_line)
+            && let Some(Speaker::Organisation(name)) = &cx.previous
+        {
             return Speaker::Organisation(name.clone());
         }
         let mentions = &self.people.mentions;
@@ -63,15 +65,24 @@ impl Resolver<'_> {
             .iter()
             .rev()
             .take_while(|m| m.span.start >= cx.horizon)
-            .find(|m| {
-                m.kind == EntityKind::Organisation
-                    && opens_sentence(self.text, m.span.start)
-                    && may_be_a_body(m.span.text(self.text))
-            })
-            .map_or(Speaker::Unknown, |m| {
+            .filter(|m| m.kind == EntityKind::Organisation && may_be_a_body(m.span.text(self.text)))
+            // "But the Home Office said": the whole name opens the
+            // sentence, though the engine's mention is "Office".
+            .find_map(|m| {
                 let line = self.index.line_around(m.span);
-                Speaker::Organisation(super::organisation_name(self.text, m.span, line))
+                let name = super::organisation_span(self.text, m.span, line);
+                opens_sentence(self.text, name.start)
+                    .then(|| super::organisation_name(self.text, m.span, line))
             })
+            .map_or_else(
+                || match (&cx.previous, focus) {
+                    (Some(Speaker::Organisation(name)), Focus::Subject) => {
+                        Speaker::Organisation(name.clone())
+                    }
+                    _ => Speaker::Unknown,
+                },
+                Speaker::Organisation,
+            )
     }
 
     fn described(&self, lower: &[String], cx: &Context) -> Option<usize> {
@@ -92,6 +103,16 @@ impl Resolver<'_> {
                 Speaker::Organisation(super::organisation_name(self.text, m.span, line))
             })
     }
+}
+
+/// Which body [`Resolver::organisation_in_focus`] prefers: the one that
+/// spoke last ("the company said" goes on with it), or, unless that one
+/// spoke in the same paragraph, the last to open a sentence ("The firm
+/// denied it. A spokesman said").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Focus {
+    Speaker,
+    Subject,
 }
 
 /// A capitalised nationality in the singular: "American", "Dutchman".
@@ -119,18 +140,37 @@ fn nationality(written: &str, lower: &str) -> Option<Head> {
     Some(Head::Person(gender))
 }
 
-/// Nothing but "The" stands between `at` and the end of the sentence
-/// before it (or the start of the paragraph).
+/// Nothing but "The", and a "But" or "And" before it, stands between `at`
+/// and the end of the sentence before it (or the start of the paragraph):
+/// "But the Home Office defended the rules".
 fn opens_sentence(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end();
-    let before = before.strip_suffix("The").map_or(before, str::trim_end);
+    let before = ["The", "the"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .map_or(before, str::trim_end);
+    let before = ["But", "And"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .map_or(before, str::trim_end);
     let new_paragraph = text[before.len()..at].contains('\n');
-    before.is_empty() || new_paragraph || before.ends_with(['.', '!', '?', '"', '”'])
+    // After a closing mark, not after an opening one: a name inside a
+    // quote is no subject of the story.
+    let closing = |mark: &str| {
+        before
+            .strip_suffix(mark)
+            .is_some_and(|b| b.ends_with(['.', '!', '?', ',']))
+    };
+    before.is_empty()
+        || new_paragraph
+        || before.ends_with(['.', '!', '?'])
+        || closing("\"")
+        || closing("”")
 }
 
 /// "company", "firm", "band": a noun for a body that a description with it
 /// stands for (`orgwords.tsv`, tag `referent`).
-fn refers_to_a_body(noun: &str) -> bool {
+pub(super) fn refers_to_a_body(noun: &str) -> bool {
     lexicon::lower_case_flags(noun.as_bytes()) & flag::ORG_REFERENT != 0
 }
 

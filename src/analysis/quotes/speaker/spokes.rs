@@ -1,0 +1,186 @@
+//! Spokesmen as speakers: someone unnamed who speaks for a body is the
+//! body speaking ("a Home Office spokesman said" is the Home Office). The
+//! body is the one named in the phrase or after it, else the one named by
+//! the phrase's noun ("an executive spokesman"), else the body the story
+//! is about at that point ("The firm denied it. A spokesman said").
+
+use super::describe::{Focus, refers_to_a_body};
+use super::{Context, Resolver, Speaker, is_name_link};
+use crate::analysis::Span;
+use crate::analysis::lexicon::compiled::{party_words, spokes_nouns};
+use crate::analysis::lexicon::{self, flag};
+use crate::analysis::quotes::phrase::{join, one_of};
+use crate::analysis::quotes::salience::UNNAMED;
+use crate::analysis::quotes::words::{Token, tokenize};
+
+/// How far into a sentence its unnamed subject's noun may stand ("A
+/// Department for Constitutional Affairs spokeswoman"), and how far after
+/// the noun the body it speaks for: a long body's name; further on, the
+/// noun is in another phrase.
+const SPOKES_REACH: usize = 80;
+
+impl Resolver<'_> {
+    /// The body a speaker phrase with a spokes-noun
+    /// (`assets/words/spokes-nouns.txt`) speaks for; `None` for any other
+    /// phrase and for a spokesman of a person ("a spokesman for Ann Roe").
+    pub(super) fn spokesperson(
+        &self,
+        phrase: &[Token],
+        span: Span,
+        cx: &Context,
+    ) -> Option<Speaker> {
+        // Most phrases are names: the words after are read only for a
+        // spokes-noun.
+        let noun = phrase.last()?;
+        if !spokes_nouns::contains(noun.text.as_bytes()) {
+            return None;
+        }
+        let after = self.words_from(span.end);
+        self.spokes_body(phrase, &after, cx)
+    }
+
+    /// The body the last unnamed subject spoke for, if it was a spokesman:
+    /// "A Home Office spokesman said … He added".
+    pub(super) fn unnamed_body(&self, cx: &Context) -> Option<String> {
+        let at = cx.subjects.lines_back().find_map(|(line, _)| {
+            cx.subjects
+                .subjects_back(line, 0, cx.at)
+                .find(|&&(_, p)| p == UNNAMED)
+                .map(|&(s, _)| s)
+        })?;
+        let words = self.words_from(at);
+        let end = words
+            .iter()
+            .position(|w| spokes_nouns::contains(w.text.as_bytes()))?;
+        // "Responding to the ruling, a Home Office spokesman said".
+        let start = words[..end]
+            .iter()
+            .rposition(|w| one_of(w.text, &["a", "an"]))?;
+        match self.spokes_body(&words[start..=end], &words[end + 1..], cx)? {
+            Speaker::Organisation(body) => Some(body),
+            _ => None,
+        }
+    }
+
+    fn spokes_body(&self, phrase: &[Token], after: &[Token], cx: &Context) -> Option<Speaker> {
+        let [det, modifiers @ .., noun] = phrase else {
+            return None;
+        };
+        if !spokes_nouns::contains(noun.text.as_bytes()) {
+            return None;
+        }
+        if let Some(body) = self.spokesperson_of(phrase) {
+            return Some(Speaker::Organisation(body));
+        }
+        // "a spokesman for the Harbour Board"; for a person, nobody.
+        if let Some(body) = body_after(self.text, after) {
+            return self
+                .index
+                .lookup(&body)
+                .is_none()
+                .then_some(Speaker::Organisation(body));
+        }
+        // "a spokesman for the author": whoever that is, not the body in
+        // focus; "for the company" is.
+        if let [link, rest @ ..] = after
+            && one_of(link.text, &["for", "of", "at"])
+        {
+            let body = rest.get(1).is_some_and(|w| refers_to_a_body(w.text));
+            if !body {
+                return None;
+            }
+        }
+        if !one_of(det.text, &["a", "an", "the"]) || modifiers.len() > 1 {
+            return None;
+        }
+        if let [modifier] = modifiers {
+            // "an executive spokesman", "the council's spokeswoman": the
+            // body named with that noun, else the one in focus; "the
+            // rapper's spokesman" speaks for a person.
+            let possessor = possessor(modifier.text);
+            let noun = possessor.unwrap_or(modifier.text);
+            if !modifier.is_lowercase() {
+                return None;
+            }
+            if let found @ Speaker::Organisation(_) =
+                self.organisation_named(&[noun.to_owned()], cx.at)
+            {
+                return Some(found);
+            }
+            if possessor.is_some() && !refers_to_a_body(noun) {
+                return None;
+            }
+        } else if one_of(det.text, &["the"])
+            && let Some(body) = self.unnamed_body(cx)
+        {
+            // "The spokesman said": the one introduced before.
+            return Some(Speaker::Organisation(body));
+        }
+        Some(self.organisation_in_focus(cx, Focus::Subject))
+    }
+
+    /// "A Home Office spokesman", "an IAAF spokeswoman": someone unnamed
+    /// who speaks for the body named before the noun, the body speaking.
+    /// Not for a person ("a Clinton spokesman") or a nationality.
+    fn spokesperson_of(&self, words: &[Token]) -> Option<String> {
+        let [first, body @ .., noun] = words else {
+            return None;
+        };
+        let named = !body.is_empty()
+            && body
+                .iter()
+                .all(|w| w.is_capitalised() || w.text.starts_with(|c: char| c.is_ascii_digit()));
+        if !(one_of(first.text, &["a", "an"])
+            && named
+            && spokes_nouns::contains(noun.text.as_bytes()))
+        {
+            return None;
+        }
+        let name = join(body[0].span, body[body.len() - 1].span).text(self.text);
+        // "a Labour spokesman" speaks for a party
+        // (`assets/words/party-words.txt`).
+        let nationality = body.len() == 1
+            && lexicon::flags(name) & flag::DEMONYM != 0
+            && !party_words::contains(name.as_bytes());
+        (!nationality && self.index.lookup(name).is_none()).then(|| name.to_owned())
+    }
+
+    /// The words of the text from `at`, as far as [`SPOKES_REACH`].
+    fn words_from(&self, at: usize) -> Vec<Token<'_>> {
+        let Some(rest) = self.text.get(at..) else {
+            return Vec::new();
+        };
+        let mut end = rest.len().min(SPOKES_REACH);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        tokenize(self.text, Span::new(at, at + end), &[])
+    }
+}
+
+/// "council's" → "council", "members'" → "members".
+fn possessor(word: &str) -> Option<&str> {
+    ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|p| word.strip_suffix(p))
+}
+
+/// "spokesman for the Harbour Board": the capitalised name after "for",
+/// "of" or "at" (and "the") that follows a spokes-noun.
+fn body_after(text: &str, words: &[Token]) -> Option<String> {
+    let (link, rest) = words.split_first()?;
+    if !one_of(link.text, &["for", "of", "at"]) {
+        return None;
+    }
+    let rest = match rest.split_first() {
+        Some((the, after)) if one_of(the.text, &["the"]) => after,
+        _ => rest,
+    };
+    let n = rest
+        .iter()
+        .take_while(|w| w.is_capitalised() || is_name_link(w.text))
+        .count();
+    let name = rest.get(..n)?;
+    let last = name.iter().rposition(Token::is_capitalised)?;
+    Some(join(name[0].span, name[last].span).text(text).to_owned())
+}
