@@ -61,9 +61,16 @@ fn subject(
             return Some(person);
         }
         // "Blair would lead, he said": the sentence is still about "he";
-        // a name in what he said is not its subject.
+        // a name in what he said is not its subject. "Tim Cole set out
+        // what he says is a plan" is about Cole.
         if is_personal(found.subject.text(text)) {
-            return None;
+            let lead = Span::new(sentence.start, found.subject.start);
+            let aside = lead.text(text).trim_end().ends_with([',', '"', '”']);
+            return if aside {
+                None
+            } else {
+                named_first(text, lead, people)
+            };
         }
         // "A Home Office spokesman said …": someone unnamed is the
         // subject, and a "he" in the next sentence is most likely them.
@@ -121,6 +128,24 @@ fn subject(
         head = next;
     }
     head.person
+}
+
+/// The person a sentence opens with, before the pronoun of its cue at
+/// `lead.end`, after nothing but capitalised and title words: "Shadow
+/// home secretary Tim Cole set out what he says is a plan" is about Cole;
+/// "But standing next to Ann Roe he added" is not about Roe.
+fn named_first(text: &str, lead: Span, people: &People) -> Option<usize> {
+    let first = people
+        .mentions
+        .partition_point(|m| m.span.start < lead.start);
+    let m = people.mentions.get(first)?;
+    let opens = m.span.end <= lead.end
+        && m.kind == EntityKind::Person
+        && text[lead.start..m.span.start].split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase) && !is_opener(w)
+                || lexicon::small_flags(w.as_bytes()) & (flag::TITLE | flag::QUALIFIER) != 0
+        });
+    if opens { m.person } else { None }
 }
 
 /// The person a speaker phrase ends with.

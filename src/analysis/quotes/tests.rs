@@ -617,6 +617,16 @@ const ROWS: &[Row] = &[
             ("No,", None, Some("said")),
         ],
     ),
+    (
+        "a pronoun cue inside a clause of a named subject",
+        "Shadow home secretary Tim Cole set out a scheme to tackle what he says are \
+         \"crippling shortages\". Ed Lowe spoke next. But he said Mr Cole had \
+         \"no plan at all\".",
+        &[
+            ("crippling shortages", Some("Tim Cole"), Some("says")),
+            ("no plan at all", Some("Ed Lowe"), Some("said")),
+        ],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
