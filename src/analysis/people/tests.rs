@@ -30,6 +30,13 @@ fn who_is_a_person() {
             "The Kremlin said NATO and Brussels were to blame, AFP reported.",
             &[],
         ),
+        // Given names of other countries (`given-extra.tsv`): a name with
+        // no title and no verb of its own is found by its first name.
+        (
+            "The champion beat Ivo Marek in the final, after wins over Ruud Kessel \
+             and Aurelien Dufour.",
+            &["Ivo Marek", "Ruud Kessel", "Aurelien Dufour"],
+        ),
         // A surname alone is a person once the full name is known...
         (
             "Anna Qorvath arrived. Qorvath spoke first.",
