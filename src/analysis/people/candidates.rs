@@ -344,9 +344,31 @@ fn run(text: &str, tokens: &[Token], start: usize, bracket: bool) -> Parts {
             parts.push(k);
             continue;
         }
+        if middle_initial(text, tokens, j) {
+            parts.push(j + 1);
+            parts.push(j + 2);
+            continue;
+        }
         break;
     }
     parts
+}
+
+/// "Dolores M Troiani", "George W Bush": a lone capital after a given name
+/// and before a name word is a middle initial written without its dot, as
+/// British news writes it.
+fn middle_initial(text: &str, tokens: &[Token], j: usize) -> bool {
+    let (Some(&initial), Some(&next)) = (tokens.get(j + 1), tokens.get(j + 2)) else {
+        return false;
+    };
+    let lone = initial.end == initial.start + 1
+        && text.as_bytes()[initial.start].is_ascii_uppercase()
+        && initial.kind == Kind::Word;
+    lone && tokens[j].flags(text) & flag::GIVEN != 0
+        && next.gap == Gap::Space
+        && next.cap
+        && name_like(next, text)
+        && !next.sent_start
 }
 
 pub fn is_possessive(word: &[u8]) -> bool {

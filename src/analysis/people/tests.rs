@@ -37,6 +37,11 @@ fn who_is_a_person() {
              and Aurelien Dufour.",
             &["Ivo Marek", "Ruud Kessel", "Aurelien Dufour"],
         ),
+        // A middle initial without its dot, as British news writes it.
+        (
+            "Her lawyer, Dolores M Tarrant, said so. Plan B was dropped. Tarrant left.",
+            &["Dolores M Tarrant"],
+        ),
         // A surname alone is a person once the full name is known...
         (
             "Anna Qorvath arrived. Qorvath spoke first.",
