@@ -74,7 +74,7 @@ fn subject(
         }
         // "A Home Office spokesman said …": someone unnamed is the
         // subject, and a "he" in the next sentence is most likely them.
-        if is_indefinite(found.subject.text(text)) {
+        if is_indefinite(found.subject.text(text)) || is_spokesperson(found.subject.text(text)) {
             return Some(UNNAMED);
         }
         // "The senator said …": the person described so earlier. Most
@@ -197,6 +197,19 @@ fn is_indefinite(phrase: &str) -> bool {
     words.next().is_some_and(|w| {
         lexicon::folded_flags(w.as_bytes(), Filter::DETERMINERS) & flag::INDEFINITE != 0
     }) && words.any(|w| lexicon::small_flags(w.as_bytes()) & flag::TITLE != 0)
+}
+
+/// "The executive spokeswoman", "the BPI spokesman": someone unnamed who
+/// speaks for a body, as "a spokesman" is. A bare "the spokesman" is the
+/// one the text introduced, who stays the subject.
+fn is_spokesperson(phrase: &str) -> bool {
+    let mut words = phrase.split_whitespace();
+    let the = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    the && words.count() == 2
+        && phrase
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| spokes_nouns::contains(w.as_bytes()))
 }
 
 /// A third-person pronoun: it stands for someone the text has named, who

@@ -217,12 +217,13 @@ impl<'a> Resolver<'a> {
             .or_else(|| self.most_salient(cx, Classes::of(known)))
             .or_else(|| self.most_salient(cx, Classes::of(None)))
         {
+            Some((p, _)) if p != UNNAMED => person(p),
             // "A Home Office spokesman said … He added": the unnamed
-            // spokesman goes on speaking for the body.
-            Some((UNNAMED, _)) => self
+            // spokesman goes on speaking for the body; so too where
+            // nobody of the gender is named near.
+            _ => self
                 .unnamed_body(cx)
                 .map_or(Speaker::Unknown, Speaker::Organisation),
-            found => found.map_or(Speaker::Unknown, |(p, _)| person(p)),
         }
     }
 

@@ -618,6 +618,21 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "she after the spokeswoman of a body named by her noun is the body",
+        "Ann Roe, the health minister, spoke first. The Scottish Executive approved \
+         the leave. The executive spokeswoman said the advice was followed. She said: \
+         \"Ministers were told.\" The OFMA spokesman said it was fine. \"It is,\" he \
+         said.",
+        &[
+            (
+                "Ministers were told.",
+                Some("Scottish Executive"),
+                Some("said"),
+            ),
+            ("It is,", Some("OFMA"), Some("said")),
+        ],
+    ),
+    (
         "a pronoun cue inside a clause of a named subject",
         "Shadow home secretary Tim Cole set out a scheme to tackle what he says are \
          \"crippling shortages\". Ed Lowe spoke next. But he said Mr Cole had \

@@ -36,33 +36,58 @@ impl Resolver<'_> {
             return None;
         }
         let after = self.words_from(span.end);
-        self.spokes_body(phrase, &after, cx)
+        self.spokes_body(phrase, &after, cx, true)
     }
 
     /// The body the last unnamed subject spoke for, if it was a spokesman:
     /// "A Home Office spokesman said … He added".
     pub(super) fn unnamed_body(&self, cx: &Context) -> Option<String> {
-        let at = cx.subjects.lines_back().find_map(|(line, _)| {
+        let mut unnamed = cx.subjects.lines_back().flat_map(|(line, _)| {
             cx.subjects
                 .subjects_back(line, 0, cx.at)
-                .find(|&&(_, p)| p == UNNAMED)
+                .filter(|&&(_, p)| p == UNNAMED)
                 .map(|&(s, _)| s)
-        })?;
-        let words = self.words_from(at);
-        let end = words
-            .iter()
-            .position(|w| spokes_nouns::contains(w.text.as_bytes()))?;
-        // "Responding to the ruling, a Home Office spokesman said".
-        let start = words[..end]
-            .iter()
-            .rposition(|w| one_of(w.text, &["a", "an"]))?;
-        match self.spokes_body(&words[start..=end], &words[end + 1..], cx)? {
-            Speaker::Organisation(body) => Some(body),
-            _ => None,
-        }
+        });
+        // "The spokesman said … He added": the spokesman introduced before
+        // that one; the nearest other unnamed subject decides.
+        unnamed.find_map(|at| {
+            let words = self.words_from(at);
+            let Some(end) = words
+                .iter()
+                .position(|w| spokes_nouns::contains(w.text.as_bytes()))
+            else {
+                return Some(None);
+            };
+            // "Responding to the ruling, a Home Office spokesman said";
+            // "The executive spokeswoman said".
+            let Some(start) = words[..end]
+                .iter()
+                .rposition(|w| one_of(w.text, &["a", "an", "the"]))
+            else {
+                return Some(None);
+            };
+            let (phrase, after) = (&words[start..=end], &words[end + 1..]);
+            let bare = start + 1 == end && !is_link(after.first());
+            if bare && one_of(words[start].text, &["the"]) {
+                return None;
+            }
+            // Not back again from "the spokesman": that would ask this.
+            match self.spokes_body(phrase, after, cx, false) {
+                Some(Speaker::Organisation(body)) => Some(Some(body)),
+                _ => Some(None),
+            }
+        })?
     }
 
-    fn spokes_body(&self, phrase: &[Token], after: &[Token], cx: &Context) -> Option<Speaker> {
+    /// The body of a spokes-noun phrase, `after` being the words after
+    /// it; with `back`, "the spokesman" may be the unnamed one before.
+    fn spokes_body(
+        &self,
+        phrase: &[Token],
+        after: &[Token],
+        cx: &Context,
+        back: bool,
+    ) -> Option<Speaker> {
         let [det, modifiers @ .., noun] = phrase else {
             return None;
         };
@@ -83,7 +108,7 @@ impl Resolver<'_> {
         // "a spokesman for the author": whoever that is, not the body in
         // focus; "for the company" is.
         if let [link, rest @ ..] = after
-            && one_of(link.text, &["for", "of", "at"])
+            && is_link(Some(link))
         {
             let body = rest.get(1).is_some_and(|w| refers_to_a_body(w.text));
             if !body {
@@ -110,7 +135,8 @@ impl Resolver<'_> {
             if possessor.is_some() && !refers_to_a_body(noun) {
                 return None;
             }
-        } else if one_of(det.text, &["the"])
+        } else if back
+            && one_of(det.text, &["the"])
             && let Some(body) = self.unnamed_body(cx)
         {
             // "The spokesman said": the one introduced before.
@@ -119,7 +145,7 @@ impl Resolver<'_> {
         Some(self.organisation_in_focus(cx, Focus::Subject))
     }
 
-    /// "A Home Office spokesman", "an IAAF spokeswoman": someone unnamed
+    /// "A Home Office spokesman", "the BPI spokeswoman": someone unnamed
     /// who speaks for the body named before the noun, the body speaking.
     /// Not for a person ("a Clinton spokesman") or a nationality.
     fn spokesperson_of(&self, words: &[Token]) -> Option<String> {
@@ -130,7 +156,7 @@ impl Resolver<'_> {
             && body
                 .iter()
                 .all(|w| w.is_capitalised() || w.text.starts_with(|c: char| c.is_ascii_digit()));
-        if !(one_of(first.text, &["a", "an"])
+        if !(one_of(first.text, &["a", "an", "the"])
             && named
             && spokes_nouns::contains(noun.text.as_bytes()))
         {
@@ -158,6 +184,11 @@ impl Resolver<'_> {
     }
 }
 
+/// "for", "of" or "at", which a spokes-noun's body follows.
+fn is_link(word: Option<&Token>) -> bool {
+    word.is_some_and(|w| one_of(w.text, &["for", "of", "at"]))
+}
+
 /// "council's" → "council", "members'" → "members".
 fn possessor(word: &str) -> Option<&str> {
     ["'s", "’s", "'", "’"]
@@ -169,7 +200,7 @@ fn possessor(word: &str) -> Option<&str> {
 /// "of" or "at" (and "the") that follows a spokes-noun.
 fn body_after(text: &str, words: &[Token]) -> Option<String> {
     let (link, rest) = words.split_first()?;
-    if !one_of(link.text, &["for", "of", "at"]) {
+    if !is_link(Some(link)) {
         return None;
     }
     let rest = match rest.split_first() {
