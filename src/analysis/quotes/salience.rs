@@ -102,6 +102,11 @@ fn subject(
     if subject_word.is_some_and(is_personal) {
         return None;
     }
+    // "The American had cast doubt on Ann Roe's claims": about the person
+    // described, whoever the text was about, not Roe.
+    if from == sentence.start && opens_with_description(&text[from..sentence.end]) {
+        return None;
+    }
     // Quotes are in text order: the one that could hold `at` is found by
     // bisection.
     let inside = |at: usize| {
@@ -146,6 +151,49 @@ fn named_first(text: &str, lead: Span, people: &People) -> Option<usize> {
                 || lexicon::small_flags(w.as_bytes()) & (flag::TITLE | flag::QUALIFIER) != 0
         });
     if opens { m.person } else { None }
+}
+
+/// The sentence opens with a description of a person and its verb ("The
+/// American had", "And the 20-year-old remains", "The former Scotland
+/// striker has"): "the", at most three words, the last a role noun, a
+/// nationality, an age or an "ex-" word, then a lower-case word that is
+/// none of those, nor "is" or "was" before a name, nor a preposition ("The
+/// leader of the league, Ivo Lind, warned"). No name stands in it ("The
+/// England captain Ivo Lind" is Lind).
+fn opens_with_description(sentence: &str) -> bool {
+    let mut words = sentence.split_whitespace().peekable();
+    if words.peek().is_some_and(|w| matches!(*w, "And" | "But")) {
+        words.next();
+    }
+    if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        return false;
+    }
+    let describes = |w: &str| {
+        let f = lexicon::flags(w);
+        f & flag::TITLE != 0 && w.starts_with(char::is_lowercase)
+            || f & flag::DEMONYM != 0 && w.starts_with(char::is_uppercase)
+            || w.ends_with("-year-old")
+            || w.starts_with("ex-")
+    };
+    let words: Vec<&str> = words.take(5).collect();
+    let mut after_head = false;
+    for (i, &w) in words.iter().take(4).enumerate() {
+        let capitalised = w.starts_with(char::is_uppercase);
+        if after_head && !capitalised && w.chars().all(is_alphabetic) {
+            // "The film's British director is Ivo Lind" names the person.
+            let names = matches!(w, "is" | "was")
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| n.starts_with(char::is_uppercase));
+            return !names && !matches!(w, "of" | "for" | "at" | "in" | "from") && !describes(w);
+        }
+        let place = lexicon::flags(w) & (flag::PLACE | flag::DEMONYM) != 0;
+        if capitalised && !place && !w.starts_with("ex-") {
+            return false;
+        }
+        after_head = describes(w);
+    }
+    false
 }
 
 /// The person a speaker phrase ends with.

@@ -633,6 +633,16 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a sentence about a person described is not about the name in it",
+        "Ivo Lind beat Tom Ash in the final. The American had cast doubt on Ash's \
+         fitness. \"I was ready,\" he said. The leader of the union, Ed Lowe, \
+         warned of a strike. \"We will walk out,\" he said.",
+        &[
+            ("I was ready,", Some("Ivo Lind"), Some("said")),
+            ("We will walk out,", Some("Ed Lowe"), Some("said")),
+        ],
+    ),
+    (
         "a pronoun cue inside a clause of a named subject",
         "Shadow home secretary Tim Cole set out a scheme to tackle what he says are \
          \"crippling shortages\". Ed Lowe spoke next. But he said Mr Cole had \
