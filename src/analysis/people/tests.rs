@@ -37,6 +37,11 @@ fn who_is_a_person() {
              and Aurelien Dufour.",
             &["Ivo Marek", "Ruud Kessel", "Aurelien Dufour"],
         ),
+        // A department's name before a title's holder is no part of it.
+        (
+            "Chief Secretary to the Treasury Paul Varga attacked the plans.",
+            &["Paul Varga"],
+        ),
         // A middle initial without its dot, as British news writes it.
         (
             "Her lawyer, Dolores M Tarrant, said so. Plan B was dropped. Tarrant left.",
