@@ -244,6 +244,11 @@ pub fn before(tokens: &[Token]) -> Vec<Found> {
             _ if is_passive(tokens, at) => None,
             _ if is_coordinated(tokens, at) => clause_subject(&tokens[own_clause(tokens, at)..at])
                 .or_else(|| clause_subject(&tokens[..at])),
+            // "But, says Ivo Lind of Tellco, it was not “the thing”", "The
+            // idea, says Tellco, is": a cue set off by commas names its
+            // subject after it; not after a name ("Ivo Lind, its head,
+            // said the plan").
+            _ if parenthetical(tokens, at, len) => phrase_after(tokens, at + len),
             _ => subject_before(tokens, at).map(|(s, _)| s),
         };
         if let Some(subject) = subject {
@@ -461,6 +466,16 @@ fn inverted(tokens: &[Token], at: usize, len: usize) -> bool {
     // "Flynn, a top Trump surrogate, said Thursday": the comma closes an
     // aside after the subject, which stands before.
     after_quote || (i < at && named_next && aside_start(tokens, i).is_none())
+}
+
+/// The cue at `at` follows a comma after a lower-case word or an opening
+/// "But", and a name or "the" follows it.
+fn parenthetical(tokens: &[Token], at: usize, len: usize) -> bool {
+    let Some(before) = at.checked_sub(2).map(|i| &tokens[i]) else {
+        return false;
+    };
+    let opening = at == 2 && one_of(before.text, &["but", "and", "yet"]);
+    tokens[at - 1].is(',') && (before.is_lowercase() || opening) && inverted(tokens, at, len)
 }
 
 /// `According to X, …` anywhere in the words.

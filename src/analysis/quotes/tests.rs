@@ -643,6 +643,17 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a cue set off by commas names its subject after it",
+        "But, says Ivo Lind of Tellco, it was not \"the thing\" itself. The idea, \
+         says Tellco, is \"a new model\". Their head, Tom Ash, says Lind \"does not \
+         wish to stay\".",
+        &[
+            ("the thing", Some("Ivo Lind"), Some("says")),
+            ("a new model", Some("Tellco"), Some("says")),
+            ("does not wish to stay", Some("Tom Ash"), Some("says")),
+        ],
+    ),
+    (
         "a pronoun cue inside a clause of a named subject",
         "Shadow home secretary Tim Cole set out a scheme to tackle what he says are \
          \"crippling shortages\". Ed Lowe spoke next. But he said Mr Cole had \
