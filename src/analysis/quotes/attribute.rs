@@ -231,13 +231,26 @@ pub fn before(tokens: &[Token]) -> Vec<Found> {
                     && tokens[at - 1].is_capitalised()
                     && !is_time_word(tokens[at - 1].text) =>
             {
-                weak.extend(phrase_before(tokens, at).map(|(subject, _)| Found {
-                    cue: cue_span,
-                    subject,
-                    naming,
-                    direct: false,
-                }));
-                None
+                match phrase_before(tokens, at) {
+                    // "Labour hit back, with its head Ann Roe accusing him
+                    // of “…”": a clause of its own, nearer the quote than
+                    // the sentence's verb.
+                    Some((subject, start))
+                        if start > 0 && one_of(tokens[start - 1].text, &["with"]) =>
+                    {
+                        Some(subject)
+                    }
+                    Some((subject, _)) => {
+                        weak.push(Found {
+                            cue: cue_span,
+                            subject,
+                            naming,
+                            direct: false,
+                        });
+                        None
+                    }
+                    None => None,
+                }
             }
             Form::Participle => None,
             Form::Base if is_infinitive(tokens, at) => None,

@@ -654,6 +654,16 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a participle after \"with\" and a name is a clause of its own",
+        "Labour hit back at the plans, with campaign chief Ivo Lind accusing Tom Ash \
+         of producing \"a fraudulent prospectus\".",
+        &[(
+            "a fraudulent prospectus",
+            Some("Ivo Lind"),
+            Some("accusing"),
+        )],
+    ),
+    (
         "a pronoun cue inside a clause of a named subject",
         "Shadow home secretary Tim Cole set out a scheme to tackle what he says are \
          \"crippling shortages\". Ed Lowe spoke next. But he said Mr Cole had \
