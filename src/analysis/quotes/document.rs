@@ -40,6 +40,9 @@ pub(super) struct Document<'a> {
     /// The speaker of the quote just decided, if a cue named them and the
     /// quote was a sentence of speech (it ends with punctuation).
     cued: Option<Speaker>,
+    /// Where the quote just decided closes, and its speaker if known and
+    /// it was a sentence of speech.
+    spoken_last: Option<(usize, Speaker)>,
 }
 
 /// Where a quote stands: its line and where its sentence starts.
@@ -69,6 +72,7 @@ impl<'a> Document<'a> {
             spoken: Spoken::default(),
             last: None,
             cued: None,
+            spoken_last: None,
         }
     }
 
@@ -111,6 +115,9 @@ impl<'a> Document<'a> {
         self.cued = (decision.cue.is_some() && spoken)
             .then(|| decision.speaker.clone())
             .filter(|s| !matches!(s, Speaker::Unknown));
+        self.spoken_last = spoken
+            .then(|| (self.marked[quote].close, decision.speaker.clone()))
+            .filter(|(_, s)| !matches!(s, Speaker::Unknown));
         if !matches!(decision.speaker, Speaker::Unknown) {
             self.last = Some((decision.speaker.clone(), line));
         }
@@ -223,6 +230,13 @@ impl<'a> Document<'a> {
                         ..Decision::NONE
                     }
                 }
+                // "“It was hard. “We expect more.”": paragraphs run
+                // together, the second right after the first's closing
+                // mark, go on with its speaker, however it was found.
+                None if at == sentence && self.runs_on(quote).is_some() => Decision {
+                    speaker: self.runs_on(quote).unwrap_or(Speaker::Unknown),
+                    ..Decision::NONE
+                },
                 None => Decision::NONE,
             },
         }
@@ -267,6 +281,17 @@ impl<'a> Document<'a> {
             all.find(|d| !matches!(d.speaker, Speaker::Unknown))
                 .unwrap_or(first),
         )
+    }
+
+    /// The speaker of the quote just decided, if `quote` opens right after
+    /// its closing mark, with nothing but a space between.
+    fn runs_on(&self, quote: usize) -> Option<Speaker> {
+        let (close, speaker) = self.spoken_last.as_ref()?;
+        let between = self.text.get(*close..self.marked[quote].open)?;
+        (between.chars().all(|c| c == ' ')
+            && quote > 0
+            && self.marked[quote - 1].line == self.marked[quote].line)
+            .then(|| speaker.clone())
     }
 
     /// The sentence before the one starting at token `sentence` of `line`

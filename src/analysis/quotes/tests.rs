@@ -664,6 +664,19 @@ const ROWS: &[Row] = &[
         )],
     ),
     (
+        "paragraphs run together go on with the first one's speaker",
+        "Ivo Lind still feels the loss. \"That was hard, but I made the final. \"I \
+         just have to be patient.\" Tom Ash left.",
+        &[
+            (
+                "That was hard, but I made the final.",
+                Some("Ivo Lind"),
+                None,
+            ),
+            ("I just have to be patient.", Some("Ivo Lind"), None),
+        ],
+    ),
+    (
         "a pronoun cue inside a clause of a named subject",
         "Shadow home secretary Tim Cole set out a scheme to tackle what he says are \
          \"crippling shortages\". Ed Lowe spoke next. But he said Mr Cole had \
