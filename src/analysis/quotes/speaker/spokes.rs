@@ -110,8 +110,12 @@ impl Resolver<'_> {
         if let [link, rest @ ..] = after
             && is_link(Some(link))
         {
-            let body = rest.get(1).is_some_and(|w| refers_to_a_body(w.text));
-            if !body {
+            let noun = match rest {
+                [the, noun, ..] if one_of(the.text, &["the"]) => Some(noun),
+                [noun, ..] => Some(noun),
+                [] => None,
+            };
+            if !noun.is_some_and(|w| refers_to_a_body(w.text)) {
                 return None;
             }
         }
@@ -122,8 +126,7 @@ impl Resolver<'_> {
             // "an executive spokesman", "the council's spokeswoman": the
             // body named with that noun, else the one in focus; "the
             // rapper's spokesman" speaks for a person.
-            let possessor = possessor(modifier.text);
-            let noun = possessor.unwrap_or(modifier.text);
+            let noun = modifier.stem();
             if !modifier.is_lowercase() {
                 return None;
             }
@@ -132,7 +135,7 @@ impl Resolver<'_> {
             {
                 return Some(found);
             }
-            if possessor.is_some() && !refers_to_a_body(noun) {
+            if modifier.is_possessive() && !refers_to_a_body(noun) {
                 return None;
             }
         } else if back
@@ -187,13 +190,6 @@ impl Resolver<'_> {
 /// "for", "of" or "at", which a spokes-noun's body follows.
 fn is_link(word: Option<&Token>) -> bool {
     word.is_some_and(|w| one_of(w.text, &["for", "of", "at"]))
-}
-
-/// "council's" → "council", "members'" → "members".
-fn possessor(word: &str) -> Option<&str> {
-    ["'s", "’s", "'", "’"]
-        .iter()
-        .find_map(|p| word.strip_suffix(p))
 }
 
 /// "spokesman for the Harbour Board": the capitalised name after "for",
