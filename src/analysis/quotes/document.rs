@@ -233,11 +233,13 @@ impl<'a> Document<'a> {
                 // "“It was hard. “We expect more.”": paragraphs run
                 // together, the second right after the first's closing
                 // mark, go on with its speaker, however it was found.
-                None if at == sentence && self.runs_on(quote).is_some() => Decision {
-                    speaker: self.runs_on(quote).unwrap_or(Speaker::Unknown),
-                    ..Decision::NONE
+                None => match self.runs_on(quote).filter(|_| at == sentence) {
+                    Some(speaker) => Decision {
+                        speaker,
+                        ..Decision::NONE
+                    },
+                    None => Decision::NONE,
                 },
-                None => Decision::NONE,
             },
         }
     }
