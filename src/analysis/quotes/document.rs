@@ -37,12 +37,17 @@ pub(super) struct Document<'a> {
     spoken: Spoken,
     /// The last speaker and the line it spoke in.
     last: Option<(Speaker, usize)>,
-    /// The speaker of the quote just decided, if a cue named them and the
-    /// quote was a sentence of speech (it ends with punctuation).
-    cued: Option<Speaker>,
-    /// Where the quote just decided closes, and its speaker if known and
-    /// it was a sentence of speech.
-    spoken_last: Option<(usize, Speaker)>,
+    /// The quote just decided, if it was a sentence of speech (it ends
+    /// with punctuation) with a known speaker: where it closes, its
+    /// speaker, and whether a cue named them.
+    spoken_last: Option<LastSpoken>,
+}
+
+/// The quote just decided, as [`Document::spoken_last`] keeps it.
+struct LastSpoken {
+    close: usize,
+    speaker: Speaker,
+    cued: bool,
 }
 
 /// Where a quote stands: its line and where its sentence starts.
@@ -71,7 +76,6 @@ impl<'a> Document<'a> {
             resolver: Resolver::new(text, people, index),
             spoken: Spoken::default(),
             last: None,
-            cued: None,
             spoken_last: None,
         }
     }
@@ -112,12 +116,12 @@ impl<'a> Document<'a> {
         // A fragment ("plans to publish a “candid memoir”") is no one's
         // run of speech to go on with.
         let spoken = ends_with_punctuation(self.marked[quote].inner.text(self.text));
-        self.cued = (decision.cue.is_some() && spoken)
-            .then(|| decision.speaker.clone())
-            .filter(|s| !matches!(s, Speaker::Unknown));
-        self.spoken_last = spoken
-            .then(|| (self.marked[quote].close, decision.speaker.clone()))
-            .filter(|(_, s)| !matches!(s, Speaker::Unknown));
+        self.spoken_last =
+            (spoken && !matches!(decision.speaker, Speaker::Unknown)).then(|| LastSpoken {
+                close: self.marked[quote].close,
+                speaker: decision.speaker.clone(),
+                cued: decision.cue.is_some(),
+            });
         if !matches!(decision.speaker, Speaker::Unknown) {
             self.last = Some((decision.speaker.clone(), line));
         }
@@ -222,11 +226,11 @@ impl<'a> Document<'a> {
                 // quote that opens its sentence right after one with a cue
                 // goes on with its speaker.
                 None if at == sentence
-                    && self.cued.is_some()
-                    && self.follows_quote(line, sentence) =>
+                    && self.follows_quote(line, sentence)
+                    && let Some(last) = self.spoken_last.as_ref().filter(|l| l.cued) =>
                 {
                     Decision {
-                        speaker: self.cued.clone().unwrap_or(Speaker::Unknown),
+                        speaker: last.speaker.clone(),
                         ..Decision::NONE
                     }
                 }
@@ -288,12 +292,12 @@ impl<'a> Document<'a> {
     /// The speaker of the quote just decided, if `quote` opens right after
     /// its closing mark, with nothing but a space between.
     fn runs_on(&self, quote: usize) -> Option<Speaker> {
-        let (close, speaker) = self.spoken_last.as_ref()?;
-        let between = self.text.get(*close..self.marked[quote].open)?;
+        let last = self.spoken_last.as_ref()?;
+        let between = self.text.get(last.close..self.marked[quote].open)?;
         (between.chars().all(|c| c == ' ')
             && quote > 0
             && self.marked[quote - 1].line == self.marked[quote].line)
-            .then(|| speaker.clone())
+            .then(|| last.speaker.clone())
     }
 
     /// The sentence before the one starting at token `sentence` of `line`
