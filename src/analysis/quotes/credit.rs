@@ -33,19 +33,52 @@ fn after_credit_word(text: &str, at: usize) -> bool {
     }
     let before = &text[from..at];
     // Every credit has a colon, a slash or "by" before the name; most
-    // names have none, and are done with one pass over a few bytes.
-    let marked = memchr::memchr2(b':', b'/', before.as_bytes()).is_some()
-        || before.as_bytes().windows(3).any(|w| w == b"by ");
+    // names have none, and most are done by the word just before them.
+    let marked = could_end_credit(before)
+        && (memchr::memchr2(b':', b'/', before.as_bytes()).is_some()
+            || before.as_bytes().windows(3).any(|w| w == b"by "));
     marked
         && CREDIT_WORDS.iter().any(|word| {
             before.rfind(word).is_some_and(|k| {
-                before[k + word.len()..].split_whitespace().all(|w| {
-                    w == "by"
-                        || w.chars()
-                            .all(|c| matches!(c, ':' | '/' | '|' | '-') || c.is_uppercase())
-                })
+                before[k + word.len()..]
+                    .split_whitespace()
+                    .all(|w| w == "by" || w.chars().all(|c| is_credit_mark(c) || c.is_uppercase()))
             })
         })
+}
+
+/// Whether the word just before a name can end a credit: a mark or a
+/// capital ("/", "AFP"), "by", or a credit word itself ("Photo"). "said",
+/// "the" or "Mr." cannot, and nearly every name follows one of those.
+fn could_end_credit(before: &str) -> bool {
+    let last = if before.is_ascii() {
+        // Spaces as `char::is_whitespace` has them in ASCII.
+        let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+        let bytes = before.as_bytes();
+        let end = bytes.iter().rposition(|b| !space(b)).map_or(0, |k| k + 1);
+        let start = bytes[..end].iter().rposition(space).map_or(0, |k| k + 1);
+        &before[start..end]
+    } else {
+        let trimmed = before.trim_end();
+        trimmed
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or(trimmed)
+    };
+    if last.is_empty() {
+        return false;
+    }
+    last.chars()
+        .next_back()
+        .is_some_and(|c| is_credit_mark(c) || c.is_uppercase())
+        || last == "by"
+        || CREDIT_WORDS
+            .iter()
+            .any(|word| word.as_bytes().last() == last.as_bytes().last() && last.ends_with(word))
+}
+
+fn is_credit_mark(c: char) -> bool {
+    matches!(c, ':' | '/' | '|' | '-')
 }
 
 #[cfg(test)]
@@ -67,5 +100,11 @@ mod tests {
         assert!(!credit("A photo of Ivo Lind hangs there.", "Ivo Lind"));
         assert!(!credit("The Photo Society's Ivo Lind said", "Ivo Lind"));
         assert!(!credit("Ivo Lind / and Tom", "Ivo Lind"));
+        // The word just before decides most names; non-ASCII text too.
+        assert!(credit("«Photo:\u{a0}Karl Odum»", "Karl Odum"));
+        assert!(credit("“Yes.” PHOTO / Karl Odum", "Karl Odum"));
+        assert!(credit("“Yes.” Picture by Karl Odum", "Karl Odum"));
+        assert!(!credit("“Yes,” said Ivo Lind", "Ivo Lind"));
+        assert!(!credit("Photo: a view. Then Ivo Lind", "Ivo Lind"));
     }
 }

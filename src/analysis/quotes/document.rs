@@ -433,10 +433,22 @@ const MIN_WHOLE_WORDS: usize = 4;
 
 /// The quoted words end with punctuation inside the marks.
 fn ends_with_punctuation(quote: &str) -> bool {
-    let inner = quote.trim_end_matches(|c: char| {
-        !c.is_alphanumeric() && !c.is_ascii_punctuation() || matches!(c, '"' | '\'' | '`')
-    });
-    inner.ends_with([',', '.', '!', '?', '…', '-', ';', ':'])
+    quote
+        .chars()
+        .rev()
+        .find(|&c| !is_closing_filler(c))
+        .is_some_and(|c| matches!(c, ',' | '.' | '!' | '?' | '-' | ';' | ':'))
+}
+
+/// What may stand after a quotation's last word or mark: spaces, quote
+/// marks, any other sign that is neither a letter, a digit nor ASCII
+/// punctuation (the curly marks first, the commonest).
+fn is_closing_filler(c: char) -> bool {
+    match c {
+        '"' | '\'' | '`' | '”' | '’' | '»' | '“' | '‘' => true,
+        _ if c.is_ascii() => !c.is_ascii_alphanumeric() && !c.is_ascii_punctuation(),
+        _ => !c.is_alphanumeric(),
+    }
 }
 
 /// A line that is only quotations (and punctuation).
