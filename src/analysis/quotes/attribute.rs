@@ -11,7 +11,8 @@
 use super::cues::{self, Form};
 use super::phrase::{
     MAX_PHRASE, aside_start, clause_subject, is_dash, is_determiner, is_pronoun_token,
-    is_time_word, join, lower, one_of, phrase_after, phrase_before, skip_adverbs, subject_before,
+    is_role_noun, is_time_word, join, lower, one_of, phrase_after, phrase_before, skip_adverbs,
+    subject_before,
 };
 use super::words::{Kind, Token};
 use crate::analysis::Span;
@@ -252,6 +253,13 @@ pub fn before(tokens: &[Token]) -> Vec<Found> {
                     None => None,
                 }
             }
+            // "The Home Office defended it, with a spokesman saying": a
+            // role after "with" is the clause's subject as a name is.
+            Form::Participle if at > 1 && is_role_noun(&tokens[at - 1]) => {
+                phrase_before(tokens, at)
+                    .filter(|&(_, start)| start > 0 && one_of(tokens[start - 1].text, &["with"]))
+                    .map(|(subject, _)| subject)
+            }
             Form::Participle => None,
             Form::Base if is_infinitive(tokens, at) => None,
             _ if is_passive(tokens, at) => None,
@@ -434,6 +442,13 @@ pub fn cue_subject(tokens: &[Token]) -> Option<Found> {
             return None;
         }
         let subject = match cue.form {
+            // "The Home Office defended it, with a spokesman saying": a
+            // role after "with" is the clause's subject as a name is.
+            Form::Participle if at > 1 && is_role_noun(&tokens[at - 1]) => {
+                phrase_before(tokens, at)
+                    .filter(|&(_, start)| start > 0 && one_of(tokens[start - 1].text, &["with"]))
+                    .map(|(subject, _)| subject)
+            }
             Form::Participle => None,
             Form::Base if is_infinitive(tokens, at) => None,
             _ if inverted(tokens, at, len) => phrase_after(tokens, at + len),

@@ -211,7 +211,7 @@ fn place_after_place(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
 }
 
 /// A lower-case role noun: "head", "director", "spokesman".
-fn is_role_noun(token: &Token) -> bool {
+pub(super) fn is_role_noun(token: &Token) -> bool {
     lower(token).is_some_and(|w| lexicon::small_flags(w.as_bytes()) & flag::TITLE != 0)
 }
 

@@ -74,7 +74,10 @@ fn subject(
         }
         // "A Home Office spokesman said …": someone unnamed is the
         // subject, and a "he" in the next sentence is most likely them.
-        if is_indefinite(found.subject.text(text)) || is_spokesperson(found.subject.text(text)) {
+        if is_indefinite(found.subject.text(text))
+            || is_spokesperson(found.subject.text(text))
+            || spokes_after_long_body(text, sentence.start, found.subject)
+        {
             return Some(UNNAMED);
         }
         // "The senator said …": the person described so earlier. Most
@@ -238,6 +241,22 @@ fn speaks_for(lead: &str) -> bool {
         .next()
         .is_some_and(|w| spokes_nouns::contains(w.as_bytes()));
     link && noun && words.next().is_some_and(|w| w.eq_ignore_ascii_case("a"))
+}
+
+/// "A Department for Education and Skills spokeswoman said": the subject
+/// found is "Skills spokeswoman", after "A" and the rest of a body's name
+/// that open the sentence.
+fn spokes_after_long_body(text: &str, sentence_start: usize, subject: Span) -> bool {
+    let noun = subject.text(text).rsplit(' ').next();
+    if !noun.is_some_and(|w| spokes_nouns::contains(w.as_bytes())) {
+        return false;
+    }
+    let mut lead = text[sentence_start..subject.start].split_whitespace();
+    lead.next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+        && lead.all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "for" | "of" | "and" | "the")
+        })
 }
 
 fn is_indefinite(phrase: &str) -> bool {

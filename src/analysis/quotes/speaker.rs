@@ -23,6 +23,7 @@ use crate::analysis::lexicon::{self, flag};
 use crate::analysis::people::{
     EntityKind, Gender, Mention, People, is_preposition, may_be_name_word,
 };
+use describe::Focus;
 use nouns::is_organisation_noun;
 use std::cell::OnceCell;
 
@@ -200,6 +201,12 @@ impl<'a> Resolver<'a> {
             "they" | "it" | "we" => {
                 return match &cx.previous {
                     Some(Speaker::Organisation(name)) => Speaker::Organisation(name.clone()),
+                    // "The Treasury denied it. It said …": the body the
+                    // story is about; "they" and "we" are as often people.
+                    // After a person's quote in the same paragraph, "it"
+                    // is a body the rules did not name.
+                    Some(_) if cx.previous_in_line => Speaker::Unknown,
+                    _ if pronoun == "it" => self.organisation_in_focus(cx, Focus::Near),
                     _ => Speaker::Unknown,
                 };
             }

@@ -205,6 +205,52 @@ const ROWS: &[Row] = &[
         )],
     ),
     (
+        "a spokeswoman for a body whose name has for and and in it",
+        "A Department for Roads and Rail spokeswoman said the plan was sound. \
+         She added: \"It will be ready by May.\"",
+        &[(
+            "It will be ready by May.",
+            Some("Department for Roads and Rail"),
+            Some("added"),
+        )],
+    ),
+    (
+        "a statement of a body is the body speaking",
+        "The league will appeal. A NRFL statement said: \"The ruling was wrong.\"",
+        &[("The ruling was wrong.", Some("NRFL"), Some("said"))],
+    ),
+    (
+        "it after a body that opened the sentence before is that body",
+        "The Harbour Board denied the claims on Monday. It said the figures were \
+         \"simply wrong\".",
+        &[("simply wrong", Some("Harbour Board"), Some("said"))],
+    ),
+    (
+        "it after a body described since is not an earlier body",
+        "The Harbour Board met on Monday.\n\n\"We chose well,\" said the magazine. \
+         \"It was hard,\" it concluded.",
+        &[
+            ("We chose well,", None, Some("said")),
+            ("It was hard,", None, Some("concluded")),
+        ],
+    ),
+    (
+        "it after a time with a dotted abbreviation is no body",
+        "The email was sent at 7:19 p.m. EST to the office.\n\n\
+         \"I just tried you on the phone,\" it reads.",
+        &[("I just tried you on the phone,", None, Some("reads"))],
+    ),
+    (
+        "a role after with is the subject of its participle",
+        "The Harbour Board defended the rules, with a spokesman saying: \
+         \"You have to look at the whole record.\"",
+        &[(
+            "You have to look at the whole record.",
+            Some("Harbour Board"),
+            Some("saying"),
+        )],
+    ),
+    (
         "a name, then a bare role of a body, then the cue with no comma",
         "\"We see more women online,\" Paula Gosse, head of Bitwarden told the website.",
         &[(

@@ -5,9 +5,11 @@
 
 use super::nouns::{Head, head_noun};
 use super::{Classes, Context, Resolver, Speaker, person};
+use crate::analysis::Span;
 use crate::analysis::lexicon::{self, flag};
 use crate::analysis::people::{EntityKind, Gender};
 use crate::analysis::quotes::phrase::one_of;
+use crate::analysis::quotes::words::is_abbreviation;
 
 impl Resolver<'_> {
     /// "the Norwegian politician": the person described with those words;
@@ -65,6 +67,7 @@ impl Resolver<'_> {
             .iter()
             .rev()
             .take_while(|m| m.span.start >= cx.horizon)
+            .take_while(|m| focus != Focus::Near || self.near(m.span, cx.at))
             .filter(|m| m.kind == EntityKind::Organisation && may_be_a_body(m.span.text(self.text)))
             // "But the Home Office said": the whole name opens the
             // sentence, though the engine's mention is "Office".
@@ -83,6 +86,33 @@ impl Resolver<'_> {
                 },
                 Speaker::Organisation,
             )
+    }
+
+    /// A body named at `name` may be what "it" at `at` stands for: it is
+    /// in the paragraph or the one before, and no body or document
+    /// described since ("said the magazine", "The Trump campaign
+    /// responded", "The email, released on Monday") comes between with a
+    /// noun that is not in its name.
+    fn near(&self, name: Span, at: usize) -> bool {
+        let between = &self.text[name.start..at];
+        if between.matches("\n\n").count() > NEAR_PARAGRAPHS {
+            return false;
+        }
+        let name = name.text(self.text);
+        // Words since the last "the", while few enough to be its phrase.
+        let mut since_the = None;
+        for word in between.split_whitespace() {
+            let noun = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if since_the.is_some() && is_sayer_noun(noun) && !name.contains(noun) {
+                return false;
+            }
+            since_the = if word.eq_ignore_ascii_case("the") {
+                Some(0)
+            } else {
+                since_the.map(|n| n + 1).filter(|&n| n < DESCRIPTION_WORDS)
+            };
+        }
+        true
     }
 
     fn described(&self, lower: &[String], cx: &Context) -> Option<usize> {
@@ -108,12 +138,25 @@ impl Resolver<'_> {
 /// Which body [`Resolver::organisation_in_focus`] prefers: the one that
 /// spoke last ("the company said" goes on with it), or, unless that one
 /// spoke in the same paragraph, the last to open a sentence ("The firm
-/// denied it. A spokesman said").
+/// denied it. A spokesman said"); for "it", that one only when it opened
+/// a sentence in this paragraph or the one before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Focus {
     Speaker,
     Subject,
+    Near,
 }
+
+/// How many paragraph breaks may stand between "it" and the body it
+/// stands for.
+const NEAR_PARAGRAPHS: usize = 1;
+
+/// The longest dotted abbreviation ("p.m", "U.S"), without its last dot.
+const DOTTED_LEN: usize = 5;
+
+/// How many words after "the" may be the noun of a body described ("the
+/// Trump campaign", "the state-run radio station").
+const DESCRIPTION_WORDS: usize = 3;
 
 /// A capitalised nationality in the singular: "American", "Dutchman".
 pub(super) fn is_nationality(written: &str) -> bool {
@@ -145,7 +188,8 @@ fn nationality(written: &str, lower: &str) -> Option<Head> {
 /// "But the Home Office defended the rules".
 fn opens_sentence(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end();
-    let before = ["The", "the"]
+    // "A National Audit Office report says": the body opens it too.
+    let before = ["The", "the", "A", "An"]
         .iter()
         .find_map(|w| before.strip_suffix(w))
         .map_or(before, str::trim_end);
@@ -161,9 +205,19 @@ fn opens_sentence(text: &str, at: usize) -> bool {
             .strip_suffix(mark)
             .is_some_and(|b| b.ends_with(['.', '!', '?', ',']))
     };
+    // "sent at 7:19 p.m. EST", "Mr. Lind": the dot of an abbreviation
+    // ends no sentence.
+    let abbreviation = before.strip_suffix('.').is_some_and(|b| {
+        let word = &b[b.rfind(char::is_whitespace).map_or(0, |k| k + 1)..];
+        let dotted = word.contains('.')
+            && word.len() <= DOTTED_LEN
+            && word.bytes().all(|b| b == b'.' || b.is_ascii_alphabetic());
+        dotted || is_abbreviation(word)
+    });
     before.is_empty()
         || new_paragraph
-        || before.ends_with(['.', '!', '?'])
+        || before.ends_with(['!', '?'])
+        || before.ends_with('.') && !abbreviation
         || closing("\"")
         || closing("”")
 }
@@ -172,6 +226,15 @@ fn opens_sentence(text: &str, at: usize) -> bool {
 /// stands for (`orgwords.tsv`, tag `referent`).
 pub(super) fn refers_to_a_body(noun: &str) -> bool {
     lexicon::lower_case_flags(noun.as_bytes()) & flag::ORG_REFERENT != 0
+}
+
+/// "magazine", "campaign", "email": a noun of a body (any tag in
+/// `orgwords.tsv`) or of a thing that says (`statement-nouns.txt`).
+fn is_sayer_noun(noun: &str) -> bool {
+    noun.starts_with(|c: char| c.is_ascii_lowercase())
+        && lexicon::lower_case_flags(noun.as_bytes())
+            & (flag::ORG | flag::SPEAKING_ORG | flag::ORG_REFERENT | flag::STATEMENT)
+            != 0
 }
 
 /// A name that can be a company or group: not a country code ("US"), an

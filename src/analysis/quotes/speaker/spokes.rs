@@ -11,7 +11,7 @@ use crate::analysis::lexicon::compiled::{party_words, spokes_nouns};
 use crate::analysis::lexicon::{self, flag};
 use crate::analysis::quotes::phrase::{join, one_of};
 use crate::analysis::quotes::salience::UNNAMED;
-use crate::analysis::quotes::words::{Token, tokenize};
+use crate::analysis::quotes::words::{Kind, Token, tokenize};
 
 /// How far into a sentence its unnamed subject's noun may stand ("A
 /// Department for Constitutional Affairs spokeswoman"), and how far after
@@ -36,7 +36,36 @@ impl Resolver<'_> {
             return None;
         }
         let after = self.words_from(span.end);
-        self.spokes_body(phrase, &after, cx, true)
+        let long = self.long_body_phrase(phrase, span);
+        self.spokes_body(long.as_deref().unwrap_or(phrase), &after, cx, true)
+    }
+
+    /// "A Department for Education and Skills spokeswoman": a speaker
+    /// phrase stops at "for" and "and", so the phrase is read again from
+    /// the article before it, up to "a", "an" or "the" with only the words
+    /// of a name between.
+    fn long_body_phrase(&self, phrase: &[Token], span: Span) -> Option<Vec<Token<'_>>> {
+        if phrase
+            .first()
+            .is_some_and(|w| one_of(w.text, &["a", "an", "the"]))
+        {
+            return None;
+        }
+        let mut from = span.start.saturating_sub(SPOKES_REACH);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let words = tokenize(self.text, Span::new(from, span.end), &[]);
+        let det = words
+            .iter()
+            .rposition(|w| one_of(w.text, &["a", "an", "the"]))?;
+        let body = &words[det + 1..words.len() - 1];
+        (body.len() > phrase.len() - 1
+            && body.iter().all(|w| {
+                w.kind == Kind::Word
+                    && (is_named_word(w) || is_name_link(w.text) || w.text == "for")
+            }))
+        .then(|| words[det..].to_vec())
     }
 
     /// The body the last unnamed subject spoke for, if it was a spokesman:
@@ -60,6 +89,12 @@ impl Resolver<'_> {
             };
             // "Responding to the ruling, a Home Office spokesman said";
             // "The executive spokeswoman said".
+            let long = self.long_body_phrase(&words[..=end], join(words[0].span, words[end].span));
+            let words = match &long {
+                Some(long) => long.iter().chain(&words[end + 1..]).copied().collect(),
+                None => words,
+            };
+            let end = long.as_ref().map_or(end, |long| long.len() - 1);
             let Some(start) = words[..end]
                 .iter()
                 .rposition(|w| one_of(w.text, &["a", "an", "the"]))
@@ -155,10 +190,13 @@ impl Resolver<'_> {
         let [first, body @ .., noun] = words else {
             return None;
         };
-        let named = !body.is_empty()
+        // "A Department for Education and Skills spokeswoman": lower-case
+        // links inside the name, never at its ends.
+        let named = body.first().is_some_and(is_named_word)
+            && body.last().is_some_and(is_named_word)
             && body
                 .iter()
-                .all(|w| w.is_capitalised() || w.text.starts_with(|c: char| c.is_ascii_digit()));
+                .all(|w| is_named_word(w) || is_name_link(w.text) || w.text == "for");
         if !(one_of(first.text, &["a", "an", "the"])
             && named
             && spokes_nouns::contains(noun.text.as_bytes()))
@@ -185,6 +223,11 @@ impl Resolver<'_> {
         }
         tokenize(self.text, Span::new(at, at + end), &[])
     }
+}
+
+/// A word of a body's name: capitalised or a number ("10 Downing Street").
+fn is_named_word(w: &Token) -> bool {
+    w.is_capitalised() || w.text.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// "for", "of" or "at", which a spokes-noun's body follows.
