@@ -77,10 +77,81 @@ pub fn named_as_thing(ctx: &Ctx) -> bool {
     }
     // "Blair shares the view": "shares" after a name is a company's only
     // after a possessive.
-    word(a)
+    (word(a)
         && ctx.lower_flags(a) & flag::STOCK != 0
-        && (ctx.cand.possessive || ctx.bytes(a) != b"shares")
+        && (ctx.cand.possessive || ctx.bytes(a) != b"shares"))
+        || named_as_thing_around(ctx, a)
 }
+
+/// What else the words around a name say of a thing, rarely asked (a
+/// comma or a bracket must follow or precede): its initials after it
+/// ("Hewlett Packard (HP)"), "which" after it ("Euronext, which
+/// combines"), or a body's noun in apposition before it at a clause's
+/// end ("the rural affairs ministry, Defra."). Not for a given name.
+fn named_as_thing_around(ctx: &Ctx, a: usize) -> bool {
+    if ctx.flags()[0] & flag::GIVEN != 0 {
+        return false;
+    }
+    match ctx.bytes(a) {
+        b"(" => initials_follow(ctx, a),
+        b"," => ctx.bytes(a + 1) == b"which" && !ends_list(ctx) || body_noun_before(ctx),
+        b"." | b")" | b";" => body_noun_before(ctx),
+        _ => false,
+    }
+}
+
+/// "a gig starring Keane and Jools Holland, which raised": the last of a
+/// list, after which "which" is the thing the list belongs to.
+fn ends_list(ctx: &Ctx) -> bool {
+    ctx.before()
+        .is_some_and(|b| matches!(ctx.bytes(b), b"and" | b"or" | b"&"))
+}
+
+/// "Hewlett Packard (HP)": the capitals in brackets after a name of two
+/// words or more are their initials (link words aside).
+fn initials_follow(ctx: &Ctx, open: usize) -> bool {
+    if ctx.cand.parts.len() < 2 || ctx.bytes(open + 2) != b")" {
+        return false;
+    }
+    let acronym = ctx.bytes(open + 1);
+    let mut initials = ctx
+        .cand
+        .words(ctx.text, ctx.tokens)
+        .filter_map(|w| w.bytes().next().filter(u8::is_ascii_uppercase));
+    acronym.len() >= 2
+        && acronym.iter().all(|&b| initials.next() == Some(b))
+        && initials.next().is_none()
+}
+
+/// "the rural affairs ministry, Defra": the phrase before the comma is
+/// "the" and at most three words, the last a body's noun; the name is in
+/// no surname list.
+fn body_noun_before(ctx: &Ctx) -> bool {
+    // "They thanked the club, Ferguson.": a known surname stays a name.
+    if ctx.flags().iter().any(|&f| f & flag::SURNAME != 0) {
+        return false;
+    }
+    let Some(comma) = ctx.before().filter(|&b| ctx.bytes(b) == b",") else {
+        return false;
+    };
+    let Some(noun) = comma.checked_sub(1) else {
+        return false;
+    };
+    if !(ctx.tokens[noun].kind == Kind::Word
+        && !ctx.tokens[noun].cap
+        && organisation_head(ctx.bytes(noun)))
+    {
+        return false;
+    }
+    (noun.saturating_sub(APPOSITION_WORDS)..noun)
+        .rev()
+        .take_while(|&i| ctx.tokens[i].kind == Kind::Word)
+        .any(|i| ctx.bytes(i) == b"the")
+}
+
+/// How many words may stand between "the" and a body's noun before a
+/// name in apposition ("the rural affairs ministry, Defra").
+const APPOSITION_WORDS: usize = 3;
 
 /// "Denver-based", "state-owned": a word, a hyphen and a participle that
 /// says the name after it is a company's or an organisation's (not a

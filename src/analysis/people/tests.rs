@@ -37,6 +37,28 @@ fn who_is_a_person() {
              and Aurelien Dufour.",
             &["Ivo Marek", "Ruud Kessel", "Aurelien Dufour"],
         ),
+        // A name with its initials after it is a body's; so is one a
+        // "which" follows, and one set after a body's noun at a clause's
+        // end. The last of a list before "which" is still a person.
+        (
+            "A woman is suing Harlow Vantrell (HV), saying its cartridges fail. \
+             Ann Roe said Harlow Vantrell knew.",
+            &["Ann Roe"],
+        ),
+        (
+            "Rival suitor Qorbex upped its offer. Meanwhile, Qorbex, which runs three \
+             exchanges, said so. Qorbex said more.",
+            &[],
+        ),
+        (
+            "He asked the rural affairs ministry, Vorda. Vorda said no.",
+            &[],
+        ),
+        (
+            "A gig starring Ann Roe and Tilda Vantrell, which raised money, is \
+             repeated. Vantrell said so.",
+            &["Ann Roe", "Tilda Vantrell"],
+        ),
         // A department's name before a title's holder is no part of it.
         (
             "Chief Secretary to the Treasury Paul Varga attacked the plans.",
