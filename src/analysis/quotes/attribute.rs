@@ -493,7 +493,27 @@ fn inverted(tokens: &[Token], at: usize, len: usize) -> bool {
     });
     // "Flynn, a top Trump surrogate, said Thursday": the comma closes an
     // aside after the subject, which stands before.
-    after_quote || (i < at && named_next && aside_start(tokens, i).is_none())
+    after_quote
+        || (i < at
+            && named_next
+            && aside_start(tokens, i).is_none()
+            && !name_after_quote(tokens, i))
+}
+
+/// `“…,” shop owner Ann Roe, told AP`: a phrase ending in a name, and
+/// nothing else, between a quote and the comma at `comma`: a stray comma
+/// after the subject.
+fn name_after_quote(tokens: &[Token], comma: usize) -> bool {
+    let words = tokens[..comma]
+        .iter()
+        .rev()
+        .take(MAX_PHRASE + 1)
+        .take_while(|t| t.kind == Kind::Word)
+        .count();
+    (1..=MAX_PHRASE).contains(&words)
+        && comma > words
+        && tokens[comma - 1].is_capitalised()
+        && tokens[comma - words - 1].kind == Kind::Quote
 }
 
 /// The cue at `at` follows a comma after a lower-case word or an opening

@@ -251,6 +251,14 @@ const ROWS: &[Row] = &[
         )],
     ),
     (
+        "a stray comma between a name after a quote and told keeps the name",
+        "\"Sales will fall,\" shop owner Ann Roe, told Tellco News. \"We are worried.\"",
+        &[
+            ("Sales will fall,", Some("Ann Roe"), Some("told")),
+            ("We are worried.", Some("Ann Roe"), Some("told")),
+        ],
+    ),
+    (
         "a name, then a bare role of a body, then the cue with no comma",
         "\"We see more women online,\" Paula Gosse, head of Bitwarden told the website.",
         &[(
