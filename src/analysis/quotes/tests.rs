@@ -259,6 +259,16 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "the corporation is the body that opened a sentence before",
+        "The Norvale Broadcasting Corporation is to relaunch its chart show. The \
+         corporation said the new show \"aims to appeal to all\".",
+        &[(
+            "aims to appeal to all",
+            Some("Norvale Broadcasting Corporation"),
+            Some("said"),
+        )],
+    ),
+    (
         "a name, then a bare role of a body, then the cue with no comma",
         "\"We see more women online,\" Paula Gosse, head of Bitwarden told the website.",
         &[(
