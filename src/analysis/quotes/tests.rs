@@ -269,6 +269,12 @@ const ROWS: &[Row] = &[
         )],
     ),
     (
+        "a player's role described is the player in focus",
+        "Tom Brice was full of praise for the side. \"It was a great goal,\" said the \
+         striker.",
+        &[("It was a great goal,", Some("Tom Brice"), Some("said"))],
+    ),
+    (
         "a name, then a bare role of a body, then the cue with no comma",
         "\"We see more women online,\" Paula Gosse, head of Bitwarden told the website.",
         &[(
