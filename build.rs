@@ -64,6 +64,7 @@ const LISTS: &[(&str, Shape)] = &[
     ("party-words.txt", Shape::Folded),
     ("post-nominals.txt", Shape::Set),
     ("surname-prefixes.txt", Shape::Set),
+    ("body-titles.txt", Shape::Set),
 ];
 
 fn main() {

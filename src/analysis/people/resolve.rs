@@ -12,6 +12,7 @@ use super::token::{Kind, Token};
 use super::weights::WEIGHTS as W;
 use super::{EntityKind, Mention, People, Person};
 use crate::analysis::Span;
+use crate::analysis::lexicon::compiled::body_titles;
 use crate::analysis::lexicon::{self, flag};
 use crate::hash::{FxHasher, KeyHasher, word_hash};
 use std::borrow::Cow;
@@ -69,7 +70,8 @@ pub fn resolve(text: &str, tokens: &[Token], cands: &[Candidate]) -> People {
 /// owns the farm") is one everywhere in it: in "Nordvind said" too. An
 /// honorific or a role noun ("Mr. Nordvind", "President Nordvind") still
 /// says person: "former Nordvind adviser Ann Lind" made the name an
-/// employer. Not any title: "rival Nordvind" is a firm as often.
+/// employer. Not any title: "rival Nordvind" is a firm as often, and so is
+/// "champion Nordvind" (`assets/words/body-titles.txt`).
 fn spread_organisations(
     text: &str,
     tokens: &[Token],
@@ -85,7 +87,11 @@ fn spread_organisations(
     for (c, v) in cands.iter().zip(verdicts.iter_mut()) {
         let titled = c.role_flags & flag::HONORIFIC != 0
             || c.role.is_some_and(|(a, b)| {
-                (a..=b).any(|i| lexicon::small_flags(tokens[i].bytes(text)) & flag::ROLE_NOUN != 0)
+                (a..=b).any(|i| {
+                    let word = tokens[i].bytes(text);
+                    lexicon::small_flags(word) & flag::ROLE_NOUN != 0
+                        && !body_titles::contains(word)
+                })
             });
         if !titled && called.contains(&c.name_in(text, tokens)) {
             *v = Verdict::ORGANISATION;

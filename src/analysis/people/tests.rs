@@ -59,6 +59,12 @@ fn who_is_a_person() {
              repeated. Vantrell said so.",
             &["Ann Roe", "Tilda Vantrell"],
         ),
+        // A champion may be a club: the story calling it one decides.
+        (
+            "Former European champion Viktoria Kessel may go bankrupt. The club \
+             said it lost money. Shares in Viktoria Kessel fell.",
+            &[],
+        ),
         // A department's name before a title's holder is no part of it.
         (
             "Chief Secretary to the Treasury Paul Varga attacked the plans.",

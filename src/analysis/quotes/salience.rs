@@ -8,7 +8,7 @@ use super::index::TextIndex;
 use super::words::{Token, starts_sentence};
 use crate::analysis::Span;
 use crate::analysis::chars::{is_alphabetic, is_alphanumeric};
-use crate::analysis::lexicon::compiled::{spokes_nouns, title_gap_links};
+use crate::analysis::lexicon::compiled::{possessives, spokes_nouns, title_gap_links};
 use crate::analysis::lexicon::{self, Filter, Flags, flag};
 use crate::analysis::people::{EntityKind, People};
 
@@ -105,6 +105,12 @@ fn subject(
     if subject_word.is_some_and(is_personal) {
         return None;
     }
+    // "His times were short of Ann Roe's record": about "he", not the
+    // owner of a thing named later; "Her call was backed by Ann Roe, who
+    // said" is about Roe.
+    let owned_subject = subject_word
+        .and_then(possessives::get)
+        .is_some_and(|p| matches!(p, "he" | "she"));
     // "The American had cast doubt on Ann Roe's claims": about the person
     // described, whoever the text was about, not Roe.
     if from == sentence.start && opens_with_description(&text[from..sentence.end]) {
@@ -121,7 +127,10 @@ fn subject(
         .iter()
         .take_while(|m| m.span.start < sentence.end)
         .filter(|m| {
-            m.kind == EntityKind::Person && !inside(m.span.start) && !is_credit(text, m.span)
+            m.kind == EntityKind::Person
+                && !inside(m.span.start)
+                && !is_credit(text, m.span)
+                && (!owned_subject || !is_possessive_at(text, m.span.end))
         });
     let mut head = persons.next()?;
     // "Obama consultant Cornell Belcher": the last name of one phrase. A
@@ -136,6 +145,12 @@ fn subject(
         head = next;
     }
     head.person
+}
+
+/// A possessive "'s" or "’s" (or a lone apostrophe) at `at`.
+fn is_possessive_at(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    ["'s", "’s", "' ", "’ "].iter().any(|p| rest.starts_with(p))
 }
 
 /// The person a sentence opens with, before the pronoun of its cue at

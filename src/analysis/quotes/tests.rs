@@ -275,6 +275,12 @@ const ROWS: &[Row] = &[
         &[("It was a great goal,", Some("Tom Brice"), Some("said"))],
     ),
     (
+        "a sentence about his times keeps him, not the owner of a record",
+        "Tom Brice won the 60m race in Glasgow. His time was well short of Ivo \
+         Marsh's world record. \"It is a hard record,\" said the world indoor champion.",
+        &[("It is a hard record,", Some("Tom Brice"), Some("said"))],
+    ),
+    (
         "a name, then a bare role of a body, then the cue with no comma",
         "\"We see more women online,\" Paula Gosse, head of Bitwarden told the website.",
         &[(
