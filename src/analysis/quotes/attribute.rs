@@ -144,6 +144,15 @@ fn subject_first(tokens: &[Token], start: usize) -> Option<Found> {
         {
             continue;
         }
+        if quoted_as_saying(tokens, at, len) {
+            // `“…,” the Telegraph quoted Ann Roe as saying`.
+            return phrase_after(tokens, at + len).map(|subject| Found {
+                cue: cue_span(tokens, at, len),
+                subject,
+                naming: cue.naming,
+                direct: false,
+            });
+        }
         let (subject, from) = subject_before(tokens, at)?;
         let lead = tokens.get(start..from)?;
         let described = lead.len() <= DESCRIPTION_WORDS
@@ -222,6 +231,8 @@ pub fn before(tokens: &[Token]) -> Vec<Found> {
         let naming = cue.naming;
         let cue_span = cue_span(tokens, at, len);
         let subject = match cue.form {
+            // "The Telegraph quoted Ann Roe as saying": the one quoted.
+            _ if quoted_as_saying(tokens, at, len) => phrase_after(tokens, at + len),
             Form::Participle if is_progressive(tokens, at) => {
                 subject_before(tokens, at).map(|(s, _)| s)
             }
@@ -442,6 +453,7 @@ pub fn cue_subject(tokens: &[Token]) -> Option<Found> {
             return None;
         }
         let subject = match cue.form {
+            _ if quoted_as_saying(tokens, at, len) => phrase_after(tokens, at + len),
             // "The Home Office defended it, with a spokesman saying": a
             // role after "with" is the clause's subject as a name is.
             Form::Participle if at > 1 && is_role_noun(&tokens[at - 1]) => {
@@ -475,6 +487,26 @@ pub fn introducer(tokens: &[Token]) -> Option<Found> {
         naming: false,
         direct: false,
     })
+}
+
+/// "quoted Ann Roe as saying", "quoting an aide as telling": a phrase
+/// after "quoted", then "as" and a participle of speech.
+fn quoted_as_saying(tokens: &[Token], at: usize, len: usize) -> bool {
+    if len != 1 || !one_of(tokens[at].text, &["quoted", "quotes", "quoting"]) {
+        return false;
+    }
+    let after = &tokens[at + 1..];
+    after
+        .iter()
+        .take(MAX_PHRASE + 1)
+        .position(|t| t.text == "as")
+        .is_some_and(|k| {
+            k > 0
+                && after[..k].iter().all(|t| t.kind == Kind::Word)
+                && after
+                    .get(k + 1)
+                    .is_some_and(|t| one_of(t.text, &["saying", "telling"]))
+        })
 }
 
 /// The cue comes before its subject: right after a quote (`“…,” said

@@ -281,6 +281,15 @@ const ROWS: &[Row] = &[
         &[("It is a hard record,", Some("Tom Brice"), Some("said"))],
     ),
     (
+        "who a paper quoted as saying is the speaker, not the paper",
+        "The Norvale Post quoted Ann Roe as saying: \"We will win this.\" \
+         \"It is over,\" Tellco News quoted a trader as saying.",
+        &[
+            ("We will win this.", Some("Ann Roe"), Some("quoted")),
+            ("It is over,", None, Some("quoted")),
+        ],
+    ),
+    (
         "a name, then a bare role of a body, then the cue with no comma",
         "\"We see more women online,\" Paula Gosse, head of Bitwarden told the website.",
         &[(
