@@ -264,12 +264,8 @@ pub fn before(tokens: &[Token]) -> Vec<Found> {
                     None => None,
                 }
             }
-            // "The Home Office defended it, with a spokesman saying": a
-            // role after "with" is the clause's subject as a name is.
             Form::Participle if at > 1 && is_role_noun(&tokens[at - 1]) => {
-                phrase_before(tokens, at)
-                    .filter(|&(_, start)| start > 0 && one_of(tokens[start - 1].text, &["with"]))
-                    .map(|(subject, _)| subject)
+                role_after_with(tokens, at)
             }
             Form::Participle => None,
             Form::Base if is_infinitive(tokens, at) => None,
@@ -453,13 +449,10 @@ pub fn cue_subject(tokens: &[Token]) -> Option<Found> {
             return None;
         }
         let subject = match cue.form {
+            // "The Telegraph quoted Ann Roe as saying": the one quoted.
             _ if quoted_as_saying(tokens, at, len) => phrase_after(tokens, at + len),
-            // "The Home Office defended it, with a spokesman saying": a
-            // role after "with" is the clause's subject as a name is.
             Form::Participle if at > 1 && is_role_noun(&tokens[at - 1]) => {
-                phrase_before(tokens, at)
-                    .filter(|&(_, start)| start > 0 && one_of(tokens[start - 1].text, &["with"]))
-                    .map(|(subject, _)| subject)
+                role_after_with(tokens, at)
             }
             Form::Participle => None,
             Form::Base if is_infinitive(tokens, at) => None,
@@ -487,6 +480,14 @@ pub fn introducer(tokens: &[Token]) -> Option<Found> {
         naming: false,
         direct: false,
     })
+}
+
+/// "The Home Office defended it, with a spokesman saying": a role after
+/// "with" is the subject of the participle at `at`, as a name is.
+fn role_after_with(tokens: &[Token], at: usize) -> Option<Span> {
+    phrase_before(tokens, at)
+        .filter(|&(_, start)| start > 0 && one_of(tokens[start - 1].text, &["with"]))
+        .map(|(subject, _)| subject)
 }
 
 /// "quoted Ann Roe as saying", "quoting an aide as telling": a phrase

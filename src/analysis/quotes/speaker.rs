@@ -201,11 +201,11 @@ impl<'a> Resolver<'a> {
             "they" | "it" | "we" => {
                 return match &cx.previous {
                     Some(Speaker::Organisation(name)) => Speaker::Organisation(name.clone()),
-                    // "The Treasury denied it. It said …": the body the
-                    // story is about; "they" and "we" are as often people.
-                    // After a person's quote in the same paragraph, "it"
+                    // After someone's quote in the same paragraph, "it"
                     // is a body the rules did not name.
                     Some(_) if cx.previous_in_line => Speaker::Unknown,
+                    // "The Treasury denied it. It said …": the body the
+                    // story is about; "they" and "we" are as often people.
                     _ if pronoun == "it" => self.organisation_in_focus(cx, Focus::Near),
                     _ => Speaker::Unknown,
                 };
