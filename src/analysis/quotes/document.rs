@@ -7,7 +7,7 @@ use super::filter::title_case;
 use super::index::TextIndex;
 use super::lines::Lines;
 use super::marks::Marked;
-use super::phrase::one_of;
+use super::phrase::{is_pronoun_token, one_of};
 use super::salience::UNNAMED;
 use super::share;
 use super::speaker::{Context, Resolver, Speaker, Spoken};
@@ -472,12 +472,24 @@ fn sentence_before(
     }
     let previous = sentence_start(sentence - 1);
     let words = &tokens[previous..sentence];
-    let found =
-        attribute::cue_subject(words).or_else(|| attribute::before(words).into_iter().next());
+    // A naming verb with no one as its subject ("a new thing called the
+    // internet") reports a word or two, never a sentence of speech after
+    // it; "Mr Howard described it as …" goes on with Howard.
+    let found = attribute::cue_subject(words)
+        .or_else(|| attribute::before(words).into_iter().next())
+        .filter(|found| !found.naming || names_someone(words, found.subject));
     found.or_else(|| {
         let earlier = sentence_start(previous.checked_sub(1)?);
         attribute::cue_subject(&tokens[earlier..previous])
     })
+}
+
+/// The phrase at `subject` opens with a capital or a pronoun.
+fn names_someone(words: &[Token], subject: Span) -> bool {
+    words
+        .iter()
+        .find(|t| t.span.start == subject.start)
+        .is_some_and(|t| t.is_capitalised() || is_pronoun_token(t))
 }
 
 /// The "he" or "she" a sentence opens with, after a conjunction ("But he

@@ -290,6 +290,22 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a body described with its country is the body in focus",
+        "Norvale AG is considering a car plant in India. The German giant said \
+         it remained only a \"potential\" idea.",
+        &[("potential", Some("Norvale AG"), Some("said"))],
+    ),
+    (
+        "a naming verb with no one as subject is no cue for the quote after",
+        "Tom Brice grew up in Leeds. He spent his days on a new thing called the \
+         internet. \"At a certain point in 1995, I was driving to work.\"",
+        &[(
+            "At a certain point in 1995, I was driving to work.",
+            None,
+            None,
+        )],
+    ),
+    (
         "a name, then a bare role of a body, then the cue with no comma",
         "\"We see more women online,\" Paula Gosse, head of Bitwarden told the website.",
         &[(

@@ -44,7 +44,7 @@ impl Resolver<'_> {
             }
             Head::Statement => self.organisation_named(&lower, cx.at),
             Head::Other => match self.organisation_named(&lower, cx.at) {
-                Speaker::Unknown if refers_to_a_body(noun) && lower.len() == 1 => {
+                Speaker::Unknown if refers_to_a_body(noun) && plain_or_national(rest) => {
                     self.organisation_in_focus(cx, Focus::Speaker)
                 }
                 named => named,
@@ -226,6 +226,19 @@ fn opens_sentence(text: &str, at: usize) -> bool {
 /// stands for (`orgwords.tsv`, tag `referent`).
 pub(super) fn refers_to_a_body(noun: &str) -> bool {
     lexicon::lower_case_flags(noun.as_bytes()) & flag::ORG_REFERENT != 0
+}
+
+/// "firm", "German giant", "US carmaker": a body's noun alone or after
+/// a country's name or adjective, which the body in focus fits.
+fn plain_or_national(words: &[&str]) -> bool {
+    match words {
+        [_] => true,
+        [country, _] => {
+            country.starts_with(|c: char| c.is_uppercase())
+                && lexicon::flags(country) & (flag::DEMONYM | flag::PLACE) != 0
+        }
+        _ => false,
+    }
 }
 
 /// "magazine", "campaign", "email": a noun of a body (any tag in
