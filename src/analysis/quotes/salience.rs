@@ -147,10 +147,11 @@ fn subject(
     head.person
 }
 
-/// A possessive "'s" or "’s" (or a lone apostrophe) at `at`.
+/// A possessive "'s" or "’s" (or a lone apostrophe) at `at`, as
+/// [`strip_possessive`] reads one.
 fn is_possessive_at(text: &str, at: usize) -> bool {
     let rest = &text[at..];
-    ["'s", "’s", "' ", "’ "].iter().any(|p| rest.starts_with(p))
+    strip_possessive(rest).len() < rest.len()
 }
 
 /// The person a sentence opens with, before the pronoun of its cue at
