@@ -61,10 +61,7 @@ impl Resolver<'_> {
             .rposition(|w| one_of(w.text, &["a", "an", "the"]))?;
         let body = &words[det + 1..words.len() - 1];
         (body.len() > phrase.len() - 1
-            && body.iter().all(|w| {
-                w.kind == Kind::Word
-                    && (is_named_word(w) || is_name_link(w.text) || w.text == "for")
-            }))
+            && body.iter().all(|w| w.kind == Kind::Word && in_body_name(w)))
         .then(|| words[det..].to_vec())
     }
 
@@ -194,9 +191,7 @@ impl Resolver<'_> {
         // links inside the name, never at its ends.
         let named = body.first().is_some_and(is_named_word)
             && body.last().is_some_and(is_named_word)
-            && body
-                .iter()
-                .all(|w| is_named_word(w) || is_name_link(w.text) || w.text == "for");
+            && body.iter().all(in_body_name);
         if !(one_of(first.text, &["a", "an", "the"])
             && named
             && spokes_nouns::contains(noun.text.as_bytes()))
@@ -228,6 +223,12 @@ impl Resolver<'_> {
 /// A word of a body's name: capitalised or a number ("10 Downing Street").
 fn is_named_word(w: &Token) -> bool {
     w.is_capitalised() || w.text.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A word that may stand inside a body's name: a named word or a link
+/// ("Department for Education and Skills").
+fn in_body_name(w: &Token) -> bool {
+    is_named_word(w) || is_name_link(w.text) || w.text == "for"
 }
 
 /// "for", "of" or "at", which a spokes-noun's body follows.
