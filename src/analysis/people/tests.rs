@@ -37,6 +37,14 @@ fn who_is_a_person() {
              and Aurelien Dufour.",
             &["Ivo Marek", "Ruud Kessel", "Aurelien Dufour"],
         ),
+        // British and Irish given names (`given-extra.tsv`), and a
+        // rugby position before a name, which is also a body's noun
+        // ("the research centre").
+        (
+            "Piers Halloran is a shop steward. Scrum-half Rhys Dunmore and \
+             centre Conor Mulvey start.",
+            &["Piers Halloran", "Rhys Dunmore", "Conor Mulvey"],
+        ),
         // A name with its initials after it is a body's; so is one a
         // "which" follows, and one set after a body's noun at a clause's
         // end. The last of a list before "which" is still a person.

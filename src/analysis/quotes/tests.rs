@@ -275,6 +275,16 @@ const ROWS: &[Row] = &[
         &[("It was a great goal,", Some("Tom Brice"), Some("said"))],
     ),
     (
+        "a rugby position before a name, and the youngster, describe a player",
+        "Meanwhile, Leeds centre Tomas Varga is delighted with his call-up. \
+         \"It is incredible,\" the youngster said. Fergus Lane is the side's \
+         hooker. He said: \"We are ready.\"",
+        &[
+            ("It is incredible,", Some("Tomas Varga"), Some("said")),
+            ("We are ready.", Some("Fergus Lane"), Some("said")),
+        ],
+    ),
+    (
         "a sentence about his times keeps him, not the owner of a record",
         "Tom Brice won the 60m race in Glasgow. His time was well short of Ivo \
          Marsh's world record. \"It is a hard record,\" said the world indoor champion.",
