@@ -65,6 +65,7 @@ const LISTS: &[(&str, Shape)] = &[
     ("post-nominals.txt", Shape::Set),
     ("surname-prefixes.txt", Shape::Set),
     ("body-titles.txt", Shape::Set),
+    ("work-roles.txt", Shape::Set),
 ];
 
 fn main() {

@@ -216,8 +216,9 @@ pub fn find_into(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         let start = if bracket { i + 1 } else { i };
         let mut parts = run(text, tokens, start, bracket);
         i = parts.last + 1;
-        if adjective_follows(text, tokens, i) {
-            // "Los Angeles-based": the start of an adjective, no name.
+        if adjective_follows(text, tokens, i) && !is_possessive(tokens[parts.last].bytes(text)) {
+            // "Los Angeles-based": the start of an adjective, no name; but
+            // "Ann Lind's Booker-shortlisted novel" is hers.
             continue;
         }
         parts = openers::strip_sentence_openers(text, tokens, parts);

@@ -6,6 +6,7 @@
 
 use super::evidence::Ctx;
 use super::token::Kind;
+use crate::analysis::lexicon::compiled::work_roles;
 use crate::analysis::lexicon::{self, flag};
 
 /// The name's form says it is a thing's: a word with a digit ("U2"), an
@@ -137,22 +138,23 @@ pub fn owns_person(ctx: &Ctx) -> bool {
 /// chief executive Ann Lind": the name is the employer's, a club's or a
 /// firm's. Not a name opening with a given name ("Ann Lind aide Zbyk
 /// Qorvath"); a person named so ("Lind aide Zbyk Qorvath") is mostly
-/// named elsewhere too, and known from there.
+/// named elsewhere too, and known from there. But the role of a work's or
+/// a band's people makes any name a work's or a band's: "Vera Lind star
+/// Ann Roe" (`assets/words/work-roles.txt`).
 pub fn employs(ctx: &Ctx) -> bool {
     let a = ctx.after();
     let role = flag::TITLE | flag::QUALIFIER;
     let f = ctx.flags();
-    if ctx.lower_flags(a) & role == 0
-        || ctx.cand.possessive
-        || (f.len() > 1 && f[0] & flag::GIVEN != 0)
-    {
+    if ctx.lower_flags(a) & role == 0 || ctx.cand.possessive {
         return false;
     }
     let end = (a + 1..a + 3)
         .find(|&i| ctx.lower_flags(i) & role == 0)
         .unwrap_or(a + 3);
+    let given_first = f.len() > 1 && f[0] & flag::GIVEN != 0;
     end > a
         && ctx.lower_flags(end - 1) & flag::TITLE != 0
+        && (!given_first || work_roles::contains(ctx.bytes(end - 1)))
         && ctx
             .tokens
             .get(end)
