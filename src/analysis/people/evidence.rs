@@ -176,7 +176,9 @@ pub fn judge(ctx: &Ctx) -> Verdict {
     let speaks = speech(ctx);
     let context = title(ctx) + speaks + appositive + layout::score(ctx);
     // After the speech rule, which looked up the words around the name.
-    if kinds::named_as_thing(ctx) {
+    // "its" is asked of a name however low it scores: "Qorvath said its"
+    // scores low there, and makes the name a firm's wherever it stands.
+    if kinds::named_as_thing(ctx) || things::its_follows(ctx) {
         return Verdict::THING;
     }
     let mut score = context + words(ctx) + counter(ctx);

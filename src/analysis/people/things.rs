@@ -5,6 +5,7 @@
 //! still ("Qorvath's Zbyk Lind": a club's or a firm's person).
 
 use super::evidence::Ctx;
+use super::kinds::is_preposition;
 use super::token::Kind;
 use crate::analysis::lexicon::compiled::work_roles;
 use crate::analysis::lexicon::{self, flag};
@@ -160,6 +161,42 @@ pub fn employs(ctx: &Ctx) -> bool {
             .get(end)
             .is_some_and(|t| t.kind == Kind::Word && t.cap)
 }
+
+/// A lone word in no list of names, with "its" later in its sentence and
+/// no "he", "she" or other name before that: "Qorvath said its profits
+/// rose", "Qorvath and its rivals" name a firm or a product. Not after a
+/// preposition ("spoke with Qorvath on its podcast": the podcast is the
+/// subject's), nor within a quotation's words (a mark ends the search),
+/// where "its" may be anything's.
+pub fn its_follows(ctx: &Ctx) -> bool {
+    if ctx.cand.parts.len() != 1
+        || ctx.cand.role.is_some()
+        || ctx.flags()[0] & (flag::GIVEN | flag::SURNAME) != 0
+        || ctx.before().is_some_and(|b| is_preposition(ctx.bytes(b)))
+    {
+        return false;
+    }
+    for t in ctx.tokens.iter().skip(ctx.after()).take(ITS_REACH) {
+        if t.sent_start || t.upper || t.cap && t.flags(ctx.text) & OTHER_NAME != 0 {
+            return false;
+        }
+        match t.text(ctx.text) {
+            "its" => return true,
+            "he" | "she" | "his" | "her" | "him" | "\"" | "\u{201c}" | "\u{201d}" => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Words that may name what "its" stands for, between a name and "its":
+/// a person's name, a body's, a party ("Keyworth and Dick Hackborn, an
+/// HP director and the architect of its products").
+const OTHER_NAME: lexicon::Flags = flag::GIVEN | flag::SURNAME | flag::ORG | flag::DEMONYM;
+
+/// How many tokens after a name [`its_follows`] reads: about a clause's
+/// length.
+const ITS_REACH: usize = 20;
 
 /// A phrase that ends in a common noun's plural and opens with no given
 /// name: "Qorvath Studies", "Zbyk Breweries", "Red Hot Chili Peppers": a

@@ -285,6 +285,12 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a firm found by its \"its\" is what \"it\" says",
+        "Shares rose when Qorvath said its profits were up. Qorvath also said it \
+         would cut jobs. \"We are pleased,\" it said.",
+        &[("We are pleased,", Some("Qorvath"), Some("said"))],
+    ),
+    (
         "a sentence about his times keeps him, not the owner of a record",
         "Tom Brice won the 60m race in Glasgow. His time was well short of Ivo \
          Marsh's world record. \"It is a hard record,\" said the world indoor champion.",
