@@ -6,7 +6,7 @@ use super::openers;
 use super::title;
 use super::token::{Gap, Kind, Token};
 use crate::analysis::Span;
-use crate::analysis::lexicon::compiled::{name_links, post_nominals};
+use crate::analysis::lexicon::compiled::{name_links, post_nominals, title_case_minor};
 use crate::analysis::lexicon::{Flags, flag};
 use std::borrow::Cow;
 
@@ -209,7 +209,11 @@ pub fn find_into(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         i += skip;
         let t = tokens[i];
         let bracket = t.kind == Kind::Punct && bracketed_given_name(text, tokens, i);
-        if !bracket && !name_like(t, text) && !particle_opens_name(tokens, i) {
+        // "The Places In Between": a Title Case small word opens no
+        // name, but "The" opens the name of a thing ("The Cure").
+        if !bracket && !name_like(t, text) && !particle_opens_name(tokens, i)
+            || title_case_word(t.bytes(text)) && t.bytes(text) != b"The"
+        {
             i += 1;
             continue;
         }
@@ -328,6 +332,11 @@ fn run(text: &str, tokens: &[Token], start: usize, bracket: bool) -> Parts {
         if next.gap != Gap::Space {
             break;
         }
+        if title_case_word(next.bytes(text)) {
+            // "Lost In Translation", "Mike Piazza In San Diego": a small
+            // word capitalised is a title's, in Title Case, not a name's.
+            break;
+        }
         if name_like(next, text) && !next.sent_start && !is_date_word(text, next) {
             parts.push(j + 1);
             continue;
@@ -353,6 +362,21 @@ fn run(text: &str, tokens: &[Token], start: usize, bracket: bool) -> Parts {
         break;
     }
     parts
+}
+
+/// A small word a title in Title Case capitalises ("In", "The", "And";
+/// `assets/words/title-case-minor.txt`), but not "Of", which names and
+/// titles of people hold ("Duke Of York"), nor "A", an initial.
+fn title_case_word(w: &[u8]) -> bool {
+    let mut lower = [0u8; 4];
+    if w.len() < 2 || w.len() > lower.len() || !w[0].is_ascii_uppercase() {
+        return false;
+    }
+    for (l, c) in lower.iter_mut().zip(w) {
+        *l = c.to_ascii_lowercase();
+    }
+    let lower = &lower[..w.len()];
+    !matches!(lower, b"of" | b"an") && title_case_minor::contains(lower)
 }
 
 /// "Dolores M Troiani", "George W Bush": a lone capital after a given name

@@ -180,6 +180,13 @@ fn who_is_a_person_in_sport_and_the_arts() {
              centre Conor Mulvey start.",
             &["Piers Halloran", "Rhys Dunmore", "Conor Mulvey"],
         ),
+        // A small word capitalised ("In", "With") ends a name and opens
+        // none: a title's, in Title Case.
+        (
+            "Fans of Lost In Translation met Tom Brice In Leeds, and Ann Roe spoke \
+             on The Late Show With Ivo Marsh.",
+            &["Tom Brice", "Ann Roe", "Ivo Marsh"],
+        ),
         // A work's or a band's role after a name makes it the work's,
         // also when a given name opens it; "-winning", "-nominated" make
         // adjectives, and a possessive ends a name before one.
