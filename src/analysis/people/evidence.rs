@@ -215,9 +215,15 @@ fn against_thing(ctx: &Ctx, speaks: f32) -> Option<f32> {
         && ctx.cand.parts.len() == f.len()
         && f.iter().all(|&x| x != 0)
     {
-        return (!things::plural_verb(ctx) && !things::employs(ctx)).then_some(0.0);
+        let thing =
+            things::plural_verb(ctx) || things::employs(ctx) || things::listed_as_things(ctx);
+        return (!thing).then_some(0.0);
     }
-    if things::by_form(ctx) || things::plural_verb(ctx) || things::employs(ctx) {
+    if things::by_form(ctx)
+        || things::plural_verb(ctx)
+        || things::employs(ctx)
+        || things::listed_as_things(ctx)
+    {
         return None;
     }
     let mut s = 0.0;

@@ -139,6 +139,12 @@ fn who_is_a_firm() {
              products, met. Tevanian said he was tired.",
             &["Tevanian", "Ann Lind"],
         ),
+        // The items of a list a thing's plural introduces are things.
+        (
+            "Its brands include Vera Lind, Qorvath and Tom Brice. He likes films such as \
+             Ann Roe won. Stars such as Ivo Marsh came.",
+            &["Ivo Marsh"],
+        ),
         // A name with its initials after it is a body's; so is one a
         // "which" follows, and one set after a body's noun at a clause's
         // end. The last of a list before "which" is still a person.

@@ -198,6 +198,52 @@ const OTHER_NAME: lexicon::Flags = flag::GIVEN | flag::SURNAME | flag::ORG | fla
 /// length.
 const ITS_REACH: usize = 20;
 
+/// An item of a list that a plural of a thing's noun introduces: "films
+/// such as Vera Lind, Tom Brice and Qorvath", "its brands include Ann
+/// Roe", "studios like Qorvath". Read back over names, commas and "and"
+/// to the introducing words.
+pub fn listed_as_things(ctx: &Ctx) -> bool {
+    let first = ctx.cand.first();
+    let mut i = first;
+    while i > 0 && first - i < LIST_REACH {
+        i -= 1;
+        let t = ctx.tokens[i];
+        let w = t.bytes(ctx.text);
+        if t.cap || matches!(w, b"," | b"and" | b"or" | b"&") {
+            continue;
+        }
+        let noun = match w {
+            b"as" if i >= 2 && ctx.bytes(i - 1) == b"such" => i - 2,
+            b"include" | b"includes" | b"including" | b"like" if i >= 1 => i - 1,
+            _ => return false,
+        };
+        return things_plural(ctx.bytes(noun));
+    }
+    false
+}
+
+/// How many tokens before a name [`listed_as_things`] reads: a list of a
+/// few names.
+const LIST_REACH: usize = 24;
+
+/// The plural of a noun that names a thing before a name ("films",
+/// "companies"; `assets/words/thing-words.tsv`, tag `before`).
+fn things_plural(w: &[u8]) -> bool {
+    let Some(one) = w.strip_suffix(b"s") else {
+        return false;
+    };
+    let thing = |x: &[u8]| lexicon::lower_case_flags(x) & flag::THING_BEFORE != 0;
+    if thing(one) {
+        return true;
+    }
+    // "companies": "company".
+    one.strip_suffix(b"ie").is_some_and(|stem| {
+        let mut y = stem.to_vec();
+        y.push(b'y');
+        thing(&y)
+    })
+}
+
 /// A phrase that ends in a common noun's plural and opens with no given
 /// name: "Qorvath Studies", "Zbyk Breweries", "Red Hot Chili Peppers": a
 /// firm's, a band's or a body's name ("Ann Lind Rivers" opens with one).
