@@ -101,15 +101,40 @@ fn after_quote_words(tokens: &[Token]) -> Option<Found> {
 }
 
 /// The speaker phrase comes before the cue, and the cue is followed by a
-/// clause of its own: "that …" or a pronoun and its verb (`Ash insists he
-/// will not sell`), so it reports that clause.
+/// clause of its own: "that …", a pronoun and its verb (`Ash insists he
+/// will not sell`), or a name and an auxiliary verb (`Ash said Prof Lind
+/// would help`), so it reports that clause.
 pub fn reports_own_clause(tokens: &[Token], found: &Found) -> bool {
-    let next = tokens
+    let Some(next) = tokens
         .iter()
-        .find(|t| t.span.start >= found.cue.end && t.is_word());
+        .position(|t| t.span.start >= found.cue.end && t.is_word())
+    else {
+        return false;
+    };
+    let t = &tokens[next];
     found.subject.end <= found.cue.start
-        && next.is_some_and(|t| t.text == "that" || is_pronoun_token(t))
+        && (t.text == "that" || is_pronoun_token(t) || name_then_auxiliary(&tokens[next..]))
 }
+
+/// A capitalised name (a title and dotted abbreviations in it), then an
+/// auxiliary verb: "Prof Lind would", "Mr. Lind has".
+fn name_then_auxiliary(tokens: &[Token]) -> bool {
+    let name = tokens
+        .iter()
+        .take(NAME_WORDS)
+        .take_while(|t| t.is_capitalised() || t.is('.'))
+        .count();
+    name > 0
+        && tokens.get(name).is_some_and(|t| {
+            matches!(
+                t.text,
+                "would" | "will" | "could" | "should" | "had" | "has" | "was" | "is" | "must"
+            )
+        })
+}
+
+/// The most words [`name_then_auxiliary`] reads as a name.
+const NAME_WORDS: usize = 5;
 
 /// `“…” — Esther Tapia`: a quote signed with a dash and a name.
 pub fn signed(tokens: &[Token]) -> Option<Found> {

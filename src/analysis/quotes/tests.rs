@@ -291,6 +291,15 @@ const ROWS: &[Row] = &[
         &[("We are pleased,", Some("Qorvath"), Some("said"))],
     ),
     (
+        "a cue with a name and its verb after it reports that clause",
+        "Tom Brice promised to help. \"I will value their opinion.\" Minister Ann \
+         Roe said Prof Brice would \"strengthen\" the office.",
+        &[
+            ("I will value their opinion.", Some("Tom Brice"), None),
+            ("strengthen", Some("Ann Roe"), Some("said")),
+        ],
+    ),
+    (
         "a sentence about his times keeps him, not the owner of a record",
         "Tom Brice won the 60m race in Glasgow. His time was well short of Ivo \
          Marsh's world record. \"It is a hard record,\" said the world indoor champion.",
