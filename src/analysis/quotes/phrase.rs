@@ -143,8 +143,17 @@ pub(super) fn skip_adverbs(tokens: &[Token], at: usize) -> usize {
 /// Returns the phrase and the index of its first token.
 pub(super) fn subject_before(tokens: &[Token], at: usize) -> Option<(Span, usize)> {
     let mut end = skip_time(tokens, skip_adverbs(tokens, at));
-    // "Stevie Wonder, who joked": the relative pronoun stands for the name.
-    if end >= 2 && lower(&tokens[end - 1]).is_some_and(|w| w == "who") && tokens[end - 2].is(',') {
+    // "Stevie Wonder, who joked", "Qorvath Group, which said": the
+    // relative pronoun stands for the name ("which" for a name only: "the
+    // chart show, which suggests" is no speaker).
+    let relative = |w: &str| {
+        w == "who"
+            || w == "which"
+                && tokens
+                    .get(end.wrapping_sub(3))
+                    .is_some_and(Token::is_capitalised)
+    };
+    if end >= 3 && lower(&tokens[end - 1]).is_some_and(relative) && tokens[end - 2].is(',') {
         end -= 2;
     }
     // A few rounds: "Harry Bond, 30, of Raleigh, N.C., who was polled, said".

@@ -300,6 +300,11 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "\"which\" after a name stands for it",
+        "The move was welcomed by Norvale, which described it as a \"great step\".",
+        &[("great step", Some("Norvale"), Some("described"))],
+    ),
+    (
         "a sentence about his times keeps him, not the owner of a record",
         "Tom Brice won the 60m race in Glasgow. His time was well short of Ivo \
          Marsh's world record. \"It is a hard record,\" said the world indoor champion.",
