@@ -212,7 +212,7 @@ pub fn find_into(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         // "The Places In Between": a Title Case small word opens no
         // name, but "The" opens the name of a thing ("The Cure").
         if !bracket && !name_like(t, text) && !particle_opens_name(tokens, i)
-            || title_case_word(t.bytes(text)) && t.bytes(text) != b"The"
+            || title_case_word(t, text) && t.bytes(text) != b"The"
         {
             i += 1;
             continue;
@@ -332,12 +332,12 @@ fn run(text: &str, tokens: &[Token], start: usize, bracket: bool) -> Parts {
         if next.gap != Gap::Space {
             break;
         }
-        if title_case_word(next.bytes(text)) {
-            // "Lost In Translation", "Mike Piazza In San Diego": a small
-            // word capitalised is a title's, in Title Case, not a name's.
-            break;
-        }
         if name_like(next, text) && !next.sent_start && !is_date_word(text, next) {
+            if title_case_word(next, text) {
+                // "Lost In Translation", "Mike Piazza In San Diego": a
+                // small word capitalised is a title's, in Title Case.
+                break;
+            }
             parts.push(j + 1);
             continue;
         }
@@ -367,9 +367,15 @@ fn run(text: &str, tokens: &[Token], start: usize, bracket: bool) -> Parts {
 /// A small word a title in Title Case capitalises ("In", "The", "And";
 /// `assets/words/title-case-minor.txt`), but not "Of", which names and
 /// titles of people hold ("Duke Of York"), nor "A", an initial.
-fn title_case_word(w: &[u8]) -> bool {
+fn title_case_word(t: Token, text: &str) -> bool {
     let mut lower = [0u8; 4];
-    if w.len() < 2 || w.len() > lower.len() || !w[0].is_ascii_uppercase() {
+    // Cheap tests first, for every capitalised word: its length, and the
+    // common-word flag the tokenizer looked up.
+    if !t.cap || t.end - t.start > lower.len() || t.flags(text) & flag::COMMON == 0 {
+        return false;
+    }
+    let w = t.bytes(text);
+    if w.len() < 2 {
         return false;
     }
     for (l, c) in lower.iter_mut().zip(w) {

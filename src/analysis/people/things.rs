@@ -9,6 +9,8 @@ use super::kinds::is_preposition;
 use super::token::Kind;
 use crate::analysis::lexicon::compiled::work_roles;
 use crate::analysis::lexicon::{self, flag};
+use memchr::memmem;
+use std::sync::LazyLock;
 
 /// The name's form says it is a thing's: a word with a digit ("U2"), an
 /// acronym's plural ("MPs"), a web address ("Qorvath.com"), or a leading
@@ -176,6 +178,12 @@ pub fn its_follows(ctx: &Ctx) -> bool {
     {
         return false;
     }
+    // Most names have no "its" near: the bytes say so before the tokens.
+    let from = ctx.tokens[ctx.cand.last()].end;
+    let near = &ctx.text.as_bytes()[from..ctx.text.len().min(from + ITS_BYTES)];
+    if ITS.find(near).is_none() {
+        return false;
+    }
     for t in ctx.tokens.iter().skip(ctx.after()).take(ITS_REACH) {
         if t.sent_start || t.upper || t.cap && t.flags(ctx.text) & OTHER_NAME != 0 {
             return false;
@@ -197,6 +205,12 @@ const OTHER_NAME: lexicon::Flags = flag::GIVEN | flag::SURNAME | flag::ORG | fla
 /// How many tokens after a name [`its_follows`] reads: about a clause's
 /// length.
 const ITS_REACH: usize = 20;
+
+/// How many bytes after a name hold [`ITS_REACH`] tokens, at most.
+const ITS_BYTES: usize = 160;
+
+/// The search for " its ", built once.
+static ITS: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b" its "));
 
 /// An item of a list that a plural of a thing's noun introduces: "films
 /// such as Vera Lind, Tom Brice and Qorvath", "its brands include Ann
