@@ -171,7 +171,7 @@ impl<'a> Document<'a> {
             };
         }
         if first && line_is_quoted(tokens) {
-            return self.continued(quote, &place);
+            return self.continued(quote, &place, false);
         }
         if let Some(found) = sentence_before(tokens, at, start) {
             // "Schiff said. “The other factor …”": a quote that is a
@@ -242,6 +242,11 @@ impl<'a> Document<'a> {
                         speaker,
                         ..Decision::NONE
                     },
+                    // "Mr Lind said that … ¶ “We predicted it.” He
+                    // highlighted …": a quote that opens its paragraph,
+                    // with no cue of its own, goes on as a quote-only
+                    // paragraph does.
+                    None if first && at == 0 => self.continued(quote, &place, true),
                     None => Decision::NONE,
                 },
             },
@@ -321,11 +326,13 @@ impl<'a> Document<'a> {
     /// A quote-only paragraph carries on the speaker before it: the one the
     /// paragraph before introduced with a colon, else the last speaker if
     /// it spoke in that paragraph, else whoever that paragraph's last
-    /// sentence reports.
-    fn continued(&self, quote: usize, place: &Place) -> Decision {
+    /// sentence reports. A paragraph that only opens with a quote
+    /// (`reported`) goes on with whoever that sentence reports, else with
+    /// the speaker of the quote just before, be it no one.
+    fn continued(&self, quote: usize, place: &Place, reported: bool) -> Decision {
         let recent = self.last.as_ref().is_some_and(|(_, l)| l + 1 >= place.line);
-        match self.intro(place.line) {
-            Some((found, colon)) if colon || !recent => {
+        match self.intro(place.line, reported) {
+            Some((found, colon)) if colon || reported || !recent => {
                 let cx = self.context(place, found.cue.start);
                 let speaker = self.resolver.resolve(found.subject, &cx);
                 Decision {
@@ -335,6 +342,14 @@ impl<'a> Document<'a> {
                     direct: false,
                 }
             }
+            // "The firm announced a “new season”. ¶ “It will be big.”":
+            // the quote just before, whoever said it, when it is near.
+            _ if reported => Decision {
+                speaker: (self.spoken_last.as_ref())
+                    .filter(|_| recent)
+                    .map_or(Speaker::Unknown, |l| l.speaker.clone()),
+                ..Decision::NONE
+            },
             _ => {
                 let previous = self.context(place, self.marked[quote].open).previous;
                 Decision {
@@ -348,16 +363,19 @@ impl<'a> Document<'a> {
     /// The attribution that may introduce a paragraph: the cue of the last
     /// sentence of the paragraph before ("Smith told reporters:", "Kerry
     /// said that 100,000 would be accepted."), and whether it ends with a
-    /// colon.
-    fn intro(&self, line: usize) -> Option<(Found, bool)> {
+    /// colon. Not after a paragraph with a quote in it, unless `reported`
+    /// asks for the last sentence only.
+    fn intro(&self, line: usize, reported: bool) -> Option<(Found, bool)> {
         let before = line.checked_sub(1)?;
         let tokens = self.lines.tokens(before);
-        if tokens.iter().any(|t| t.kind == Kind::Quote) {
-            return None;
-        }
         let colon = tokens.last().is_some_and(|t| t.is(':'));
         let end = tokens.len() - usize::from(colon);
-        let last = &tokens[self.lines.sentence_start(before, end.saturating_sub(1))..end];
+        let start = self.lines.sentence_start(before, end.saturating_sub(1));
+        let quoted = if reported { &tokens[start..] } else { tokens };
+        if quoted.iter().any(|t| t.kind == Kind::Quote) {
+            return None;
+        }
+        let last = &tokens[start..end];
         // "Sanders made the following comment:": the subject of a sentence
         // that introduces a quote with a colon.
         let found = if colon {

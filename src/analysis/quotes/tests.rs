@@ -305,6 +305,19 @@ const ROWS: &[Row] = &[
         &[("great step", Some("Norvale"), Some("described"))],
     ),
     (
+        "a quote opening a paragraph of narration goes on with the report before",
+        "\"We are ready,\" said Ann Roe. Tom Brice said the plan had worked.\n\n\
+         \"We predicted it years ago.\" He then left the stage.",
+        &[
+            ("We are ready,", Some("Ann Roe"), Some("said")),
+            (
+                "We predicted it years ago.",
+                Some("Tom Brice"),
+                Some("said"),
+            ),
+        ],
+    ),
+    (
         "a sentence about his times keeps him, not the owner of a record",
         "Tom Brice won the 60m race in Glasgow. His time was well short of Ivo \
          Marsh's world record. \"It is a hard record,\" said the world indoor champion.",
