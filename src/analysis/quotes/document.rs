@@ -193,14 +193,12 @@ impl<'a> Document<'a> {
         // "Williams was keen not to talk about it. “We've got more …”": a
         // quote that opens its sentence, after one about someone, is theirs.
         let open = self.marked[quote].open;
-        let about_from = if tokens.get(sentence).is_some_and(|t| t.span.start == open) {
-            sentence
-                .checked_sub(1)
-                .and_then(|last| tokens.get(start(last)))
-                .map_or(place.sentence, |t| t.span.start)
+        let about = if tokens.get(sentence).is_some_and(|t| t.span.start == open) {
+            sentence.checked_sub(1).map_or(sentence, start)
         } else {
-            place.sentence
+            sentence
         };
+        let about_from = tokens.get(about).map_or(place.sentence, |t| t.span.start);
         let subjects = self.lines.subjects(line);
         let before = subjects.partition_point(|&(s, _)| s < open);
         match before
@@ -215,7 +213,9 @@ impl<'a> Document<'a> {
             },
             // "He made the criticism while backing her “public option”":
             // a sentence about "he" is about whom "he" stands for.
-            None => match pronoun_subject(&tokens[sentence..at]) {
+            // "And she won't commit yet. “I'm just in the middle of it.”":
+            // the sentence before, for a quote that opens its own.
+            None => match pronoun_subject(&tokens[about..at]) {
                 Some(pronoun) => Decision {
                     speaker: self
                         .resolver

@@ -318,6 +318,15 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a quote opening its sentence after one about \"she\" is hers",
+        "\"We are pleased,\" said Tom Brice.\n\nAnn Roe is up for an award. And she \
+         will not commit to a view. \"I am just in the middle of it.\"",
+        &[
+            ("We are pleased,", Some("Tom Brice"), Some("said")),
+            ("I am just in the middle of it.", Some("Ann Roe"), None),
+        ],
+    ),
+    (
         "a sentence about his times keeps him, not the owner of a record",
         "Tom Brice won the 60m race in Glasgow. His time was well short of Ivo \
          Marsh's world record. \"It is a hard record,\" said the world indoor champion.",
@@ -342,9 +351,10 @@ const ROWS: &[Row] = &[
         "a naming verb with no one as subject is no cue for the quote after",
         "Tom Brice grew up in Leeds. He spent his days on a new thing called the \
          internet. \"At a certain point in 1995, I was driving to work.\"",
+        // No cue: the quote is his as the one the sentence before is about.
         &[(
             "At a certain point in 1995, I was driving to work.",
-            None,
+            Some("Tom Brice"),
             None,
         )],
     ),
