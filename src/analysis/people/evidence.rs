@@ -200,7 +200,7 @@ pub fn judge(ctx: &Ctx) -> Verdict {
 
 /// Counter-evidence from `things`: `None` when the name is a thing's
 /// wherever it stands (its form, a plural verb, a title and a person
-/// after it), else the points against it (a state after a town, a name
+/// after it, a list of things it stands in), else the points against it (a state after a town, a name
 /// that owns a person, a phrase ending in a plural, a brand that does not
 /// speak: a brand that speaks is a speaker still, the quotes name it).
 /// Not inlined: few candidates ask, and a smaller `judge` keeps the
@@ -208,7 +208,8 @@ pub fn judge(ctx: &Ctx) -> Verdict {
 #[inline(never)]
 fn against_thing(ctx: &Ctx, speaks: f32) -> Option<f32> {
     // Words all in the lists, a given name first ("Ann Lind"): only a
-    // plural verb reads otherwise (most candidates that get here).
+    // plural verb, a work's role after it ("Vera Lind star") or a list of
+    // films or brands reads otherwise (most candidates that get here).
     let f = ctx.flags();
     if f.len() > 1
         && f[0] & flag::GIVEN != 0
