@@ -7,7 +7,7 @@
 use super::evidence::Ctx;
 use super::kinds::is_preposition;
 use super::token::Kind;
-use crate::analysis::lexicon::compiled::work_roles;
+use crate::analysis::lexicon::compiled::{gendered_pronouns, work_roles};
 use crate::analysis::lexicon::{self, flag};
 use memchr::memmem;
 use std::sync::LazyLock;
@@ -188,13 +188,21 @@ pub fn its_follows(ctx: &Ctx) -> bool {
         if t.sent_start || t.upper || t.cap && t.flags(ctx.text) & OTHER_NAME != 0 {
             return false;
         }
-        match t.text(ctx.text) {
-            "its" => return true,
-            "he" | "she" | "his" | "her" | "him" | "\"" | "\u{201c}" | "\u{201d}" => return false,
-            _ => {}
+        let w = t.bytes(ctx.text);
+        if w == b"its" {
+            return true;
+        }
+        // `assets/words/gendered-pronouns.tsv`: "he", "her" ...
+        if gendered_pronouns::male(w) || gendered_pronouns::female(w) || is_quote_mark(w) {
+            return false;
         }
     }
     false
+}
+
+/// A quotation mark, straight or curly (“ and ” in UTF-8).
+fn is_quote_mark(w: &[u8]) -> bool {
+    matches!(w, b"\"" | b"\xe2\x80\x9c" | b"\xe2\x80\x9d")
 }
 
 /// Words that may name what "its" stands for, between a name and "its":
