@@ -199,32 +199,26 @@ pub fn judge(ctx: &Ctx) -> Verdict {
 }
 
 /// Counter-evidence from `things`: `None` when the name is a thing's
-/// wherever it stands (its form, a plural verb, a title and a person
-/// after it, a list of things it stands in), else the points against it (a state after a town, a name
-/// that owns a person, a phrase ending in a plural, a brand that does not
-/// speak: a brand that speaks is a speaker still, the quotes name it).
+/// wherever it stands (its form, or what [`named_by_grammar`] reads),
+/// else the points against it (a state after a town, a name that owns a
+/// person, a phrase ending in a plural, a brand that does not speak: a
+/// brand that speaks is a speaker still, the quotes name it).
 /// Not inlined: few candidates ask, and a smaller `judge` keeps the
 /// rules it calls inlined.
 #[inline(never)]
 fn against_thing(ctx: &Ctx, speaks: f32) -> Option<f32> {
-    // Words all in the lists, a given name first ("Ann Lind"): only a
-    // plural verb, a work's role after it ("Vera Lind star") or a list of
-    // films or brands reads otherwise (most candidates that get here).
+    // Words all in the lists, a given name first ("Ann Lind"): only the
+    // words around it read otherwise, not its form (most candidates that
+    // get here).
     let f = ctx.flags();
     if f.len() > 1
         && f[0] & flag::GIVEN != 0
         && ctx.cand.parts.len() == f.len()
         && f.iter().all(|&x| x != 0)
     {
-        let thing =
-            things::plural_verb(ctx) || things::employs(ctx) || things::listed_as_things(ctx);
-        return (!thing).then_some(0.0);
+        return (!named_by_grammar(ctx)).then_some(0.0);
     }
-    if things::by_form(ctx)
-        || things::plural_verb(ctx)
-        || things::employs(ctx)
-        || things::listed_as_things(ctx)
-    {
+    if things::by_form(ctx) || named_by_grammar(ctx) {
         return None;
     }
     let mut s = 0.0;
@@ -241,6 +235,14 @@ fn against_thing(ctx: &Ctx, speaks: f32) -> Option<f32> {
         s += W.brand;
     }
     Some(s)
+}
+
+/// The words around the name make it a thing's, whatever its form: a
+/// plural verb ("Qorvath have signed"), a title and a person after it
+/// ("Vera Lind star Ann Roe"), a list of things it stands in ("films such
+/// as Vera Lind").
+fn named_by_grammar(ctx: &Ctx) -> bool {
+    things::plural_verb(ctx) || things::employs(ctx) || things::listed_as_things(ctx)
 }
 
 /// A lone acronym, date or nationality with no title before it: no rule
