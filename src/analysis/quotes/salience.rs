@@ -137,6 +137,10 @@ fn subject(
     // full name before a word that is no title is a subject and its verb
     // ("Tom Ash met Ivo Lind").
     for next in persons {
+        if owner_before_apposition(text, head.span, next.span) {
+            head = next;
+            continue;
+        }
         let gap = strip_possessive(&text[head.span.end..next.span.start]);
         let modifier = !head.span.text(text).contains(' ') || is_title_words(gap);
         if !is_title_gap(gap) || !modifier {
@@ -145,6 +149,26 @@ fn subject(
         head = next;
     }
     head.person
+}
+
+/// "Mr. Lind's campaign chairman, Ivo Roe, dismissed": the first name
+/// owns the role whose holder the apposition names, and the sentence is
+/// about the holder. The role is one or two lower-case words between the
+/// possessive and a comma, and a comma closes the apposition.
+fn owner_before_apposition(text: &str, owner: Span, holder: Span) -> bool {
+    let gap = &text[owner.end..holder.start];
+    let role = strip_possessive(gap);
+    let after_possessive = role.len() < gap.len();
+    let Some(role) = role.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    after_possessive
+        && !role.trim().is_empty()
+        && role
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_lowercase))
+        && is_title_gap(role)
+        && text[holder.end..].starts_with(',')
 }
 
 /// A possessive "'s" or "’s" (or a lone apostrophe) at `at`, as

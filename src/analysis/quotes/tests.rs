@@ -840,6 +840,12 @@ const ROWS: &[Row] = &[
             ("no plan at all", Some("Ed Lowe"), Some("said")),
         ],
     ),
+    (
+        "a sentence about the holder of a role the name before owns",
+        "Ivo Lind spoke first. Mr Lind's campaign chief, Tom Ash, dismissed the \
+         report as \"a smear\".",
+        &[("a smear", Some("Tom Ash"), None)],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
