@@ -156,7 +156,21 @@ impl<'a> Document<'a> {
                 .map_or(self.lines.start(line), |t| t.span.start),
             horizon: self.lines.start(first_in_reach(line)),
         };
-        let (found, own_clause) = attributions(tokens, at, sentence);
+        let (found, own_clause, goes_on) = attributions(tokens, at, sentence);
+        // "“…,” said Ash. “It will stay.” Keeper Ivo Lind echoed Ash's
+        // words": a quote that is a sentence of its own after a quote with
+        // a cue goes on with its speaker; a sentence after it that goes on
+        // past its cue reports words of its own.
+        if goes_on
+            && at == sentence
+            && self.follows_quote(line, sentence)
+            && let Some(last) = self.spoken_last.as_ref().filter(|l| l.cued)
+        {
+            return Decision {
+                speaker: last.speaker.clone(),
+                ..Decision::NONE
+            };
+        }
         if let Some(decision) = self.best(&found, &place) {
             return decision;
         }
@@ -398,8 +412,9 @@ fn first_in_reach(line: usize) -> usize {
 /// The attributions that may hold for the quotation at token `at`, best
 /// first; `sentence` is the first token of its sentence. And whether the
 /// sentence after the quote reports a clause of its own, so that the
-/// quote has no cue after it.
-fn attributions(tokens: &[Token], at: usize, sentence: usize) -> (Vec<Found>, bool) {
+/// quote has no cue after it; and whether a sentence after the quote
+/// opens with its subject and goes on past its cue.
+fn attributions(tokens: &[Token], at: usize, sentence: usize) -> (Vec<Found>, bool, bool) {
     let after_end = tokens[at + 1..]
         .iter()
         .position(|t| t.kind == Kind::Quote || t.is('.') || t.is('?') || t.is('!') || t.is(';'))
@@ -429,13 +444,27 @@ fn attributions(tokens: &[Token], at: usize, sentence: usize) -> (Vec<Found>, bo
     // after a quote that ended its sentence, a cue with a clause of its
     // own reports that clause, not the quote.
     let own_clause = after.is_some_and(|f| ended && attribute::reports_own_clause(words_after, &f));
+    // "“Why?” Ash asked, looking up": a question or an exclamation may
+    // go on with its cue; a full stop ends the sentence.
+    let stops = quote
+        .text
+        .trim_end_matches(is_closing_filler)
+        .ends_with('.');
+    let goes_on = after.is_some_and(|f| {
+        ended
+            && stops
+            && f.subject.end <= f.cue.start
+            && words_after
+                .iter()
+                .any(|t| t.span.start >= f.cue.end && t.is_word())
+    });
     let after = after.filter(|_| !own_clause);
     let found = if ended && !before.is_empty() {
         before.into_iter().chain(after).collect()
     } else {
         after.into_iter().chain(before).collect()
     };
-    (found, own_clause)
+    (found, own_clause, goes_on)
 }
 
 /// A quotation of a few words that opens its sentence is a sentence of

@@ -846,6 +846,16 @@ const ROWS: &[Row] = &[
          report as \"a smear\".",
         &[("a smear", Some("Tom Ash"), None)],
     ),
+    (
+        "a quote after a cued one goes on past a sentence with its own words",
+        "\"We want him to stay,\" said Ivo Lind. \"Now he has the chance.\" Keeper \
+         Tom Ash echoed Lind's words. \"Why not?\" Ash asked, smiling.",
+        &[
+            ("We want him to stay,", Some("Ivo Lind"), Some("said")),
+            ("Now he has the chance.", Some("Ivo Lind"), None),
+            ("Why not?", Some("Tom Ash"), Some("asked")),
+        ],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
