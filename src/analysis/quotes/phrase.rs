@@ -423,9 +423,15 @@ pub(super) fn phrase_after(tokens: &[Token], from: usize) -> Option<Span> {
             break;
         }
         if let Some(w) = lower(t) {
+            // "said Florida state archivist Ivo Lind": a cue's base form
+            // between a capitalised word and a title is a title's word.
+            let in_chain = end > from
+                && tokens[end - 1].is_capitalised()
+                && tokens.get(end + 1).is_some_and(|n| lower(n).is_some())
+                && title_chain_ahead(tokens, end);
             let blocked = is_stop(w) && !(w == "of" && end > from)
                 || is_pronoun(w)
-                || cues::cue(w, None).is_some();
+                || cues::cue(w, None).is_some() && !in_chain;
             // Right after the cue a participle describes ("said retired
             // teacher Ann Roe"); further on it is a verb.
             let title = if end == from {
@@ -448,7 +454,12 @@ pub(super) fn phrase_after(tokens: &[Token], from: usize) -> Option<Span> {
     while end > from + 1 && lower(&tokens[end - 1]).is_some_and(|w| w == "of") {
         end -= 1;
     }
-    if descriptive && let Some(name) = named_after(tokens, end) {
+    // "said EEF chief economist, Ivo Lind": a title chain that ends in
+    // a lower-case word before a comma describes the name after it.
+    let ends_in_role = end > from + 1 && lower(&tokens[end - 1]).is_some();
+    if (descriptive || ends_in_role)
+        && let Some(name) = named_after(tokens, end)
+    {
         return Some(name);
     }
     (end > from).then(|| join(first.span, tokens[end - 1].span))
@@ -497,11 +508,19 @@ pub(super) fn is_title_word(tokens: &[Token], at: usize) -> bool {
 /// government secretary Caroline Spelman"), before any determiner: the
 /// lower-case word at `at` leads to a name.
 fn title_chain_ahead(tokens: &[Token], at: usize) -> bool {
-    tokens[at + 1..]
+    let words = tokens[at + 1..]
         .iter()
         .take(4)
         .take_while(|t| t.is_word() && !lower(t).is_some_and(is_determiner))
-        .any(Token::is_capitalised)
+        .collect::<Vec<_>>();
+    // "said BA director of planning, Ivo Lind": the name after the comma.
+    let comma_name = || {
+        let comma = at + 1 + words.len();
+        words.len() < 4
+            && tokens.get(comma).is_some_and(|t| t.is(','))
+            && tokens.get(comma + 1).is_some_and(Token::is_capitalised)
+    };
+    words.iter().any(|t| t.is_capitalised()) || comma_name()
 }
 
 /// "he", "She": a personal pronoun, whatever its case.

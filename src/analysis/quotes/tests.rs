@@ -856,6 +856,17 @@ const ROWS: &[Row] = &[
             ("Why not?", Some("Tom Ash"), Some("asked")),
         ],
     ),
+    (
+        "a title chain after the cue ends in the name, past a comma or a verb's form",
+        "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
+         said Florida state archivist Ann Roe. According to the Datacorp report the \
+         trend is \"clear\".",
+        &[
+            ("It was hard,", Some("Ivo Lind"), Some("said")),
+            ("It is incredible,", Some("Ann Roe"), Some("said")),
+            ("clear", Some("Datacorp"), Some("According to")),
+        ],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
