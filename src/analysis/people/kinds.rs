@@ -61,6 +61,14 @@ pub fn named_as_thing(ctx: &Ctx) -> bool {
         if word(b) && ctx.lower_flags(b) & flag::THING_BEFORE != 0 && !clause_follows(ctx, a) {
             return true;
         }
+        // "a network called Qorvath", "the party dubbed Zbyk".
+        if b > 0
+            && matches!(ctx.bytes(b), b"called" | b"dubbed" | b"named")
+            && word(b - 1)
+            && ctx.lower_flags(b - 1) & flag::THING_BEFORE != 0
+        {
+            return true;
+        }
         // "US-based Alistair Cragg", "London-based Levy": a person's name.
         let f = ctx.flags();
         let named = f[0] & flag::GIVEN != 0 || (f.len() == 1 && f[0] & flag::SURNAME != 0);
@@ -171,7 +179,7 @@ fn thing_adjective(word: &[u8]) -> bool {
 /// of: a lower-case word that is neither a reporting verb nor a function
 /// word ("the film Scorsese made"), or a reporting verb after a given name
 /// and a surname ("the traffic service Valentin Valkov said").
-fn clause_follows(ctx: &Ctx, a: usize) -> bool {
+pub(super) fn clause_follows(ctx: &Ctx, a: usize) -> bool {
     let Some(t) = ctx.tokens.get(a) else {
         return false;
     };

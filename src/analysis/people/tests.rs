@@ -167,6 +167,20 @@ fn who_is_a_firm() {
              repeated. Vantrell said so.",
             &["Ann Roe", "Tilda Vantrell"],
         ),
+        // A thing's plural right before a list, or before one name that
+        // opens no clause; "such films as"; a thing's noun, then "called";
+        // a company's people after the name.
+        (
+            "Research by technology firms Qorvath and Zbyk Lind found it. He likes \
+             such films as Vera Lind. The films Ann Roe made won. The two films, \
+             Ivo Marsh says, are old.",
+            &["Ann Roe", "Ivo Marsh"],
+        ),
+        (
+            "He set up a party called Vorda. Tellmark bosses were upset. Tellmark \
+             said the plan was sad. Ann Roe said Vorda was right.",
+            &["Ann Roe"],
+        ),
     ];
     for &(text, want) in rows {
         assert_eq!(names(text), want, "{text}");

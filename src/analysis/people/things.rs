@@ -5,7 +5,7 @@
 //! still ("Qorvath's Zbyk Lind": a club's or a firm's person).
 
 use super::evidence::Ctx;
-use super::kinds::is_preposition;
+use super::kinds::{clause_follows, is_preposition};
 use super::token::Kind;
 use crate::analysis::lexicon::compiled::{gendered_pronouns, work_roles};
 use crate::analysis::lexicon::{self, flag};
@@ -222,21 +222,41 @@ static ITS: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder:
 
 /// An item of a list that a plural of a thing's noun introduces: "films
 /// such as Vera Lind, Tom Brice and Qorvath", "its brands include Ann
-/// Roe", "studios like Qorvath". Read back over names, commas and "and"
-/// to the introducing words.
+/// Roe", "studios like Qorvath", "technology firms Qorvath and Zbyk".
+/// Read back over names, commas and "and" to the introducing words.
 pub fn listed_as_things(ctx: &Ctx) -> bool {
     let first = ctx.cand.first();
     let mut i = first;
+    let mut list = false;
     while i > 0 && first - i < LIST_REACH {
         i -= 1;
         let t = ctx.tokens[i];
         let w = t.bytes(ctx.text);
         if t.cap || matches!(w, b"," | b"and" | b"or" | b"&") {
+            list |= !t.cap;
             continue;
         }
         let noun = match w {
-            b"as" if i >= 2 && ctx.bytes(i - 1) == b"such" => i - 2,
+            // "films such as", "films, such as", "such films as".
+            b"as" if i >= 2 && ctx.bytes(i - 1) == b"such" => {
+                if ctx.bytes(i - 2) == b"," {
+                    i.saturating_sub(3)
+                } else {
+                    i - 2
+                }
+            }
+            b"as" if i >= 2 && ctx.bytes(i - 2) == b"such" => i - 1,
             b"include" | b"includes" | b"including" | b"like" if i >= 1 => i - 1,
+            // "technology firms Qorvath and Zbyk": the plural right
+            // before a list in its sentence, with no comma ("the two
+            // films, Zbyk Lind brings"); before one name, unless a clause
+            // follows ("the films Zbyk made").
+            _ if ctx.tokens[i + 1].cap
+                && !ctx.tokens[i + 1].sent_start
+                && (list || !clause_follows(ctx, ctx.after())) =>
+            {
+                i
+            }
             _ => return false,
         };
         return things_plural(ctx.bytes(noun));
