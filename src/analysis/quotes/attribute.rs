@@ -124,13 +124,15 @@ fn name_then_auxiliary(tokens: &[Token]) -> bool {
         .take(NAME_WORDS)
         .take_while(|t| t.is_capitalised() || t.is('.'))
         .count();
-    name > 0
-        && tokens.get(name).is_some_and(|t| {
-            matches!(
-                t.text,
-                "would" | "will" | "could" | "should" | "had" | "has" | "was" | "is" | "must"
-            )
-        })
+    name > 0 && tokens.get(name).is_some_and(|t| is_auxiliary(t.text))
+}
+
+/// An auxiliary verb of the third person: "would", "has", "is".
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "would" | "will" | "could" | "should" | "had" | "has" | "was" | "is" | "must"
+    )
 }
 
 /// The most words [`name_then_auxiliary`] reads as a name.
@@ -454,11 +456,27 @@ fn has(word: &str, tag: Flags) -> bool {
     lexicon::exact_flags(word.as_bytes(), filter) & tag != 0
 }
 
-/// "to say", "will tell", "did not say": no one said it (yet).
+/// "to say", "will tell", "did not say": no one said it (yet). After a
+/// capitalised plural ("Critics say", "the Lib Dems accuse") or a name
+/// that opens the sentence ("Labour say") the base form is the present;
+/// after another name it is the name's infinitive ("to hear Ann Roe tell
+/// it") or a noun ("a Tom Ash tweet"), and before an auxiliary a noun
+/// ("Consumer demand will").
 fn is_infinitive(tokens: &[Token], at: usize) -> bool {
-    at == 0
-        || lower(&tokens[at - 1])
-            .is_none_or(|w| has(w, flag::INFINITIVE) || w.ends_with("n't") || w.ends_with("n’t"))
+    if at == 0 {
+        return true;
+    }
+    if let Some(w) = lower(&tokens[at - 1]) {
+        return has(w, flag::INFINITIVE) || w.ends_with("n't") || w.ends_with("n’t");
+    }
+    let name = &tokens[at - 1];
+    let plural = name.text.len() > 3
+        && name.text.ends_with('s')
+        && !name.is_possessive()
+        && name.text[1..].chars().any(char::is_lowercase);
+    let opens = tokens[..at].iter().all(Token::is_capitalised);
+    let noun = tokens.get(at + 1).is_some_and(|t| is_auxiliary(t.text));
+    !(name.is_capitalised() && (plural || opens) && !noun)
 }
 
 /// The speaker phrase of the first reporting cue in a sentence ("Ryan

@@ -867,6 +867,19 @@ const ROWS: &[Row] = &[
             ("clear", Some("Datacorp"), Some("According to")),
         ],
     ),
+    (
+        "a cue's base form after a plural or a body that opens its sentence",
+        "Labour say a vote could \"let the Tories in\", while the Tories say it \
+         would mean \"higher taxes\". To hear Ivo Lind tell it, the deal is \"a \
+         steal\". Consumer demand will stay \"fragile in the short run\", the bank \
+         said.",
+        &[
+            ("let the Tories in", Some("Labour"), Some("say")),
+            ("higher taxes", Some("Tories"), Some("say")),
+            ("a steal", Some("Ivo Lind"), None),
+            ("fragile in the short run", None, Some("said")),
+        ],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
