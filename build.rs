@@ -51,6 +51,7 @@ const LISTS: &[(&str, Shape)] = &[
     ("title-abbreviations.tsv", Shape::Map),
     ("title-gap-links.txt", Shape::Set),
     ("title-case-minor.txt", Shape::Set),
+    ("lesser-ranks.txt", Shape::Set),
     ("time-openers.txt", Shape::Set),
     ("credit-words.txt", Shape::Words),
     ("title-prefixes.txt", Shape::Words),

@@ -8,6 +8,7 @@
 //! walk's answer.
 
 use crate::analysis::Span;
+use crate::analysis::lexicon::compiled::lesser_ranks;
 use crate::analysis::people::{EntityKind, LookupIndex, Mention, People};
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -79,6 +80,9 @@ impl<'a> TextIndex<'a> {
                 break;
             }
             let descriptors = &people.persons[p].descriptors;
+            if lesser(descriptors, lower) {
+                continue;
+            }
             let score = lower.iter().filter(|w| descriptors.contains(w)).count();
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, p));
@@ -152,7 +156,7 @@ fn described_by_walk(people: &People, lower: &[String], end: usize) -> Option<us
     let head = lower.last()?;
     let score = |p: usize| {
         let descriptors = &people.persons[p].descriptors;
-        if !descriptors.contains(head) {
+        if !descriptors.contains(head) || lesser(descriptors, lower) {
             return 0;
         }
         lower.iter().filter(|w| descriptors.contains(w)).count()
@@ -165,6 +169,15 @@ fn described_by_walk(people: &People, lower: &[String], end: usize) -> Option<us
         .filter(|&(s, _)| s > 0)
         .max_by_key(|&(s, _)| s)
         .map(|(_, p)| p)
+}
+
+/// The person holds a lesser office than the description names: "Deputy
+/// Prime Minister Ivo Lind" is not "the prime minister"
+/// (`assets/words/lesser-ranks.txt`).
+fn lesser(descriptors: &[String], lower: &[String]) -> bool {
+    descriptors
+        .iter()
+        .any(|d| lesser_ranks::contains(d.as_bytes()) && !lower.contains(d))
 }
 
 /// [`TextIndex::organisation_with`] by a walk back over the first `end`

@@ -880,6 +880,12 @@ const ROWS: &[Row] = &[
             ("fragile in the short run", None, Some("said")),
         ],
     ),
+    (
+        "a description names no one who holds a lesser office of its title",
+        "Deputy Prime Minister Ivo Lind spoke first. Tom Ash followed him. But the \
+         prime minister said the claims were a \"load of nonsense\".",
+        &[("load of nonsense", Some("Tom Ash"), Some("said"))],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
