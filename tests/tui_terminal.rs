@@ -69,7 +69,11 @@ fn quitting_gives_the_shell_back() {
     tmux.byline(&[]);
     assert_eq!(tmux.format("#{alternate_on}"), "1");
     tmux.keys(&["q"]);
-    let screen = tmux.wait_for("the prompt after the reader", |s| s.contains("exit=0"));
+    // The shell prints the exit status, then its prompt: both must be on
+    // screen before the lines after the status are read.
+    let screen = tmux.wait_for("the prompt after the reader", |s| {
+        s.contains("exit=0") && s.trim_end().ends_with(PROMPT.trim_end())
+    });
     let after: Vec<&str> = screen
         .lines()
         .skip_while(|l| !l.contains("exit=0"))
