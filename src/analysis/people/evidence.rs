@@ -182,6 +182,12 @@ pub fn judge(ctx: &Ctx) -> Verdict {
         return Verdict::THING;
     }
     let mut score = context + words(ctx) + counter(ctx);
+    // "Mike Hill said", "Ann Lake, a spokeswoman": a given name and a
+    // surname that is also a place's word, read as a place ("Hyde
+    // Park"), are a person's name where the context says person.
+    if ctx.place && context > 0.0 && given_then_surname(ctx) {
+        score -= W.place;
+    }
     // The rules of `things` only lower a score: a score too low already to
     // make a person or a list's item (most candidates) need not ask them.
     if score > W.listed {
@@ -196,6 +202,17 @@ pub fn judge(ctx: &Ctx) -> Verdict {
         context,
         called_organisation: false,
     }
+}
+
+/// Two words: a given name, then a surname that is a place's word
+/// ("Hill", "Lake"), not together a place's name ("Hong Kong").
+fn given_then_surname(ctx: &Ctx) -> bool {
+    let f = ctx.flags();
+    f.len() == 2
+        && f[0] & flag::GIVEN != 0
+        && f[1] & flag::SURNAME != 0
+        && f[1] & flag::PLACE_WORD != 0
+        && lexicon::phrase_flags(ctx.cand.words(ctx.text, ctx.tokens)) & flag::PLACE == 0
 }
 
 /// Counter-evidence from `things`: `None` when the name is a thing's

@@ -30,6 +30,14 @@ fn who_is_a_person() {
             "The Kremlin said NATO and Brussels were to blame, AFP reported.",
             &[],
         ),
+        // A surname that is also a place's word is a name where the
+        // context says person; alone, the phrase stays a place. A
+        // bookmaker is a firm.
+        (
+            "Tom Hill said he was glad. They walked up Primrose Hill. The odds of \
+             bookmaker Ruth Marsh were long.",
+            &["Tom Hill"],
+        ),
         // Given names of other countries (`given-extra.tsv`): a name with
         // no title and no verb of its own is found by its first name.
         (
