@@ -14,7 +14,9 @@ mod spokes;
 use super::credit::is_credit;
 use super::index::TextIndex;
 use super::lines::Window;
-use super::phrase::{is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_stop, one_of};
+use super::phrase::{
+    is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_stop, is_time_word, one_of,
+};
 use super::salience::UNNAMED;
 use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
@@ -103,6 +105,9 @@ impl<'a> Resolver<'a> {
         }
         if let Some(organisation) = organisation_phrase(&words) {
             return Speaker::Organisation(organisation);
+        }
+        if let Some(author) = author_of_statement(&words) {
+            return self.unlisted_name(author);
         }
         if let Some(speaker) = self.named(phrase) {
             return speaker;
@@ -553,6 +558,24 @@ fn is_name_word(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&'))
+}
+
+/// "the Halifax survey", "a Hutton report": the name before a statement's
+/// noun (`assets/words/statement-nouns.txt`) is whoever wrote it ("a
+/// Wednesday editorial" names a day).
+fn author_of_statement(words: &[Token]) -> Option<Span> {
+    let (last, rest) = words.split_last()?;
+    let rest = match rest.split_first() {
+        Some((first, tail)) if one_of(first.text, &["the", "a", "an"]) => tail,
+        _ => rest,
+    };
+    let (first, tail) = rest.split_first()?;
+    (last.is_lowercase()
+        && lexicon::small_flags(last.text.as_bytes()) & flag::STATEMENT != 0
+        && rest
+            .iter()
+            .all(|w| w.is_capitalised() && !w.is_possessive() && !is_time_word(w.text)))
+    .then(|| Span::new(first.span.start, tail.last().unwrap_or(first).span.end))
 }
 
 /// A name followed by an organisation noun, as the organisation's name

@@ -886,6 +886,15 @@ const ROWS: &[Row] = &[
          prime minister said the claims were a \"load of nonsense\".",
         &[("load of nonsense", Some("Tom Ash"), Some("said"))],
     ),
+    (
+        "a name before a statement's noun is its author, a day is not",
+        "Prices rose. The Tellbank survey concluded there were \"signs of a \
+         slowdown\". \"It is a farce,\" reads a Wednesday editorial.",
+        &[
+            ("signs of a slowdown", Some("Tellbank"), Some("concluded")),
+            ("It is a farce,", None, Some("reads")),
+        ],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
