@@ -12,7 +12,7 @@ use super::token::{Kind, Token};
 use super::weights::WEIGHTS as W;
 use super::{EntityKind, Mention, People, Person};
 use crate::analysis::Span;
-use crate::analysis::lexicon::compiled::body_titles;
+use crate::analysis::lexicon::compiled::{body_titles, given_name_titles};
 use crate::analysis::lexicon::{self, flag};
 use crate::hash::{FxHasher, KeyHasher, word_hash};
 use std::borrow::Cow;
@@ -38,7 +38,29 @@ pub fn resolve(text: &str, tokens: &[Token], cands: &[Candidate]) -> People {
         .iter()
         .map(|&i| cands[i].name_in(text, tokens))
         .collect();
-    let (forms, form_of) = forms_of(&names, &memo);
+    // Grouped by name, but "Prince Charles" by his title too, unless the
+    // text gives the prince's full name ("Prince Saud al-Faisal").
+    let full: Vec<(&str, &str)> = accepted
+        .iter()
+        .filter(|&&i| cands[i].parts.len() > 1)
+        .filter_map(|&i| {
+            Some((
+                title_of(text, tokens, &cands[i])?,
+                first_word(text, tokens, &cands[i]),
+            ))
+        })
+        .collect();
+    let keys: Vec<Cow<str>> = accepted
+        .iter()
+        .zip(&names)
+        .map(|(&i, name)| match title_of(text, tokens, &cands[i]) {
+            Some(title) if cands[i].parts.len() == 1 && !full.contains(&(title, name.as_ref())) => {
+                Cow::Owned(format!("{title} {name}"))
+            }
+            _ => Cow::Borrowed(name.as_ref()),
+        })
+        .collect();
+    let (forms, form_of) = forms_of(&keys, &memo);
     let owners = renumber(&grouping::group(&forms, &form_of));
     // One list of members by person (each in text order), rather than a
     // list per person.
@@ -64,6 +86,21 @@ pub fn resolve(text: &str, tokens: &[Token], cands: &[Candidate]) -> People {
         .collect();
     let mentions = mentions(text, tokens, cands, &verdicts, &accepted, &owners);
     People { persons, mentions }
+}
+
+/// "Prince Charles": the title of `assets/words/given-name-titles.txt`
+/// right before a name, with which a lone given name is grouped, so that
+/// it is someone other than a "Charles Kennedy" of the same text.
+fn title_of<'t>(text: &'t str, tokens: &[Token], cand: &Candidate) -> Option<&'t str> {
+    let (_, last) = cand.role?;
+    let title = text.get(tokens[last].start..tokens[last].end)?;
+    given_name_titles::contains(title.as_bytes()).then_some(title)
+}
+
+/// The first word of a name as written.
+fn first_word<'t>(text: &'t str, tokens: &[Token], cand: &Candidate) -> &'t str {
+    let t = tokens[cand.parts.first];
+    &text[t.start..t.end]
 }
 
 /// A name the text calls an organisation ("Nordvind, the company that

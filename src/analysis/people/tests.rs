@@ -30,6 +30,14 @@ fn who_is_a_person() {
             "The Kremlin said NATO and Brussels were to blame, AFP reported.",
             &[],
         ),
+        // A lone given name after a royal title is someone of its own,
+        // unless the text gives that royal's full name.
+        (
+            "Lib Dem leader Charles Kennedy spoke first. Prince Charles will marry \
+             Ann Roe. Prince Charles said he was glad. Foreign Minister Prince Faisal \
+             Alvar came. Prince Faisal said so.",
+            &["Charles Kennedy", "Charles", "Ann Roe", "Faisal Alvar"],
+        ),
         // A surname that is also a place's word is a name where the
         // context says person; alone, the phrase stays a place. A
         // bookmaker is a firm.
