@@ -419,6 +419,25 @@ pub(super) fn phrase_after(tokens: &[Token], from: usize) -> Option<Span> {
     let mut end = from;
     while end < tokens.len() && end - from < MAX_PHRASE {
         let t = &tokens[end];
+        // "said Fitch Ratings' Ivo Lind": the person the body owns, a
+        // given name first ("the Growers' Coalition" is one name).
+        if end > from
+            && plural_possessive(&tokens[end - 1], t)
+            && tokens
+                .get(end + 1)
+                .is_some_and(|n| n.is_capitalised() && lexicon::flags(n.text) & flag::GIVEN != 0)
+        {
+            return phrase_after(tokens, end + 1);
+        }
+        // "the Securities & Exchange Commission": one name.
+        if t.is('&')
+            && end > from
+            && tokens[end - 1].is_capitalised()
+            && tokens.get(end + 1).is_some_and(Token::is_capitalised)
+        {
+            end += 1;
+            continue;
+        }
         if t.kind != Kind::Word {
             break;
         }

@@ -895,6 +895,15 @@ const ROWS: &[Row] = &[
             ("It is a farce,", None, Some("reads")),
         ],
     ),
+    (
+        "after the cue, a body's plural possessive owns the person named",
+        "\"It is an honour,\" said Tellco Networks' Ivo Lind. \"We will act,\" said \
+         Marks & Spencer.",
+        &[
+            ("It is an honour,", Some("Ivo Lind"), Some("said")),
+            ("We will act,", Some("Marks & Spencer"), Some("said")),
+        ],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
