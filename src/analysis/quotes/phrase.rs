@@ -39,7 +39,7 @@ const ASIDE_TOKENS: usize = 30;
 /// noun phrase, after an opening phrase cut off by a comma ("In 2016, Mrs.
 /// Schlafly endorsed Trump, saying …").
 pub(super) fn clause_subject(tokens: &[Token]) -> Option<Span> {
-    let mut from = 0;
+    let mut from = usize::from(opens_with_adverb(tokens));
     for _ in 0..4 {
         let first = tokens.get(from)?;
         let opener = lower(first).is_some()
@@ -54,6 +54,17 @@ pub(super) fn clause_subject(tokens: &[Token]) -> Option<Span> {
     None
 }
 
+/// An adverb of time opens the clause with no comma before a name:
+/// "Earlier Tory leader Ivo Lind sent …" (`assets/words/adverbs.txt`,
+/// `assets/words/time-words.txt`).
+fn opens_with_adverb(tokens: &[Token]) -> bool {
+    let (Some(first), Some(next)) = (tokens.first(), tokens.get(1)) else {
+        return false;
+    };
+    let word = first.text.to_ascii_lowercase();
+    first.is_capitalised() && next.is_capitalised() && (is_adverb(&word) || is_time_word(&word))
+}
+
 /// A clause's subject ends before its verb: "Romney went after Trump" is
 /// "Romney". After a capitalised word only a word of a title ("campaign
 /// manager"), or "of", goes on.
@@ -63,8 +74,11 @@ fn before_verb(tokens: &[Token], from: usize, phrase: Span) -> Span {
         .take_while(|t| t.span.end <= phrase.end)
         .collect::<Vec<_>>();
     let cut = (1..words.len()).find(|&k| {
-        // "US behemoth General Electric": a noun before a name goes on.
-        let before_name = words.get(k + 1).is_some_and(|t| t.is_capitalised());
+        // "US behemoth General Electric": a noun before a name goes on;
+        // a verb before "Mr" and a name does not ("Ivo Lind sent Mr Ash").
+        let before_name = words
+            .get(k + 1)
+            .is_some_and(|t| t.is_capitalised() && lexicon::flags(t.text) & flag::HONORIFIC == 0);
         words[k - 1].is_capitalised()
             && lower(words[k]).is_some_and(|w| {
                 let noun_before_name = before_name && !w.ends_with("ed");

@@ -904,6 +904,15 @@ const ROWS: &[Row] = &[
             ("We will act,", Some("Marks & Spencer"), Some("said")),
         ],
     ),
+    (
+        "an adverb of time opens the clause of a participle's subject",
+        "Earlier Tory leader Ivo Lind sent Mr Ash his \"warmest congratulations\", \
+         saying: \"It is a great win.\"",
+        &[
+            ("warmest congratulations", Some("Ivo Lind"), Some("saying")),
+            ("It is a great win.", Some("Ivo Lind"), Some("saying")),
+        ],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
