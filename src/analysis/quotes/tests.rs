@@ -913,6 +913,16 @@ const ROWS: &[Row] = &[
             ("It is a great win.", Some("Ivo Lind"), Some("saying")),
         ],
     ),
+    (
+        "a sentence opening with an unnamed spokesman is about them",
+        "Minister Ivo Lind spoke on Monday. But a spokesman for the Home Office \
+         defended the plans. He said: \"We stand by them.\" A spokesman for the \
+         agency, Tom Ash, disagreed. He said: \"It is wrong.\"",
+        &[
+            ("We stand by them.", Some("Home Office"), Some("said")),
+            ("It is wrong.", Some("Tom Ash"), Some("said")),
+        ],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
