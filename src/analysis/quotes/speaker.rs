@@ -20,7 +20,9 @@ use super::phrase::{
 use super::salience::UNNAMED;
 use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
-use crate::analysis::lexicon::compiled::{name_links, nameless_words, possessives, post_nominals};
+use crate::analysis::lexicon::compiled::{
+    name_links, nameless_words, party_words, possessives, post_nominals,
+};
 use crate::analysis::lexicon::{self, flag};
 use crate::analysis::people::{
     EntityKind, Gender, Mention, People, is_preposition, may_be_name_word,
@@ -188,7 +190,11 @@ impl<'a> Resolver<'a> {
             return Speaker::Person(person);
         }
         let name = strip_article(text);
-        if name.is_empty() || is_function_word(name) || is_plural_role(name) {
+        if name.is_empty()
+            || is_function_word(name)
+            || is_plural_role(name)
+            || is_unnamed_group(name)
+        {
             Speaker::Unknown
         } else {
             Speaker::Organisation(name.to_owned())
@@ -602,6 +608,19 @@ fn is_plural_role(name: &str) -> bool {
         !one.contains(' ')
             && lexicon::lower_case_flags(one.to_lowercase().as_bytes()) & flag::TITLE != 0
     })
+}
+
+/// "Critics say", "Residents said": a plural common noun names people of
+/// a kind, no one in particular; a party's ("Democrats",
+/// `assets/words/party-words.txt`) names a body.
+fn is_unnamed_group(name: &str) -> bool {
+    let Some(one) = name.strip_suffix('s') else {
+        return false;
+    };
+    let lower = name.to_lowercase();
+    !name.contains(' ')
+        && lexicon::flags(&lower) & flag::COMMON != 0
+        && !party_words::contains(one.as_bytes())
 }
 
 /// "the Muslim Council of Britain", "Bank of England": an organisation

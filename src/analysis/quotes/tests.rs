@@ -868,6 +868,14 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a plural common noun before a cue names people of a kind, no one",
+        "Critics say the plan is \"a disaster\". Democrats say it is \"a triumph\".",
+        &[
+            ("a disaster", None, Some("say")),
+            ("a triumph", Some("Democrats"), Some("say")),
+        ],
+    ),
+    (
         "a cue's base form after a plural or a body that opens its sentence",
         "Labour say a vote could \"let the Tories in\", while the Tories say it \
          would mean \"higher taxes\". To hear Ivo Lind tell it, the deal is \"a \
