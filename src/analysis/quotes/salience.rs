@@ -10,7 +10,7 @@ use crate::analysis::Span;
 use crate::analysis::chars::{is_alphabetic, is_alphanumeric};
 use crate::analysis::lexicon::compiled::{possessives, spokes_nouns, title_gap_links};
 use crate::analysis::lexicon::{self, Filter, Flags, flag};
-use crate::analysis::people::{EntityKind, People};
+use crate::analysis::people::{EntityKind, Mention, People};
 
 /// Words that open a phrase before the subject ("After the debate, …";
 /// `assets/words/subject-openers.txt`).
@@ -249,13 +249,7 @@ fn opens_with_description(sentence: &str) -> bool {
 
 /// The person a speaker phrase ends with.
 fn head(text: &str, phrase: Span, people: &People) -> Option<usize> {
-    let first = people
-        .mentions
-        .partition_point(|m| m.span.start < phrase.start);
-    people.mentions[first..]
-        .iter()
-        .take_while(|m| m.span.end <= phrase.end)
-        .filter(|m| m.kind == EntityKind::Person)
+    persons_in(people, phrase)
         .filter(|m| {
             is_title_gap(&text[m.span.end..phrase.end])
                 || text[m.span.end..phrase.end].trim_start().starts_with("of ")
@@ -334,17 +328,20 @@ fn opens_with_spokesperson(sentence: &str) -> bool {
 
 /// A person named between commas in the sentence: ", Ivo Lind,".
 fn names_in_apposition(text: &str, sentence: Span, people: &People) -> bool {
+    persons_in(people, sentence).any(|m| {
+        text[..m.span.start].trim_end().ends_with(',') && text[m.span.end..].starts_with(',')
+    })
+}
+
+/// The mentions of persons inside `span` (mentions are sorted by start).
+fn persons_in(people: &People, span: Span) -> impl Iterator<Item = &Mention> {
     let first = people
         .mentions
-        .partition_point(|m| m.span.start < sentence.start);
+        .partition_point(|m| m.span.start < span.start);
     people.mentions[first..]
         .iter()
-        .take_while(|m| m.span.end <= sentence.end)
-        .any(|m| {
-            m.kind == EntityKind::Person
-                && text[..m.span.start].trim_end().ends_with(',')
-                && text[m.span.end..].starts_with(',')
-        })
+        .take_while(move |m| m.span.end <= span.end)
+        .filter(|m| m.kind == EntityKind::Person)
 }
 
 /// How many words after the article [`opens_with_spokesperson`] reads:
