@@ -61,11 +61,14 @@ pub fn named_as_thing(ctx: &Ctx) -> bool {
         if word(b) && ctx.lower_flags(b) & flag::THING_BEFORE != 0 && !clause_follows(ctx, a) {
             return true;
         }
-        // "a network called Qorvath", "the party dubbed Zbyk".
+        // "a network called Qorvath", "the system dubbed Zbyk"; not the
+        // verb ("the firm named Ann Lind as its head", "the party called
+        // Ivo Lind a liar"), which an object's complement follows.
         if b > 0
             && matches!(ctx.bytes(b), b"called" | b"dubbed" | b"named")
             && word(b - 1)
             && ctx.lower_flags(b - 1) & flag::THING_BEFORE != 0
+            && !complement_follows(ctx, a)
         {
             return true;
         }
@@ -89,6 +92,16 @@ pub fn named_as_thing(ctx: &Ctx) -> bool {
         && ctx.lower_flags(a) & flag::STOCK != 0
         && (ctx.cand.possessive || ctx.bytes(a) != b"shares"))
         || named_as_thing_around(ctx, a)
+}
+
+/// The word at `a`, right after a name, opens what a verb of naming
+/// says of its object: "named Ann Lind as its head", "called Ivo Lind a
+/// liar" ("the system called Qorvath to share files" is a name's).
+fn complement_follows(ctx: &Ctx, a: usize) -> bool {
+    matches!(
+        ctx.bytes(a),
+        b"as" | b"a" | b"an" | b"the" | b"his" | b"her"
+    )
 }
 
 /// What else the words around a name say of a thing, rarely asked (a

@@ -197,6 +197,11 @@ fn who_is_a_firm() {
              said the plan was sad. Ann Roe said Vorda was right.",
             &["Ann Roe"],
         ),
+        // "named" and "called" as verbs, with a complement after the name.
+        (
+            "The firm named Ivo Lind as its head. The party called Tom Ash a liar.",
+            &["Ivo Lind", "Tom Ash"],
+        ),
     ];
     for &(text, want) in rows {
         assert_eq!(names(text), want, "{text}");
