@@ -473,7 +473,7 @@ fn is_infinitive(tokens: &[Token], at: usize) -> bool {
     let plural = name.text.len() > 3
         && name.text.ends_with('s')
         && !name.is_possessive()
-        && name.text[1..].chars().any(char::is_lowercase);
+        && name.text.chars().skip(1).any(char::is_lowercase);
     let opens = tokens[..at].iter().all(Token::is_capitalised);
     let noun = tokens.get(at + 1).is_some_and(|t| is_auxiliary(t.text));
     !(name.is_capitalised() && (plural || opens) && !noun)

@@ -876,6 +876,11 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a plural of two-byte letters before a cue's base form",
+        "Élèves say the plan is \"a disaster\".",
+        &[("a disaster", Some("Élèves"), Some("say"))],
+    ),
+    (
         "a cue's base form after a plural or a body that opens its sentence",
         "Labour say a vote could \"let the Tories in\", while the Tories say it \
          would mean \"higher taxes\". To hear Ivo Lind tell it, the deal is \"a \
