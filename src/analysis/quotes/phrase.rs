@@ -541,20 +541,25 @@ pub(super) fn is_title_word(tokens: &[Token], at: usize) -> bool {
 /// government secretary Caroline Spelman"), before any determiner: the
 /// lower-case word at `at` leads to a name.
 fn title_chain_ahead(tokens: &[Token], at: usize) -> bool {
-    let words = tokens[at + 1..]
-        .iter()
-        .take(4)
-        .take_while(|t| t.is_word() && !lower(t).is_some_and(is_determiner))
-        .collect::<Vec<_>>();
+    let mut words = 0;
+    for t in tokens[at + 1..].iter().take(TITLE_CHAIN_AHEAD) {
+        if !t.is_word() || lower(t).is_some_and(is_determiner) {
+            break;
+        }
+        if t.is_capitalised() {
+            return true;
+        }
+        words += 1;
+    }
     // "said BA director of planning, Ivo Lind": the name after the comma.
-    let comma_name = || {
-        let comma = at + 1 + words.len();
-        words.len() < 4
-            && tokens.get(comma).is_some_and(|t| t.is(','))
-            && tokens.get(comma + 1).is_some_and(Token::is_capitalised)
-    };
-    words.iter().any(|t| t.is_capitalised()) || comma_name()
+    let comma = at + 1 + words;
+    words < TITLE_CHAIN_AHEAD
+        && tokens.get(comma).is_some_and(|t| t.is(','))
+        && tokens.get(comma + 1).is_some_and(Token::is_capitalised)
 }
+
+/// How many words [`title_chain_ahead`] reads for the name.
+const TITLE_CHAIN_AHEAD: usize = 4;
 
 /// "he", "She": a personal pronoun, whatever its case.
 pub(super) fn is_pronoun_token(token: &Token) -> bool {
