@@ -1010,6 +1010,7 @@ proptest! {
             Just("''".to_owned()), Just(" said ".to_owned()), Just(" he ".to_owned()), Just(", ".to_owned()),
             Just(". ".to_owned()), Just("\n\n".to_owned()), Just("\n".to_owned()), Just("John Smith".to_owned()),
             Just("Mr. Ng".to_owned()), Just(" according to ".to_owned()), Just(" — ".to_owned()), Just("é".to_owned()),
+            Just("Élèves".to_owned()), Just(" say ".to_owned()),
             "[a-zA-Z ]{0,12}",
         ], 0..60).prop_map(|parts| parts.concat()),
     ]) {
