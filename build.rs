@@ -53,6 +53,7 @@ const LISTS: &[(&str, Shape)] = &[
     ("title-case-minor.txt", Shape::Set),
     ("lesser-ranks.txt", Shape::Set),
     ("given-name-titles.txt", Shape::Folded),
+    ("term-words.txt", Shape::Folded),
     ("time-openers.txt", Shape::Set),
     ("credit-words.txt", Shape::Words),
     ("title-prefixes.txt", Shape::Words),

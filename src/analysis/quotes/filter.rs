@@ -4,9 +4,10 @@
 
 use super::Decision;
 use super::marks::Marked;
+use super::phrase::is_determiner;
 use super::speaker::Speaker;
 use crate::analysis::Span;
-use crate::analysis::lexicon::compiled::title_case_minor;
+use crate::analysis::lexicon::compiled::{term_words, title_case_minor};
 use crate::analysis::lexicon::{self, Filter, flag};
 
 /// Whether a found quotation is kept: anything with a speaker or a cue is;
@@ -24,10 +25,24 @@ pub(super) fn keep(text: &str, markup: &mut Markup, marked: &Marked, decision: &
     if is_title(inner) && (!decision.direct || names_a_work(&text[..marked.open])) {
         return false;
     }
+    if names_a_term(&text[..marked.open]) {
+        return false;
+    }
     if decision.cue.is_some() || !matches!(decision.speaker, Speaker::Unknown) {
         return true;
     }
     inner.split_whitespace().count() >= 4
+}
+
+/// The words before a quote say it is a term or a label: "the term",
+/// "its slogan" (`assets/words/term-words.txt`), after a determiner ("a
+/// longer term", "the recommended term" are durations).
+fn names_a_term(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    words
+        .next()
+        .is_some_and(|w| term_words::contains(w.trim_end_matches([',', ':']).as_bytes()))
+        && words.next().is_some_and(is_determiner)
 }
 
 /// The words before a quote introduce the name of a work: a possessive

@@ -936,6 +936,13 @@ const ROWS: &[Row] = &[
             ("It is wrong.", Some("Tom Ash"), Some("said")),
         ],
     ),
+    (
+        "a quote after \"the term\" or \"the slogan\" is a label, not speech",
+        "He misunderstood the term \"Islamic fundamentalism\". The Tories campaign \
+         with the slogan: \"It is not racist to impose limits\". A longer term \
+         \"step change in pricing\" is ahead, Ann Roe said.",
+        &[("step change in pricing", Some("Ann Roe"), Some("said"))],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
