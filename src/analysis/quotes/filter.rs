@@ -38,11 +38,22 @@ pub(super) fn keep(text: &str, markup: &mut Markup, marked: &Marked, decision: &
 /// "its slogan" (`assets/words/term-words.txt`), after a determiner ("a
 /// longer term", "the recommended term" are durations).
 fn names_a_term(before: &str) -> bool {
-    let mut words = before.split_whitespace().rev();
-    words
-        .next()
-        .is_some_and(|w| term_words::contains(w.trim_end_matches([',', ':']).as_bytes()))
-        && words.next().is_some_and(is_determiner)
+    // Most quotes follow no such word: the last word's bytes are read
+    // first, back from the mark, and only a term word reads the rest.
+    let bytes = before.as_bytes();
+    let end = bytes
+        .iter()
+        .rposition(|c| !matches!(c, b' ' | b',' | b':'))
+        .map_or(0, |i| i + 1);
+    let start = bytes[..end]
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(0, |i| i + 1);
+    term_words::contains(&bytes[start..end])
+        && before[..start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(is_determiner)
 }
 
 /// The words before a quote introduce the name of a work: a possessive
