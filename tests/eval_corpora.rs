@@ -167,8 +167,8 @@ fn the_seed_article_has_all_13_quotes_with_their_speakers() {
 
 /// A regression guard on news the rules were not written against: the
 /// hand-annotated BBC dev gold (`tests/gold/README.md`). The floors are the
-/// scores measured after the fifth round of rules for news from other
-/// outlets (quote F1 0.974, speaker accuracy 0.950), rounded down; raise
+/// scores measured after the sixth round of rules for news from other
+/// outlets (quote F1 0.977, speaker accuracy 0.950), rounded down; raise
 /// them as the rules improve. The test split of that gold is held out and has no test.
 #[test]
 fn quotes_and_speakers_on_bbc_dev_hold_their_floors() {
@@ -180,6 +180,6 @@ fn quotes_and_speakers_on_bbc_dev_hold_their_floors() {
     eprintln!(
         "bbc-dev: quote F1 {quote_f1:.3}, speaker accuracy {speaker:.3}, end-to-end F1 {end_to_end:.3}"
     );
-    assert!(quote_f1 >= 0.970, "quote F1 {quote_f1:.3} < 0.970");
+    assert!(quote_f1 >= 0.975, "quote F1 {quote_f1:.3} < 0.975");
     assert!(speaker >= 0.945, "speaker accuracy {speaker:.3} < 0.945");
 }
