@@ -570,36 +570,41 @@ fn is_name_word(word: &str) -> bool {
 /// noun (`assets/words/statement-nouns.txt`) is whoever wrote it ("a
 /// Wednesday editorial" names a day).
 fn author_of_statement(words: &[Token]) -> Option<Span> {
-    let (last, rest) = words.split_last()?;
-    let rest = match rest.split_first() {
-        Some((first, tail)) if one_of(first.text, &["the", "a", "an"]) => tail,
-        _ => rest,
-    };
-    let (first, tail) = rest.split_first()?;
-    (last.is_lowercase()
-        && lexicon::small_flags(last.text.as_bytes()) & flag::STATEMENT != 0
-        && rest
-            .iter()
-            .all(|w| w.is_capitalised() && !w.is_possessive() && !is_time_word(w.text)))
-    .then(|| Span::new(first.span.start, tail.last().unwrap_or(first).span.end))
+    let (name, _) = name_before_noun(words, |w| {
+        w.is_lowercase() && lexicon::small_flags(w.text.as_bytes()) & flag::STATEMENT != 0
+    })?;
+    let (first, last) = (name.first()?, name.last()?);
+    name.iter()
+        .all(|w| w.is_capitalised() && !w.is_possessive() && !is_time_word(w.text))
+        .then(|| Span::new(first.span.start, last.span.end))
 }
 
 /// A name followed by an organisation noun, as the organisation's name
 /// without article or possessive ("Clinton campaign").
 fn organisation_phrase(words: &[Token]) -> Option<String> {
-    let (last, rest) = words.split_last()?;
-    if !is_organisation_noun(last.text) {
+    let (name, noun) = name_before_noun(words, |w| is_organisation_noun(w.text))?;
+    if name.is_empty() || !name.iter().all(|w| w.text.starts_with(char::is_uppercase)) {
         return None;
     }
-    let rest = match rest.split_first() {
+    let names: Vec<&str> = name.iter().map(Token::stem).collect();
+    Some(format!("{} {}", names.join(" "), noun.text))
+}
+
+/// A phrase that ends in a noun `is_noun` accepts: the words between an
+/// opening article ("the", "a", "an") and the noun, and the noun.
+fn name_before_noun<'w, 't>(
+    words: &'w [Token<'t>],
+    is_noun: impl Fn(&Token) -> bool,
+) -> Option<(&'w [Token<'t>], &'w Token<'t>)> {
+    let (noun, rest) = words.split_last()?;
+    if !is_noun(noun) {
+        return None;
+    }
+    let name = match rest.split_first() {
         Some((first, tail)) if one_of(first.text, &["the", "a", "an"]) => tail,
         _ => rest,
     };
-    if rest.is_empty() || !rest.iter().all(|w| w.text.starts_with(char::is_uppercase)) {
-        return None;
-    }
-    let names: Vec<&str> = rest.iter().map(Token::stem).collect();
-    Some(format!("{} {}", names.join(" "), last.text))
+    Some((name, noun))
 }
 
 /// "Analysts said", "Economists say": people of a role, not named.
