@@ -156,7 +156,11 @@ impl<'a> Document<'a> {
                 .map_or(self.lines.start(line), |t| t.span.start),
             horizon: self.lines.start(first_in_reach(line)),
         };
-        let (found, own_clause, goes_on) = attributions(tokens, at, sentence);
+        let Attributions {
+            found,
+            own_clause,
+            goes_on,
+        } = attributions(tokens, at, sentence);
         // "“…,” said Ash. “It will stay.” Keeper Ivo Lind echoed Ash's
         // words": a quote that is a sentence of its own after a quote with
         // a cue goes on with its speaker; a sentence after it that goes on
@@ -409,12 +413,21 @@ fn first_in_reach(line: usize) -> usize {
     line.saturating_sub(HORIZON_LINES)
 }
 
-/// The attributions that may hold for the quotation at token `at`, best
-/// first; `sentence` is the first token of its sentence. And whether the
-/// sentence after the quote reports a clause of its own, so that the
-/// quote has no cue after it; and whether a sentence after the quote
-/// opens with its subject and goes on past its cue.
-fn attributions(tokens: &[Token], at: usize, sentence: usize) -> (Vec<Found>, bool, bool) {
+/// What the words around a quote say of its attribution.
+struct Attributions {
+    /// The attributions that may hold, best first.
+    found: Vec<Found>,
+    /// The sentence after the quote reports a clause of its own, so that
+    /// the quote has no cue after it.
+    own_clause: bool,
+    /// The sentence after the quote opens with its subject and goes on
+    /// past its cue.
+    goes_on: bool,
+}
+
+/// The [`Attributions`] of the quotation at token `at`; `sentence` is the
+/// first token of its sentence.
+fn attributions(tokens: &[Token], at: usize, sentence: usize) -> Attributions {
     let after_end = tokens[at + 1..]
         .iter()
         .position(|t| t.kind == Kind::Quote || t.is('.') || t.is('?') || t.is('!') || t.is(';'))
@@ -464,7 +477,11 @@ fn attributions(tokens: &[Token], at: usize, sentence: usize) -> (Vec<Found>, bo
     } else {
         after.into_iter().chain(before).collect()
     };
-    (found, own_clause, goes_on)
+    Attributions {
+        found,
+        own_clause,
+        goes_on,
+    }
 }
 
 /// A quotation of a few words that opens its sentence is a sentence of
