@@ -466,10 +466,11 @@ fn attributions(tokens: &[Token], at: usize, sentence: usize) -> Attributions {
     let goes_on = after.is_some_and(|f| {
         ended
             && stops
-            && f.subject.end <= f.cue.start
-            && words_after
-                .iter()
-                .any(|t| t.span.start >= f.cue.end && t.is_word())
+            && (f.subject.end <= f.cue.start
+                && words_after
+                    .iter()
+                    .any(|t| t.span.start >= f.cue.end && t.is_word())
+                || closes_a_clause(words_after, &f))
     });
     let after = after.filter(|_| !own_clause);
     let found = if ended && !before.is_empty() {
@@ -482,6 +483,21 @@ fn attributions(tokens: &[Token], at: usize, sentence: usize) -> Attributions {
         own_clause,
         goes_on,
     }
+}
+
+/// The attribution after a quote ends a clause of its own: "The sale
+/// has bought time, analysts said." A pronoun ("…, she said") stands for
+/// whoever is in focus, the quote's speaker too.
+fn closes_a_clause(words_after: &[Token], found: &Found) -> bool {
+    let from = found.subject.start.min(found.cue.start);
+    let pronoun = words_after
+        .iter()
+        .any(|t| t.span.start == found.subject.start && is_pronoun_token(t));
+    !pronoun
+        && words_after
+            .iter()
+            .take_while(|t| t.span.start < from)
+            .any(Token::is_word)
 }
 
 /// A quotation of a few words that opens its sentence is a sentence of

@@ -857,6 +857,17 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a quote after a cued one goes on past a sentence that ends in its own cue",
+        "\"It is a front,\" said Ivo Lind, an analyst. \"We tried to find it.\" The \
+         sale has bought the firm time, traders said.\n\n\"We will appeal.\" The \
+         firm is not done yet, Ann Roe said.",
+        &[
+            ("It is a front,", Some("Ivo Lind"), Some("said")),
+            ("We tried to find it.", Some("Ivo Lind"), None),
+            ("We will appeal.", Some("Ann Roe"), Some("said")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
