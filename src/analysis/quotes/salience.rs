@@ -108,9 +108,16 @@ fn subject(
         let comma = text[from..sentence.end].find(',')?;
         from += comma + 1;
     }
-    // "She will team up with Ann Roe": about "she", not Roe.
-    let subject_word = text[from..sentence.end].split_whitespace().next();
-    if subject_word.is_some_and(is_personal) {
+    // "She will team up with Ann Roe": about "she", not Roe; so is "But
+    // she …" ("But it was Ann Roe who …" is about Roe).
+    let mut words = text[from..sentence.end].split_whitespace();
+    let subject_word = words.next();
+    if subject_word.is_some_and(is_personal)
+        || subject_word.is_some_and(is_conjunction)
+            && words
+                .next()
+                .is_some_and(|w| matches!(w, "he" | "she" | "they"))
+    {
         return None;
     }
     // "His times were short of Ann Roe's record": about "he", not the
@@ -157,6 +164,12 @@ fn subject(
         head = next;
     }
     head.person
+}
+
+/// A conjunction that may open a sentence before its subject: "But he
+/// refused".
+fn is_conjunction(word: &str) -> bool {
+    matches!(word, "And" | "But" | "Yet" | "So" | "Or" | "Nor")
 }
 
 /// "Mr. Lind's campaign chairman, Ivo Roe, dismissed": the first name

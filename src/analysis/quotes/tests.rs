@@ -868,6 +868,13 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a sentence opening with a conjunction and a pronoun is about the pronoun",
+        "Tom Ash spoke first. Ivo Lind said the court was faster. But he refused \
+         to accept that it had a bearing on Ash's results. \"He is good on all \
+         courts,\" he said.",
+        &[("He is good on all courts,", Some("Ivo Lind"), Some("said"))],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
