@@ -34,9 +34,35 @@ pub fn subjects(
         if let Some(person) = subject(text, sentence, people, index, quotes) {
             out.push((sentence[0].span.start, person));
         }
+        out.extend(clause_subjects(sentence, people));
         start = end;
     }
     out
+}
+
+/// "Ash said he had had enough, but Ivo Lind rejected his comments": a
+/// clause after a comma and a conjunction that opens with a person and
+/// a verb is about that person, later than the sentence's subject.
+fn clause_subjects<'p>(
+    tokens: &'p [Token],
+    people: &'p People,
+) -> impl Iterator<Item = (usize, usize)> + 'p {
+    tokens.windows(3).filter_map(|w| {
+        let opens = w[0].is(',') && matches!(w[1].text, "but" | "while" | "and" | "though");
+        if !opens || !w[2].is_capitalised() {
+            return None;
+        }
+        let at = people
+            .mentions
+            .partition_point(|m| m.span.start < w[2].span.start);
+        let m = people.mentions.get(at)?;
+        let after = tokens.iter().find(|t| t.span.start >= m.span.end)?;
+        let verb = after.is_word()
+            && after.text.starts_with(char::is_lowercase)
+            && !matches!(after.text, "and" | "or" | "of" | "in" | "at" | "for" | "to");
+        (m.span.start == w[2].span.start && m.kind == EntityKind::Person && verb)
+            .then_some((w[1].span.start, m.person?))
+    })
 }
 
 fn subject(

@@ -875,6 +875,12 @@ const ROWS: &[Row] = &[
         &[("He is good on all courts,", Some("Ivo Lind"), Some("said"))],
     ),
     (
+        "a clause after a comma and a conjunction is about the person opening it",
+        "Tom Ash said he had had enough of the court, but Ivo Lind rejected his \
+         comments. \"We did ask for it,\" he said.",
+        &[("We did ask for it,", Some("Ivo Lind"), Some("said"))],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
