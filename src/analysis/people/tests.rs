@@ -30,6 +30,13 @@ fn who_is_a_person() {
             "The Kremlin said NATO and Brussels were to blame, AFP reported.",
             &[],
         ),
+        // An occupation that opens the sentence is the name's title, not
+        // its first word; "a software developer" may be a firm.
+        (
+            "Farmer Geoff Brooks, a member of the hunt, told the BBC it was over. \
+             London-based software developer Tellcom has unveiled a phone.",
+            &["Geoff Brooks"],
+        ),
         // A lone given name after a royal title is someone of its own,
         // unless the text gives that royal's full name.
         (
