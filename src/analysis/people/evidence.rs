@@ -216,10 +216,11 @@ fn given_then_surname(ctx: &Ctx) -> bool {
 }
 
 /// Counter-evidence from `things`: `None` when the name is a thing's
-/// wherever it stands (its form, or what [`named_by_grammar`] reads),
-/// else the points against it (a state after a town, a name that owns a
-/// person, a phrase ending in a plural, a brand that does not speak: a
-/// brand that speaks is a speaker still, the quotes name it).
+/// wherever it stands (its form, what [`named_by_grammar`] reads, or a
+/// person it owns: "Oxfam's Ann Roe" makes "Oxfam says" a body's words),
+/// else the points against it (a state after a town, a phrase ending in
+/// a plural, a brand that does not speak: a brand that speaks is a
+/// speaker still, the quotes name it).
 /// Not inlined: few candidates ask, and a smaller `judge` keeps the
 /// rules it calls inlined.
 #[inline(never)]
@@ -235,15 +236,12 @@ fn against_thing(ctx: &Ctx, speaks: f32) -> Option<f32> {
     {
         return (!named_by_grammar(ctx)).then_some(0.0);
     }
-    if things::by_form(ctx) || named_by_grammar(ctx) {
+    if things::by_form(ctx) || named_by_grammar(ctx) || things::owns_person(ctx) {
         return None;
     }
     let mut s = 0.0;
     if things::state_after_town(ctx) {
         s += W.place;
-    }
-    if things::owns_person(ctx) {
-        s += W.owns_person;
     }
     if things::plural_phrase(ctx) {
         s += W.plural_phrase;

@@ -30,6 +30,13 @@ fn who_is_a_person() {
             "The Kremlin said NATO and Brussels were to blame, AFP reported.",
             &[],
         ),
+        // A name that owns a person named after it is a body's, also
+        // where it speaks.
+        (
+            "Prices are too high, Qorvath says in a report. Qorvath's Ann Roe \
+             said so.",
+            &["Ann Roe"],
+        ),
         // An occupation that opens the sentence is the name's title, not
         // its first word; "a software developer" may be a firm.
         (

@@ -113,9 +113,6 @@ pub struct Weights {
     /// "Google said its profits rose", "Yukos, which owns": a name that
     /// "its" or "which" refers to.
     pub thing: f32,
-    /// "Qorvath's Zbyk Lind": a possessive name before a person's name
-    /// (a club's player, a firm's analyst).
-    pub owns_person: f32,
     /// `EastEnders`, `AutoLink`: a lone word run together from two, with
     /// nothing in its context that says person.
     pub brand: f32,
@@ -192,7 +189,6 @@ impl Weights {
         common_word: -2.0,
         common_opener: -1.0,
         thing: -4.0,
-        owns_person: -3.0,
         brand: -4.0,
         ends_in_title: -3.0,
         furniture: -3.0,
