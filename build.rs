@@ -69,6 +69,7 @@ const LISTS: &[(&str, Shape)] = &[
     ("surname-prefixes.txt", Shape::Set),
     ("body-titles.txt", Shape::Set),
     ("work-roles.txt", Shape::Set),
+    ("firm-relations.txt", Shape::Set),
 ];
 
 fn main() {

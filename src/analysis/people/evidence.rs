@@ -257,7 +257,10 @@ fn against_thing(ctx: &Ctx, speaks: f32) -> Option<f32> {
 /// ("Vera Lind star Ann Roe"), a list of things it stands in ("films such
 /// as Vera Lind").
 fn named_by_grammar(ctx: &Ctx) -> bool {
-    things::plural_verb(ctx) || things::employs(ctx) || things::listed_as_things(ctx)
+    things::plural_verb(ctx)
+        || things::employs(ctx)
+        || things::listed_as_things(ctx)
+        || things::related_firm(ctx)
 }
 
 /// A lone acronym, date or nationality with no title before it: no rule

@@ -30,6 +30,14 @@ fn who_is_a_person() {
             "The Kremlin said NATO and Brussels were to blame, AFP reported.",
             &[],
         ),
+        // What a firm is to another names a firm; a list after the
+        // plural names people.
+        (
+            "Tellco could build cars for its Japanese rival Qorvath. Zbyk sued \
+             Morgan Stanley, its former banker, on Friday. Sales rose, according \
+             to technology analysts Lindqvist. Analysts Ann Roe and Tom Ash agreed.",
+            &["Ann Roe", "Tom Ash"],
+        ),
         // A name that owns a person named after it is a body's, also
         // where it speaks.
         (

@@ -7,7 +7,7 @@
 use super::evidence::Ctx;
 use super::kinds::{clause_follows, is_preposition};
 use super::token::Kind;
-use crate::analysis::lexicon::compiled::{gendered_pronouns, work_roles};
+use crate::analysis::lexicon::compiled::{firm_relations, gendered_pronouns, work_roles};
 use crate::analysis::lexicon::{self, flag};
 use memchr::memmem;
 use std::sync::LazyLock;
@@ -163,6 +163,58 @@ pub fn employs(ctx: &Ctx) -> bool {
             .get(end)
             .is_some_and(|t| t.kind == Kind::Word && t.cap)
 }
+
+/// What a firm is to another names the name a firm's: "its Japanese
+/// rival Qorvath", "Qorvath, its former banker,", and, in the plural
+/// before one name, "technology analysts Qorvath"
+/// (`assets/words/firm-relations.txt`). Not a list of names after the
+/// plural: "analysts Ann Roe and Zbyk Lind" are people.
+pub fn related_firm(ctx: &Ctx) -> bool {
+    let first = ctx.cand.first();
+    let relation = |i: usize| firm_relations::contains(ctx.bytes(i));
+    let a = ctx.after();
+    if first > 0 && relation(first - 1) {
+        let noun = ctx.bytes(first - 1);
+        if noun.ends_with(b"s") && noun != b"its" {
+            // "administrators Ann Roe & Partners" is named after a
+            // person, who may speak in the story too.
+            let listed = matches!(ctx.bytes(a), b"and" | b"or" | b"&")
+                || ctx.bytes(a) == b"," && ctx.tokens.get(a + 1).is_some_and(|t| t.cap);
+            return !listed;
+        }
+        return owned_by_its(ctx, first - 1);
+    }
+    // "Qorvath, its former banker,".
+    ctx.bytes(a) == b","
+        && ctx.bytes(a + 1) == b"its"
+        && (a + 2..a + 2 + RELATION_WORDS)
+            .find(|&i| relation(i) || !is_modifier(ctx, i))
+            .is_some_and(|i| relation(i) && matches!(ctx.bytes(i + 1), b"," | b"."))
+}
+
+/// "its" before the relation noun at `noun`, past a few modifiers ("its
+/// former", "its Japanese").
+fn owned_by_its(ctx: &Ctx, noun: usize) -> bool {
+    (1..=RELATION_WORDS)
+        .map_while(|k| noun.checked_sub(k))
+        .find(|&i| !is_modifier(ctx, i))
+        .is_some_and(|i| ctx.bytes(i) == b"its")
+}
+
+/// A word that may stand between "its" and a relation noun: a lower-case
+/// word that is no function word, or a nationality ("Japanese").
+fn is_modifier(ctx: &Ctx, i: usize) -> bool {
+    ctx.tokens.get(i).is_some_and(|t| {
+        t.kind == Kind::Word
+            && t.bytes(ctx.text) != b"its"
+            && (!t.cap && !is_preposition(t.bytes(ctx.text))
+                || t.flags(ctx.text) & flag::DEMONYM != 0)
+    })
+}
+
+/// How many words [`related_firm`] reads between "its" and the relation
+/// noun, the noun included.
+const RELATION_WORDS: usize = 3;
 
 /// A lone word in no list of names, with "its" later in its sentence and
 /// no "he", "she" or other name before that: "Qorvath said its profits
