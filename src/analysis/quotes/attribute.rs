@@ -103,8 +103,21 @@ fn after_quote_words(tokens: &[Token]) -> Option<Found> {
 /// The speaker phrase comes before the cue, and the cue is followed by a
 /// clause of its own: "that …", a pronoun and its verb (`Ash insists he
 /// will not sell`), or a name and an auxiliary verb (`Ash said Prof Lind
-/// would help`), so it reports that clause.
+/// would help`), so it reports that clause; or "according to" and its
+/// source, then a comma and the clause it is the source of.
 pub fn reports_own_clause(tokens: &[Token], found: &Found) -> bool {
+    // "“…” According to Tellco, sales rose": the source of what follows.
+    let source = tokens.iter().position(|t| t.span.start == found.cue.start);
+    if source.is_some_and(|at| is_according_to(tokens, at)) {
+        // The source may run on past the subject found ("Nielsen//Net
+        // Ratings").
+        let tail = tokens.partition_point(|t| t.span.start < found.subject.end);
+        let comma = tokens[tail..]
+            .iter()
+            .take(SOURCE_TAIL)
+            .position(|t| t.is(','));
+        return comma.is_some_and(|n| tokens.get(tail + n + 1).is_some_and(Token::is_word));
+    }
     let Some(next) = tokens
         .iter()
         .position(|t| t.span.start >= found.cue.end && t.is_word())
@@ -115,6 +128,10 @@ pub fn reports_own_clause(tokens: &[Token], found: &Found) -> bool {
     found.subject.end <= found.cue.start
         && (t.text == "that" || is_pronoun_token(t) || name_then_auxiliary(&tokens[next..]))
 }
+
+/// How many tokens after the subject found "according to" reads for the
+/// comma that ends its source.
+const SOURCE_TAIL: usize = 4;
 
 /// A capitalised name (a title and dotted abbreviations in it), then an
 /// auxiliary verb: "Prof Lind would", "Mr. Lind has".

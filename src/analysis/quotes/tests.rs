@@ -881,6 +881,16 @@ const ROWS: &[Row] = &[
         &[("We did ask for it,", Some("Ivo Lind"), Some("said"))],
     ),
     (
+        "\"according to\" after a quote is the source of its own clause",
+        "\"Broadband is moving fast,\" said Ann Roe, Chief Executive of Tellco UK, \
+         \"with many people online.\" According to analysts Zbyk/Lind, more than \
+         half of homes have it.",
+        &[
+            ("Broadband is moving fast,", Some("Ann Roe"), Some("said")),
+            ("with many people online.", Some("Ann Roe"), None),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
