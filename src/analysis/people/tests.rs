@@ -30,21 +30,6 @@ fn who_is_a_person() {
             "The Kremlin said NATO and Brussels were to blame, AFP reported.",
             &[],
         ),
-        // What a firm is to another names a firm; a list after the
-        // plural names people.
-        (
-            "Tellco could build cars for its Japanese rival Qorvath. Zbyk sued \
-             Morgan Stanley, its former banker, on Friday. Sales rose, according \
-             to technology analysts Lindqvist. Analysts Ann Roe and Tom Ash agreed.",
-            &["Ann Roe", "Tom Ash"],
-        ),
-        // A name that owns a person named after it is a body's, also
-        // where it speaks.
-        (
-            "Prices are too high, Qorvath says in a report. Qorvath's Ann Roe \
-             said so.",
-            &["Ann Roe"],
-        ),
         // An occupation that opens the sentence is the name's title, not
         // its first word; "a software developer" may be a firm.
         (
@@ -204,6 +189,21 @@ fn who_is_a_firm() {
             "A gig starring Ann Roe and Tilda Vantrell, which raised money, is \
              repeated. Vantrell said so.",
             &["Ann Roe", "Tilda Vantrell"],
+        ),
+        // What a firm is to another names a firm; a list after the
+        // plural names people.
+        (
+            "Tellco could build cars for its Japanese rival Qorvath. Zbyk sued \
+             Morgan Stanley, its former banker, on Friday. Sales rose, according \
+             to technology analysts Lindqvist. Analysts Ann Roe and Tom Ash agreed.",
+            &["Ann Roe", "Tom Ash"],
+        ),
+        // A name that owns a person named after it is a body's, also
+        // where it speaks.
+        (
+            "Prices are too high, Qorvath says in a report. Qorvath's Ann Roe \
+             said so.",
+            &["Ann Roe"],
         ),
         // A thing's plural right before a list, or before one name that
         // opens no clause; "such films as"; a thing's noun, then "called";
