@@ -257,11 +257,13 @@ fn unclosed_aside(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
     let opens = tokens
         .get(comma + 1)
         .is_some_and(|t| one_of(t.text, &["the", "a", "an", "who", "whose"]));
-    // "Paul Gee, head of Preventon told": a bare role noun opens the
-    // aside, and the phrase before the cue is the body it heads.
-    let role = tokens.get(comma + 1).is_some_and(is_role_noun)
+    // "Paul Gee, head of Preventon told", "Ann Roe, senior research
+    // fellow at Tellco said", "Ivo Lind, of the Centre for Transport in
+    // Leeds said": a bare role, or "of", opens the aside, and the phrase
+    // before the cue is the body or the place it names.
+    let role = (role_opens(&tokens[comma + 1..start]) || tokens[comma + 1].text == "of")
         && start > 0
-        && one_of(tokens[start - 1].text, &["of", "at", "for", "from"]);
+        && one_of(tokens[start - 1].text, &["of", "at", "for", "from", "in"]);
     // The comma must follow a name, not close an opening phrase ("At a
     // forum in Chelsea, the mayor said") or a time ("On Monday, …").
     let clause = tokens[..comma]
@@ -279,6 +281,19 @@ fn unclosed_aside(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
         .then(|| phrase_before(tokens, comma))
         .flatten()
 }
+
+/// A role with no article opens the words: a role noun, after at most
+/// two lower-case words ("head", "senior research fellow").
+fn role_opens(words: &[Token]) -> bool {
+    words
+        .iter()
+        .take(ROLE_OPENS_WORDS)
+        .take_while(|t| t.is_lowercase())
+        .any(is_role_noun)
+}
+
+/// How many words [`role_opens`] reads for the role noun.
+const ROLE_OPENS_WORDS: usize = 3;
 
 /// Where an aside that ends with the comma (or dash) at `close` begins:
 /// `Smith, the former minister, said` · `Cable, who replaced Farron, said`

@@ -891,6 +891,15 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "an aside opened by a role or by \"of\" and not closed ends in a body or a place",
+        "Ann Roe, a strategist at Tellco Securities told Reuters it was \"enough\". \
+         Ivo Lind, of the Centre for Transport in Leeds said: \"It is poor.\"",
+        &[
+            ("enough", Some("Ann Roe"), Some("told")),
+            ("It is poor.", Some("Ivo Lind"), Some("said")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
