@@ -900,6 +900,15 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a DJ is a title and a role",
+        "Tellco Radio DJ Ivo Lind said: \"This year was good.\" Ann Roe spoke. \
+         \"They will be back,\" says the DJ.",
+        &[
+            ("This year was good.", Some("Ivo Lind"), Some("said")),
+            ("They will be back,", Some("Ivo Lind"), Some("says")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
