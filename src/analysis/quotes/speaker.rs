@@ -23,7 +23,7 @@ use crate::analysis::Span;
 use crate::analysis::lexicon::compiled::{
     name_links, nameless_words, party_words, possessives, post_nominals,
 };
-use crate::analysis::lexicon::{self, flag};
+use crate::analysis::lexicon::{self, Filter, flag};
 use crate::analysis::people::{
     EntityKind, Gender, Mention, People, is_preposition, may_be_name_word,
 };
@@ -566,17 +566,25 @@ fn is_name_word(word: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&'))
 }
 
-/// "the Halifax survey", "a Hutton report": the name before a statement's
-/// noun (`assets/words/statement-nouns.txt`) is whoever wrote it ("a
-/// Wednesday editorial" names a day).
+/// "the Halifax survey", "a Hutton report", "Lord Butler's report": the
+/// name before a statement's noun (`assets/words/statement-nouns.txt`)
+/// is whoever wrote it ("a Wednesday editorial" names a day).
 fn author_of_statement(words: &[Token]) -> Option<Span> {
     let (name, _) = name_before_noun(words, |w| {
         w.is_lowercase() && lexicon::small_flags(w.text.as_bytes()) & flag::STATEMENT != 0
     })?;
-    let (first, last) = (name.first()?, name.last()?);
-    name.iter()
-        .all(|w| w.is_capitalised() && !w.is_possessive() && !is_time_word(w.text))
-        .then(|| Span::new(first.span.start, last.span.end))
+    // "As Mr Kok's report noted": a sentence's opener is no part of it.
+    let opener = name.first().is_some_and(|w| {
+        lexicon::exact_flags(w.text.as_bytes(), Filter::OPENERS) & flag::OPENER != 0
+    });
+    let name = &name[usize::from(opener && name.len() > 1)..];
+    let ((last, before), first) = (name.split_last()?, name.first()?);
+    let end = last.span.start + last.stem().len();
+    let named = name
+        .iter()
+        .all(|w| w.is_capitalised() && !is_time_word(w.text))
+        && before.iter().all(|w| !w.is_possessive());
+    named.then(|| Span::new(first.span.start, end))
 }
 
 /// A name followed by an organisation noun, as the organisation's name

@@ -909,6 +909,15 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "the owner of a statement is its author",
+        "Tom Ash spoke first. Ann Roe's statement said: \"I am sorry.\" Then \
+         Tellco's statement added: \"We stand by him.\"",
+        &[
+            ("I am sorry.", Some("Ann Roe"), Some("said")),
+            ("We stand by him.", Some("Tellco"), Some("added")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
