@@ -918,6 +918,12 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a nationality ending in \"man\" is no man's unless its stem is a nationality",
+        "Ann Roe was the better player but lost. \"It was my first final,\" said \
+         the German.",
+        &[("It was my first final,", Some("Ann Roe"), Some("said"))],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \

@@ -173,9 +173,11 @@ fn nationality(written: &str, lower: &str) -> Option<Head> {
     if !is_nationality(written) {
         return None;
     }
-    let gender = if lower.ends_with("woman") {
+    // "Dutchman" is a man; "German" is not "Ger" and "man".
+    let of_people = |stem: &str| lexicon::flags(stem) & flag::DEMONYM != 0;
+    let gender = if lower.strip_suffix("woman").is_some_and(of_people) {
         Some(Gender::Female)
-    } else if lower.ends_with("man") {
+    } else if lower.strip_suffix("man").is_some_and(of_people) {
         Some(Gender::Male)
     } else {
         None
