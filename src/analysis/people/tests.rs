@@ -37,6 +37,11 @@ fn who_is_a_person() {
              London-based software developer Tellcom has unveiled a phone.",
             &["Geoff Brooks"],
         ),
+        // Two given names joined by a hyphen are a given name.
+        (
+            "Ann Roe won with victory over Anna-Lena Vekterin at the Open.",
+            &["Ann Roe", "Anna-Lena Vekterin"],
+        ),
         // A lone given name after a royal title is someone of its own,
         // unless the text gives that royal's full name.
         (

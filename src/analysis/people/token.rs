@@ -450,8 +450,15 @@ fn all_capitals_from(w: &str, mut letters: usize) -> bool {
 
 /// Flags of a hyphenated word not in the lists: a title if it ends in one
 /// ("Major-General", "Vice-President"), a nationality if it ends in one
-/// ("African-Americans"), a common word if all its parts are ("Twenty-seven").
+/// ("African-Americans"), a common word if all its parts are ("Twenty-seven"),
+/// a given name of the first's gender if both its parts are ("Anna-Lena").
 fn hyphenated_flags(s: &str) -> Flags {
+    if let Some((a, b)) = s.split_once('-') {
+        let (fa, fb) = (lexicon::flags(a), lexicon::flags(b));
+        if fa & fb & flag::GIVEN != 0 && !b.contains('-') {
+            return fa & (flag::GIVEN | flag::MALE | flag::FEMALE);
+        }
+    }
     let last = s.rsplit('-').next().unwrap_or("");
     let mut f = lexicon::small_flags(last.as_bytes());
     if f & flag::DEMONYM == 0 && last.len() > 3 && last.ends_with('s') {
