@@ -309,11 +309,9 @@ fn is_title_words(gap: &str) -> bool {
 /// spokesman", "one analyst"): a pronoun that goes to them has no speaker.
 pub const UNNAMED: usize = usize::MAX;
 
-/// "a spokesman", "an official", "one trader": someone not named, by a
-/// role noun ("an improbable remark" is no one).
 /// The words before a subject phrase end with "a spokesman for" (or "of",
 /// "at"): the phrase is the body an unnamed person speaks for.
-fn speaks_for(lead: &str) -> bool {
+pub(super) fn speaks_for(lead: &str) -> bool {
     let mut words = lead.split_whitespace().rev();
     let link = words
         .next()
@@ -388,6 +386,8 @@ fn persons_in(people: &People, span: Span) -> impl Iterator<Item = &Mention> {
 /// it ("A Home Office spokesman").
 const SPOKES_WORDS: usize = 5;
 
+/// "a spokesman", "an official", "one trader": someone not named, by a
+/// role noun ("an improbable remark" is no one).
 fn is_indefinite(phrase: &str) -> bool {
     let mut words = phrase.split_whitespace();
     words.next().is_some_and(|w| {

@@ -17,7 +17,7 @@ use super::lines::Window;
 use super::phrase::{
     is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_stop, is_time_word, one_of,
 };
-use super::salience::UNNAMED;
+use super::salience::{self, UNNAMED};
 use super::words::{Kind, Token, tokenize};
 use crate::analysis::Span;
 use crate::analysis::lexicon::compiled::{
@@ -112,7 +112,20 @@ impl<'a> Resolver<'a> {
             return self.unlisted_name(author);
         }
         if let Some(speaker) = self.named(phrase) {
-            return speaker;
+            // "A spokesman for Mr Blair said": someone unnamed, who speaks
+            // for a man or a woman, is not them ("a spokesman for Dell",
+            // of no gender, may be a firm's).
+            let mut from = phrase.start.saturating_sub(SPOKES_LEAD);
+            while !self.text.is_char_boundary(from) {
+                from += 1;
+            }
+            let for_person = matches!(speaker, Speaker::Person(p) if self.gender_of(p).is_some())
+                && salience::speaks_for(&self.text[from..phrase.start]);
+            return if for_person {
+                Speaker::Unknown
+            } else {
+                speaker
+            };
         }
         let determiner = possessives::get(first.text).is_some()
             || one_of(first.text, &["our", "my", "your", "a", "an"]);
@@ -316,6 +329,9 @@ pub(super) fn person(p: usize) -> Speaker {
         Speaker::Person(p)
     }
 }
+
+/// How many bytes before a speaker phrase hold "a spokeswoman for ".
+const SPOKES_LEAD: usize = 24;
 
 /// How many gender classes there are: not known, male, female.
 pub(super) const CLASSES: usize = 3;

@@ -924,6 +924,15 @@ const ROWS: &[Row] = &[
         &[("It was my first final,", Some("Ann Roe"), Some("said"))],
     ),
     (
+        "a spokesman for a man or a woman is not them; for a firm, is the firm",
+        "Tom Ash met Ann Roe. A spokesman for Mr Ash said: \"It went well.\" A \
+         spokeswoman for Tellco said: \"We agree.\"",
+        &[
+            ("It went well.", None, Some("said")),
+            ("We agree.", Some("Tellco"), Some("said")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
