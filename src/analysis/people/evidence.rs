@@ -261,6 +261,7 @@ fn named_by_grammar(ctx: &Ctx) -> bool {
         || things::employs(ctx)
         || things::listed_as_things(ctx)
         || things::related_firm(ctx)
+        || things::persons_work(ctx)
 }
 
 /// A lone acronym, date or nationality with no title before it: no rule

@@ -203,6 +203,13 @@ fn who_is_a_firm() {
              to technology analysts Lindqvist. Analysts Ann Roe and Tom Ash agreed.",
             &["Ann Roe", "Tom Ash"],
         ),
+        // A person's possessive right before a name makes it a work; a
+        // role between makes it a person.
+        (
+            "Despite three nominations, Ivo Lind's Vera Vantrell failed to win. \
+             Ann Roe's husband Tom Ash came.",
+            &["Ivo Lind", "Ann Roe", "Tom Ash"],
+        ),
         // A name that owns a person named after it is a body's, also
         // where it speaks.
         (

@@ -164,6 +164,25 @@ pub fn employs(ctx: &Ctx) -> bool {
             .is_some_and(|t| t.kind == Kind::Word && t.cap)
 }
 
+/// A person's possessive right before the name makes it their work:
+/// "Mike Leigh's Vera Drake", "Ann Roe's Tom Brice" (a novel). The
+/// owner is a given name and a possessive surname; a role between
+/// ("Ann Roe's husband Tom Ash") makes the name a person's again.
+pub fn persons_work(ctx: &Ctx) -> bool {
+    let first = ctx.cand.first();
+    if first < 2 || ctx.cand.role.is_some() {
+        return false;
+    }
+    let (given, owner) = (ctx.tokens[first - 2], ctx.tokens[first - 1]);
+    let possessive = matches!(owner.bytes(ctx.text), [.., b'\'', b's'])
+        || owner.bytes(ctx.text).ends_with("’s".as_bytes());
+    given.cap
+        && owner.cap
+        && possessive
+        && given.flags(ctx.text) & flag::GIVEN != 0
+        && (first < 3 || !ctx.tokens[first - 3].cap)
+}
+
 /// What a firm is to another names the name a firm's: "its Japanese
 /// rival Qorvath", "Qorvath, its former banker,", and, in the plural
 /// before one name, "technology analysts Qorvath"
