@@ -314,7 +314,12 @@ pub(super) fn aside_start(tokens: &[Token], close: usize) -> Option<usize> {
             && is_aside(&tokens[open + 1..close])
     });
     let open = after_name.or_else(|| opens.first().copied())?;
-    (open + 1 < close && is_aside(&tokens[open + 1..close])).then_some(open)
+    // "…the laws, but the thing was the content, said Ash": a comma and a
+    // conjunction open a clause, not an aside.
+    let clause = tokens
+        .get(open + 1)
+        .is_some_and(|t| one_of(t.text, &["but", "and", "or", "yet"]));
+    (open + 1 < close && !clause && is_aside(&tokens[open + 1..close])).then_some(open)
 }
 
 /// How far before a comma the role noun of "secretary to the Treasury,

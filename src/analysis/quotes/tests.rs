@@ -933,6 +933,12 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a comma and a conjunction open a clause, not an aside before the cue",
+        "Mr Tom Ash spoke. All mail is subject to the laws, but the thing was the \
+         content, said Mr Ash.\n\n\"If in doubt, retain.\"",
+        &[("If in doubt, retain.", Some("Tom Ash"), Some("said"))],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
