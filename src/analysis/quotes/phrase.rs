@@ -397,10 +397,20 @@ pub(super) fn phrase_before(tokens: &[Token], end: usize) -> Option<(Span, usize
                 start -= 1;
                 break;
             }
+            // "Bank of England", and a title chain's "director of rugby
+            // Ivo Lind" (a field in lower case: "head of Tellco" is the
+            // body an aside names).
+            let field_of = || {
+                w == "of"
+                    && is_role_noun(&tokens[start - 2])
+                    && tokens[start].is_lowercase()
+                    && !is_determiner(tokens[start].text)
+                    && tokens[end - 1].is_capitalised()
+            };
             let inner_of = matches!(w, "of" | "from")
                 && start < end
                 && start >= 2
-                && tokens[start - 2].is_capitalised();
+                && (tokens[start - 2].is_capitalised() || field_of());
             let inner = inner_of || joins_roles(tokens, start - 1, end);
             if (is_stop(w) && !inner) || is_pronoun(w) || cues::cue(w, None).is_some() {
                 break;

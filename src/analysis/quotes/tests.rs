@@ -939,6 +939,19 @@ const ROWS: &[Row] = &[
         &[("If in doubt, retain.", Some("Tom Ash"), Some("said"))],
     ),
     (
+        "a title chain holds \"of\" and a field in lower case",
+        "\"England wanted a second opinion,\" director of rugby Ivo Lind told the \
+         paper. \"It was late,\" Ann Roe, head of Tellco told the BBC.",
+        &[
+            (
+                "England wanted a second opinion,",
+                Some("Ivo Lind"),
+                Some("told"),
+            ),
+            ("It was late,", Some("Ann Roe"), Some("told")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
