@@ -37,6 +37,8 @@ fn who_is_a_person() {
              London-based software developer Tellcom has unveiled a phone.",
             &["Geoff Brooks"],
         ),
+        // Given names the US Census lacks (`given-extra.tsv`).
+        ("Liam Fox said it was wrong.", &["Liam Fox"]),
         // Two given names joined by a hyphen are a given name.
         (
             "Ann Roe won with victory over Anna-Lena Vekterin at the Open.",
