@@ -231,6 +231,7 @@ fn against_thing(ctx: &Ctx, speaks: f32) -> Option<f32> {
     let f = ctx.flags();
     if f.len() > 1
         && f[0] & flag::GIVEN != 0
+        && f[0] & flag::DEMONYM == 0
         && ctx.cand.parts.len() == f.len()
         && f.iter().all(|&x| x != 0)
     {

@@ -37,6 +37,12 @@ fn who_is_a_person() {
              London-based software developer Tellcom has unveiled a phone.",
             &["Geoff Brooks"],
         ),
+        // A nationality that is also a given name, before a plural, is
+        // a team's or a group's name.
+        (
+            "Captain Tom Ash warned the British and Irish Lions will be tough.",
+            &["Tom Ash"],
+        ),
         // Given names the US Census lacks (`given-extra.tsv`).
         ("Liam Fox said it was wrong.", &["Liam Fox"]),
         // Two given names joined by a hyphen are a given name.

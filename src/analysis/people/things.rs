@@ -363,7 +363,10 @@ fn things_plural(w: &[u8]) -> bool {
 pub fn plural_phrase(ctx: &Ctx) -> bool {
     let f = ctx.flags();
     let last = f[f.len() - 1];
-    if f.len() < 2 || f[0] & flag::GIVEN != 0 || last & (flag::SURNAME | flag::GIVEN) != 0 {
+    // "Irish Lions": a nationality that is also a given name opens no
+    // person's name before a plural.
+    let given = f[0] & flag::GIVEN != 0 && f[0] & flag::DEMONYM == 0;
+    if f.len() < 2 || given || last & (flag::SURNAME | flag::GIVEN) != 0 {
         return false;
     }
     let w = ctx.word(ctx.cand.last());
