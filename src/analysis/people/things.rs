@@ -183,7 +183,7 @@ pub fn persons_work(ctx: &Ctx) -> bool {
         && (first < 3 || !ctx.tokens[first - 3].cap)
 }
 
-/// What a firm is to another names the name a firm's: "its Japanese
+/// What a firm is to another makes the name a firm's: "its Japanese
 /// rival Qorvath", "Qorvath, its former banker,", and, in the plural
 /// before one name, "technology analysts Qorvath"
 /// (`assets/words/firm-relations.txt`). Not a list of names after the
@@ -194,7 +194,7 @@ pub fn related_firm(ctx: &Ctx) -> bool {
     let a = ctx.after();
     if first > 0 && relation(first - 1) {
         let noun = ctx.bytes(first - 1);
-        if noun.ends_with(b"s") && noun != b"its" {
+        if noun.ends_with(b"s") {
             // "administrators Ann Roe & Partners" is named after a
             // person, who may speak in the story too.
             let listed = matches!(ctx.bytes(a), b"and" | b"or" | b"&")

@@ -257,10 +257,10 @@ fn unclosed_aside(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
     let opens = tokens
         .get(comma + 1)
         .is_some_and(|t| one_of(t.text, &["the", "a", "an", "who", "whose"]));
-    // "Paul Gee, head of Preventon told", "Ann Roe, senior research
-    // fellow at Tellco said", "Ivo Lind, of the Centre for Transport in
-    // Leeds said": a bare role, or "of", opens the aside, and the phrase
-    // before the cue is the body or the place it names.
+    // "Paul Gee, head of Preventon told", "Ann Roe, a strategist at
+    // Tellco said", "Ivo Lind, of the Centre for Transport in Leeds
+    // said": a role with no name, or "of", opens the aside, and the
+    // phrase before the cue is the body or the place it names.
     let role = (role_opens(&tokens[comma + 1..start]) || tokens[comma + 1].text == "of")
         && start > 0
         && one_of(tokens[start - 1].text, &["of", "at", "for", "from", "in"]);
@@ -282,8 +282,8 @@ fn unclosed_aside(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
         .flatten()
 }
 
-/// A role with no article opens the words: a role noun, after at most
-/// two lower-case words ("head", "senior research fellow").
+/// A role opens the words: a role noun, after at most two lower-case
+/// words ("head", "a strategist", "senior director").
 fn role_opens(words: &[Token]) -> bool {
     words
         .iter()
