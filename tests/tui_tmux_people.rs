@@ -74,8 +74,10 @@ fn following_one_person_across_two_stories() {
     tmux.keys(&["/", "l", "i", "n", "d", "Enter", "G", "Enter"]);
     // The list is newest first: her oldest quote is in the second story,
     // and `{` goes up the list to the newer one.
+    // The People view shows her quotes too: wait for the second story
+    // itself, however late the keys are read.
     let screen = tmux.wait_for("her oldest quote, in the second story", |s| {
-        body(s).contains("Nobody should pay more")
+        position(s) == "2/2" && body(s).contains("Nobody should pay more")
     });
     assert_eq!(position(&screen), "2/2");
     assert!(!body(&screen).contains("single crown"), "{screen}");
