@@ -4,6 +4,7 @@
 //! team a plural verb: "Qorvath have signed"), and their place others
 //! still ("Qorvath's Zbyk Lind": a club's or a firm's person).
 
+use super::candidates::is_possessive;
 use super::evidence::Ctx;
 use super::kinds::{clause_follows, is_preposition};
 use super::token::Kind;
@@ -174,11 +175,9 @@ pub fn persons_work(ctx: &Ctx) -> bool {
         return false;
     }
     let (given, owner) = (ctx.tokens[first - 2], ctx.tokens[first - 1]);
-    let possessive = matches!(owner.bytes(ctx.text), [.., b'\'', b's'])
-        || owner.bytes(ctx.text).ends_with("’s".as_bytes());
     given.cap
         && owner.cap
-        && possessive
+        && is_possessive(owner.bytes(ctx.text))
         && given.flags(ctx.text) & flag::GIVEN != 0
         && (first < 3 || !ctx.tokens[first - 3].cap)
 }

@@ -115,13 +115,8 @@ impl<'a> Resolver<'a> {
             // "A spokesman for Mr Blair said": someone unnamed, who speaks
             // for a man or a woman, is not them ("a spokesman for Dell",
             // of no gender, may be a firm's).
-            let mut from = phrase.start.saturating_sub(SPOKES_LEAD);
-            while !self.text.is_char_boundary(from) {
-                from += 1;
-            }
-            let for_person = matches!(speaker, Speaker::Person(p) if self.gender_of(p).is_some())
-                && salience::speaks_for(&self.text[from..phrase.start]);
-            return if for_person {
+            let gendered = matches!(speaker, Speaker::Person(p) if self.gender_of(p).is_some());
+            return if gendered && self.spokes_lead(phrase.start) {
                 Speaker::Unknown
             } else {
                 speaker
@@ -253,6 +248,15 @@ impl<'a> Resolver<'a> {
                 .unnamed_body(cx)
                 .map_or(Speaker::Unknown, Speaker::Organisation),
         }
+    }
+
+    /// The words before `at` end with "a spokesman for" (or "of", "at").
+    fn spokes_lead(&self, at: usize) -> bool {
+        let mut from = at.saturating_sub(SPOKES_LEAD);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        salience::speaks_for(&self.text[from..at])
     }
 
     fn gender_of(&self, person: usize) -> Option<Gender> {
