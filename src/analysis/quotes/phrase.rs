@@ -238,6 +238,14 @@ pub(super) fn is_role_noun(token: &Token) -> bool {
     lower(token).is_some_and(|w| lexicon::small_flags(w.as_bytes()) & flag::TITLE != 0)
 }
 
+/// A title written in capitals: "CEO", "MP" ("Tellco's CEO, Ann Roe,
+/// said").
+fn is_capital_title(token: &Token) -> bool {
+    token.text.len() > 1
+        && token.text.bytes().all(|b| b.is_ascii_uppercase())
+        && lexicon::small_flags(token.text.as_bytes()) & flag::TITLE != 0
+}
+
 /// "Sam Lau, the communications director for the party said": an aside
 /// whose closing comma is missing, so the phrase before the cue is the
 /// end of the aside. The name before the aside's comma is the subject.
@@ -334,6 +342,7 @@ fn names_a_role(tokens: &[Token], open: usize, words: &[Token]) -> bool {
     // role may end in the body it serves.
     let role = open > 0
         && (tokens[open - 1].is_lowercase()
+            || is_capital_title(&tokens[open - 1])
             || tokens[open.saturating_sub(ROLE_REACH)..open]
                 .iter()
                 .any(is_role_noun));

@@ -5,6 +5,7 @@
 use super::attribute::cue_subject;
 use super::credit::is_credit;
 use super::index::TextIndex;
+use super::phrase;
 use super::words::{Token, starts_sentence};
 use crate::analysis::Span;
 use crate::analysis::chars::{is_alphabetic, is_alphanumeric};
@@ -131,8 +132,12 @@ fn subject(
     if is_opener(first_word)
         || first_word.len() > 4 && (first_word.ends_with("ing") || first_word.ends_with("ed"))
     {
-        let comma = text[from..sentence.end].find(',')?;
-        from += comma + 1;
+        from += match bare_adverb(&text[from..sentence.end], first_word) {
+            // "Earlier Tony Blair defended the plans": no comma after an
+            // adverb that is the whole opening phrase.
+            Some(end) => end,
+            None => text[from..sentence.end].find(',')? + 1,
+        };
     }
     // "She will team up with Ann Roe": about "she", not Roe; so is "But
     // she …" ("But it was Ann Roe who …" is about Roe).
@@ -190,6 +195,14 @@ fn subject(
         head = next;
     }
     head.person
+}
+
+/// Where an opening adverb ends ("Earlier", "Meanwhile";
+/// `assets/words/adverbs.txt`) when no comma follows it.
+fn bare_adverb(sentence: &str, word: &str) -> Option<usize> {
+    let end = sentence.find(word)? + word.len();
+    let bare = !sentence[end..].starts_with(',') && phrase::is_adverb(&word.to_ascii_lowercase());
+    bare.then_some(end)
 }
 
 /// A conjunction that may open a sentence before its subject: "But he

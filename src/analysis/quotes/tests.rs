@@ -952,6 +952,17 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a title in capitals is a role that the name after its comma fills",
+        "\"We are ready,\" Tellco's CEO, Ann Roe, told the paper.",
+        &[("We are ready,", Some("Ann Roe"), Some("told"))],
+    ),
+    (
+        "an opening adverb with no comma leaves the subject after it",
+        "Mr Tom Ash said the law was clear.\n\nEarlier Ivo Lind defended the \
+         plans in the Commons. \"My view is clear,\" he told MPs.",
+        &[("My view is clear,", Some("Ivo Lind"), Some("told"))],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
@@ -1017,7 +1028,9 @@ const ROWS: &[Row] = &[
         "Earlier Tory leader Ivo Lind sent Mr Ash his \"warmest congratulations\", \
          saying: \"It is a great win.\"",
         &[
-            ("warmest congratulations", Some("Ivo Lind"), Some("saying")),
+            // The sentence is about Lind: the fragment is his, with no
+            // cue of its own.
+            ("warmest congratulations", Some("Ivo Lind"), None),
             ("It is a great win.", Some("Ivo Lind"), Some("saying")),
         ],
     ),
