@@ -6,7 +6,7 @@ use super::cues;
 use super::words::{Kind, Token};
 use crate::analysis::Span;
 use crate::analysis::lexicon::compiled::{
-    aside_openers, not_adverbs, time_openers, title_prefixes,
+    aside_openers, not_adverbs, spokes_nouns, time_openers, title_prefixes,
 };
 use crate::analysis::lexicon::{self, Filter, Flags, flag};
 
@@ -197,6 +197,9 @@ pub(super) fn subject_before(tokens: &[Token], at: usize) -> Option<(Span, usize
     if let Some(found) = place_after_place(tokens, start) {
         return Some(found);
     }
+    if let Some(found) = role_for_place(tokens, start) {
+        return Some(found);
+    }
     Some(unclosed_aside(tokens, start).unwrap_or((phrase, start)))
 }
 
@@ -231,6 +234,39 @@ fn place_after_place(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
     (place && named && of > 0)
         .then(|| phrase_before(tokens, comma))
         .flatten()
+}
+
+/// How many words the place after "the MP for" may hold, with its "and".
+const SEAT_WORDS: usize = 6;
+
+/// "The MP for Sittingbourne and Sheppey said": a role and the place or
+/// body it is for, after a determiner, is a description of a person; the
+/// name at `start` ends the place, and is not the speaker. Not a
+/// spokesman's (whose body speaks).
+fn role_for_place(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
+    let link = (start.saturating_sub(SEAT_WORDS)..start)
+        .rev()
+        .take_while(|&i| tokens[i].is_capitalised() || tokens[i].text == "and")
+        .last()
+        .map_or(start, |i| i)
+        .checked_sub(1)?;
+    if !one_of(tokens[link].text, &["for", "of"]) || link < 2 || !tokens[start].is_capitalised() {
+        return None;
+    }
+    let (det, role) = (&tokens[link - 2], &tokens[link - 1]);
+    let is_role = is_role_noun(role)
+        || is_capital_title(role)
+        || role.is_capitalised() && is_role_noun_word(role.text);
+    (is_determiner(det.text)
+        && !det.is_possessive()
+        && is_role
+        && !spokes_nouns::contains(role.text.to_ascii_lowercase().as_bytes()))
+    .then(|| (join(det.span, role.span), link - 2))
+}
+
+/// A title noun in any case: "Mayor", "Minister".
+fn is_role_noun_word(word: &str) -> bool {
+    lexicon::small_flags(word.as_bytes()) & flag::TITLE != 0
 }
 
 /// A lower-case role noun: "head", "director", "spokesman".

@@ -963,6 +963,16 @@ const ROWS: &[Row] = &[
         &[("My view is clear,", Some("Ivo Lind"), Some("told"))],
     ),
     (
+        "the role before \"for\" or \"of\" and a place is the speaker, not the place",
+        "Ann Roe spoke in the debate. The MP for Selby and Goole said the plan \
+         was \"a mess\".\n\nIvo Lind starred in a film. The star of Harbour \
+         Lights said: \"It was fun.\"",
+        &[
+            ("a mess", Some("Ann Roe"), Some("said")),
+            ("It was fun.", Some("Ivo Lind"), Some("said")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
