@@ -18,7 +18,7 @@ use super::phrase::{
     is_adverb, is_determiner, is_pronoun, is_pronoun_token, is_stop, is_time_word, one_of,
 };
 use super::salience::{self, UNNAMED};
-use super::words::{Kind, Token, tokenize};
+use super::words::{Kind, Token, is_abbreviation, tokenize};
 use crate::analysis::Span;
 use crate::analysis::lexicon::compiled::{
     name_links, nameless_words, party_words, possessives, post_nominals,
@@ -538,7 +538,7 @@ pub(super) fn organisation_span(text: &str, head: Span, within: Span) -> Span {
                 .peek()
                 .is_some_and(|&(_, before)| is_name_word(before))
             && !is_plain_word(text[start..].split(' ').next().unwrap_or(""));
-        if !joins && (!is_name_word(w) || is_plain_word(w)) {
+        if !joins && (!is_name_word(w) || is_plain_word(w) || ends_sentence_word(w)) {
             break;
         }
         start = at;
@@ -562,6 +562,19 @@ pub(super) fn organisation_span(text: &str, head: Span, within: Span) -> Span {
         }
     }
     Span::new(start, end)
+}
+
+/// "by coach Jose Mourinho. Chelsea's statement": a word with a full
+/// stop that is no abbreviation ("Dr.", "Inc.", "U.S.") ends a sentence, and
+/// the name on its right starts after it.
+fn ends_sentence_word(word: &str) -> bool {
+    word.strip_suffix('.').is_some_and(|w| {
+        w.len() > 1
+            && !w.contains('.')
+            && !is_abbreviation(w)
+            && lexicon::flags(w) & flag::ORG == 0
+            && w.chars().any(char::is_lowercase)
+    })
 }
 
 /// A word that starts a sentence or joins a name rather than being part
@@ -760,6 +773,8 @@ mod tests {
                 "Department of Justice",
             ),
             ("Clinton's Campaign", "Campaign", "Campaign"),
+            ("signed by Ivo Lind. Tellco's statement", "Tellco", "Tellco"),
+            ("Tellco Inc. Group", "Group", "Tellco Inc. Group"),
         ];
         for (text, part, whole) in rows {
             let at = text.find(part).unwrap_or(0);

@@ -973,6 +973,15 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a body's spokesman is the body, a person's is no one",
+        "Harbour Lights lost viewers. Harbour Lights's spokeswoman said: \"We are \
+         pleased.\" Ivo Lind was away. Mr Lind's spokesman said: \"He is ill.\"",
+        &[
+            ("We are pleased.", Some("Harbour Lights"), Some("said")),
+            ("He is ill.", None, Some("said")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \

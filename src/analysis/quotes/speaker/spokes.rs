@@ -5,13 +5,13 @@
 //! is about at that point ("The firm denied it. A spokesman said").
 
 use super::describe::{Focus, refers_to_a_body};
-use super::{Context, Resolver, Speaker, is_name_link};
+use super::{Context, Resolver, Speaker, is_name_link, is_plain_word};
 use crate::analysis::Span;
 use crate::analysis::lexicon::compiled::{party_words, spokes_nouns};
 use crate::analysis::lexicon::{self, flag};
 use crate::analysis::quotes::phrase::{join, one_of};
 use crate::analysis::quotes::salience::UNNAMED;
-use crate::analysis::quotes::words::{Kind, Token, tokenize};
+use crate::analysis::quotes::words::{Kind, Token, strip_possessive, tokenize};
 
 /// How far into a sentence its unnamed subject's noun may stand ("A
 /// Department for Constitutional Affairs spokeswoman"), and how far after
@@ -129,6 +129,9 @@ impl Resolver<'_> {
         if let Some(body) = self.spokesperson_of(phrase) {
             return Some(Speaker::Organisation(body));
         }
+        if let Some(owner) = self.owner_of_spokesperson(phrase, cx) {
+            return Some(owner);
+        }
         // "a spokesman for the Harbour Board"; for a person, nobody.
         if let Some(body) = body_after(self.text, after) {
             return self
@@ -205,6 +208,42 @@ impl Resolver<'_> {
             && lexicon::flags(name) & flag::DEMONYM != 0
             && !party_words::contains(name.as_bytes());
         (!nationality && self.index.lookup(name).is_none()).then(|| name.to_owned())
+    }
+
+    /// "Tellco's spokesman", "United's statement": the body named by the
+    /// possessive before the noun, in full if the text named it so
+    /// before ("Manchester United"); `None` for a person's spokesman
+    /// and for a phrase without an owner named.
+    fn owner_of_spokesperson(&self, phrase: &[Token], cx: &Context) -> Option<Speaker> {
+        let [name @ .., owner, _] = phrase else {
+            return None;
+        };
+        let named = owner.is_possessive()
+            && owner.is_capitalised()
+            && name
+                .iter()
+                .all(|w| w.is_capitalised() || is_name_link(w.text));
+        if !named {
+            return None;
+        }
+        // The words of one name, with a space between each: not "Jose
+        // Mourinho. Chelsea's statement", nor "Then Tellco's".
+        let mut start = owner.span.start;
+        for w in name.iter().rev() {
+            if self.text.get(w.span.end..start) != Some(" ") || is_plain_word(w.text) {
+                break;
+            }
+            start = w.span.start;
+        }
+        let body = strip_possessive(&self.text[start..owner.span.end]);
+        if self.index.lookup(body).is_some() {
+            return None;
+        }
+        let head = owner.stem().to_lowercase();
+        Some(match self.organisation_named(&[head], cx.at) {
+            found @ Speaker::Organisation(_) => found,
+            _ => Speaker::Organisation(body.to_owned()),
+        })
     }
 
     /// The words of the text from `at`, as far as [`SPOKES_REACH`].
