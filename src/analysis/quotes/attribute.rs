@@ -10,7 +10,7 @@
 
 use super::cues::{self, Form};
 use super::phrase::{
-    MAX_PHRASE, aside_start, clause_subject, is_dash, is_determiner, is_pronoun_token,
+    MAX_PHRASE, aside_start, clause_subject, is_adverb, is_dash, is_determiner, is_pronoun_token,
     is_role_noun, is_time_word, join, lower, one_of, phrase_after, phrase_before, skip_adverbs,
     subject_before,
 };
@@ -313,7 +313,7 @@ pub fn before(tokens: &[Token]) -> Vec<Found> {
             }
             Form::Participle => None,
             Form::Base if is_infinitive(tokens, at) => None,
-            _ if is_passive(tokens, at) => None,
+            _ if is_passive(tokens, at) || after_subordinator(tokens, at) => None,
             _ if is_coordinated(tokens, at) => clause_subject(&tokens[own_clause(tokens, at)..at])
                 .or_else(|| clause_subject(&tokens[..at])),
             // "But, says Ivo Lind of Tellco, it was not “the thing”", "The
@@ -505,7 +505,7 @@ pub fn cue_subject(tokens: &[Token]) -> Option<Found> {
             return None;
         }
         let (cue, len) = cue_at(tokens, at)?;
-        if is_noun_use(tokens, at) || is_passive(tokens, at) {
+        if is_noun_use(tokens, at) || is_passive(tokens, at) || after_subordinator(tokens, at) {
             return None;
         }
         let subject = match cue.form {
@@ -526,6 +526,27 @@ pub fn cue_subject(tokens: &[Token]) -> Option<Found> {
             direct: false,
         })
     })
+}
+
+/// "When asked if he would stay, Ash replied": a cue right after a
+/// word that opens a clause before its subject ("When", "If", "As";
+/// `assets/words/subject-openers.txt`) has no subject of its own. Not
+/// after an adverb among them: "Ash once said", "she later explained".
+fn after_subordinator(tokens: &[Token], at: usize) -> bool {
+    let Some(word) = at.checked_sub(1).map(|i| tokens[i].text) else {
+        return false;
+    };
+    let opener = |w: &str| {
+        lexicon::exact_flags(w.as_bytes(), Filter::SUBJECT_OPENERS) & flag::SUBJECT_OPENER != 0
+    };
+    let mut chars = word.chars();
+    let subordinator = match chars.next() {
+        Some(c) if c.is_ascii_lowercase() => {
+            opener(&(word[..1].to_ascii_uppercase() + chars.as_str()))
+        }
+        _ => opener(word),
+    };
+    subordinator && !is_adverb(&word.to_ascii_lowercase())
 }
 
 /// A sentence ending in a colon introduces the quote after it; its subject

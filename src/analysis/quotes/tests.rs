@@ -982,6 +982,18 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a cue right after \"When\" has no subject; after \"once\" it has",
+        "Tom Ash will start. When asked if he would stay Ivo Lind replied: \"I \
+         could tell you yes. \"It is a blow. \"It is good.\" A critic once said \
+         of Ann Roe: \"She gave the illusion of flight.\"",
+        &[
+            ("I could tell you yes.", Some("Ivo Lind"), Some("replied")),
+            ("It is a blow.", Some("Ivo Lind"), Some("replied")),
+            ("It is good.", Some("Ivo Lind"), Some("replied")),
+            ("She gave the illusion of flight.", None, Some("said")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
