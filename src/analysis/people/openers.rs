@@ -78,7 +78,24 @@ pub fn strip_glued_words(text: &str, tokens: &[Token], mut parts: Parts) -> Part
     while parts.len() >= 3 && parts.skip.is_none() && glued(text, tokens, parts.first) {
         parts = parts.drop_front(1);
     }
+    if parts.len() >= 2 && parts.skip.is_none() && dated(text, tokens, parts.first) {
+        parts = parts.drop_front(1);
+    }
     parts
+}
+
+/// "On Monday Doherty faced", "In September Spears married": a time
+/// word after a preposition (`assets/words/prepositions.txt`) is the
+/// time of the clause, and the name starts after it; not a feast's
+/// "Day" or "Eve" ("on Christmas Day"), which is no name either way.
+fn dated(text: &str, tokens: &[Token], i: usize) -> bool {
+    let word = tokens[i];
+    let after_preposition = i > 0 && {
+        let p = tokens[i - 1].bytes(text).to_ascii_lowercase();
+        tokens[i - 1].kind == Kind::Word && super::kinds::is_preposition(&p)
+    };
+    let feast = matches!(tokens[i + 1].bytes(text), b"Day" | b"Eve");
+    after_preposition && word.cap && !feast && word.flags(text) & flag::TIME != 0
 }
 
 /// Token `i` is a word glued before a given name (see

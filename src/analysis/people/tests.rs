@@ -160,6 +160,13 @@ fn who_is_a_person_past_the_lists() {
         ),
         // "Olympian" is a title, not a given name.
         ("Olympian Vekterin tried to catch up.", &["Vekterin"]),
+        // A weekday or month after a preposition is the clause's time.
+        (
+            "On Monday Hale said he was sorry. In September Crane said she \
+             was to marry Ivo Lind. Rapper Zippo said he was happy on Christmas \
+             Day.",
+            &["Hale", "Crane", "Ivo Lind", "Zippo"],
+        ),
     ];
     for &(text, want) in rows {
         assert_eq!(names(text), want, "{text}");

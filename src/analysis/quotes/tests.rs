@@ -975,10 +975,12 @@ const ROWS: &[Row] = &[
     (
         "a body's spokesman is the body, a person's is no one",
         "Harbour Lights lost viewers. Harbour Lights's spokeswoman said: \"We are \
-         pleased.\" Ivo Lind was away. Mr Lind's spokesman said: \"He is ill.\"",
+         pleased.\" Ivo Lind was away. Mr Lind's spokesman said: \"He is ill.\" \
+         Singer Tom Ash is sued. The singer's spokesman said: \"It is untrue.\"",
         &[
             ("We are pleased.", Some("Harbour Lights"), Some("said")),
             ("He is ill.", None, Some("said")),
+            ("It is untrue.", None, Some("said")),
         ],
     ),
     (

@@ -170,8 +170,10 @@ impl Resolver<'_> {
             {
                 return Some(found);
             }
+            // Nor is a person's spokesman that person, or anyone the text
+            // is about.
             if modifier.is_possessive() && !refers_to_a_body(noun) {
-                return None;
+                return Some(Speaker::Unknown);
             }
         } else if back
             && one_of(det.text, &["the"])
