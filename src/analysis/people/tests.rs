@@ -228,7 +228,8 @@ fn who_is_a_firm() {
         (
             "Tellco could build cars for its Japanese rival Qorvath. Zbyk sued \
              Morgan Stanley, its former banker, on Friday. Sales rose, according \
-             to technology analysts Lindqvist. Analysts Ann Roe and Tom Ash agreed.",
+             to technology analysts Lindqvist. Analysts Ann Roe and Tom Ash agreed. \
+             Tellco said its US rival Zorvath broke the rules.",
             &["Ann Roe", "Tom Ash"],
         ),
         // A person's possessive right before a name makes it a work; a

@@ -220,13 +220,14 @@ fn owned_by_its(ctx: &Ctx, noun: usize) -> bool {
 }
 
 /// A word that may stand between "its" and a relation noun: a lower-case
-/// word that is no function word, or a nationality ("Japanese").
+/// word that is no function word, a nationality ("Japanese") or a
+/// country ("its US rival").
 fn is_modifier(ctx: &Ctx, i: usize) -> bool {
     ctx.tokens.get(i).is_some_and(|t| {
         t.kind == Kind::Word
             && t.bytes(ctx.text) != b"its"
             && (!t.cap && !is_preposition(t.bytes(ctx.text))
-                || t.flags(ctx.text) & flag::DEMONYM != 0)
+                || t.flags(ctx.text) & (flag::DEMONYM | flag::PLACE) != 0)
     })
 }
 
