@@ -260,6 +260,13 @@ fn who_is_a_firm() {
              said the plan was sad. Ann Roe said Vorda was right.",
             &["Ann Roe"],
         ),
+        // Software, tests and makers are things too.
+        (
+            "The console has a messaging application called Zappochat. A speed \
+             test called Lindpak ranks them. Shares in housebuilder Wrexley \
+             rose.",
+            &[],
+        ),
         // "named" and "called" as verbs, with a complement after the name.
         (
             "The firm named Ivo Lind as its head. The party called Tom Ash a liar.",
