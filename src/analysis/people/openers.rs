@@ -89,13 +89,16 @@ pub fn strip_glued_words(text: &str, tokens: &[Token], mut parts: Parts) -> Part
 /// time of the clause, and the name starts after it; not a feast's
 /// "Day" or "Eve" ("on Christmas Day"), which is no name either way.
 fn dated(text: &str, tokens: &[Token], i: usize) -> bool {
+    // The word's flags first: most runs open with no time word.
     let word = tokens[i];
-    let after_preposition = i > 0 && {
-        let p = tokens[i - 1].bytes(text).to_ascii_lowercase();
-        tokens[i - 1].kind == Kind::Word && super::kinds::is_preposition(&p)
-    };
+    if !word.cap || i == 0 || word.flags(text) & flag::TIME == 0 {
+        return false;
+    }
+    let before = tokens[i - 1];
+    let after_preposition = before.kind == Kind::Word
+        && super::kinds::is_preposition(&before.bytes(text).to_ascii_lowercase());
     let feast = matches!(tokens[i + 1].bytes(text), b"Day" | b"Eve");
-    after_preposition && word.cap && !feast && word.flags(text) & flag::TIME != 0
+    after_preposition && !feast
 }
 
 /// Token `i` is a word glued before a given name (see

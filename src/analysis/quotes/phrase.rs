@@ -248,7 +248,7 @@ fn role_for_place(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
         .rev()
         .take_while(|&i| tokens[i].is_capitalised() || tokens[i].text == "and")
         .last()
-        .map_or(start, |i| i)
+        .unwrap_or(start)
         .checked_sub(1)?;
     if !one_of(tokens[link].text, &["for", "of"]) || link < 2 || !tokens[start].is_capitalised() {
         return None;
