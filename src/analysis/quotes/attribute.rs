@@ -14,6 +14,7 @@ use super::phrase::{
     is_role_noun, is_time_word, join, lower, one_of, phrase_after, phrase_before, skip_adverbs,
     subject_before,
 };
+use super::salience::is_opener;
 use super::words::{Kind, Token};
 use crate::analysis::Span;
 use crate::analysis::chars::is_alphanumeric;
@@ -536,15 +537,12 @@ fn after_subordinator(tokens: &[Token], at: usize) -> bool {
     let Some(word) = at.checked_sub(1).map(|i| tokens[i].text) else {
         return false;
     };
-    let opener = |w: &str| {
-        lexicon::exact_flags(w.as_bytes(), Filter::SUBJECT_OPENERS) & flag::SUBJECT_OPENER != 0
-    };
     let mut chars = word.chars();
     let subordinator = match chars.next() {
         Some(c) if c.is_ascii_lowercase() => {
-            opener(&(word[..1].to_ascii_uppercase() + chars.as_str()))
+            is_opener(&(word[..1].to_ascii_uppercase() + chars.as_str()))
         }
-        _ => opener(word),
+        _ => is_opener(word),
     };
     subordinator && !is_adverb(&word.to_ascii_lowercase())
 }

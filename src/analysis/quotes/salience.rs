@@ -15,7 +15,7 @@ use crate::analysis::people::{EntityKind, Mention, People};
 
 /// Words that open a phrase before the subject ("After the debate, …";
 /// `assets/words/subject-openers.txt`).
-fn is_opener(word: &str) -> bool {
+pub(super) fn is_opener(word: &str) -> bool {
     lexicon::exact_flags(word.as_bytes(), Filter::SUBJECT_OPENERS) & flag::SUBJECT_OPENER != 0
 }
 
