@@ -254,24 +254,21 @@ fn role_for_place(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
         return None;
     }
     let (det, role) = (&tokens[link - 2], &tokens[link - 1]);
-    let is_role = is_role_noun(role)
-        || is_capital_title(role)
-        || role.is_capitalised() && is_role_noun_word(role.text);
     (is_determiner(det.text)
         && !det.is_possessive()
-        && is_role
+        && is_role_noun_word(role.text)
         && !spokes_nouns::contains(role.text.to_ascii_lowercase().as_bytes()))
     .then(|| (join(det.span, role.span), link - 2))
 }
 
-/// A title noun in any case: "Mayor", "Minister".
+/// A title noun in any case: "head", "Mayor", "MP".
 fn is_role_noun_word(word: &str) -> bool {
     lexicon::small_flags(word.as_bytes()) & flag::TITLE != 0
 }
 
 /// A lower-case role noun: "head", "director", "spokesman".
 pub(super) fn is_role_noun(token: &Token) -> bool {
-    lower(token).is_some_and(|w| lexicon::small_flags(w.as_bytes()) & flag::TITLE != 0)
+    lower(token).is_some_and(is_role_noun_word)
 }
 
 /// A title written in capitals: "CEO", "MP" ("Tellco's CEO, Ann Roe,
@@ -279,7 +276,7 @@ pub(super) fn is_role_noun(token: &Token) -> bool {
 fn is_capital_title(token: &Token) -> bool {
     token.text.len() > 1
         && token.text.bytes().all(|b| b.is_ascii_uppercase())
-        && lexicon::small_flags(token.text.as_bytes()) & flag::TITLE != 0
+        && is_role_noun_word(token.text)
 }
 
 /// "Sam Lau, the communications director for the party said": an aside
