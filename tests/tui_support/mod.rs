@@ -220,13 +220,52 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
+        let pane = Command::new("tmux")
+            .args(["-L", &self.socket, "display-message", "-p", "-t", "t"])
+            .arg("#{pane_pid}")
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+            .unwrap_or_default();
+        let programs = descendants(&pane);
         let _ = Command::new("tmux")
             .arg("-L")
             .arg(&self.socket)
             .arg("kill-server")
             .output();
+        // A reader told to stop by the hangup saves its state into the
+        // test's folder as it goes: remove the folder once it has gone,
+        // or the folder comes back and stays behind in the temp dir.
+        let start = Instant::now();
+        while programs.iter().any(|pid| running(pid)) && start.elapsed() < TIMEOUT {
+            sleep(Duration::from_millis(20));
+        }
         let _ = std::fs::remove_dir_all(&self.dir);
     }
+}
+
+/// The pids of every process below `pid`, children first.
+fn descendants(pid: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut next = vec![pid.to_owned()];
+    while let Some(pid) = next.pop() {
+        let children =
+            std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).unwrap_or_default();
+        for child in children.split_whitespace() {
+            found.push(child.to_owned());
+            next.push(child.to_owned());
+        }
+    }
+    found
+}
+
+/// Whether a process still runs: a zombie has finished, whoever reaps it.
+fn running(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        let state = stat
+            .rsplit_once(')')
+            .map_or("", |(_, rest)| rest.trim_start());
+        !state.starts_with('Z')
+    })
 }
 
 /// The header's `12/340` position.
