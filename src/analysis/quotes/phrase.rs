@@ -300,9 +300,11 @@ fn unclosed_aside(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
         .is_some_and(|t| one_of(t.text, &["the", "a", "an", "who", "whose"]));
     // "Paul Gee, head of Preventon told", "Ann Roe, a strategist at
     // Tellco said", "Ivo Lind, of the Centre for Transport in Leeds
-    // said": a role with no name, or "of", opens the aside, and the
-    // phrase before the cue is the body or the place it names.
-    let role = (role_opens(&tokens[comma + 1..start]) || tokens[comma + 1].text == "of")
+    // said", "Jo Tan, from the Tellco Institute told": a role with no
+    // name, or "of", "from" or "at", opens the aside, and the phrase
+    // before the cue is the body or the place it names.
+    let role = (role_opens(&tokens[comma + 1..start])
+        || one_of(tokens[comma + 1].text, &["of", "from", "at"]))
         && start > 0
         && one_of(tokens[start - 1].text, &["of", "at", "for", "from", "in"]);
     // The comma must follow a name, not close an opening phrase ("At a

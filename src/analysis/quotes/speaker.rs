@@ -704,7 +704,7 @@ fn is_name_link(word: &str) -> bool {
     name_links::link(word.as_bytes())
 }
 
-/// "There", "When", "However", "It’s": a capitalised word that opens a
+/// "There", "When", "However", "It’s", "Among": a capitalised word that opens a
 /// sentence and names nobody (`assets/words/nameless-words.txt`, and the
 /// function words of the other lists).
 fn is_function_word(name: &str) -> bool {
@@ -717,6 +717,7 @@ fn is_function_word(name: &str) -> bool {
         || is_determiner(&word)
         || is_pronoun(&word)
         || is_adverb(&word)
+        || is_preposition(word.as_bytes())
         || nameless_words::contains(word.as_bytes())
 }
 

@@ -996,6 +996,16 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "an aside opened by \"from\" whose comma is missing; a preposition names no one",
+        "\"It is going well,\" Jo Tan, from the Tellco Institute (TI) told the \
+         paper.\n\nAmong them were posters carrying messages, saying \"we are \
+         sorry\" for the result.",
+        &[
+            ("It is going well,", Some("Jo Tan"), Some("told")),
+            ("we are sorry", None, Some("saying")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
