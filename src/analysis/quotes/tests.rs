@@ -1006,6 +1006,21 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a body the last cue's subject names speaks for a spokesman or \"it\"",
+        "Ann Roe said the plan was good. \"It is fine,\" a spokesman said.\n\n\
+         Labour said it would press the Tories. A spokesman said: \"We are \
+         clear.\"",
+        &[
+            ("It is fine,", None, Some("said")),
+            ("We are clear.", Some("Labour"), Some("said")),
+        ],
+    ),
+    (
+        "the body that spoke in the paragraph before is \"it\"",
+        "The Greens said they would fight.\n\n\"We will win,\" it said.",
+        &[("We will win,", Some("Greens"), Some("said"))],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \

@@ -8,8 +8,9 @@ use super::{Classes, Context, Resolver, Speaker, person};
 use crate::analysis::Span;
 use crate::analysis::lexicon::{self, flag};
 use crate::analysis::people::{EntityKind, Gender};
+use crate::analysis::quotes::attribute::cue_subject;
 use crate::analysis::quotes::phrase::one_of;
-use crate::analysis::quotes::words::is_abbreviation;
+use crate::analysis::quotes::words::{is_abbreviation, starts_sentence, tokenize};
 
 impl Resolver<'_> {
     /// "the Norwegian politician": the person described with those words;
@@ -82,10 +83,69 @@ impl Resolver<'_> {
                     (Some(Speaker::Organisation(name)), Focus::Subject) => {
                         Speaker::Organisation(name.clone())
                     }
-                    _ => Speaker::Unknown,
+                    // "The bank said" needs a bank, not any body.
+                    (_, Focus::Speaker) => Speaker::Unknown,
+                    _ => self.body_that_spoke(cx),
                 },
                 Speaker::Organisation,
             )
+    }
+
+    /// "Labour said it would press the Tories. “…,” a spokesman said": a
+    /// body the people engine does not name as one, the subject of the
+    /// last reporting cue in this paragraph or the one before (narration
+    /// before the paragraph's first quotation mark). Nobody if that
+    /// subject is a person or no proper name.
+    fn body_that_spoke(&self, cx: &Context) -> Speaker {
+        let here = self.index.line_around(Span::new(cx.at, cx.at));
+        let before = here
+            .start
+            .checked_sub(2)
+            .filter(|&end| end >= cx.horizon)
+            .map(|end| self.index.line_around(Span::new(end, end)));
+        let upto = |line: Span| {
+            let end = line.end.min(cx.at);
+            let marks = self.text[line.start..end].find(['"', '“', '”']);
+            Span::new(line.start, marks.map_or(end, |k| line.start + k))
+        };
+        for line in [Some(here), before].into_iter().flatten() {
+            let tokens = tokenize(self.text, upto(line), &[]);
+            let starts = (0..tokens.len()).filter(|&i| starts_sentence(&tokens, i));
+            let starts: Vec<usize> = starts.collect();
+            for (k, &start) in starts.iter().enumerate().rev() {
+                let end = starts.get(k + 1).copied().unwrap_or(tokens.len());
+                // "The paper said China advocated …" is no "said China".
+                if let Some(found) = cue_subject(&tokens[start..end]) {
+                    let before_cue = found.subject.end <= found.cue.start;
+                    return if before_cue {
+                        self.proper_body(found.subject)
+                    } else {
+                        Speaker::Unknown
+                    };
+                }
+            }
+        }
+        Speaker::Unknown
+    }
+
+    /// A subject written as a proper name ("Labour", "The Conservatives",
+    /// "Downing Street") that names no person: a body.
+    fn proper_body(&self, subject: Span) -> Speaker {
+        let text = subject.text(self.text);
+        let name = text
+            .strip_prefix("The ")
+            .or_else(|| text.strip_prefix("the "))
+            .unwrap_or(text);
+        let proper = name
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        let person = self
+            .mentions_from(subject)
+            .any(|m| m.kind == EntityKind::Person);
+        match self.unlisted_name(subject) {
+            body @ Speaker::Organisation(_) if proper && !person => body,
+            _ => Speaker::Unknown,
+        }
     }
 
     /// A body named at `name` may be what "it" at `at` stands for: it is
