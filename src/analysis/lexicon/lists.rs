@@ -64,6 +64,7 @@ pub const LISTS: &[List] = &[
     // The people engine's small lists, which capitalised words may be too.
     list!("titles.tsv", 0, Folded, true, true),
     list!("orgwords.tsv", 0, Folded, true, true),
+    list!("companies.txt", flag::ORG, Folded, true, false),
     list!("demonyms.txt", flag::DEMONYM, Folded, true, true),
     list!("furniture.txt", flag::FURNITURE, Folded, true, true),
     list!("time.txt", flag::TIME, Folded, true, true),

@@ -514,10 +514,19 @@ fn counter(ctx: &Ctx) -> f32 {
     } else {
         counter_many(ctx, f)
     };
-    if f.iter().any(|&x| x & flag::ORG != 0) {
+    // "Morgan Stanley", "Goldman Sachs": a firm's whole name
+    // (`companies.txt`), whatever its words are on their own.
+    let firm = f.len() > 1
+        && lexicon::heads_phrase(ctx.bytes(ctx.cand.first()))
+        && lexicon::phrase_flags(ctx.cand.words(ctx.text, ctx.tokens)) & flag::ORG != 0;
+    if firm || f.iter().any(|&x| x & flag::ORG != 0) {
         // "Tomas Post", "Michael Power": a given name, then a surname that
-        // is also an organisation word, is weaker counter-evidence.
-        let named = f.len() == 2 && f[0] & flag::GIVEN != 0 && f[1] & flag::SURNAME != 0;
+        // is also an organisation word, is weaker counter-evidence; so is
+        // a firm's word before a word in no list ("Nissan Kapeta", a
+        // foreign name).
+        let named = !firm
+            && f.len() == 2
+            && (f[0] & flag::GIVEN != 0 && f[1] & flag::SURNAME != 0 || f[1] == 0);
         s += if named {
             W.organisation_surname
         } else {

@@ -1021,6 +1021,12 @@ const ROWS: &[Row] = &[
         &[("We will win,", Some("Greens"), Some("said"))],
     ),
     (
+        "a firm's name that ends in \"s\" is a body the company noun stands for",
+        "Novartis said that it would merge departments.\n\n\"The outlook is \
+         strong,\" the firm said in a statement.",
+        &[("The outlook is strong,", Some("Novartis"), Some("said"))],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \

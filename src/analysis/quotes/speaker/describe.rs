@@ -313,7 +313,14 @@ fn is_sayer_noun(noun: &str) -> bool {
 }
 
 /// A name that can be a company or group: not a country code ("US"), an
-/// adjective ("Paris-based") or a plural ("MPs").
+/// adjective ("Paris-based") or a plural ("MPs", "Tories"), unless it is
+/// a firm's name that ends in "s" (`companies.txt`: "Novartis", "Goldman
+/// Sachs"), not a plural of the organisation words ("Times").
 fn may_be_a_body(name: &str) -> bool {
-    name.len() > 2 && !name.ends_with("-based") && !name.ends_with('s')
+    let firm = || {
+        let last = name.rsplit(' ').next().unwrap_or(name).to_ascii_lowercase();
+        lexicon::phrase_flags(name.split_whitespace()) & flag::ORG != 0
+            && lexicon::small_flags(last.as_bytes()) & flag::ORG == 0
+    };
+    name.len() > 2 && !name.ends_with("-based") && (!name.ends_with('s') || firm())
 }
