@@ -167,7 +167,11 @@ pub(super) fn subject_before(tokens: &[Token], at: usize) -> Option<(Span, usize
                     .get(end.wrapping_sub(3))
                     .is_some_and(Token::is_capitalised)
     };
-    if end >= 3 && lower(&tokens[end - 1]).is_some_and(relative) && tokens[end - 2].is(',') {
+    // "The IAAF - which said": a dash opens the clause as well.
+    let opens = |t: &Token| t.is(',') || t.is('-') || is_dash(t);
+    let relative =
+        end >= 3 && lower(&tokens[end - 1]).is_some_and(relative) && opens(&tokens[end - 2]);
+    if relative {
         end -= 2;
     }
     // A few rounds: "Harry Bond, 30, of Raleigh, N.C., who was polled, said".
@@ -194,6 +198,11 @@ pub(super) fn subject_before(tokens: &[Token], at: usize) -> Option<(Span, usize
         }
     }
     let (phrase, start) = phrase_before(tokens, end)?;
+    // "critics in the US, who said": the clause is about the critics,
+    // not the place they are in.
+    if relative && let Some(at) = place_before(tokens, start) {
+        return phrase_before(tokens, at);
+    }
     if let Some(found) = place_after_place(tokens, start) {
         return Some(found);
     }
@@ -201,6 +210,14 @@ pub(super) fn subject_before(tokens: &[Token], at: usize) -> Option<(Span, usize
         return Some(found);
     }
     Some(unclosed_aside(tokens, start).unwrap_or((phrase, start)))
+}
+
+/// The "in" of "in the US" or "in Leeds" right before the phrase at
+/// `start`, after a word ("fans in Leeds", "Ann Roe in Leeds").
+fn place_before(tokens: &[Token], start: usize) -> Option<usize> {
+    let the = start.checked_sub(1).filter(|&i| tokens[i].text == "the");
+    let at = the.unwrap_or(start).checked_sub(1).filter(|&at| at > 0)?;
+    (tokens[at].text == "in" && tokens[at - 1].kind == Kind::Word).then_some(at)
 }
 
 /// A party and state tag in parentheses ends right before `at`: "(R-OH)",

@@ -1027,6 +1027,17 @@ const ROWS: &[Row] = &[
         &[("The outlook is strong,", Some("Novartis"), Some("said"))],
     ),
     (
+        "a relative clause after a dash; \"who\" after a place is who is in it",
+        "The Tellco Board - which said it was \"very surprised\" - will appeal. \
+         The film was attacked by critics in the US, who described it as \
+         \"jarring\".\n\nIt was backed by Ann Roe in Leeds, who said: \"It is true.\"",
+        &[
+            ("very surprised", Some("Tellco Board"), Some("said")),
+            ("jarring", None, Some("described")),
+            ("It is true.", Some("Ann Roe"), Some("said")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
