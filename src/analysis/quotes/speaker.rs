@@ -108,6 +108,14 @@ impl<'a> Resolver<'a> {
         if let Some(organisation) = organisation_phrase(&words) {
             return Speaker::Organisation(organisation);
         }
+        // "Her lawsuit said", "their statement said": the pronoun the
+        // possessive stands for wrote it.
+        if let [owner, noun] = words.as_slice()
+            && let Some(pronoun) = possessives::get(owner.text)
+            && is_statement_noun(noun)
+        {
+            return self.pronoun(pronoun, cx);
+        }
         if let Some(author) = author_of_statement(&words) {
             return self.unlisted_name(author);
         }
@@ -599,13 +607,16 @@ fn is_name_word(word: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&'))
 }
 
+/// A statement's noun in lower case (`assets/words/statement-nouns.txt`).
+fn is_statement_noun(word: &Token) -> bool {
+    word.is_lowercase() && lexicon::small_flags(word.text.as_bytes()) & flag::STATEMENT != 0
+}
+
 /// "the Halifax survey", "a Hutton report", "Lord Butler's report": the
 /// name before a statement's noun (`assets/words/statement-nouns.txt`)
 /// is whoever wrote it ("a Wednesday editorial" names a day).
 fn author_of_statement(words: &[Token]) -> Option<Span> {
-    let (name, _) = name_before_noun(words, |w| {
-        w.is_lowercase() && lexicon::small_flags(w.text.as_bytes()) & flag::STATEMENT != 0
-    })?;
+    let (name, _) = name_before_noun(words, is_statement_noun)?;
     // "As Mr Kok's report noted": a sentence's opener is no part of it.
     let opener = name.first().is_some_and(|w| {
         lexicon::exact_flags(w.text.as_bytes(), Filter::OPENERS) & flag::OPENER != 0

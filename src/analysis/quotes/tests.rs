@@ -1038,6 +1038,11 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a possessive pronoun's statement is the pronoun's, also opening a sentence",
+        "Ann Roe has sued the agency. Her lawsuit said: \"She has never cheated.\"",
+        &[("She has never cheated.", Some("Ann Roe"), Some("said"))],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
