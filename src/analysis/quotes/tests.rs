@@ -1043,6 +1043,17 @@ const ROWS: &[Row] = &[
         &[("She has never cheated.", Some("Ann Roe"), Some("said"))],
     ),
     (
+        "a body's spokesman with no article; not after a list or a person",
+        "The claim was denied by Harbour Trust spokesman, who said: \"It is \
+         empty.\"\n\nA Department for Arts, Media and Sport spokeswoman said: \
+         \"We know.\"\n\nAnn Roe lost. One Roe spokesman said: \"She is tired.\"",
+        &[
+            ("It is empty.", Some("Harbour Trust"), Some("said")),
+            ("We know.", None, Some("said")),
+            ("She is tired.", None, Some("said")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \

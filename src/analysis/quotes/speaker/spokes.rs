@@ -8,7 +8,7 @@ use super::describe::{Focus, refers_to_a_body};
 use super::{Context, Resolver, Speaker, is_name_link, is_plain_word};
 use crate::analysis::Span;
 use crate::analysis::lexicon::compiled::{party_words, spokes_nouns};
-use crate::analysis::lexicon::{self, flag};
+use crate::analysis::lexicon::{self, Filter, flag};
 use crate::analysis::quotes::phrase::{join, one_of};
 use crate::analysis::quotes::salience::UNNAMED;
 use crate::analysis::quotes::words::{Kind, Token, strip_possessive, tokenize};
@@ -189,7 +189,24 @@ impl Resolver<'_> {
     /// who speaks for the body named before the noun, the body speaking.
     /// Not for a person ("a Clinton spokesman") or a nationality.
     fn spokesperson_of(&self, words: &[Token]) -> Option<String> {
-        let [first, body @ .., noun] = words else {
+        // "denied by UKIP spokesman, who said": the article may be left
+        // out ("But UKIP spokesman said": an opener is no part of it),
+        // unless the phrase is the end of a list ("A Department for Media,
+        // Culture and Sport spokeswoman") or an owner ("Chelsea's
+        // statement", which `owner_of_spokesperson` reads).
+        let first = words.first()?;
+        let words = if one_of(first.text, &["a", "an", "the", "one"]) {
+            &words[1..]
+        } else {
+            let before = self.text[..first.span.start].trim_end();
+            let listed = before.ends_with(',') || before.ends_with(" and");
+            let owned = words.iter().any(Token::is_possessive);
+            if listed || owned {
+                return None;
+            }
+            &words[usize::from(is_opener(first))..]
+        };
+        let [body @ .., noun] = words else {
             return None;
         };
         // "A Department for Education and Skills spokeswoman": lower-case
@@ -197,10 +214,7 @@ impl Resolver<'_> {
         let named = body.first().is_some_and(is_named_word)
             && body.last().is_some_and(is_named_word)
             && body.iter().all(in_body_name);
-        if !(one_of(first.text, &["a", "an", "the"])
-            && named
-            && spokes_nouns::contains(noun.text.as_bytes()))
-        {
+        if !(named && spokes_nouns::contains(noun.text.as_bytes())) {
             return None;
         }
         let name = join(body[0].span, body[body.len() - 1].span).text(self.text);
@@ -264,6 +278,12 @@ impl Resolver<'_> {
 /// A word of a body's name: capitalised or a number ("10 Downing Street").
 fn is_named_word(w: &Token) -> bool {
     w.is_capitalised() || w.text.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// "But", "However": a word that opens sentences, not names
+/// (`assets/words/sentence-openers.txt`).
+fn is_opener(w: &Token) -> bool {
+    lexicon::exact_flags(w.text.as_bytes(), Filter::OPENERS) & flag::OPENER != 0
 }
 
 /// A word that may stand inside a body's name: a named word or a link
