@@ -142,7 +142,10 @@ fn subject(
     // "She will team up with Ann Roe": about "she", not Roe; so is "But
     // she …" ("But it was Ann Roe who …" is about Roe).
     let mut words = text[from..sentence.end].split_whitespace();
-    let subject_word = words.next();
+    // "She's a fan of Ann Roe": the pronoun before its contraction.
+    let subject_word = words
+        .next()
+        .map(|w| w.split(['\'', '’']).next().unwrap_or(w));
     if subject_word.is_some_and(is_personal)
         || subject_word.is_some_and(is_conjunction)
             && words
@@ -177,6 +180,7 @@ fn subject(
                 && !inside(m.span.start)
                 && !is_credit(text, m.span)
                 && (!owned_subject || !is_possessive_at(text, m.span.end))
+                && !after_indefinite(text, m.span.start)
         });
     let mut head = persons.next()?;
     // "Obama consultant Cornell Belcher": the last name of one phrase. A
@@ -195,6 +199,13 @@ fn subject(
         head = next;
     }
     head.person
+}
+
+/// "An early goal and an Alan Shearer strike won it": a name after "a"
+/// or "an" qualifies a noun after it; the sentence is not about them.
+fn after_indefinite(text: &str, at: usize) -> bool {
+    let word = text[..at].split_whitespace().next_back();
+    matches!(word, Some("a" | "an" | "A" | "An"))
 }
 
 /// Where an opening adverb ends ("Earlier", "Meanwhile";

@@ -1054,6 +1054,17 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a name after \"a\" qualifies a noun; \"It's\" opens with its pronoun",
+        "Ivo Lind felt the team was never in danger.\n\nAn early goal and a Tom \
+         Ash strike won it. \"We got our goals early,\" he said.\n\nIvo Lind \
+         spoke. It's implied that he will not stand in Tom Ash's way. \"Let me \
+         be clear,\" he said.",
+        &[
+            ("We got our goals early,", Some("Ivo Lind"), Some("said")),
+            ("Let me be clear,", Some("Ivo Lind"), Some("said")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
