@@ -601,8 +601,13 @@ fn counter_many(ctx: &Ctx, f: &[Flags]) -> f32 {
     if last & flag::PLACE != 0 && last & (flag::SURNAME | flag::GIVEN) == 0 {
         s += W.ends_in_place;
     }
-    if f[0] & flag::PLACE != 0 && f[0] & flag::GIVEN == 0 && plural_noun(ctx) {
+    let place_first = f[0] & flag::PLACE != 0 && f[0] & flag::GIVEN == 0;
+    if place_first && plural_noun(ctx) {
         s += W.team;
+    }
+    let named = flag::GIVEN | flag::SURNAME;
+    if place_first && f[0] & flag::SURNAME == 0 && last & flag::COMMON != 0 && last & named == 0 {
+        s += W.place_then_noun;
     }
     if f.iter().all(|&x| x & flag::DEMONYM != 0) {
         s += W.demonyms;

@@ -235,6 +235,13 @@ fn who_is_a_firm() {
             "Asa Vekterin said she won. Ann Roe lost to Asa Vekterin.",
             &["Asa Vekterin", "Ann Roe"],
         ),
+        // A place, then a common noun that is no one's name, is a body or
+        // a building.
+        (
+            "Scotland Yard said the plan was reviewed. Ann Roe flew from Berlin \
+             Airport.",
+            &["Ann Roe"],
+        ),
         // What a firm is to another names a firm; a list after the
         // plural names people.
         (

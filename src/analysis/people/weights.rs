@@ -124,6 +124,9 @@ pub struct Weights {
     pub ends_in_place: f32,
     /// "Atlanta Braves": a place, then a plural noun (a team).
     pub team: f32,
+    /// "Scotland Yard", "Berlin Airport": a place, then a common noun
+    /// that is no one's name (a body or a building).
+    pub place_then_noun: f32,
     /// "Qorvath Studies", "Zbyk Breweries": a phrase that opens with no
     /// given name and ends in a common noun's plural.
     pub plural_phrase: f32,
@@ -194,6 +197,7 @@ impl Weights {
         furniture: -3.0,
         ends_in_place: -2.0,
         team: -3.0,
+        place_then_noun: -3.0,
         demonyms: -4.0,
         plural_phrase: -3.0,
         after_the: -2.5,
