@@ -1065,6 +1065,12 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "an unnamed spokesman's cue passes the body back to the cue before",
+        "Scotland Yard said the plan had been reviewed. A spokesman said it was \
+         safe. \"We cannot discuss it,\" said the spokesman.",
+        &[("We cannot discuss it,", Some("Scotland Yard"), Some("said"))],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \

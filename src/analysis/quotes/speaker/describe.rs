@@ -6,6 +6,7 @@
 use super::nouns::{Head, head_noun};
 use super::{Classes, Context, Resolver, Speaker, person};
 use crate::analysis::Span;
+use crate::analysis::lexicon::compiled::spokes_nouns;
 use crate::analysis::lexicon::{self, flag};
 use crate::analysis::people::{EntityKind, Gender};
 use crate::analysis::quotes::attribute::cue_subject;
@@ -116,6 +117,12 @@ impl Resolver<'_> {
                 let end = starts.get(k + 1).copied().unwrap_or(tokens.len());
                 // "The paper said China advocated …" is no "said China".
                 if let Some(found) = cue_subject(&tokens[start..end]) {
+                    // "Scotland Yard said … A spokesman said …": the
+                    // spokesman speaks for the body before.
+                    let last = found.subject.text(self.text).rsplit(' ').next();
+                    if last.is_some_and(|w| spokes_nouns::contains(w.as_bytes())) {
+                        continue;
+                    }
                     let before_cue = found.subject.end <= found.cue.start;
                     return if before_cue {
                         self.proper_body(found.subject)
