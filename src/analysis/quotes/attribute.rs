@@ -103,8 +103,9 @@ fn after_quote_words(tokens: &[Token]) -> Option<Found> {
 
 /// The speaker phrase comes before the cue, and the cue is followed by a
 /// clause of its own: "that …", a pronoun and its verb (`Ash insists he
-/// will not sell`), or a name and an auxiliary verb (`Ash said Prof Lind
-/// would help`), so it reports that clause; or "according to" and its
+/// will not sell`), a possessive (`Ash said his team …`), or a name and an
+/// auxiliary verb (`Ash said Prof Lind would help`), so it reports that
+/// clause; or "according to" and its
 /// source, then a comma and the clause it is the source of.
 pub fn reports_own_clause(tokens: &[Token], found: &Found) -> bool {
     // "“…” According to Tellco, sales rose": the source of what follows.
@@ -126,8 +127,13 @@ pub fn reports_own_clause(tokens: &[Token], found: &Found) -> bool {
         return false;
     };
     let t = &tokens[next];
+    // "… Ash said his team were ready": a possessive opens a subject too.
+    let owned = possessives::get(t.text).is_some();
     found.subject.end <= found.cue.start
-        && (t.text == "that" || is_pronoun_token(t) || name_then_auxiliary(&tokens[next..]))
+        && (t.text == "that"
+            || is_pronoun_token(t)
+            || owned
+            || name_then_auxiliary(&tokens[next..]))
 }
 
 /// How many tokens after the subject found "according to" reads for the

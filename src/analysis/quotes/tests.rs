@@ -1071,6 +1071,12 @@ const ROWS: &[Row] = &[
         &[("We cannot discuss it,", Some("Scotland Yard"), Some("said"))],
     ),
     (
+        "a cue after a whole sentence quoted, before a possessive, reports its own clause",
+        "Ann Roe spoke first. \"We will win the game.\" Tom Ash said his team \
+         were ready.",
+        &[("We will win the game.", Some("Ann Roe"), None)],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
