@@ -167,6 +167,9 @@ fn who_is_a_person_past_the_lists() {
              Day.",
             &["Hale", "Crane", "Ivo Lind", "Zippo"],
         ),
+        ("Until March Vekterin said no.", &["Vekterin"]),
+        // A peer's rank is a title, as "Lord" is.
+        ("Baroness Amos said she was sad.", &["Amos"]),
     ];
     for &(text, want) in rows {
         assert_eq!(names(text), want, "{text}");
