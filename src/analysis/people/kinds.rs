@@ -18,9 +18,17 @@ pub fn preceding_word(ctx: &Ctx) -> f32 {
         // "the X", and "&" in a firm's name ("Caufield & Byers")
         b"the" | b"The" | b"&" => W.after_the,
         b"in" | b"at" | b"near" | b"In" | b"At" => W.after_in,
+        b"of" | b"from" if after_named_comma(ctx, b) => W.after_in,
         _ if kind_noun(ctx, b).is_some() => W.after_kind_noun,
         _ => 0.0,
     }
+}
+
+/// "Ann Roe, of Tellco Boyd, said", "Jo Tan, from Harlow Vantrell": the
+/// "of" or "from" at `b` opens an aside after a name, which says where
+/// the person is from or works: a place or a body.
+fn after_named_comma(ctx: &Ctx, b: usize) -> bool {
+    b >= 2 && ctx.bytes(b - 1) == b"," && ctx.tokens[b - 2].cap
 }
 
 /// A lower-case organisation or place noun right before the phrase: "the

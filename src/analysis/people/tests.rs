@@ -245,6 +245,9 @@ fn who_is_a_firm() {
              Airport.",
             &["Ann Roe"],
         ),
+        // "of" or "from" opening an aside after a name says where the
+        // person works.
+        ("Ann Roe, of Tellco Boyd, said so.", &["Ann Roe"]),
         // What a firm is to another names a firm; a list after the
         // plural names people.
         (
