@@ -330,6 +330,14 @@ fn unclosed_aside(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
         .iter()
         .rposition(|t| t.is(',') || t.is('.') || t.kind == Kind::Quote)
         .map_or(0, |i| i + 1);
+    // "…, but Christoph Caselitz, president of …": a conjunction opens a
+    // clause, not a phrase before its subject.
+    let clause = clause
+        + usize::from(
+            clause + 1 < comma
+                && tokens[clause].is_lowercase()
+                && one_of(tokens[clause].text, &["but", "and", "while", "yet"]),
+        );
     let opener = tokens
         .get(clause)
         .is_none_or(|t| is_preposition(t.text) || lower(t).is_some());

@@ -1077,6 +1077,12 @@ const ROWS: &[Row] = &[
         &[("We will win the game.", Some("Ann Roe"), None)],
     ),
     (
+        "an unclosed aside after a name that follows \"but\"",
+        "Tellco plans a network, but Ivo Lind, head of the mobile division at \
+         the firm says that: \"The need will be great.\"",
+        &[("The need will be great.", Some("Ivo Lind"), Some("says"))],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
