@@ -477,6 +477,13 @@ pub fn pair_flags(first: &str, second: &str) -> Flags {
     TABLES.small.get(word_hash(pair))
 }
 
+/// Words that open sentences and are never part of a name, even where a
+/// list says they are names too ("But", "In", "May"):
+/// `assets/words/sentence-openers.txt`.
+pub fn is_sentence_opener(word: &[u8]) -> bool {
+    exact_flags(word, Filter::OPENERS) & flag::OPENER != 0
+}
+
 /// Whether a phrase starting with `word` may be in the lists: when not,
 /// [`phrase_flags`] of it is 0, and the phrase need not be read.
 pub fn heads_phrase(word: &[u8]) -> bool {

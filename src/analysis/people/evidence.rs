@@ -605,8 +605,12 @@ fn counter_many(ctx: &Ctx, f: &[Flags]) -> f32 {
     if place_first && plural_noun(ctx) {
         s += W.team;
     }
-    let named = flag::GIVEN | flag::SURNAME;
-    if place_first && f[0] & flag::SURNAME == 0 && last & flag::COMMON != 0 && last & named == 0 {
+    let name_flags = flag::GIVEN | flag::SURNAME;
+    if place_first
+        && f[0] & flag::SURNAME == 0
+        && last & flag::COMMON != 0
+        && last & name_flags == 0
+    {
         s += W.place_then_noun;
     }
     if f.iter().all(|&x| x & flag::DEMONYM != 0) {

@@ -3,7 +3,7 @@
 
 use super::candidates::Parts;
 use super::token::{Kind, Token};
-use crate::analysis::lexicon::{self, Filter, flag};
+use crate::analysis::lexicon::{self, flag};
 
 /// A lone common word that opens a sentence ("We", "Officials"): no name.
 #[inline]
@@ -54,7 +54,9 @@ pub fn strip_sentence_openers(text: &str, tokens: &[Token], mut parts: Parts) ->
         // Only a plain common word goes: "South Korea", "Power New Zealand"
         // keep their place or organisation word.
         let plain = f & !(flag::COMMON | flag::VERB) == 0 && f != 0;
-        let opener = plain || is_function_word(t.bytes(text)) || is_glued_role(text, tokens, parts);
+        let opener = plain
+            || lexicon::is_sentence_opener(t.bytes(text))
+            || is_glued_role(text, tokens, parts);
         if !opener {
             break;
         }
@@ -135,11 +137,4 @@ fn is_glued_role(text: &str, tokens: &[Token], parts: Parts) -> bool {
     let word = tokens[parts.first];
     let given = tokens[parts.first + 1];
     role_like(word.bytes(text)) && word.flags(text) == 0 && given.flags(text) & flag::GIVEN != 0
-}
-
-/// Words that open sentences and are never part of a name, even where a
-/// list says they are names too ("In", "Will", "May"):
-/// `assets/words/sentence-openers.txt`.
-fn is_function_word(w: &[u8]) -> bool {
-    lexicon::exact_flags(w, Filter::OPENERS) & flag::OPENER != 0
 }

@@ -23,7 +23,7 @@ use crate::analysis::Span;
 use crate::analysis::lexicon::compiled::{
     name_links, nameless_words, party_words, possessives, post_nominals,
 };
-use crate::analysis::lexicon::{self, Filter, flag};
+use crate::analysis::lexicon::{self, flag};
 use crate::analysis::people::{
     EntityKind, Gender, Mention, People, is_preposition, may_be_name_word,
 };
@@ -618,9 +618,9 @@ fn is_statement_noun(word: &Token) -> bool {
 fn author_of_statement(words: &[Token]) -> Option<Span> {
     let (name, _) = name_before_noun(words, is_statement_noun)?;
     // "As Mr Kok's report noted": a sentence's opener is no part of it.
-    let opener = name.first().is_some_and(|w| {
-        lexicon::exact_flags(w.text.as_bytes(), Filter::OPENERS) & flag::OPENER != 0
-    });
+    let opener = name
+        .first()
+        .is_some_and(|w| lexicon::is_sentence_opener(w.text.as_bytes()));
     let name = &name[usize::from(opener && name.len() > 1)..];
     let ((last, before), first) = (name.split_last()?, name.first()?);
     let end = last.span.start + last.stem().len();

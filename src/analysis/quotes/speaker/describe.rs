@@ -138,11 +138,7 @@ impl Resolver<'_> {
     /// A subject written as a proper name ("Labour", "The Conservatives",
     /// "Downing Street") that names no person: a body.
     fn proper_body(&self, subject: Span) -> Speaker {
-        let text = subject.text(self.text);
-        let name = text
-            .strip_prefix("The ")
-            .or_else(|| text.strip_prefix("the "))
-            .unwrap_or(text);
+        let name = super::strip_article(subject.text(self.text));
         let proper = name
             .split_whitespace()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()));

@@ -8,7 +8,7 @@ use super::describe::{Focus, refers_to_a_body};
 use super::{Context, Resolver, Speaker, is_name_link, is_plain_word};
 use crate::analysis::Span;
 use crate::analysis::lexicon::compiled::{party_words, spokes_nouns};
-use crate::analysis::lexicon::{self, Filter, flag};
+use crate::analysis::lexicon::{self, flag};
 use crate::analysis::quotes::phrase::{join, one_of};
 use crate::analysis::quotes::salience::UNNAMED;
 use crate::analysis::quotes::words::{Kind, Token, strip_possessive, tokenize};
@@ -204,7 +204,7 @@ impl Resolver<'_> {
             if listed || owned {
                 return None;
             }
-            &words[usize::from(is_opener(first))..]
+            &words[usize::from(lexicon::is_sentence_opener(first.text.as_bytes()))..]
         };
         let [body @ .., noun] = words else {
             return None;
@@ -278,12 +278,6 @@ impl Resolver<'_> {
 /// A word of a body's name: capitalised or a number ("10 Downing Street").
 fn is_named_word(w: &Token) -> bool {
     w.is_capitalised() || w.text.starts_with(|c: char| c.is_ascii_digit())
-}
-
-/// "But", "However": a word that opens sentences, not names
-/// (`assets/words/sentence-openers.txt`).
-fn is_opener(w: &Token) -> bool {
-    lexicon::exact_flags(w.text.as_bytes(), Filter::OPENERS) & flag::OPENER != 0
 }
 
 /// A word that may stand inside a body's name: a named word or a link
