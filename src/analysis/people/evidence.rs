@@ -44,6 +44,9 @@ pub struct Ctx<'a> {
     /// which several rules ask about, looked up on first use (`UNSEEN`
     /// until then).
     near: [Cell<Flags>; 2],
+    /// [`Ctx::phrase_flags`], looked up on first use (`UNSEEN` until then):
+    /// the place rule and the firm rule both ask.
+    phrase: Cell<Flags>,
 }
 
 /// No flags looked up yet: more bits than any list sets.
@@ -66,6 +69,7 @@ impl<'a> Ctx<'a> {
             len,
             place: false,
             near: [Cell::new(UNSEEN), Cell::new(UNSEEN)],
+            phrase: Cell::new(UNSEEN),
         };
         ctx.place = whole_place(&ctx);
         ctx
@@ -89,6 +93,20 @@ impl<'a> Ctx<'a> {
             slot.set(look());
         }
         slot.get()
+    }
+
+    /// The flags of the whole name as a phrase of the lists ("Hong Kong",
+    /// "Morgan Stanley"); 0 for one word, or a first word that starts no
+    /// listed phrase (most names: then nothing is hashed).
+    pub fn phrase_flags(&self) -> Flags {
+        if self.len < 2 || !lexicon::heads_phrase(self.bytes(self.cand.first())) {
+            return 0;
+        }
+        if self.phrase.get() == UNSEEN {
+            let words = self.cand.words(self.text, self.tokens);
+            self.phrase.set(lexicon::phrase_flags(words));
+        }
+        self.phrase.get()
     }
 
     #[inline]
@@ -212,7 +230,7 @@ fn given_then_surname(ctx: &Ctx) -> bool {
         && f[0] & flag::GIVEN != 0
         && f[1] & flag::SURNAME != 0
         && f[1] & flag::PLACE_WORD != 0
-        && lexicon::phrase_flags(ctx.cand.words(ctx.text, ctx.tokens)) & flag::PLACE == 0
+        && ctx.phrase_flags() & flag::PLACE == 0
 }
 
 /// Counter-evidence from `things`: `None` when the name is a thing's
@@ -516,9 +534,7 @@ fn counter(ctx: &Ctx) -> f32 {
     };
     // "Morgan Stanley", "Goldman Sachs": a firm's whole name
     // (`companies.txt`), whatever its words are on their own.
-    let firm = f.len() > 1
-        && lexicon::heads_phrase(ctx.bytes(ctx.cand.first()))
-        && lexicon::phrase_flags(ctx.cand.words(ctx.text, ctx.tokens)) & flag::ORG != 0;
+    let firm = ctx.phrase_flags() & flag::ORG != 0;
     if firm || f.iter().any(|&x| x & flag::ORG != 0) {
         // "Tomas Post", "Michael Power": a given name, then a surname that
         // is also an organisation word, is weaker counter-evidence; so is
@@ -640,9 +656,7 @@ fn whole_place(ctx: &Ctx) -> bool {
     }
     let last = ctx.flags()[ctx.flags().len() - 1];
     // Most phrases start with no place name's first word ("John Smith").
-    last & flag::PLACE_WORD != 0
-        || (lexicon::heads_phrase(prefix)
-            && lexicon::phrase_flags(ctx.cand.words(ctx.text, ctx.tokens)) & flag::PLACE != 0)
+    last & flag::PLACE_WORD != 0 || ctx.phrase_flags() & flag::PLACE != 0
 }
 
 #[cfg(test)]
