@@ -580,6 +580,11 @@ fn a_british_spelling_of_a_common_word_is_no_one() {
 #[test]
 fn a_name_its_neighbours_call_a_thing_is_none() {
     let rows: &[(&str, &[&str])] = &[
+        // An organisation's word ends its name: a consortium is a body.
+        (
+            "Mr Brown spoke. The British Retail Consortium welcomed the plan. Ann Roe agreed.",
+            &["Brown", "Ann Roe"],
+        ),
         // A noun right before the name says what it is, wherever the
         // name stands after.
         (

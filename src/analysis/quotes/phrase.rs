@@ -486,6 +486,9 @@ pub(super) fn phrase_before(tokens: &[Token], end: usize) -> Option<(Span, usize
             }
         } else if !t.is_capitalised() && !word.starts_with(|c: char| c.is_ascii_digit()) {
             break;
+        } else if start < end && opens_a_date(tokens, start - 1) {
+            // "On Monday Google said": the date is no part of the name.
+            break;
         }
         start -= 1;
     }
@@ -677,6 +680,15 @@ pub(super) fn skip_time(tokens: &[Token], end: usize) -> usize {
     if at_the_time {
         return end - 3;
     }
+    // "Bob Geldof in July said": a month or season after "in".
+    let month = end >= 2
+        && tokens[end - 1].is_capitalised()
+        && lexicon::flags(tokens[end - 1].text) & flag::TIME != 0
+        && lower(&tokens[end - 2])
+            .is_some_and(|w| w == "in" || time_openers::contains(w.as_bytes()));
+    if month {
+        return end - 2;
+    }
     let is_time = |t: &Token| is_time_word(t.text);
     let mut i = end;
     while i > 0 && is_time(&tokens[i - 1]) {
@@ -691,6 +703,17 @@ pub(super) fn skip_time(tokens: &[Token], end: usize) -> usize {
         Some(w) if time_openers::contains(w.as_bytes()) => i - 1,
         _ => i,
     }
+}
+
+/// The capitalised time word at `at` ends a time phrase its opener
+/// starts ("On Monday", "Last Friday"), so a name after it begins
+/// after it. Not "The Sunday Times", whose weekday is a name's.
+fn opens_a_date(tokens: &[Token], at: usize) -> bool {
+    let opener = |i: usize| {
+        let word = tokens[i].text.to_ascii_lowercase();
+        time_openers::contains(word.as_bytes())
+    };
+    is_time_word(tokens[at].text) && at.checked_sub(1).is_some_and(opener)
 }
 
 /// A word of a time phrase: "Tuesday", "week"

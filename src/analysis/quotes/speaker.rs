@@ -227,6 +227,15 @@ impl<'a> Resolver<'a> {
             "she" => Gender::Female,
             "they" | "it" | "we" => {
                 return match &cx.previous {
+                    // "Tellco said … In a statement Halvern said … It
+                    // said": a body named speaking since the last quote's
+                    // paragraph is the one "it" stands for.
+                    Some(Speaker::Organisation(_)) if pronoun == "it" && !cx.previous_in_line => {
+                        match self.body_that_spoke(cx) {
+                            Speaker::Unknown => cx.previous.clone().unwrap_or(Speaker::Unknown),
+                            body => body,
+                        }
+                    }
                     Some(Speaker::Organisation(name)) => Speaker::Organisation(name.clone()),
                     // After someone's quote in the same paragraph, "it"
                     // is a body the rules did not name.
@@ -711,7 +720,7 @@ fn unlisted_name_before(text: &str) -> bool {
 
 /// A word between the capitalised words of a name: "Bank of England"
 /// (`assets/words/name-links.tsv`, tag `link`).
-fn is_name_link(word: &str) -> bool {
+pub(super) fn is_name_link(word: &str) -> bool {
     name_links::link(word.as_bytes())
 }
 

@@ -1083,6 +1083,30 @@ const ROWS: &[Row] = &[
         &[("The need will be great.", Some("Ivo Lind"), Some("says"))],
     ),
     (
+        "a date after its opener is no part of the name after it",
+        "On Monday Tellco said: \"We are ready.\" Union leader Ann Roe in \
+         July said the plan was \"a good start\".",
+        &[
+            ("We are ready.", Some("Tellco"), Some("said")),
+            ("a good start", Some("Ann Roe"), Some("said")),
+        ],
+    ),
+    (
+        "\"it\" speaks for the body that opens the sentence before, or a named cue's",
+        "Ivo Lind said the change would help firms.\n\nThe Bremen Chambers of \
+         Commerce strongly welcomed the plan. \"This is the best of both \
+         worlds,\" it said.\n\nIn a statement Tellco Ltd said the service was a \
+         trial. It said: \"Users can turn it off.\"",
+        &[
+            (
+                "This is the best of both worlds,",
+                Some("Bremen Chambers of Commerce"),
+                Some("said"),
+            ),
+            ("Users can turn it off.", Some("Tellco Ltd"), Some("said")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \

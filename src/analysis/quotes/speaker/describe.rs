@@ -8,10 +8,12 @@ use super::{Classes, Context, Resolver, Speaker, person};
 use crate::analysis::Span;
 use crate::analysis::lexicon::compiled::spokes_nouns;
 use crate::analysis::lexicon::{self, flag};
+use crate::analysis::people::is_preposition;
 use crate::analysis::people::{EntityKind, Gender};
 use crate::analysis::quotes::attribute::cue_subject;
 use crate::analysis::quotes::phrase::one_of;
-use crate::analysis::quotes::words::{is_abbreviation, starts_sentence, tokenize};
+use crate::analysis::quotes::salience::is_opener;
+use crate::analysis::quotes::words::{Token, is_abbreviation, starts_sentence, tokenize};
 
 impl Resolver<'_> {
     /// "the Norwegian politician": the person described with those words;
@@ -97,7 +99,7 @@ impl Resolver<'_> {
     /// last reporting cue in this paragraph or the one before (narration
     /// before the paragraph's first quotation mark). Nobody if that
     /// subject is a person or no proper name.
-    fn body_that_spoke(&self, cx: &Context) -> Speaker {
+    pub(super) fn body_that_spoke(&self, cx: &Context) -> Speaker {
         let here = self.index.line_around(Span::new(cx.at, cx.at));
         let before = here
             .start
@@ -109,18 +111,31 @@ impl Resolver<'_> {
             let marks = self.text[line.start..end].find(['"', '“', '”']);
             Span::new(line.start, marks.map_or(end, |k| line.start + k))
         };
+        let mut latest = true;
         for line in [Some(here), before].into_iter().flatten() {
             let tokens = tokenize(self.text, upto(line), &[]);
             let starts = (0..tokens.len()).filter(|&i| starts_sentence(&tokens, i));
             let starts: Vec<usize> = starts.collect();
             for (k, &start) in starts.iter().enumerate().rev() {
                 let end = starts.get(k + 1).copied().unwrap_or(tokens.len());
+                // "The Tellco Union welcomed the plan. “…,” it said": the
+                // body that opens the sentence just before speaks.
+                let lead = latest.then(|| lead_name(&tokens[start..end])).flatten();
+                latest = false;
+                if let Some(body) = lead.map(|name| self.proper_body(name))
+                    && body != Speaker::Unknown
+                {
+                    return body;
+                }
                 // "The paper said China advocated …" is no "said China".
                 if let Some(found) = cue_subject(&tokens[start..end]) {
                     // "Scotland Yard said … A spokesman said …": the
                     // spokesman speaks for the body before.
                     let last = found.subject.text(self.text).rsplit(' ').next();
-                    if last.is_some_and(|w| spokes_nouns::contains(w.as_bytes())) {
+                    // "It said": the cue that quotes, or one before it
+                    // that names no one new.
+                    let it = last.is_some_and(|w| w.eq_ignore_ascii_case("it"));
+                    if it || last.is_some_and(|w| spokes_nouns::contains(w.as_bytes())) {
                         continue;
                     }
                     let before_cue = found.subject.end <= found.cue.start;
@@ -138,10 +153,10 @@ impl Resolver<'_> {
     /// A subject written as a proper name ("Labour", "The Conservatives",
     /// "Downing Street") that names no person: a body.
     fn proper_body(&self, subject: Span) -> Speaker {
+        let subject = proper_tail(self.text, subject);
         let name = super::strip_article(subject.text(self.text));
-        let proper = name
-            .split_whitespace()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        // Capitalised but for words inside the name ("Bank of Tellco").
+        let proper = !name.is_empty() && proper_tail(name, Span::new(0, name.len())).start == 0;
         let person = self
             .mentions_from(subject)
             .any(|m| m.kind == EntityKind::Person);
@@ -326,4 +341,74 @@ fn may_be_a_body(name: &str) -> bool {
             && lexicon::small_flags(last.as_bytes()) & flag::ORG == 0
     };
     name.len() > 2 && !name.ends_with("-based") && (!name.ends_with('s') || firm())
+}
+
+/// The capitalised name that opens a sentence and is followed by a verb
+/// ("The Tellco Union welcomed"): no opener ("In Leeds the"), and a
+/// lower-case word after it that is no preposition or function word
+/// ("Shares in Tellco").
+fn lead_name(tokens: &[Token]) -> Option<Span> {
+    let first = tokens.first()?;
+    let the = first.text == "The";
+    let name_end = tokens
+        .iter()
+        .skip(usize::from(the))
+        .position(|t| !(t.is_capitalised() || t.text == "of" || t.text == "and"))
+        .map(|i| i + usize::from(the))?;
+    // "The Tellco Union strongly believes": past an adverb.
+    let adverb = |t: &Token| {
+        t.text.ends_with("ly") || lexicon::small_flags(t.text.as_bytes()) & flag::ADVERB != 0
+    };
+    let verb = tokens[name_end..].iter().find(|t| !adverb(t))?;
+    let named = name_end > usize::from(the) && tokens[name_end - 1].is_capitalised();
+    // "Climate change was", "Former minister Ann Roe": one common word
+    // opening a sentence is no name.
+    let lone = name_end == 1 && lexicon::flags(first.text) & flag::COMMON != 0;
+    // A finite verb: "welcomed", "warns", "has", "will" ("change" may be a
+    // noun).
+    let word = verb.text;
+    let finite = word.ends_with("ed")
+        || word.ends_with('s') && !word.ends_with("ss")
+        || matches!(word, "had" | "will" | "would" | "could" | "can" | "must");
+    let plain = verb.is_lowercase()
+        && finite
+        && lexicon::small_flags(word.as_bytes()) & (flag::STOP | flag::ADVERB) == 0
+        && !is_preposition(word.as_bytes());
+    let opener =
+        !the && (is_opener(first.text) || lexicon::is_sentence_opener(first.text.as_bytes()));
+    (named && plain && !lone && !opener)
+        .then(|| Span::new(first.span.start, tokens[name_end - 1].span.end))
+}
+
+/// The proper name that ends a subject after a described noun: "the
+/// retailer Tesco" and "In a statement Google" name Tesco and Google.
+fn proper_tail(text: &str, subject: Span) -> Span {
+    let phrase = subject.text(text);
+    let words: Vec<(usize, &str)> = phrase
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let capital = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|(_, w)| w.starts_with(|c: char| c.is_uppercase()))
+    };
+    // A link between two capitalised words is the name's own ("Bank of
+    // England", "Institute for Fiscal Studies").
+    let lower = (0..words.len()).rev().find(|&i| {
+        let link = super::is_name_link(words[i].1) || words[i].1 == "for";
+        let inner = link && i > 0 && capital(i - 1) && capital(i + 1);
+        words[i].1.starts_with(|c: char| c.is_lowercase()) && !inner
+    });
+    match lower {
+        Some(i) => {
+            let after = words.get(i + 1).map_or(phrase.len(), |&(at, _)| at);
+            Span::new(subject.start + after, subject.end)
+        }
+        None => subject,
+    }
 }
