@@ -1107,6 +1107,24 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a body's own noun in lower case ends its name before a spokes-noun",
+        "Ann Roe denied the claim. A Norvale Tennis club spokesperson denied she \
+         made the remark, insisting: \"We are sure of it.\" The statement added: \
+         \"We will say no more.\"",
+        &[
+            (
+                "We are sure of it.",
+                Some("Norvale Tennis club"),
+                Some("insisting"),
+            ),
+            (
+                "We will say no more.",
+                Some("Norvale Tennis club"),
+                Some("added"),
+            ),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \

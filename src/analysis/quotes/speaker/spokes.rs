@@ -211,9 +211,14 @@ impl Resolver<'_> {
         };
         // "A Department for Education and Skills spokeswoman": lower-case
         // links inside the name, never at its ends.
+        // "An All England club spokesperson": the body's own noun may
+        // end its name in lower case.
+        let body_noun =
+            |w: &Token| body.len() > 1 && lexicon::small_flags(w.text.as_bytes()) & flag::ORG != 0;
+        let (last, inner) = body.split_last()?;
         let named = body.first().is_some_and(is_named_word)
-            && body.last().is_some_and(is_named_word)
-            && body.iter().all(in_body_name);
+            && (is_named_word(last) || body_noun(last))
+            && inner.iter().all(in_body_name);
         if !(named && spokes_nouns::contains(noun.text.as_bytes())) {
             return None;
         }
