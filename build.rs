@@ -70,6 +70,7 @@ const LISTS: &[(&str, Shape)] = &[
     ("body-titles.txt", Shape::Set),
     ("work-roles.txt", Shape::Set),
     ("firm-relations.txt", Shape::Set),
+    ("work-parts.txt", Shape::Folded),
 ];
 
 fn main() {

@@ -4,6 +4,7 @@
 use super::evidence::Ctx;
 use super::token::{Gap, Kind};
 use super::weights::WEIGHTS as W;
+use crate::analysis::lexicon::compiled::work_parts;
 use crate::analysis::lexicon::{self, flag};
 use crate::analysis::people::EntityKind;
 
@@ -19,9 +20,17 @@ pub fn preceding_word(ctx: &Ctx) -> f32 {
         b"the" | b"The" | b"&" => W.after_the,
         b"in" | b"at" | b"near" | b"In" | b"At" => W.after_in,
         b"of" | b"from" if after_named_comma(ctx, b) => W.after_in,
+        b"of" if of_a_body(ctx, b) => W.after_in,
         _ if kind_noun(ctx, b).is_some() => W.after_kind_noun,
         _ => 0.0,
     }
+}
+
+/// "the Department of Justice", "the Bank of Tellco": the "of" at `b`
+/// follows a body's capitalised noun, so the name after it is the
+/// body's.
+fn of_a_body(ctx: &Ctx, b: usize) -> bool {
+    b >= 1 && ctx.tokens[b - 1].cap && lexicon::small_flags(ctx.bytes(b - 1)) & flag::ORG != 0
 }
 
 /// "Ann Roe, of Tellco Boyd, said", "Jo Tan, from Harlow Vantrell": the
@@ -91,6 +100,12 @@ pub fn named_as_thing(ctx: &Ctx) -> bool {
             && ctx.bytes(b) == b"in"
             && lexicon::small_flags(ctx.bytes(b - 1)) & flag::STOCK != 0
         {
+            return true;
+        }
+        // "her role in Vera Drake", "starred in Ann Roe": a work; "his
+        // part in Ann Roe's cabinet" is the person's.
+        let owner = ctx.cand.possessive || ctx.text[ctx.cand.span.end..].starts_with(['\'', '’']);
+        if b > 0 && ctx.bytes(b) == b"in" && !owner && work_parts::contains(ctx.bytes(b - 1)) {
             return true;
         }
     }

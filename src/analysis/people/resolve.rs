@@ -28,6 +28,7 @@ pub fn resolve(text: &str, tokens: &[Token], cands: &[Candidate]) -> People {
     if verdicts.iter().any(|v| v.called_organisation) {
         spread_organisations(text, tokens, cands, &mut verdicts);
     }
+    heads_of_bodies(text, tokens, cands, &mut verdicts);
     let mut memo = KeyMemo {
         keys: HashMap::with_capacity_and_hasher(2 * cands.len(), BuildHasherDefault::default()),
         // Room for the keys of most articles' names.
@@ -131,6 +132,44 @@ fn spread_organisations(
                 })
             });
         if !titled && called.contains(&c.name_in(text, tokens)) {
+            *v = Verdict::ORGANISATION;
+        }
+    }
+}
+
+/// "Jupiter Research found … said Jupiter": a lone word that opens the
+/// name of a body in the same text is that body, unless it is a given
+/// name, has a title, or ends the name of someone the text calls a
+/// person ("Blair" of "Tony Blair", not of "the Blair Foundation").
+fn heads_of_bodies(text: &str, tokens: &[Token], cands: &[Candidate], verdicts: &mut [Verdict]) {
+    let word = |i: usize| &text[tokens[i].start..tokens[i].end];
+    let body = |c: &Candidate, v: &Verdict| {
+        c.parts.len() > 1 && v.other == Some(EntityKind::Organisation) && v.score < THRESHOLD
+    };
+    let heads: Vec<&str> = cands
+        .iter()
+        .zip(verdicts.iter())
+        .filter(|(c, v)| body(c, v))
+        .map(|(c, _)| word(c.first()))
+        .filter(|w| !lexicon::is_sentence_opener(w.as_bytes()))
+        .collect();
+    if heads.is_empty() {
+        return;
+    }
+    let surnames: Vec<&str> = cands
+        .iter()
+        .zip(verdicts.iter())
+        .filter(|(c, v)| c.parts.len() > 1 && v.score >= THRESHOLD)
+        .map(|(c, _)| word(c.last()))
+        .collect();
+    for (c, v) in cands.iter().zip(verdicts.iter_mut()) {
+        let w = word(c.first());
+        let lone = c.parts.len() == 1 && c.role.is_none();
+        if lone
+            && heads.contains(&w)
+            && !surnames.contains(&w)
+            && lexicon::flags(w) & flag::GIVEN == 0
+        {
             *v = Verdict::ORGANISATION;
         }
     }

@@ -580,6 +580,24 @@ fn a_british_spelling_of_a_common_word_is_no_one() {
 #[test]
 fn a_name_its_neighbours_call_a_thing_is_none() {
     let rows: &[(&str, &[&str])] = &[
+        // A name after "role in" or "starred in" is a work's, but not
+        // before a possessive.
+        (
+            "Ann Roe won praise for her role in Vera Marsh. Tom Ash starred in \
+             Ivo Lind. Her part in Tom Brice' cabinet ended.",
+            &["Ann Roe", "Tom Ash", "Tom Brice"],
+        ),
+        // A name after a body's noun and "of" is the body's.
+        (
+            "The US Department of Qorvath said Ann Roe was charged.",
+            &["Ann Roe"],
+        ),
+        // A lone word that opens a body's name is the body.
+        (
+            "The Zbyk Foundation funds it. \"It will grow,\" said Zbyk. Ann Roe of \
+             the Blair Foundation met Tony Blair. Blair said no.",
+            &["Ann Roe", "Tony Blair"],
+        ),
         // An organisation's word ends its name: a consortium is a body.
         (
             "Mr Brown spoke. The British Retail Consortium welcomed the plan. Ann Roe agreed.",
