@@ -146,7 +146,7 @@ fn heads_of_bodies(text: &str, tokens: &[Token], cands: &[Candidate], verdicts: 
     let body = |c: &Candidate, v: &Verdict| {
         c.parts.len() > 1 && v.other == Some(EntityKind::Organisation) && v.score < THRESHOLD
     };
-    let heads: Vec<&str> = cands
+    let heads: HashSet<&str, BuildHasherDefault<FxHasher>> = cands
         .iter()
         .zip(verdicts.iter())
         .filter(|(c, v)| body(c, v))
@@ -156,7 +156,7 @@ fn heads_of_bodies(text: &str, tokens: &[Token], cands: &[Candidate], verdicts: 
     if heads.is_empty() {
         return;
     }
-    let surnames: Vec<&str> = cands
+    let surnames: HashSet<&str, BuildHasherDefault<FxHasher>> = cands
         .iter()
         .zip(verdicts.iter())
         .filter(|(c, v)| c.parts.len() > 1 && v.score >= THRESHOLD)
@@ -166,8 +166,8 @@ fn heads_of_bodies(text: &str, tokens: &[Token], cands: &[Candidate], verdicts: 
         let w = word(c.first());
         let lone = c.parts.len() == 1 && c.role.is_none();
         if lone
-            && heads.contains(&w)
-            && !surnames.contains(&w)
+            && heads.contains(w)
+            && !surnames.contains(w)
             && lexicon::flags(w) & flag::GIVEN == 0
         {
             *v = Verdict::ORGANISATION;
