@@ -1125,6 +1125,12 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a firm's longer name may end in a plural organisation word",
+        "Halvern Systems, the payments firm, said on Sunday that an update had \
+         failed.\n\n\"We are sorry,\" the company said in a statement.",
+        &[("We are sorry,", Some("Halvern Systems"), Some("said"))],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \

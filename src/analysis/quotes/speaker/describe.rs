@@ -340,7 +340,14 @@ fn may_be_a_body(name: &str) -> bool {
         lexicon::phrase_flags(name.split_whitespace()) & flag::ORG != 0
             && lexicon::small_flags(last.as_bytes()) & flag::ORG == 0
     };
-    name.len() > 2 && !name.ends_with("-based") && (!name.ends_with('s') || firm())
+    // "Norvale Systems", "Tellco Holdings": a plural organisation word
+    // ends a firm's longer name.
+    let named_firm = || {
+        let (head, last) = name.rsplit_once(' ').unwrap_or(("", name));
+        head.starts_with(|c: char| c.is_uppercase())
+            && lexicon::small_flags(last.to_ascii_lowercase().as_bytes()) & flag::ORG != 0
+    };
+    name.len() > 2 && !name.ends_with("-based") && (!name.ends_with('s') || firm() || named_firm())
 }
 
 /// The capitalised name that opens a sentence and is followed by a verb
