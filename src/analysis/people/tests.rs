@@ -138,6 +138,12 @@ fn who_is_a_person() {
 #[test]
 fn who_is_a_person_past_the_lists() {
     let rows: &[(&str, &[&str])] = &[
+        // British ranks are written without a full stop ("Lt Col").
+        (
+            "Lt Col Ivo Vekterin of the PCO told the agency it was over. Cllr Ann \
+             Roe agreed.",
+            &["Ivo Vekterin", "Ann Roe"],
+        ),
         // An occupation that opens the sentence is the name's title, not
         // its first word; "a software developer" may be a firm.
         (
