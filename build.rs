@@ -71,6 +71,7 @@ const LISTS: &[(&str, Shape)] = &[
     ("work-roles.txt", Shape::Set),
     ("firm-relations.txt", Shape::Set),
     ("work-parts.txt", Shape::Folded),
+    ("label-words.txt", Shape::Folded),
 ];
 
 fn main() {

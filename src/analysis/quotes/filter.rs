@@ -7,7 +7,7 @@ use super::marks::Marked;
 use super::phrase::is_determiner;
 use super::speaker::Speaker;
 use crate::analysis::Span;
-use crate::analysis::lexicon::compiled::{term_words, title_case_minor};
+use crate::analysis::lexicon::compiled::{label_words, term_words, title_case_minor};
 use crate::analysis::lexicon::{self, Filter, flag};
 
 /// Whether a found quotation is kept: anything with a speaker or a cue is;
@@ -26,6 +26,9 @@ pub(super) fn keep(text: &str, markup: &mut Markup, marked: &Marked, decision: &
         return false;
     }
     if names_a_term(&text[..marked.open]) {
+        return false;
+    }
+    if inner.split_whitespace().count() <= LABEL_WORDS && names_a_label(&text[..marked.open]) {
         return false;
     }
     if decision.cue.is_some() || !matches!(decision.speaker, Speaker::Unknown) {
@@ -54,6 +57,48 @@ fn names_a_term(before: &str) -> bool {
             .split_whitespace()
             .next_back()
             .is_some_and(is_determiner)
+}
+
+/// The most words a label in quotes has ("links called "trackers"");
+/// a longer quote after "called" is someone's words.
+const LABEL_WORDS: usize = 3;
+
+/// The words before a quote say it is a label (`assets/words/label-words.txt`):
+/// "such as", or a verb of naming after a noun for a thing ("links
+/// called"; not "critics called", "he called it", "was dubbed").
+fn names_a_label(before: &str) -> bool {
+    let mut words = before
+        .trim_end_matches([' ', ',', ':'])
+        .rsplit(' ')
+        .filter(|w| !w.is_empty());
+    let (Some(last), previous) = (words.next(), words.next()) else {
+        return false;
+    };
+    let Some(previous) = previous else {
+        return false;
+    };
+    if label_words::contains(format!("{previous} {last}").as_bytes()) {
+        return true;
+    }
+    if !label_words::contains(last.as_bytes()) {
+        return false;
+    }
+    let verb = last.ends_with("ed") && !last.contains('-');
+    let word = previous.as_bytes();
+    let verb_or_pronoun = lexicon::exact_flags(word, Filter::FUNCTION_WORDS)
+        & (flag::PASSIVE | flag::PROGRESSIVE)
+        != 0
+        || lexicon::exact_flags(word, Filter::STOP_WORDS) & flag::STOP != 0
+        || lexicon::exact_flags(word, Filter::PRONOUNS) & flag::PRONOUN != 0;
+    // "lawmakers called", "critics dubbed": people, whose words they are.
+    let people =
+        |w: &str| lexicon::small_flags(w.as_bytes()) & (flag::TITLE | flag::ROLE_NOUN) != 0;
+    let person = people(previous) || previous.strip_suffix('s').is_some_and(people);
+    // "what is typically called": an adverb leaves the verb's subject open.
+    let adverb = previous.ends_with("ly");
+    let noun = previous.chars().all(|c| c.is_lowercase() || c == '-')
+        && !(verb_or_pronoun || person || adverb);
+    !verb || noun
 }
 
 /// The words before a quote introduce the name of a work: a possessive

@@ -1219,6 +1219,16 @@ const ROWS: &[Row] = &[
          \"step change in pricing\" is ahead, Ann Roe said.",
         &[("step change in pricing", Some("Ann Roe"), Some("said"))],
     ),
+    (
+        "a short quote after \"such as\" or a thing's noun and \"called\" is a label",
+        "Ann Roe said the system uses links called \"trackers\" and words such as \
+         \"affect\". Critics called it \"a mess\", and lawmakers called \"fraud\", \
+         she said.",
+        &[
+            ("a mess", None, Some("called")),
+            ("fraud", Some("Ann Roe"), Some("said")),
+        ],
+    ),
 ];
 
 /// The quotes found in `text` as `(text, speaker, cue)`.
