@@ -119,8 +119,10 @@ fn glued(text: &str, tokens: &[Token], i: usize) -> bool {
         || (f == 0 && after_lower && role_like(w))
 }
 
-/// A word that reads as a role noun: "-er", "-or", "-ist", "-ian".
+/// A word that reads as a role noun: "-er", "-or", "-ist", "-ian", also
+/// in the plural ("Goal-kickers Charlie Hodgson and Ann Lind").
 fn role_like(w: &[u8]) -> bool {
+    let w = w.strip_suffix(b"s").unwrap_or(w);
     [b"er".as_slice(), b"or", b"ist", b"ian"]
         .iter()
         .any(|end| w.len() >= end.len() + 3 && w.ends_with(end))

@@ -692,6 +692,10 @@ fn a_word_glued_before_a_name_is_no_part_of_it() {
         ("On Wednesday Tony Qorvath said no.", &["Tony Qorvath"]),
         ("He said German Dieter Zbyk agreed.", &["Dieter Zbyk"]),
         ("The Hall of Famer Ron Qorvath said no.", &["Ron Qorvath"]),
+        (
+            "Goal-kickers Ann Qorvath and Jo Lind scored.",
+            &["Ann Qorvath", "Jo Lind"],
+        ),
         ("Rose Mary Qorvath said no.", &["Rose Mary Qorvath"]),
         ("He said June Ann Qorvath agreed.", &["June Ann Qorvath"]),
         (
