@@ -146,7 +146,9 @@ fn heads_of_bodies(text: &str, tokens: &[Token], cands: &[Candidate], verdicts: 
     let body = |c: &Candidate, v: &Verdict| {
         c.parts.len() > 1 && v.other == Some(EntityKind::Organisation) && v.score < THRESHOLD
     };
-    let heads: HashSet<&str, BuildHasherDefault<FxHasher>> = cands
+    // Sorted lists searched by bisection: most texts name a few bodies,
+    // and a text of many stays linear in its length.
+    let mut heads: Vec<&str> = cands
         .iter()
         .zip(verdicts.iter())
         .filter(|(c, v)| body(c, v))
@@ -156,21 +158,33 @@ fn heads_of_bodies(text: &str, tokens: &[Token], cands: &[Candidate], verdicts: 
     if heads.is_empty() {
         return;
     }
-    let surnames: HashSet<&str, BuildHasherDefault<FxHasher>> = cands
-        .iter()
-        .zip(verdicts.iter())
-        .filter(|(c, v)| c.parts.len() > 1 && v.score >= THRESHOLD)
-        .map(|(c, _)| word(c.last()))
-        .collect();
-    for (c, v) in cands.iter().zip(verdicts.iter_mut()) {
+    heads.sort_unstable();
+    // The heads' first letters, as bits: most lone words start with none
+    // of them and need no search.
+    let bit = |w: &str| 1u64 << (w.as_bytes()[0] & 63);
+    let letters = heads.iter().fold(0, |m, w| m | bit(w));
+    let mut surnames: Option<Vec<&str>> = None;
+    for k in 0..cands.len() {
+        let c = &cands[k];
+        if c.parts.len() > 1 || c.role.is_some() {
+            continue;
+        }
         let w = word(c.first());
-        let lone = c.parts.len() == 1 && c.role.is_none();
-        if lone
-            && heads.contains(w)
-            && !surnames.contains(w)
-            && lexicon::flags(w) & flag::GIVEN == 0
-        {
-            *v = Verdict::ORGANISATION;
+        if letters & bit(w) == 0 || heads.binary_search(&w).is_err() {
+            continue;
+        }
+        let surnames = surnames.get_or_insert_with(|| {
+            let mut all: Vec<&str> = cands
+                .iter()
+                .zip(verdicts.iter())
+                .filter(|(c, v)| c.parts.len() > 1 && v.score >= THRESHOLD)
+                .map(|(c, _)| word(c.last()))
+                .collect();
+            all.sort_unstable();
+            all
+        });
+        if surnames.binary_search(&w).is_err() && lexicon::flags(w) & flag::GIVEN == 0 {
+            verdicts[k] = Verdict::ORGANISATION;
         }
     }
 }

@@ -28,7 +28,9 @@ pub(super) fn keep(text: &str, markup: &mut Markup, marked: &Marked, decision: &
     if names_a_term(&text[..marked.open]) {
         return false;
     }
-    if inner.split_whitespace().count() <= LABEL_WORDS && names_a_label(&text[..marked.open]) {
+    // Most quotes are longer: their words are counted only up to the limit.
+    let short = inner.split_whitespace().nth(LABEL_WORDS).is_none();
+    if short && names_a_label(&text[..marked.open]) {
         return false;
     }
     if decision.cue.is_some() || !matches!(decision.speaker, Speaker::Unknown) {
@@ -83,7 +85,7 @@ fn names_a_label(before: &str) -> bool {
     if !label_words::contains(last.as_bytes()) {
         return false;
     }
-    let verb = last.ends_with("ed") && !last.contains('-');
+    let verb = last.ends_with("ed");
     let word = previous.as_bytes();
     let verb_or_pronoun = lexicon::exact_flags(word, Filter::FUNCTION_WORDS)
         & (flag::PASSIVE | flag::PROGRESSIVE)

@@ -682,10 +682,10 @@ pub(super) fn skip_time(tokens: &[Token], end: usize) -> usize {
     }
     // "Bob Geldof in July said": a month or season after "in".
     let month = end >= 2
-        && tokens[end - 1].is_capitalised()
-        && lexicon::flags(tokens[end - 1].text) & flag::TIME != 0
         && lower(&tokens[end - 2])
-            .is_some_and(|w| w == "in" || time_openers::contains(w.as_bytes()));
+            .is_some_and(|w| w == "in" || time_openers::contains(w.as_bytes()))
+        && tokens[end - 1].is_capitalised()
+        && lexicon::flags(tokens[end - 1].text) & flag::TIME != 0;
     if month {
         return end - 2;
     }
@@ -709,11 +709,14 @@ pub(super) fn skip_time(tokens: &[Token], end: usize) -> usize {
 /// starts ("On Monday", "Last Friday"), so a name after it begins
 /// after it. Not "The Sunday Times", whose weekday is a name's.
 fn opens_a_date(tokens: &[Token], at: usize) -> bool {
-    let opener = |i: usize| {
-        let word = tokens[i].text.to_ascii_lowercase();
-        time_openers::contains(word.as_bytes())
+    // Asked of every capitalised word of a phrase: the short word before
+    // (the openers have at most seven letters) is tested first.
+    let Some(before) = at.checked_sub(1).map(|i| tokens[i].text) else {
+        return false;
     };
-    is_time_word(tokens[at].text) && at.checked_sub(1).is_some_and(opener)
+    before.len() <= 7
+        && is_time_word(tokens[at].text)
+        && time_openers::contains(before.to_ascii_lowercase().as_bytes())
 }
 
 /// A word of a time phrase: "Tuesday", "week"

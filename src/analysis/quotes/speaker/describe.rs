@@ -97,8 +97,10 @@ impl Resolver<'_> {
     /// "Labour said it would press the Tories. “…,” a spokesman said": a
     /// body the people engine does not name as one, the subject of the
     /// last reporting cue in this paragraph or the one before (narration
-    /// before the paragraph's first quotation mark). Nobody if that
-    /// subject is a person or no proper name.
+    /// before the paragraph's first quotation mark), or the body whose
+    /// name opens the last sentence of that narration ("The Tellco Union
+    /// welcomed the plan"). Nobody if that subject is a person or no
+    /// proper name.
     pub(super) fn body_that_spoke(&self, cx: &Context) -> Speaker {
         let here = self.index.line_around(Span::new(cx.at, cx.at));
         let before = here
