@@ -210,9 +210,9 @@ impl Resolver<'_> {
             return None;
         };
         // "A Department for Education and Skills spokeswoman": lower-case
-        // links inside the name, never at its ends.
-        // "An All England club spokesperson": the body's own noun may
-        // end its name in lower case.
+        // links inside the name, never at its ends; but the body's own
+        // noun may end it in lower case ("An All England club
+        // spokesperson").
         let body_noun =
             |w: &Token| body.len() > 1 && lexicon::small_flags(w.text.as_bytes()) & flag::ORG != 0;
         let (last, inner) = body.split_last()?;
