@@ -4,7 +4,7 @@
 
 use super::Decision;
 use super::marks::Marked;
-use super::phrase::is_determiner;
+use super::phrase::{is_determiner, is_pronoun, is_stop};
 use super::speaker::Speaker;
 use crate::analysis::Span;
 use crate::analysis::lexicon::compiled::{label_words, term_words, title_case_minor};
@@ -90,8 +90,8 @@ fn names_a_label(before: &str) -> bool {
     let verb_or_pronoun = lexicon::exact_flags(word, Filter::FUNCTION_WORDS)
         & (flag::PASSIVE | flag::PROGRESSIVE)
         != 0
-        || lexicon::exact_flags(word, Filter::STOP_WORDS) & flag::STOP != 0
-        || lexicon::exact_flags(word, Filter::PRONOUNS) & flag::PRONOUN != 0;
+        || is_stop(previous)
+        || is_pronoun(previous);
     // "lawmakers called", "critics dubbed": people, whose words they are.
     let people =
         |w: &str| lexicon::small_flags(w.as_bytes()) & (flag::TITLE | flag::ROLE_NOUN) != 0;
