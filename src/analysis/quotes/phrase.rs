@@ -171,8 +171,13 @@ pub(super) fn subject_before(tokens: &[Token], at: usize) -> Option<(Span, usize
     let opens = |t: &Token| t.is(',') || t.is('-') || is_dash(t);
     let relative =
         end >= 3 && lower(&tokens[end - 1]).is_some_and(relative) && opens(&tokens[end - 2]);
+    // After an age, the comma before "who" stays, so that the age is
+    // skipped as an aside: "Ann Roe, 49, who said". Any other word before
+    // the comma is the subject ("the Mexican president, who said").
     if relative {
-        end -= 2;
+        let age =
+            tokens[end - 2].is(',') && tokens[end - 3].text.bytes().all(|b| b.is_ascii_digit());
+        end -= if age { 1 } else { 2 };
     }
     // A few rounds: "Harry Bond, 30, of Raleigh, N.C., who was polled, said".
     for _ in 0..ASIDE_ROUNDS {
@@ -324,6 +329,23 @@ fn unclosed_aside(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
         || one_of(tokens[comma + 1].text, &["of", "from", "at"]))
         && start > 0
         && one_of(tokens[start - 1].text, &["of", "at", "for", "from", "in"]);
+    // "Ann Roe, Tellco chief executive said", "Ivo Lind, Tellco's head
+    // said": a body's name and a role in lower case, with nothing after
+    // the role but the cue.
+    let body = tokens[start..]
+        .iter()
+        .take_while(|t| t.is_capitalised())
+        .count();
+    let role_words = &tokens[start + body..];
+    let cue_at = role_words
+        .iter()
+        .take(ROLE_OPENS_WORDS + 1)
+        .position(|t| lower(t).is_some_and(|w| cues::cue(w, None).is_some()));
+    let body_role = comma + 1 == start
+        && body > 0
+        && cue_at.is_some_and(|c| {
+            role_words[..c].iter().all(Token::is_lowercase) && role_opens(&role_words[..c])
+        });
     // The comma must follow a name, not close an opening phrase ("At a
     // forum in Chelsea, the mayor said") or a time ("On Monday, …").
     let clause = tokens[..comma]
@@ -345,7 +367,7 @@ fn unclosed_aside(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
         && tokens[comma - 1].is_capitalised()
         && !is_time_word(tokens[comma - 1].text)
         && !opener;
-    ((is_determiner(first.text) || relative) && opens && named || role && named)
+    ((is_determiner(first.text) || relative) && opens && named || (role || body_role) && named)
         .then(|| phrase_before(tokens, comma))
         .flatten()
 }

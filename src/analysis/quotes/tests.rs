@@ -1131,6 +1131,26 @@ const ROWS: &[Row] = &[
         &[("We are sorry,", Some("Halvern Systems"), Some("said"))],
     ),
     (
+        "an unclosed aside of a body's name and a role",
+        "\"We will act,\" Ann Lowe, Tellco chief executive said. \"It is time,\" \
+         Ivo Lind, Brenford's sales director told the paper. Meanwhile, Tellco \
+         chief executive Eva Roe said: \"We agree.\"",
+        &[
+            ("We will act,", Some("Ann Lowe"), Some("said")),
+            ("It is time,", Some("Ivo Lind"), Some("told")),
+            ("We agree.", Some("Eva Roe"), Some("said")),
+        ],
+    ),
+    (
+        "an age between the name and \"who\" is an aside",
+        "The award went to Ann Roe, 49, who told the paper: \"I am thrilled.\" \
+         It was a first for Eva Lind, who said: \"I did not expect it.\"",
+        &[
+            ("I am thrilled.", Some("Ann Roe"), Some("told")),
+            ("I did not expect it.", Some("Eva Lind"), Some("said")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
