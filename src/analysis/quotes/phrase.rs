@@ -502,7 +502,8 @@ pub(super) fn phrase_before(tokens: &[Token], end: usize) -> Option<(Span, usize
                 && start < end
                 && start >= 2
                 && (tokens[start - 2].is_capitalised() || field_of());
-            let inner = inner_of || joins_roles(tokens, start - 1, end);
+            let inner =
+                inner_of || joins_roles(tokens, start - 1, end) || and_in_a_body(tokens, start - 1);
             if (is_stop(w) && !inner) || is_pronoun(w) || cues::cue(w, None).is_some() {
                 break;
             }
@@ -531,6 +532,26 @@ fn joins_roles(tokens: &[Token], at: usize, end: usize) -> bool {
             })
     };
     tokens[at].text == "and" && at > 0 && role(at - 1) && role(at + 1)
+}
+
+/// How many capitalised words after "and" [`and_in_a_body`] reads for
+/// the organisation word that ends the name.
+const BODY_AFTER_AND: usize = 3;
+
+/// "and" at `at` joins two words of one body's name, which ends in an
+/// organisation word: "the Food and Drug Administration", "the Finance
+/// and Economy Ministry" ("Tellco and Brenford said" are two bodies).
+fn and_in_a_body(tokens: &[Token], at: usize) -> bool {
+    let after = tokens[at + 1..]
+        .iter()
+        .take(BODY_AFTER_AND)
+        .take_while(|t| t.is_capitalised())
+        .last();
+    tokens[at].text == "and"
+        && at > 0
+        && tokens[at - 1].is_capitalised()
+        && !tokens[at - 1].is_possessive()
+        && after.is_some_and(|t| lexicon::flags(t.text) & flag::ORG != 0)
 }
 
 /// `word` and the apostrophe right after it make a capitalised plural
@@ -567,8 +588,10 @@ pub(super) fn phrase_after(tokens: &[Token], from: usize) -> Option<Span> {
         {
             return phrase_after(tokens, end + 1);
         }
-        // "the Securities & Exchange Commission": one name.
-        if t.is('&')
+        // "the Securities & Exchange Commission", "the Food and Drug
+        // Administration": one name.
+        let link = t.is('&') || and_in_a_body(tokens, end);
+        if link
             && end > from
             && tokens[end - 1].is_capitalised()
             && tokens.get(end + 1).is_some_and(Token::is_capitalised)

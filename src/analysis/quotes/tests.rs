@@ -1151,6 +1151,24 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "\"and\" inside a body's name that ends in an organisation word",
+        "Prices rose. \"Growth will slow next year,\" the Finance and Economy \
+         Ministry said. The Food and Drug Administration said: \"The drug is \
+         safe.\"",
+        &[
+            (
+                "Growth will slow next year,",
+                Some("Finance and Economy Ministry"),
+                Some("said"),
+            ),
+            (
+                "The drug is safe.",
+                Some("Food and Drug Administration"),
+                Some("said"),
+            ),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
