@@ -586,6 +586,11 @@ fn a_british_spelling_of_a_common_word_is_no_one() {
 #[test]
 fn a_name_its_neighbours_call_a_thing_is_none() {
     let rows: &[(&str, &[&str])] = &[
+        // "X-published" says the name after it is a paper's.
+        (
+            "A report in the China-published Evening Qorvath said Ann Roe quit.",
+            &["Ann Roe"],
+        ),
         // A name after "role in" or "starred in" is a work's, but not
         // before a possessive.
         (
@@ -689,6 +694,12 @@ fn an_adjective_made_with_a_hyphen_is_no_name() {
 #[test]
 fn a_word_glued_before_a_name_is_no_part_of_it() {
     let rows: &[(&str, &[&str])] = &[
+        // A long lower-case word after a hyphen is no name; a Korean given
+        // name's syllable is short.
+        (
+            "The leading China-watcher said Ban Ki-moon agreed.",
+            &["Ban Ki-moon"],
+        ),
         ("On Wednesday Tony Qorvath said no.", &["Tony Qorvath"]),
         ("He said German Dieter Zbyk agreed.", &["Dieter Zbyk"]),
         ("The Hall of Famer Ron Qorvath said no.", &["Ron Qorvath"]),

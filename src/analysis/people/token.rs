@@ -490,9 +490,25 @@ pub fn hyphen_adjective(s: &str) -> bool {
     let Some(h) = b.iter().rposition(|c| !c.is_ascii_lowercase()) else {
         return false;
     };
-    b[h] == b'-'
-        && h + 1 < b.len()
-        && lexicon::lower_case_flags(&b[h + 1..]) & flag::ADJECTIVE_SUFFIX != 0
+    if b[h] != b'-' || h + 1 >= b.len() {
+        return false;
+    }
+    let tail = &b[h + 1..];
+    lexicon::lower_case_flags(tail) & flag::ADJECTIVE_SUFFIX != 0 || common_tail(&s[h + 1..])
+}
+
+/// Lower-case tails after a hyphen as long as this are words, not a
+/// name's syllable: a Korean or Chinese given name's second syllable is
+/// shorter ("Ban Ki-moon", "Kim Dae-jung", "Chiang Kai-shek").
+const WORD_TAIL_BYTES: usize = 6;
+
+/// "China-watcher", "Oscar-winner": a lower-case word after the hyphen,
+/// long enough to be no syllable of a name (or a common word of five
+/// letters), makes a noun or an adjective, not a name.
+fn common_tail(tail: &str) -> bool {
+    tail.len() >= WORD_TAIL_BYTES
+        || tail.len() == WORD_TAIL_BYTES - 1
+            && lexicon::flags(tail) & (flag::COMMON | flag::GIVEN | flag::SURNAME) == flag::COMMON
 }
 
 /// The word ends in an apostrophe and a contracted verb ("'ll", "’t").
