@@ -214,6 +214,11 @@ pub fn judge(ctx: &Ctx) -> Verdict {
             None => return Verdict::THING,
         }
     }
+    // After `things`, which may call the name a thing wherever it stands
+    // ("London Irish coach Gary Gold": a team's).
+    if ctx.len > 1 && qualifies_a_title(ctx) {
+        score += W.before_title;
+    }
     Verdict {
         score,
         other: kinds::other_kind(ctx),
@@ -633,6 +638,22 @@ fn counter_many(ctx: &Ctx, f: &[Flags]) -> f32 {
         s += W.demonyms;
     }
     s
+}
+
+/// "Crystal Palace striker Andy Johnson", "German Economy minister Wolf
+/// Clement": a name right before a role noun and the name it titles is
+/// the team, body or place the person belongs to. Not a given name and a
+/// surname: "Hillary Clinton aide Huma Abedin" is the person's aide.
+fn qualifies_a_title(ctx: &Ctx) -> bool {
+    let f = ctx.flags();
+    let named = f[0] & flag::GIVEN != 0 && f[f.len() - 1] & flag::SURNAME != 0;
+    let a = ctx.after();
+    !named
+        && !ctx.cand.possessive
+        && a + 1 < ctx.tokens.len()
+        && is_title_noun(ctx, a)
+        && ctx.tokens[a + 1].cap
+        && ctx.tokens[a + 1].kind == Kind::Word
 }
 
 /// The last word is a plural common noun ("Braves", "Rovers").

@@ -586,6 +586,14 @@ fn a_british_spelling_of_a_common_word_is_no_one() {
 #[test]
 fn a_name_its_neighbours_call_a_thing_is_none() {
     let rows: &[(&str, &[&str])] = &[
+        // A name right before a role noun and a name is the person's
+        // team or body; not a given name and a surname.
+        (
+            "German Economy minister Ivo Lind said no. Fans like Vale winger \
+             Tom Ash or Crystal Palace striker Ann Roe. Jane Wilson aide Eva \
+             Lind said no.",
+            &["Ivo Lind", "Tom Ash", "Ann Roe", "Jane Wilson", "Eva Lind"],
+        ),
         // "X-published" says the name after it is a paper's.
         (
             "A report in the China-published Evening Qorvath said Ann Roe quit.",

@@ -118,6 +118,9 @@ pub struct Weights {
     pub brand: f32,
     /// "Legal Affairs Minister": a phrase that ends in a title.
     pub ends_in_title: f32,
+    /// "Crystal Palace striker Andy Johnson": a name of two words or more
+    /// right before a role noun and a name.
+    pub before_title: f32,
     /// "Athens Newsroom": newsroom furniture in the phrase.
     pub furniture: f32,
     /// "Legia Warsaw": a phrase that ends in a place.
@@ -194,6 +197,7 @@ impl Weights {
         thing: -4.0,
         brand: -4.0,
         ends_in_title: -3.0,
+        before_title: -4.0,
         furniture: -3.0,
         ends_in_place: -2.0,
         team: -3.0,
