@@ -237,6 +237,11 @@ impl<'a> Resolver<'a> {
                         }
                     }
                     Some(Speaker::Organisation(name)) => Speaker::Organisation(name.clone()),
+                    // "…," said Seagate. "…," it said: "it" goes on for a
+                    // speaker taken for a person whom nothing calls one.
+                    Some(Speaker::Person(p)) if pronoun == "it" && self.faceless(*p) => {
+                        Speaker::Person(*p)
+                    }
                     // After someone's quote in the same paragraph, "it"
                     // is a body the rules did not name.
                     Some(_) if cx.previous_in_line => Speaker::Unknown,
@@ -274,6 +279,17 @@ impl<'a> Resolver<'a> {
             from += 1;
         }
         salience::speaks_for(&self.text[from..at])
+    }
+
+    /// A person of one word whom no title, gender or description makes a
+    /// person: the people engine's guess at a body's name ("Seagate").
+    fn faceless(&self, person: usize) -> bool {
+        self.people.persons.get(person).is_some_and(|p| {
+            p.gender.is_none()
+                && p.role.is_none()
+                && p.descriptors.is_empty()
+                && !p.name.contains(' ')
+        })
     }
 
     fn gender_of(&self, person: usize) -> Option<Gender> {

@@ -1169,6 +1169,23 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "\"it\" goes on for a one-word speaker nothing calls a person",
+        "The drive won an award. \"It is the kind of storage people want,\" \
+         said Qorvath. \"It is the first time a drive is sexy,\" it said.",
+        &[
+            (
+                "It is the kind of storage people want,",
+                Some("Qorvath"),
+                Some("said"),
+            ),
+            (
+                "It is the first time a drive is sexy,",
+                Some("Qorvath"),
+                Some("said"),
+            ),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
