@@ -13,7 +13,7 @@ use super::share;
 use super::speaker::{Context, Resolver, Speaker, Spoken};
 use super::words::{Kind, Token, ends_sentence};
 use crate::analysis::Span;
-use crate::analysis::people::People;
+use crate::analysis::people::{EntityKind, People};
 
 /// How many lines back a pronoun or a continued quote may reach.
 const HORIZON_LINES: usize = 3;
@@ -252,6 +252,10 @@ impl<'a> Document<'a> {
                         ..Decision::NONE
                     }
                 }
+                None if at == sentence && body_subject(&tokens[about..at]) => Decision {
+                    speaker: self.speaker_goes_on(quote),
+                    ..Decision::NONE
+                },
                 // "“It was hard. “We expect more.”": paragraphs run
                 // together, the second right after the first's closing
                 // mark, go on with its speaker, however it was found.
@@ -314,6 +318,31 @@ impl<'a> Document<'a> {
 
     /// The speaker of the quote just decided, if `quote` opens right after
     /// its closing mark, with nothing but a space between.
+    /// "“…,” Mr Dein said. ¶ The club is moving. It is also looking to
+    /// Asia. “We have two executives there.”": after a sentence about a
+    /// body no rule names ("it", "they"), a quote with no cue goes on with
+    /// the last quote's speaker, when it spoke in this paragraph or the
+    /// one before and no one has been named since.
+    fn speaker_goes_on(&self, quote: usize) -> Speaker {
+        let Some(last) = self.spoken_last.as_ref() else {
+            return Speaker::Unknown;
+        };
+        let open = self.marked[quote].open;
+        let line = self.marked[quote].line;
+        let near = self.last.as_ref().is_some_and(|(_, l)| l + 1 >= line);
+        let mentions = &self.people.mentions;
+        let from = mentions.partition_point(|m| m.span.start < last.close);
+        let named = mentions[from..]
+            .iter()
+            .take_while(|m| m.span.start < open)
+            .any(|m| m.kind == EntityKind::Person);
+        if near && !named {
+            last.speaker.clone()
+        } else {
+            Speaker::Unknown
+        }
+    }
+
     fn runs_on(&self, quote: usize) -> Option<Speaker> {
         let last = self.spoken_last.as_ref()?;
         let between = self.text.get(last.close..self.marked[quote].open)?;
@@ -581,4 +610,16 @@ fn pronoun_subject(tokens: &[Token]) -> Option<Span> {
         first = words.next()?;
     }
     one_of(first.text, &["he", "she"]).then_some(first.span)
+}
+
+/// The words open with "it" or "they" (after "but", "and"): a sentence
+/// about a body, or about people, no rule names.
+fn body_subject(tokens: &[Token]) -> bool {
+    let mut words = tokens.iter().filter(|t| t.is_word());
+    let first = words.next();
+    let first = match first {
+        Some(t) if one_of(t.text, &["but", "and", "so", "yet"]) => words.next(),
+        _ => first,
+    };
+    first.is_some_and(|t| one_of(t.text, &["it", "they"]))
 }

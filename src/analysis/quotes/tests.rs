@@ -1186,6 +1186,26 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a quote after a sentence about \"it\" goes on with the last speaker, if no one is named since",
+        "Ann Roe said: \"When the stadium opens we will review it all.\"\n\n\
+         The club is funding its move through a loan. It is also looking to \
+         Asia. \"We have two executives in Japan at the moment.\" The club is \
+         popular. It has fans like Ivo Lind. \"We are the best.\"",
+        &[
+            (
+                "When the stadium opens we will review it all.",
+                Some("Ann Roe"),
+                Some("said"),
+            ),
+            (
+                "We have two executives in Japan at the moment.",
+                Some("Ann Roe"),
+                None,
+            ),
+            ("We are the best.", None, None),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
