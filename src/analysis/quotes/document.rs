@@ -253,25 +253,34 @@ impl<'a> Document<'a> {
                     }
                 }
                 None if at == sentence && body_subject(&tokens[about..at]) => Decision {
-                    speaker: self.speaker_goes_on(quote),
+                    speaker: self.speaker_goes_on(quote, false),
                     ..Decision::NONE
                 },
-                // "“It was hard. “We expect more.”": paragraphs run
-                // together, the second right after the first's closing
-                // mark, go on with its speaker, however it was found.
-                None => match self.runs_on(quote).filter(|_| at == sentence) {
-                    Some(speaker) => Decision {
-                        speaker,
-                        ..Decision::NONE
-                    },
-                    // "Mr Lind said that … ¶ “We predicted it.” He
-                    // highlighted …": a quote that opens its paragraph,
-                    // with no cue of its own, goes on as a quote-only
-                    // paragraph does.
-                    None if first && at == 0 => self.continued(quote, &place, true),
-                    None => Decision::NONE,
-                },
+                None => self.goes_on(quote, &place, at == sentence, first && at == 0),
             },
+        }
+    }
+
+    /// A quote with no cue and no subject before it in its sentence:
+    /// `opens` its sentence, or its paragraph (`leads`).
+    fn goes_on(&self, quote: usize, place: &Place, opens: bool, leads: bool) -> Decision {
+        let speaker = match self.runs_on(quote).filter(|_| opens) {
+            // "“It was hard. “We expect more.”": paragraphs run together,
+            // the second right after the first's closing mark, go on with
+            // its speaker, however it was found.
+            Some(speaker) => speaker,
+            // "Mr Lind said that … ¶ “We predicted it.” He highlighted …":
+            // a quote that opens its paragraph, with no cue of its own,
+            // goes on as a quote-only paragraph does.
+            None if leads => return self.continued(quote, place, true),
+            // "“…,” said Mr Lind. The film will be sent by satellite. “It
+            // cannot be copied.”": narration that names no one between.
+            None if opens => self.speaker_goes_on(quote, true),
+            None => Speaker::Unknown,
+        };
+        Decision {
+            speaker,
+            ..Decision::NONE
         }
     }
 
@@ -323,7 +332,7 @@ impl<'a> Document<'a> {
     /// body no rule names ("it", "they"), a quote with no cue goes on with
     /// the last quote's speaker, when it spoke in this paragraph or the
     /// one before and no one has been named since.
-    fn speaker_goes_on(&self, quote: usize) -> Speaker {
+    fn speaker_goes_on(&self, quote: usize, no_body: bool) -> Speaker {
         let Some(last) = self.spoken_last.as_ref() else {
             return Speaker::Unknown;
         };
@@ -335,7 +344,7 @@ impl<'a> Document<'a> {
         let named = mentions[from..]
             .iter()
             .take_while(|m| m.span.start < open)
-            .any(|m| m.kind == EntityKind::Person);
+            .any(|m| m.kind == EntityKind::Person || no_body && m.kind == EntityKind::Organisation);
         if near && !named {
             last.speaker.clone()
         } else {

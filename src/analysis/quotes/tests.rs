@@ -1206,6 +1206,26 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a quote after narration that names no one goes on with the last speaker",
+        "Ivo Lind said: \"The plan will work in the end.\"\n\nThe film will be \
+         encrypted and sent by satellite. \"It cannot be copied by anyone at \
+         all.\" The film goes to Ann Roe by satellite. The disc is sealed. \
+         \"It is safe in every way.\"",
+        &[
+            (
+                "The plan will work in the end.",
+                Some("Ivo Lind"),
+                Some("said"),
+            ),
+            (
+                "It cannot be copied by anyone at all.",
+                Some("Ivo Lind"),
+                None,
+            ),
+            ("It is safe in every way.", None, None),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
