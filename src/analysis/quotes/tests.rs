@@ -1226,6 +1226,24 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "an unnamed official speaks for the body",
+        "\"Calculators will have to wait for now,\" said an IMF official in a \
+         briefing. But a Home Office official responded: \"We will act on this \
+         soon.\"",
+        &[
+            (
+                "Calculators will have to wait for now,",
+                Some("IMF"),
+                Some("said"),
+            ),
+            (
+                "We will act on this soon.",
+                Some("Home Office"),
+                Some("responded"),
+            ),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
