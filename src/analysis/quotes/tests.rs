@@ -1244,6 +1244,25 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "an athlete, an agent, a broadcaster: nouns for a person described",
+        "Ann Roe agreed the honour capped a hard year. \"I think the award is \
+         important to me,\" said the Newport-based athlete. Tom Ash insists the \
+         player is worth more. \"Mike wants to stay at the club,\" the agent \
+         added.",
+        &[
+            (
+                "I think the award is important to me,",
+                Some("Ann Roe"),
+                Some("said"),
+            ),
+            (
+                "Mike wants to stay at the club,",
+                Some("Tom Ash"),
+                Some("added"),
+            ),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
