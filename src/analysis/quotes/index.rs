@@ -123,6 +123,22 @@ impl<'a> TextIndex<'a> {
         before.checked_sub(1).map(|k| list[k])
     }
 
+    /// "the magazine": the last organisation named after that noun ("US
+    /// magazine Mobile PC", "the retailer Tesco") between `from` and `at`.
+    pub fn organisation_called(&self, noun: &str, from: usize, at: usize) -> Option<usize> {
+        let mentions = &self.people.mentions;
+        let end = mentions.partition_point(|m| m.span.start < at);
+        mentions[..end]
+            .iter()
+            .rposition(|m| {
+                m.span.start < from || {
+                    m.kind == EntityKind::Organisation
+                        && noun_before(self.text, m.span).is_some_and(|w| w == noun)
+                }
+            })
+            .filter(|&i| mentions[i].span.start >= from)
+    }
+
     /// The line `span` is in: from after the line break before it to the
     /// line break after it.
     pub fn line_around(&self, span: Span) -> Span {
@@ -193,6 +209,20 @@ fn organisation_by_walk(text: &str, mentions: &[Mention], head: &str, end: usize
     })
 }
 
+/// The lower-case noun right before a body's name, which a description
+/// may call it by: "US magazine Mobile PC" is "the magazine", "the
+/// retailer Tesco" is "the retailer".
+fn noun_before(text: &str, name: Span) -> Option<&str> {
+    let before = text[..name.start].strip_suffix(' ')?;
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_ascii_lowercase())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[start..];
+    (word.len() > 2 && (start == 0 || before[..start].ends_with(' '))).then_some(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +268,23 @@ mod tests {
             }
         }
         text
+    }
+
+    #[test]
+    fn the_noun_before_a_name_is_one_lower_case_word() {
+        fn at<'t>(text: &'t str, name: &str) -> Option<&'t str> {
+            let start = text.find(name).unwrap();
+            noun_before(text, Span::new(start, start + name.len()))
+        }
+        assert_eq!(
+            at("by US magazine Mobile PC", "Mobile PC"),
+            Some("magazine")
+        );
+        assert_eq!(at("the retailer Tesco", "Tesco"), Some("retailer"));
+        assert_eq!(at("The Tesco", "Tesco"), None);
+        // A character of several bytes before the word is no panic.
+        assert_eq!(at("said ’café Tesco", "Tesco"), None);
+        assert_eq!(at("“retailer Tesco", "Tesco"), None);
     }
 
     #[test]

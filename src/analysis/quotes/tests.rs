@@ -1263,6 +1263,21 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a body's noun goes to the body named right after that noun",
+        "The phone was named best gadget by US magazine Mobile PC. \"It is the \
+         best phone we have ever tested,\" said the magazine. The firms Tellco \
+         and Brenford agreed. \"We will share the costs of the trial,\" the \
+         firms said.",
+        &[
+            (
+                "It is the best phone we have ever tested,",
+                Some("Mobile PC"),
+                Some("said"),
+            ),
+            ("We will share the costs of the trial,", None, Some("said")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \

@@ -49,8 +49,12 @@ impl Resolver<'_> {
             Head::Statement => self.organisation_named(&lower, cx.at),
             Head::Other => match self.organisation_named(&lower, cx.at) {
                 Speaker::Unknown if refers_to_a_body(noun) && plain_or_national(rest) => {
-                    self.organisation_in_focus(cx, Focus::Speaker)
+                    match self.organisation_in_focus(cx, Focus::Speaker) {
+                        Speaker::Unknown if rest.len() == 1 => self.organisation_called(noun, cx),
+                        found => found,
+                    }
                 }
+                Speaker::Unknown if rest.len() == 1 => self.organisation_called(noun, cx),
                 named => named,
             },
         }
@@ -199,6 +203,25 @@ impl Resolver<'_> {
         self.index.described(lower, cx.at)
     }
 
+    /// "the magazine": the last body within the horizon named right after
+    /// that noun ("US magazine Mobile PC").
+    fn organisation_called(&self, noun: &str, cx: &Context) -> Speaker {
+        // "the firms said" may be two of them.
+        if noun.ends_with('s') && !noun.ends_with("ss") {
+            return Speaker::Unknown;
+        }
+        self.index
+            .organisation_called(noun, cx.horizon, cx.at)
+            .map_or(Speaker::Unknown, |i| self.organisation_at(i))
+    }
+
+    /// The whole name of the organisation of mention `i`.
+    fn organisation_at(&self, i: usize) -> Speaker {
+        let m = &self.people.mentions[i];
+        let line = self.index.line_around(m.span);
+        Speaker::Organisation(super::organisation_name(self.text, m.span, line))
+    }
+
     /// "the commission": the nearest organisation named before whose name
     /// has that word ("the Commission on Presidential Debates").
     pub(super) fn organisation_named(&self, words: &[String], at: usize) -> Speaker {
@@ -207,11 +230,7 @@ impl Resolver<'_> {
         };
         self.index
             .organisation_with(head, at)
-            .map_or(Speaker::Unknown, |i| {
-                let m = &self.people.mentions[i];
-                let line = self.index.line_around(m.span);
-                Speaker::Organisation(super::organisation_name(self.text, m.span, line))
-            })
+            .map_or(Speaker::Unknown, |i| self.organisation_at(i))
     }
 }
 
