@@ -469,8 +469,8 @@ fn hyphenated_flags(s: &str) -> Flags {
 }
 
 /// Capitalised words that are never names: contractions ("I'll", "Don't"),
-/// party-state tags ("R-Ky", "D-Va") and adjectives made with a hyphen
-/// ("Denver-based", "French-language").
+/// party-state tags ("R-Ky", "D-Va") and adjectives or nouns made with a hyphen
+/// ("Denver-based", "French-language", "China-watcher").
 fn not_a_name(s: &str) -> bool {
     let b = s.as_bytes();
     let tag = b.len() >= 3
@@ -482,7 +482,8 @@ fn not_a_name(s: &str) -> bool {
 
 /// "Denver-based", "Iranian-born", "French-language": a capitalised word,
 /// a hyphen and a lower-case word that makes it an adjective
-/// (`thing-words.tsv`, tag `adjective`).
+/// (`thing-words.tsv`, tag `adjective`), or a noun ("China-watcher",
+/// see [`common_tail`]).
 pub fn hyphen_adjective(s: &str) -> bool {
     // From the end, lower-case letters back to the hyphen: most words stop
     // at their last letter or their apostrophe ("Blair's").

@@ -325,13 +325,12 @@ impl<'a> Document<'a> {
         )
     }
 
-    /// The speaker of the quote just decided, if `quote` opens right after
-    /// its closing mark, with nothing but a space between.
     /// "“…,” Mr Dein said. ¶ The club is moving. It is also looking to
-    /// Asia. “We have two executives there.”": after a sentence about a
-    /// body no rule names ("it", "they"), a quote with no cue goes on with
-    /// the last quote's speaker, when it spoke in this paragraph or the
-    /// one before and no one has been named since.
+    /// Asia. “We have two executives there.”": a quote with no cue goes on
+    /// with the last quote's speaker, when it spoke in this paragraph or
+    /// the one before and no person has been named since (nor, with
+    /// `no_body`, an organisation: after a sentence about "it" the body
+    /// may be named, after plain narration it may not).
     fn speaker_goes_on(&self, quote: usize, no_body: bool) -> Speaker {
         let Some(last) = self.spoken_last.as_ref() else {
             return Speaker::Unknown;
@@ -352,6 +351,8 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// The speaker of the quote just decided, if `quote` opens right after
+    /// its closing mark, with nothing but a space between.
     fn runs_on(&self, quote: usize) -> Option<Speaker> {
         let last = self.spoken_last.as_ref()?;
         let between = self.text.get(last.close..self.marked[quote].open)?;
