@@ -614,22 +614,24 @@ fn names_someone(words: &[Token], subject: Span) -> bool {
 /// The "he" or "she" a sentence opens with, after a conjunction ("But he
 /// …"); "I" is the writer, "it" and "they" often a body.
 fn pronoun_subject(tokens: &[Token]) -> Option<Span> {
-    let mut words = tokens.iter().filter(|t| t.is_word());
-    let mut first = words.next()?;
-    if one_of(first.text, &["but", "and", "so", "yet"]) {
-        first = words.next()?;
-    }
-    one_of(first.text, &["he", "she"]).then_some(first.span)
+    opening_word(tokens)
+        .filter(|t| one_of(t.text, &["he", "she"]))
+        .map(|t| t.span)
 }
 
 /// The words open with "it" or "they" (after "but", "and"): a sentence
 /// about a body, or about people, no rule names.
 fn body_subject(tokens: &[Token]) -> bool {
+    opening_word(tokens).is_some_and(|t| one_of(t.text, &["it", "they"]))
+}
+
+/// The first word of the words, past a conjunction ("But he …").
+fn opening_word<'t, 'a>(tokens: &'t [Token<'a>]) -> Option<&'t Token<'a>> {
     let mut words = tokens.iter().filter(|t| t.is_word());
-    let first = words.next();
-    let first = match first {
-        Some(t) if one_of(t.text, &["but", "and", "so", "yet"]) => words.next(),
-        _ => first,
-    };
-    first.is_some_and(|t| one_of(t.text, &["it", "they"]))
+    let first = words.next()?;
+    if one_of(first.text, &["but", "and", "so", "yet"]) {
+        words.next()
+    } else {
+        Some(first)
+    }
 }
