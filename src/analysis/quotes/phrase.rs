@@ -427,11 +427,35 @@ fn names_a_role(tokens: &[Token], open: usize, words: &[Token]) -> bool {
             || is_capital_title(&tokens[open - 1])
             || tokens[open.saturating_sub(ROLE_REACH)..open]
                 .iter()
-                .any(is_role_noun));
+                .any(is_role_noun)
+            || capital_role(tokens, open));
     role && words.len() <= 4
         && words
             .iter()
             .all(|t| t.is_capitalised() && !is_determiner(t.text))
+}
+
+/// How far back [`capital_role`] reads a capitalised role: "The Shadow
+/// Secretary of State for the Family".
+const CAPITAL_ROLE_TOKENS: usize = 8;
+
+/// "The Kyrgyz President, Askar Akaev, said" · "The Shadow Secretary of
+/// State for the Family, Ann Roe, said": a capitalised role after "the"
+/// names whoever the commas hold. The run of capitalised words (and "of",
+/// "for", "the") before the comma must open with "the" and hold a title
+/// noun; a name before it ("Ann Roe and the President, Bo Li,") is a list.
+fn capital_role(tokens: &[Token], open: usize) -> bool {
+    let connector = |t: &Token| one_of(t.text, &["of", "for", "the"]);
+    let run_start = (open.saturating_sub(CAPITAL_ROLE_TOKENS)..open)
+        .rev()
+        .take_while(|&i| tokens[i].is_capitalised() || connector(&tokens[i]))
+        .last();
+    run_start.is_some_and(|first| {
+        tokens[first].text.eq_ignore_ascii_case("the")
+            && tokens[first + 1..open]
+                .iter()
+                .any(|t| t.is_capitalised() && is_role_noun_word(t.text))
+    })
 }
 
 /// A list of names ("Smith, Jones, Brown said") is not an aside; a role,

@@ -1278,6 +1278,15 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a capitalised role after \"the\" names who the commas hold",
+        "\"We will not resign,\" the Vardanian President, Askar Tolen, said. The \
+         Shadow Secretary of State for the Family, Ann Roe, said: \"It is late.\"",
+        &[
+            ("We will not resign,", Some("Askar Tolen"), Some("said")),
+            ("It is late.", Some("Ann Roe"), Some("said")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
