@@ -189,8 +189,11 @@ fn subject_first(tokens: &[Token], start: usize) -> Option<Found> {
         if is_noun_use(tokens, at) {
             continue;
         }
-        if cue.form == Form::Participle && !is_progressive(tokens, at)
-            || is_passive(tokens, at)
+        // `“…,” Ann Roe is quoted as saying`: the subject of the passive.
+        let verb = reported_as(tokens, at).unwrap_or(at);
+        if verb == at
+            && (cue.form == Form::Participle && !is_progressive(tokens, at)
+                || is_passive(tokens, at))
             || introduces(tokens, at + len)
         {
             continue;
@@ -204,7 +207,7 @@ fn subject_first(tokens: &[Token], start: usize) -> Option<Found> {
                 direct: false,
             });
         }
-        let (subject, from) = subject_before(tokens, at)?;
+        let (subject, from) = subject_before(tokens, verb)?;
         let lead = tokens.get(start..from)?;
         let described = lead.len() <= DESCRIPTION_WORDS
             && lead.last().is_some_and(|t| t.is(','))
@@ -593,6 +596,37 @@ fn quoted_as_saying(tokens: &[Token], at: usize, len: usize) -> bool {
                     .get(k + 1)
                     .is_some_and(|t| one_of(t.text, &["saying", "telling"]))
         })
+}
+
+/// Where the passive before the cue at `at` begins, when the cue
+/// reports what its subject was quoted saying: "is quoted as saying",
+/// "was reported as telling", "is alleged to have said", "has been
+/// quoted as saying".
+fn reported_as(tokens: &[Token], at: usize) -> Option<usize> {
+    let cue = tokens[at].text;
+    let word = |i: usize, list: &[&str]| {
+        i < tokens.len() && lower(&tokens[i]).is_some_and(|w| one_of(w, list))
+    };
+    let participle = if one_of(cue, &["saying", "telling"]) && word(at.checked_sub(1)?, &["as"]) {
+        at.checked_sub(2).filter(|&i| word(i, &["quoted", "reported"]))?
+    } else if one_of(cue, &["said", "told"])
+        && word(at.checked_sub(1)?, &["have"])
+        && word(at.checked_sub(2)?, &["to"])
+    {
+        at.checked_sub(3)
+            .filter(|&i| word(i, &["alleged", "reported", "understood", "believed", "said"]))?
+    } else {
+        return None;
+    };
+    let be = participle
+        .checked_sub(1)
+        .filter(|&i| word(i, &["is", "was", "are", "were", "been"]))?;
+    // "has been quoted": the auxiliary opens the verb.
+    Some(if word(be, &["been"]) && be > 0 && word(be - 1, &["has", "have", "had"]) {
+        be - 1
+    } else {
+        be
+    })
 }
 
 /// The cue comes before its subject: right after a quote (`“…,” said

@@ -1287,6 +1287,15 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "whoever is quoted or reported as saying is the speaker",
+        "Ann Roe spoke first. \"They will sue,\" Mr Lind is reported as saying. \
+         \"It is over,\" Tom Ash has been quoted as saying.",
+        &[
+            ("They will sue,", Some("Lind"), Some("saying")),
+            ("It is over,", Some("Tom Ash"), Some("saying")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
