@@ -20,17 +20,18 @@ pub fn preceding_word(ctx: &Ctx) -> f32 {
         b"the" | b"The" | b"&" => W.after_the,
         b"in" | b"at" | b"near" | b"In" | b"At" => W.after_in,
         b"of" | b"from" if after_named_comma(ctx, b) => W.after_in,
-        b"of" if of_a_body(ctx, b) => W.after_in,
+        b"of" | b"for" if of_a_body(ctx, b) => W.after_in,
         _ if kind_noun(ctx, b).is_some() => W.after_kind_noun,
         _ => 0.0,
     }
 }
 
-/// "the Department of Justice", "the Bank of Tellco": the "of" at `b`
-/// follows a body's capitalised noun, so the name after it is the
-/// body's.
+/// "the Department of Justice", "the Bank of Tellco", "the Campaign for
+/// Real Ale": the "of" or "for" at `b` follows a body's capitalised noun,
+/// so the name after it is the body's.
 fn of_a_body(ctx: &Ctx, b: usize) -> bool {
-    b >= 1 && ctx.tokens[b - 1].cap && lexicon::small_flags(ctx.bytes(b - 1)) & flag::ORG != 0
+    let body = flag::ORG | flag::SPEAKING_ORG;
+    b >= 1 && ctx.tokens[b - 1].cap && lexicon::small_flags(ctx.bytes(b - 1)) & body != 0
 }
 
 /// "Ann Roe, of Tellco Boyd, said", "Jo Tan, from Harlow Vantrell": the

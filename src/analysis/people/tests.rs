@@ -611,6 +611,11 @@ fn a_name_its_neighbours_call_a_thing_is_none() {
             "The US Department of Qorvath said Ann Roe was charged.",
             &["Ann Roe"],
         ),
+        // So is a name after a body's noun and "for".
+        (
+            "A spokesman for the Campaign for Real Cider said Ann Roe agreed.",
+            &["Ann Roe"],
+        ),
         // A lone word that opens a body's name is the body.
         (
             "The Zbyk Foundation funds it. \"It will grow,\" said Zbyk. Ann Roe of \

@@ -506,7 +506,8 @@ pub(super) fn phrase_before(tokens: &[Token], end: usize) -> Option<(Span, usize
             // "the" inside "of the", "from the".
             let of_the = w == "the"
                 && start >= 2
-                && matches!(tokens[start - 2].text, "of" | "from")
+                && (matches!(tokens[start - 2].text, "of" | "from")
+                    || for_in_a_body(tokens, start - 2))
                 && start < end;
             if is_determiner(w) && !of_the {
                 start -= 1;
@@ -526,8 +527,10 @@ pub(super) fn phrase_before(tokens: &[Token], end: usize) -> Option<(Span, usize
                 && start < end
                 && start >= 2
                 && (tokens[start - 2].is_capitalised() || field_of());
-            let inner =
-                inner_of || joins_roles(tokens, start - 1, end) || and_in_a_body(tokens, start - 1);
+            let inner = inner_of
+                || joins_roles(tokens, start - 1, end)
+                || and_in_a_body(tokens, start - 1)
+                || for_in_a_body(tokens, start - 1);
             if (is_stop(w) && !inner) || is_pronoun(w) || cues::cue(w, None).is_some() {
                 break;
             }
@@ -561,6 +564,22 @@ fn joins_roles(tokens: &[Token], at: usize, end: usize) -> bool {
 /// How many capitalised words after "and" [`and_in_a_body`] reads for
 /// the organisation word that ends the name.
 const BODY_AFTER_AND: usize = 3;
+
+/// "for" at `at` joins two parts of one body's name, after an
+/// organisation word: "the Department for Transport", "the Campaign for
+/// the Arts" ("Tellco for Ann Roe" is no name).
+fn for_in_a_body(tokens: &[Token], at: usize) -> bool {
+    let body = flag::ORG | flag::SPEAKING_ORG;
+    let next = match tokens.get(at + 1) {
+        Some(t) if t.text == "the" => tokens.get(at + 2),
+        next => next,
+    };
+    tokens[at].text == "for"
+        && at > 0
+        && tokens[at - 1].is_capitalised()
+        && lexicon::flags(tokens[at - 1].text) & body != 0
+        && next.is_some_and(Token::is_capitalised)
+}
 
 /// "and" at `at` joins two words of one body's name, which ends in an
 /// organisation word: "the Food and Drug Administration", "the Finance
@@ -633,7 +652,12 @@ pub(super) fn phrase_after(tokens: &[Token], from: usize) -> Option<Span> {
                 && tokens[end - 1].is_capitalised()
                 && tokens.get(end + 1).is_some_and(|n| lower(n).is_some())
                 && title_chain_ahead(tokens, end);
-            let blocked = is_stop(w) && !(w == "of" && end > from)
+            // "the Institute for Fiscal Studies", "the Campaign for the
+            // Arts": one name.
+            let in_body = w == "of"
+                || for_in_a_body(tokens, end)
+                || w == "the" && for_in_a_body(tokens, end - 1);
+            let blocked = is_stop(w) && !(in_body && end > from)
                 || is_pronoun(w)
                 || cues::cue(w, None).is_some() && !in_chain;
             // Right after the cue a participle describes ("said retired

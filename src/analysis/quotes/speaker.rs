@@ -705,20 +705,22 @@ fn is_unnamed_group(name: &str) -> bool {
         && !party_words::contains(one.as_bytes())
 }
 
-/// "the Muslim Council of Britain", "Bank of England": an organisation
-/// word right before "of" makes the whole phrase one body, not the place
-/// after it.
+/// "the Muslim Council of Britain", "Bank of England", "the Department
+/// for Transport": an organisation word right before "of" or "for" makes
+/// the whole phrase one body, not the place or field after it.
 fn organisation_of_place(words: &[Token]) -> Option<String> {
     let words = match words.split_first() {
         Some((first, rest)) if one_of(first.text, &["the"]) => rest,
         _ => words,
     };
-    let of = words.iter().position(|w| w.text == "of")?;
+    let of = words
+        .iter()
+        .position(|w| w.text == "of" || w.text == "for")?;
     let before = words.get(of.checked_sub(1)?)?;
     let capitalised = |w: &Token| {
         w.text.starts_with(char::is_uppercase) || one_of(w.text, &["of", "and", "the", "for"])
     };
-    let org = lexicon::flags(before.text) & flag::ORG != 0;
+    let org = lexicon::flags(before.text) & (flag::ORG | flag::SPEAKING_ORG) != 0;
     (org && of + 1 < words.len() && words.iter().all(capitalised))
         .then(|| words.iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
 }

@@ -1296,6 +1296,15 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "\"for\" after an organisation word is inside the body's name",
+        "\"We will build it,\" the Department for Roads said. A spokesman for the \
+         Campaign for Real Cider said: \"Pubs are closing.\"",
+        &[
+            ("We will build it,", Some("Department for Roads"), Some("said")),
+            ("Pubs are closing.", Some("Campaign for Real Cider"), Some("said")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
