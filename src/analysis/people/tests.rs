@@ -616,6 +616,12 @@ fn a_name_its_neighbours_call_a_thing_is_none() {
             "A spokesman for the Campaign for Real Cider said Ann Roe agreed.",
             &["Ann Roe"],
         ),
+        // "Unit" and "Olympic" end a body's or an event's name.
+        (
+            "Figures from the Analyst Research Unit were cited by Ann Roe. \
+             Sydney Olympic 400m champion Tom Ash ran.",
+            &["Ann Roe", "Tom Ash"],
+        ),
         // A lone word that opens a body's name is the body.
         (
             "The Zbyk Foundation funds it. \"It will grow,\" said Zbyk. Ann Roe of \
