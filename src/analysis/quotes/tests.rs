@@ -1305,6 +1305,17 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a former or shadow office is not the office a plain description names",
+        "Former president Ivo Lind left in 2003. The new president, Tom Ash, \
+         spoke. \"We will rebuild,\" the president told MPs. Chancellor Ann \
+         Roe spoke. Shadow chancellor Jo Brice attacked her. \"We will win,\" \
+         the chancellor said.",
+        &[
+            ("We will rebuild,", Some("Tom Ash"), Some("told")),
+            ("We will win,", Some("Ann Roe"), Some("said")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
