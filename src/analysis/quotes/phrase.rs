@@ -42,7 +42,13 @@ pub(super) fn clause_subject(tokens: &[Token]) -> Option<Span> {
     let mut from = usize::from(opens_with_adverb(tokens));
     for _ in 0..4 {
         let first = tokens.get(from)?;
+        // "However, Ann Roe denied it": an adverb cut off by a comma.
+        let adverb = || {
+            tokens.get(from + 1).is_some_and(|t| t.is(','))
+                && is_adverb(&first.text.to_ascii_lowercase())
+        };
         let opener = lower(first).is_some()
+            || adverb()
             || is_preposition(first.text)
             || opens_with_time(tokens, from)
             || (from > 0 && ends_a_place(tokens, from));

@@ -1316,6 +1316,12 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "an adverb and its comma open the clause before its subject",
+        "Tellco were fined. However, Ann Roe played down the incidents, adding: \
+         \"It was nothing.\"",
+        &[("It was nothing.", Some("Ann Roe"), Some("adding"))],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
