@@ -1322,6 +1322,15 @@ const ROWS: &[Row] = &[
         &[("It was nothing.", Some("Ann Roe"), Some("adding"))],
     ),
     (
+        "an unnamed source speaks for the body named with it",
+        "\"It is a mess,\" a Tellco source said. A Brenford Union source told \
+         reporters: \"We will strike.\"",
+        &[
+            ("It is a mess,", Some("Tellco"), Some("said")),
+            ("We will strike.", Some("Brenford Union"), Some("told")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
