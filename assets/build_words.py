@@ -84,17 +84,23 @@ def write(name, lines):
     print(f"{path}: {len(lines)} lines, {os.path.getsize(path)} bytes")
 
 
+# Articles that are never a given name here: see `given_names`.
+ARTICLES = {"le", "la", "les", "el", "il", "lo"}
+
+
 def given_names(male, female, common):
     """name<TAB>m|f|u: the gender whose share of people with the name is
     at least 9 times the other's, else u (unknown). Rare names that are
     also common English words ("in", "so", "king") are left out: as names
-    they are noise."""
+    they are noise. So are the Romance articles ("le", "la", "el", "il"),
+    which open the names of papers, venues and teams ("Le Monde", "La
+    Scala") far more often than a person's."""
     m = dict(male)
     f = dict(female)
     lines = []
     for name in sorted(set(m) | set(f)):
         a, b = m.get(name, 0.0), f.get(name, 0.0)
-        if name in common and max(a, b) < 0.01:
+        if name in common and max(a, b) < 0.01 or name in ARTICLES:
             continue
         gender = "m" if a >= 9 * b else "f" if b >= 9 * a else "u"
         lines.append(f"{name}\t{gender}")

@@ -622,6 +622,13 @@ fn a_name_its_neighbours_call_a_thing_is_none() {
              Sydney Olympic 400m champion Tom Ash ran.",
             &["Ann Roe", "Tom Ash"],
         ),
+        // A Romance article opens a paper's name, not a given name; inside
+        // a name it is a particle.
+        (
+            "The French daily Le Qorvath said Jean-Paul Le Brice quit. Le Brice \
+             agreed.",
+            &["Jean-Paul Le Brice"],
+        ),
         // A lone word that opens a body's name is the body.
         (
             "The Zbyk Foundation funds it. \"It will grow,\" said Zbyk. Ann Roe of \
