@@ -598,35 +598,40 @@ fn quoted_as_saying(tokens: &[Token], at: usize, len: usize) -> bool {
         })
 }
 
+/// The participles of a passive that reports speech with "to have
+/// said": "is alleged to have said", "is understood to have told".
+const SAID_TO_HAVE: &[&str] = &["alleged", "reported", "understood", "believed", "said"];
+
 /// Where the passive before the cue at `at` begins, when the cue
 /// reports what its subject was quoted saying: "is quoted as saying",
 /// "was reported as telling", "is alleged to have said", "has been
 /// quoted as saying".
 fn reported_as(tokens: &[Token], at: usize) -> Option<usize> {
+    let word = |i: Option<usize>, list: &[&str]| {
+        i.and_then(|i| lower(&tokens[i]))
+            .is_some_and(|w| one_of(w, list))
+    };
+    let back = |n: usize| at.checked_sub(n);
     let cue = tokens[at].text;
-    let word = |i: usize, list: &[&str]| {
-        i < tokens.len() && lower(&tokens[i]).is_some_and(|w| one_of(w, list))
+    let quoted_as = one_of(cue, &["saying", "telling"])
+        && word(back(1), &["as"])
+        && word(back(2), &["quoted", "reported"]);
+    let said_to_have = one_of(cue, &["said", "told"])
+        && word(back(1), &["have"])
+        && word(back(2), &["to"])
+        && word(back(3), SAID_TO_HAVE);
+    let participle = match (quoted_as, said_to_have) {
+        (true, _) => at - 2,
+        (_, true) => at - 3,
+        _ => return None,
     };
-    let participle = if one_of(cue, &["saying", "telling"]) && word(at.checked_sub(1)?, &["as"]) {
-        at.checked_sub(2).filter(|&i| word(i, &["quoted", "reported"]))?
-    } else if one_of(cue, &["said", "told"])
-        && word(at.checked_sub(1)?, &["have"])
-        && word(at.checked_sub(2)?, &["to"])
-    {
-        at.checked_sub(3)
-            .filter(|&i| word(i, &["alleged", "reported", "understood", "believed", "said"]))?
-    } else {
+    let be = participle.checked_sub(1)?;
+    if !word(Some(be), &["is", "was", "are", "were", "been"]) {
         return None;
-    };
-    let be = participle
-        .checked_sub(1)
-        .filter(|&i| word(i, &["is", "was", "are", "were", "been"]))?;
+    }
     // "has been quoted": the auxiliary opens the verb.
-    Some(if word(be, &["been"]) && be > 0 && word(be - 1, &["has", "have", "had"]) {
-        be - 1
-    } else {
-        be
-    })
+    let has = word(Some(be), &["been"]) && word(be.checked_sub(1), &["has", "have", "had"]);
+    Some(if has { be - 1 } else { be })
 }
 
 /// The cue comes before its subject: right after a quote (`“…,” said

@@ -1300,8 +1300,16 @@ const ROWS: &[Row] = &[
         "\"We will build it,\" the Department for Roads said. A spokesman for the \
          Campaign for Real Cider said: \"Pubs are closing.\"",
         &[
-            ("We will build it,", Some("Department for Roads"), Some("said")),
-            ("Pubs are closing.", Some("Campaign for Real Cider"), Some("said")),
+            (
+                "We will build it,",
+                Some("Department for Roads"),
+                Some("said"),
+            ),
+            (
+                "Pubs are closing.",
+                Some("Campaign for Real Cider"),
+                Some("said"),
+            ),
         ],
     ),
     (
