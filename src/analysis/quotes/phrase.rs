@@ -660,10 +660,11 @@ pub(super) fn phrase_after(tokens: &[Token], from: usize) -> Option<Span> {
                 && title_chain_ahead(tokens, end);
             // "the Institute for Fiscal Studies", "the Campaign for the
             // Arts": one name.
-            let in_body = w == "of"
-                || for_in_a_body(tokens, end)
-                || w == "the" && for_in_a_body(tokens, end - 1);
-            let blocked = is_stop(w) && !(in_body && end > from)
+            let in_body = end > from
+                && (w == "of"
+                    || for_in_a_body(tokens, end)
+                    || w == "the" && for_in_a_body(tokens, end - 1));
+            let blocked = is_stop(w) && !in_body
                 || is_pronoun(w)
                 || cues::cue(w, None).is_some() && !in_chain;
             // Right after the cue a participle describes ("said retired
@@ -862,4 +863,29 @@ pub(super) fn is_adverb(word: &str) -> bool {
 /// Ends a speaker phrase (`assets/words/stop-words.txt`).
 pub(super) fn is_stop(word: &str) -> bool {
     lexicon::exact_flags(word.as_bytes(), Filter::STOP_WORDS) & flag::STOP != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::tokenize;
+    use super::*;
+
+    fn after(text: &str) -> Option<&str> {
+        let tokens = tokenize(text, Span::new(0, text.len()), &[]);
+        phrase_after(&tokens, 0).map(|phrase| phrase.text(text))
+    }
+
+    #[test]
+    fn a_phrase_after_may_open_the_words() {
+        // A lower-case "the" first: nothing before it to look back at.
+        assert_eq!(after("the minister said"), Some("the minister"));
+        assert_eq!(
+            after("the Institute for Fiscal Studies said"),
+            Some("the Institute for Fiscal Studies")
+        );
+        assert_eq!(
+            after("the Campaign for the Arts said"),
+            Some("the Campaign for the Arts")
+        );
+    }
 }
