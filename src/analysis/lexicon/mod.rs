@@ -123,6 +123,10 @@ pub mod flag {
     /// An organisation that speaks through its people: "the Trump
     /// campaign said" (`orgwords.tsv`, tag `speaker`).
     pub const SPEAKING_ORG: Flags = 1 << 49;
+    /// A body's noun that a name may follow after "of" or "for": an
+    /// organisation word or one that speaks ("the Department for
+    /// Transport", "the Campaign for Real Ale").
+    pub const BODY_NOUN: Flags = ORG | SPEAKING_ORG;
     /// A noun that says the name right after it names a thing: "search
     /// engine firm Google", "the film Vera Drake" (`thing-words.tsv`, tag
     /// `before`). Outside [`PEOPLE`], as [`ORG_HEAD`].

@@ -30,8 +30,7 @@ pub fn preceding_word(ctx: &Ctx) -> f32 {
 /// Real Ale": the "of" or "for" at `b` follows a body's capitalised noun,
 /// so the name after it is the body's.
 fn of_a_body(ctx: &Ctx, b: usize) -> bool {
-    let body = flag::ORG | flag::SPEAKING_ORG;
-    b >= 1 && ctx.tokens[b - 1].cap && lexicon::small_flags(ctx.bytes(b - 1)) & body != 0
+    b >= 1 && ctx.tokens[b - 1].cap && lexicon::small_flags(ctx.bytes(b - 1)) & flag::BODY_NOUN != 0
 }
 
 /// "Ann Roe, of Tellco Boyd, said", "Jo Tan, from Harlow Vantrell": the

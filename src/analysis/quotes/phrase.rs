@@ -575,7 +575,6 @@ const BODY_AFTER_AND: usize = 3;
 /// organisation word: "the Department for Transport", "the Campaign for
 /// the Arts" ("Tellco for Ann Roe" is no name).
 fn for_in_a_body(tokens: &[Token], at: usize) -> bool {
-    let body = flag::ORG | flag::SPEAKING_ORG;
     let next = match tokens.get(at + 1) {
         Some(t) if t.text == "the" => tokens.get(at + 2),
         next => next,
@@ -583,7 +582,7 @@ fn for_in_a_body(tokens: &[Token], at: usize) -> bool {
     tokens[at].text == "for"
         && at > 0
         && tokens[at - 1].is_capitalised()
-        && lexicon::flags(tokens[at - 1].text) & body != 0
+        && lexicon::flags(tokens[at - 1].text) & flag::BODY_NOUN != 0
         && next.is_some_and(Token::is_capitalised)
 }
 

@@ -720,7 +720,7 @@ fn organisation_of_place(words: &[Token]) -> Option<String> {
     let capitalised = |w: &Token| {
         w.text.starts_with(char::is_uppercase) || one_of(w.text, &["of", "and", "the", "for"])
     };
-    let org = lexicon::flags(before.text) & (flag::ORG | flag::SPEAKING_ORG) != 0;
+    let org = lexicon::flags(before.text) & flag::BODY_NOUN != 0;
     (org && of + 1 < words.len() && words.iter().all(capitalised))
         .then(|| words.iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
 }
