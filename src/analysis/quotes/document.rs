@@ -55,6 +55,8 @@ struct Place {
     line: usize,
     sentence: usize,
     horizon: usize,
+    /// The quote itself, marks included.
+    quote: Span,
 }
 
 impl<'a> Document<'a> {
@@ -155,6 +157,7 @@ impl<'a> Document<'a> {
                 .get(sentence)
                 .map_or(self.lines.start(line), |t| t.span.start),
             horizon: self.lines.start(first_in_reach(line)),
+            quote: Span::new(self.marked[quote].open, self.marked[quote].close),
         };
         let Attributions {
             found,
@@ -294,6 +297,7 @@ impl<'a> Document<'a> {
         Context {
             at,
             horizon: place.horizon,
+            quote: place.quote,
             previous,
             previous_in_line,
             subjects: self.lines.window(first_in_reach(place.line)..=place.line),

@@ -46,6 +46,8 @@ pub struct Context<'c, 'a> {
     pub at: usize,
     /// How far back a pronoun may look (a few paragraphs).
     pub horizon: usize,
+    /// The quote whose speaker is sought, marks included.
+    pub quote: Span,
     /// The speaker of the quote before, if it is near.
     pub previous: Option<Speaker>,
     /// Whether that quote is in the same paragraph.
@@ -218,8 +220,9 @@ impl<'a> Resolver<'a> {
     }
 
     /// "he"/"she": of the people of that gender named in the last few
-    /// paragraphs, the one most recently the subject of a sentence or the
-    /// speaker of a quote, else the one most recently named;
+    /// paragraphs, and not in the quote itself, the one most recently the
+    /// subject of a sentence or the speaker of a quote, else the one most
+    /// recently named;
     /// "they"/"it"/"we": the last speaker if it is an organisation.
     fn pronoun(&self, pronoun: &str, cx: &Context) -> Speaker {
         let gender = match pronoun {
@@ -308,7 +311,11 @@ impl<'a> Resolver<'a> {
     /// text, and there are as many questions as quotes.
     pub(super) fn most_salient(&self, cx: &Context, classes: Classes) -> Option<(usize, bool)> {
         let named = self.named_people();
-        let Some(last_named) = named.last_named(&self.people.mentions, cx.horizon, cx.at, classes)
+        // "“I had a word with Olof,” he told": whom the quote names is
+        // spoken of, not speaking.
+        let speaks = |p: usize| p == UNNAMED || !named.named_in(p, cx.quote.start, cx.quote.end);
+        let mentions = &self.people.mentions;
+        let Some(last_named) = named.last_named(mentions, cx.horizon, cx.at, classes, &speaks)
         else {
             return cx
                 .spoken
@@ -325,7 +332,7 @@ impl<'a> Resolver<'a> {
                 if at < cx.horizon || best.is_some_and(|(b, _)| at < b) {
                     return;
                 }
-                if p == UNNAMED || named.named_in(p, cx.horizon, cx.at) {
+                if (p == UNNAMED || named.named_in(p, cx.horizon, cx.at)) && speaks(p) {
                     *best = (*best).max(Some((at, p)));
                     return;
                 }
@@ -487,22 +494,27 @@ impl NamedPeople {
     }
 
     /// The person of the last person mention of one of `classes` that
-    /// starts in `from..to`.
+    /// starts in `from..to`, of a person `keep` keeps.
     fn last_named(
         &self,
         mentions: &[Mention],
         from: usize,
         to: usize,
         classes: Classes,
+        keep: &dyn Fn(usize) -> bool,
     ) -> Option<usize> {
         classes
             .iter()
             .filter_map(|class| {
                 let list = &self.by_class[class];
                 let k = list.partition_point(|&i| mentions[i].span.start < to);
-                k.checked_sub(1).map(|k| list[k])
+                list[..k]
+                    .iter()
+                    .rev()
+                    .take_while(|&&i| mentions[i].span.start >= from)
+                    .find(|&&i| mentions[i].person.is_some_and(keep))
+                    .copied()
             })
-            .filter(|&i| mentions[i].span.start >= from)
             .max()
             .and_then(|i| mentions[i].person)
     }

@@ -1339,6 +1339,13 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "whom a quote names is spoken of, not speaking",
+        "Tom Ash has rapped his captain Ivo Lind. Lind spoke against the \
+         rivals before the match. \"I have had a word with Ivo,\" he told \
+         reporters.",
+        &[("I have had a word with Ivo,", Some("Tom Ash"), Some("told"))],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
