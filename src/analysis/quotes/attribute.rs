@@ -284,9 +284,15 @@ pub fn before(tokens: &[Token]) -> Vec<Found> {
         }
         let naming = cue.naming;
         let cue_span = cue_span(tokens, at, len);
+        let reported = reported_as(tokens, at);
         let subject = match cue.form {
             // "The Telegraph quoted Ann Roe as saying": the one quoted.
             _ if quoted_as_saying(tokens, at, len) => phrase_after(tokens, at + len),
+            // "Ann Roe is alleged to have told him:", "Ivo Lind was quoted
+            // as saying": the subject of the passive.
+            _ if reported.is_some() => {
+                reported.and_then(|be| subject_before(tokens, be).map(|(s, _)| s))
+            }
             Form::Participle if is_progressive(tokens, at) => {
                 subject_before(tokens, at).map(|(s, _)| s)
             }

@@ -1346,6 +1346,12 @@ const ROWS: &[Row] = &[
         &[("I have had a word with Ivo,", Some("Tom Ash"), Some("told"))],
     ),
     (
+        "the subject of a reporting passive before the quote is its speaker",
+        "Ivo Lind hosted a dinner. In her book Mr Ash is alleged to have told \
+         the minister: \"I cannot trust you.\"",
+        &[("I cannot trust you.", Some("Ash"), Some("told"))],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
