@@ -629,6 +629,12 @@ fn a_name_its_neighbours_call_a_thing_is_none() {
              agreed.",
             &["Jean-Paul Le Brice"],
         ),
+        // A city's or a region's people are no name.
+        (
+            "Ann Roe signed on. The 25-year-old Dubliner said he would stay. \
+             The Glaswegian agreed.",
+            &["Ann Roe"],
+        ),
         // A lone word that opens a body's name is the body.
         (
             "The Zbyk Foundation funds it. \"It will grow,\" said Zbyk. Ann Roe of \
