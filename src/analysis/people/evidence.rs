@@ -433,7 +433,11 @@ fn apposition(ctx: &Ctx) -> Appositive {
         }
         let w = ctx.bytes(k);
         if lexicon::small_flags(w) & flag::TITLE != 0 {
-            return Appositive::Person;
+            return if titles_a_name(ctx, k) {
+                Appositive::None
+            } else {
+                Appositive::Person
+            };
         }
         if may_be_organisation && !t.cap && kinds::organisation_head(w) && ends_noun_phrase(ctx, k)
         {
@@ -445,6 +449,53 @@ fn apposition(ctx: &Ctx) -> Appositive {
     }
     Appositive::None
 }
+
+/// "During Prime Minister's Questions, Tory leader Ann Lind said": the
+/// title words from `k` on go before a name of their own, after a phrase
+/// that opens the sentence, so they are the subject's and no apposition
+/// of the name before the comma ("It included Ann Roe, presenter Tess
+/// Daly and …" lists people).
+fn titles_a_name(ctx: &Ctx, k: usize) -> bool {
+    if !in_opening_phrase(ctx) {
+        return false;
+    }
+    let mut i = k;
+    while ctx.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
+        && lexicon::small_flags(ctx.bytes(i)) & flag::TITLE != 0
+    {
+        i += 1;
+    }
+    ctx.tokens
+        .get(i)
+        .is_some_and(|t| t.kind == Kind::Word && t.cap)
+}
+
+/// The name stands in a phrase that opens its sentence with a
+/// preposition, with no comma before it: "During Prime Minister's
+/// Questions,".
+fn in_opening_phrase(ctx: &Ctx) -> bool {
+    let Some(before) = ctx.before() else {
+        return false;
+    };
+    // The name (or its title) opens a sentence of its own.
+    if ctx.tokens[before + 1].sent_start {
+        return false;
+    }
+    for i in (before.saturating_sub(OPENING_PHRASE_TOKENS)..=before).rev() {
+        let t = ctx.tokens[i];
+        if ctx.bytes(i) == b"," {
+            return false;
+        }
+        if t.sent_start {
+            return t.cap && kinds::is_preposition(&ctx.bytes(i).to_ascii_lowercase());
+        }
+    }
+    false
+}
+
+/// How many tokens before a name [`in_opening_phrase`] reads back for the
+/// sentence's start.
+const OPENING_PHRASE_TOKENS: usize = 8;
 
 fn is_possessive(word: &[u8]) -> bool {
     word.ends_with(b"'s") || word.ends_with("\u{2019}s".as_bytes())

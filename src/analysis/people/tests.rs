@@ -635,6 +635,14 @@ fn a_name_its_neighbours_call_a_thing_is_none() {
              The Glaswegian agreed.",
             &["Ann Roe"],
         ),
+        // A title and a name after the comma of an opening phrase are the
+        // subject's, not an apposition that makes the word before a person;
+        // after a name in a list they are the next item's.
+        (
+            "During Prime Minister's Questions, Tory leader Ann Roe spoke. \
+             Guests included Zorb Quillan, presenter Tess Daly and Ivo Lind.",
+            &["Ann Roe", "Zorb Quillan", "Tess Daly", "Ivo Lind"],
+        ),
         // A lone word that opens a body's name is the body.
         (
             "The Zbyk Foundation funds it. \"It will grow,\" said Zbyk. Ann Roe of \
