@@ -330,6 +330,7 @@ pub fn before(tokens: &[Token]) -> Vec<Found> {
             Form::Participle => None,
             Form::Base if is_infinitive(tokens, at) => None,
             _ if is_passive(tokens, at) || after_subordinator(tokens, at) => None,
+            _ if after_past_verb(tokens, at) => None,
             _ if is_coordinated(tokens, at) => clause_subject(&tokens[own_clause(tokens, at)..at])
                 .or_else(|| clause_subject(&tokens[..at])),
             // "But, says Ivo Lind of Tellco, it was not “the thing”", "The
@@ -521,7 +522,11 @@ pub fn cue_subject(tokens: &[Token]) -> Option<Found> {
             return None;
         }
         let (cue, len) = cue_at(tokens, at)?;
-        if is_noun_use(tokens, at) || is_passive(tokens, at) || after_subordinator(tokens, at) {
+        if is_noun_use(tokens, at)
+            || is_passive(tokens, at)
+            || after_subordinator(tokens, at)
+            || after_past_verb(tokens, at)
+        {
             return None;
         }
         let subject = match cue.form {
@@ -736,6 +741,14 @@ fn cue_at(tokens: &[Token], at: usize) -> Option<(cues::Cue, usize)> {
 
 fn cue_span(tokens: &[Token], at: usize, len: usize) -> Span {
     join(tokens[at].span, tokens[at + len - 1].span)
+}
+
+/// "he looked assured", "she seemed pleased": a pronoun, then a verb in
+/// the past, makes the cue's word an adjective.
+fn after_past_verb(tokens: &[Token], at: usize) -> bool {
+    at >= 2
+        && lower(&tokens[at - 1]).is_some_and(|w| w.len() > 4 && w.ends_with("ed"))
+        && is_pronoun_token(&tokens[at - 2])
 }
 
 /// "was told", "has been called": the subject did not say it.

@@ -1352,6 +1352,12 @@ const ROWS: &[Row] = &[
         &[("I cannot trust you.", Some("Ash"), Some("told"))],
     ),
     (
+        "a cue's word after a pronoun and a verb in the past is an adjective",
+        "Ann Roe played on the right. She looked assured in a new role. \
+         \"I was happy to play.\"",
+        &[("I was happy to play.", Some("Ann Roe"), None)],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
