@@ -103,9 +103,10 @@ fn after_quote_words(tokens: &[Token]) -> Option<Found> {
 
 /// The speaker phrase comes before the cue, and the cue is followed by a
 /// clause of its own: "that …", a pronoun and its verb (`Ash insists he
-/// will not sell`), a possessive (`Ash said his team …`), or a name and an
-/// auxiliary verb (`Ash said Prof Lind would help`), so it reports that
-/// clause; or "according to" and its
+/// will not sell`), a possessive (`Ash said his team …`), or a name or a
+/// determiner's phrase and an auxiliary verb (`Ash said Prof Lind would
+/// help`, `Ash said the move could …`), so it reports that clause; or
+/// "according to" and its
 /// source, then a comma and the clause it is the source of.
 pub fn reports_own_clause(tokens: &[Token], found: &Found) -> bool {
     // "“…” According to Tellco, sales rose": the source of what follows.
@@ -133,7 +134,25 @@ pub fn reports_own_clause(tokens: &[Token], found: &Found) -> bool {
         && (t.text == "that"
             || is_pronoun_token(t)
             || owned
-            || name_then_auxiliary(&tokens[next..]))
+            || name_then_auxiliary(&tokens[next..])
+            || described_then_auxiliary(&tokens[next..]))
+}
+
+/// A determiner, a few words, then an auxiliary verb: "the move could",
+/// "the Tories would".
+fn described_then_auxiliary(tokens: &[Token]) -> bool {
+    let Some((first, rest)) = tokens.split_first() else {
+        return false;
+    };
+    if !is_determiner(first.text) {
+        return false;
+    }
+    let words = rest
+        .iter()
+        .take(NAME_WORDS)
+        .take_while(|t| t.is_word() && !is_auxiliary(t.text))
+        .count();
+    words > 0 && rest.get(words).is_some_and(|t| is_auxiliary(t.text))
 }
 
 /// How many tokens after the subject found "according to" reads for the

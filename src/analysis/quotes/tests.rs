@@ -1358,6 +1358,12 @@ const ROWS: &[Row] = &[
         &[("I was happy to play.", Some("Ann Roe"), None)],
     ),
     (
+        "a cue after a quote that reports a clause of its own, the clause a described subject's",
+        "Tom Ash said firms had to work with stars. \"We need them more than \
+         ever.\" Ann Roe, an analyst, said the move could help.",
+        &[("We need them more than ever.", Some("Tom Ash"), None)],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
