@@ -216,7 +216,7 @@ pub fn judge(ctx: &Ctx) -> Verdict {
     }
     // After `things`, which may call the name a thing wherever it stands
     // ("London Irish coach Gary Gold": a team's).
-    if ctx.len > 1 && qualifies_a_title(ctx) {
+    if ctx.len > 1 && qualifies_a_title(ctx) || modifies_a_title(ctx) {
         score += W.before_title;
     }
     Verdict {
@@ -705,6 +705,19 @@ fn qualifies_a_title(ctx: &Ctx) -> bool {
         && is_title_noun(ctx, a)
         && ctx.tokens[a + 1].cap
         && ctx.tokens[a + 1].kind == Kind::Word
+}
+
+/// "The billionaire Zorbco owner said": one word in no list of names
+/// right before a title noun that ends the phrase is what the title is
+/// of, a body's or a team's name.
+fn modifies_a_title(ctx: &Ctx) -> bool {
+    let a = ctx.after();
+    ctx.len == 1
+        && ctx.flags()[0] & (flag::GIVEN | flag::SURNAME) == 0
+        && !ctx.cand.possessive
+        && a < ctx.tokens.len()
+        && is_title_noun(ctx, a)
+        && ctx.tokens.get(a + 1).is_none_or(|t| !t.cap)
 }
 
 /// The last word is a plural common noun ("Braves", "Rovers").

@@ -629,20 +629,6 @@ fn a_name_its_neighbours_call_a_thing_is_none() {
              agreed.",
             &["Jean-Paul Le Brice"],
         ),
-        // A city's or a region's people are no name.
-        (
-            "Ann Roe signed on. The 25-year-old Dubliner said he would stay. \
-             The Glaswegian agreed.",
-            &["Ann Roe"],
-        ),
-        // A title and a name after the comma of an opening phrase are the
-        // subject's, not an apposition that makes the word before a person;
-        // after a name in a list they are the next item's.
-        (
-            "During Prime Minister's Questions, Tory leader Ann Roe spoke. \
-             Guests included Zorb Quillan, presenter Tess Daly and Ivo Lind.",
-            &["Ann Roe", "Zorb Quillan", "Tess Daly", "Ivo Lind"],
-        ),
         // A lone word that opens a body's name is the body.
         (
             "The Zbyk Foundation funds it. \"It will grow,\" said Zbyk. Ann Roe of \
@@ -701,6 +687,36 @@ fn a_name_its_neighbours_call_a_thing_is_none() {
         (
             "\"It is over,\" said Qorvex's principal analyst Anna Qorvath.",
             &["Anna Qorvath"],
+        ),
+    ];
+    for (text, want) in rows {
+        assert_eq!(names(text), *want, "{text}");
+    }
+}
+
+#[test]
+fn a_word_that_describes_or_qualifies_is_no_name() {
+    let rows: &[(&str, &[&str])] = &[
+        // One word in no list of names right before a title noun that ends
+        // the phrase is what the title is of.
+        (
+            "Ann Roe, the billionaire Zorbco owner, said no. \"It is fine,\" \
+             said Ivo Lind, Qorvex analyst.",
+            &["Ann Roe", "Ivo Lind"],
+        ),
+        // A city's or a region's people are no name.
+        (
+            "Ann Roe signed on. The 25-year-old Dubliner said he would stay. \
+             The Glaswegian agreed.",
+            &["Ann Roe"],
+        ),
+        // A title and a name after the comma of an opening phrase are the
+        // subject's, not an apposition that makes the word before a person;
+        // after a name in a list they are the next item's.
+        (
+            "During Prime Minister's Questions, Tory leader Ann Roe spoke. \
+             Guests included Zorb Quillan, presenter Tess Daly and Ivo Lind.",
+            &["Ann Roe", "Zorb Quillan", "Tess Daly", "Ivo Lind"],
         ),
     ];
     for (text, want) in rows {
