@@ -37,6 +37,8 @@ pub(super) struct Document<'a> {
     spoken: Spoken,
     /// The last speaker and the line it spoke in.
     last: Option<(Speaker, usize)>,
+    /// Whether the quote just decided has a speaker (and so is `last`'s).
+    last_decided: bool,
     /// The quote just decided, if it was a sentence of speech (it ends
     /// with punctuation) with a known speaker: where it closes, its
     /// speaker, and whether a cue named them.
@@ -78,6 +80,7 @@ impl<'a> Document<'a> {
             resolver: Resolver::new(text, people, index),
             spoken: Spoken::default(),
             last: None,
+            last_decided: false,
             spoken_last: None,
         }
     }
@@ -124,7 +127,8 @@ impl<'a> Document<'a> {
                 speaker: decision.speaker.clone(),
                 cued: decision.cue.is_some(),
             });
-        if !matches!(decision.speaker, Speaker::Unknown) {
+        self.last_decided = !matches!(decision.speaker, Speaker::Unknown);
+        if self.last_decided {
             self.last = Some((decision.speaker.clone(), line));
         }
         if let Speaker::Person(p) = decision.speaker {
@@ -406,9 +410,19 @@ impl<'a> Document<'a> {
             // "The firm announced a “new season”. ¶ “It will be big.”":
             // the quote just before, whoever said it, when it is near.
             _ if reported => Decision {
-                speaker: (self.spoken_last.as_ref())
-                    .filter(|_| recent)
-                    .map_or(Speaker::Unknown, |l| l.speaker.clone()),
+                speaker: match self.spoken_last.as_ref().filter(|_| recent) {
+                    Some(last) => last.speaker.clone(),
+                    // "Ash said it was of “great importance”. ¶ “We are
+                    // stating a principle.” Under …": the person whose
+                    // words the paragraph before quoted last.
+                    None => (self.last.as_ref())
+                        .filter(|(s, l)| {
+                            self.last_decided
+                                && l + 1 == place.line
+                                && matches!(s, Speaker::Person(_))
+                        })
+                        .map_or(Speaker::Unknown, |(s, _)| s.clone()),
+                },
                 ..Decision::NONE
             },
             _ => {

@@ -1364,6 +1364,15 @@ const ROWS: &[Row] = &[
         &[("We need them more than ever.", Some("Tom Ash"), None)],
     ),
     (
+        "a paragraph that opens with a quote goes on with whom the paragraph before quoted",
+        "Tom Ash said the vote was of \"great importance\" to all.\n\n\
+         \"We are stating a principle.\" Under the deal, talks will start.",
+        &[
+            ("great importance", Some("Tom Ash"), Some("said")),
+            ("We are stating a principle.", Some("Tom Ash"), None),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
