@@ -711,12 +711,12 @@ fn qualifies_a_title(ctx: &Ctx) -> bool {
 /// right before a title noun that ends the phrase is what the title is
 /// of, a body's or a team's name.
 fn modifies_a_title(ctx: &Ctx) -> bool {
+    // The word after's flags are cached: other rules ask for them too.
     let a = ctx.after();
     ctx.len == 1
-        && ctx.flags()[0] & (flag::GIVEN | flag::SURNAME) == 0
         && !ctx.cand.possessive
-        && a < ctx.tokens.len()
-        && is_title_noun(ctx, a)
+        && ctx.flags()[0] & (flag::GIVEN | flag::SURNAME) == 0
+        && ctx.lower_flags(a) & flag::TITLE != 0
         && ctx.tokens.get(a + 1).is_none_or(|t| !t.cap)
 }
 
