@@ -104,6 +104,26 @@ impl<'a> Resolver<'a> {
         {
             return self.description(&words.iter().map(|w| w.text).collect::<Vec<_>>(), cx);
         }
+        // "Home Secretary Ray Corwin … The Home Secretary told", "the
+        // Salford MP": a title written with capitals describes a person.
+        // After a nationality it may be a body's name ("the Scottish
+        // Executive"), so there it needs someone described by every word.
+        if let [the, between @ .., last] = words.as_slice()
+            && one_of(the.text, &["the"])
+            && is_capitalised_title(between, last)
+        {
+            let lower: Vec<String> = words[1..].iter().map(|w| w.text.to_lowercase()).collect();
+            if !between.iter().any(|w| describe::is_nationality(w.text)) {
+                return self.description(&words.iter().map(|w| w.text).collect::<Vec<_>>(), cx);
+            }
+            if let Some(p) = self.index.described(&lower, cx.at)
+                && lower
+                    .iter()
+                    .all(|w| self.people.persons[p].descriptors.contains(w))
+            {
+                return person(p);
+            }
+        }
         if let Some(organisation) = organisation_of_place(&words) {
             return Speaker::Organisation(organisation);
         }
@@ -612,6 +632,18 @@ pub(super) fn organisation_span(text: &str, head: Span, within: Span) -> Span {
 /// "by coach Jose Mourinho. Chelsea's statement": a word with a full
 /// stop that is no abbreviation ("Dr.", "Inc.", "U.S.") ends a sentence, and
 /// the name on its right starts after it.
+/// "The Home Secretary", "the Foreign Minister": a title written with
+/// capitals after capitalised words.
+fn is_capitalised_title(between: &[Token], last: &Token) -> bool {
+    !between.is_empty()
+        && between.len() <= 2
+        && between
+            .iter()
+            .all(|w| w.kind == Kind::Word && w.is_capitalised())
+        && last.is_capitalised()
+        && lexicon::flags(last.text) & flag::TITLE != 0
+}
+
 fn ends_sentence_word(word: &str) -> bool {
     word.strip_suffix('.').is_some_and(|w| {
         w.len() > 1

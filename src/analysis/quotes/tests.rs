@@ -1373,6 +1373,26 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a capitalised title after \"the\" is the person it describes, not a body",
+        "Home Secretary Ray Corwin spoke to the forum. The Home Secretary told the \
+         paper: \"I was making an observation.\" Ana Pell has long sat for Leeds. \
+         \"We will hold the seat,\" said the Leeds MP. Ola Brand, the trust's chief \
+         executive, spoke. The Welsh Executive said it was \"a matter for the courts\".",
+        &[
+            (
+                "I was making an observation.",
+                Some("Ray Corwin"),
+                Some("told"),
+            ),
+            ("We will hold the seat,", Some("Ana Pell"), Some("said")),
+            (
+                "a matter for the courts",
+                Some("Welsh Executive"),
+                Some("said"),
+            ),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
