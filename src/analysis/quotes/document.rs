@@ -111,7 +111,15 @@ impl<'a> Document<'a> {
                 };
                 self.remember(quote, line, &decisions[quote]);
             }
-            share::within_line(&mut decisions[q..end]);
+            // Each quote's sentence, and whether it is a term.
+            let shapes: Vec<(usize, bool)> = (q..end)
+                .map(|i| {
+                    let at = quote_tokens.get(i - q).copied().unwrap_or(0);
+                    let term = is_term(self.marked[i].inner.text(self.text));
+                    (self.lines.sentence_start(line, at), term)
+                })
+                .collect();
+            share::within_line(&mut decisions[q..end], &shapes);
             q = end;
         }
         decisions
@@ -569,6 +577,14 @@ fn opens_sentence_whole(tokens: &[Token], at: usize, sentence: usize) -> bool {
 const MIN_WHOLE_WORDS: usize = 4;
 
 /// The quoted words end with punctuation inside the marks.
+/// The most words a term in quotes has ("a “churn rate”"): a quote of
+/// no more words that ends without punctuation is no run of speech.
+const TERM_WORDS: usize = 3;
+
+fn is_term(quote: &str) -> bool {
+    !ends_with_punctuation(quote) && quote.split_whitespace().nth(TERM_WORDS).is_none()
+}
+
 fn ends_with_punctuation(quote: &str) -> bool {
     quote
         .chars()

@@ -10,7 +10,11 @@ use super::speaker::Speaker;
 /// The nearest attributed quote before is kept as the line is read (a line
 /// may hold every quote of a text), and none after is looked for: with
 /// none before, it is the line's first. No quote's `attributed` changes.
-pub(super) fn within_line(decisions: &mut [Decision]) {
+///
+/// `shapes` holds each quote's sentence (its first token) and whether it
+/// is a term: "all sets carry a “smart view” sticker. “…,” said Ash" is
+/// not Ash's; a term takes only a speaker of its own sentence.
+pub(super) fn within_line(decisions: &mut [Decision], shapes: &[(usize, bool)]) {
     let first = decisions.iter().position(|d| d.attributed);
     let mut before = None;
     for i in 0..decisions.len() {
@@ -21,7 +25,10 @@ pub(super) fn within_line(decisions: &mut [Decision]) {
         if !matches!(decisions[i].speaker, Speaker::Unknown) {
             continue;
         }
-        let source = before.or(first).map(|k| decisions[k].clone());
+        let source = before
+            .or(first)
+            .filter(|&k| !shapes[i].1 || shapes[k].0 == shapes[i].0)
+            .map(|k| decisions[k].clone());
         if let Some(source) = source {
             decisions[i] = Decision {
                 attributed: false,

@@ -1393,6 +1393,25 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a term takes no speaker from a quote in another sentence of its paragraph",
+        "From May, all sets will carry an \"UltraView\" sticker. \"The logo is \
+         the way forward,\" said Tom Farrow.\n\nThere are \"no big differences in \
+         wait times\" between the sites. \"Good staff work anywhere,\" Ana Pell says.",
+        &[
+            (
+                "The logo is the way forward,",
+                Some("Tom Farrow"),
+                Some("said"),
+            ),
+            (
+                "no big differences in wait times",
+                Some("Ana Pell"),
+                Some("says"),
+            ),
+            ("Good staff work anywhere,", Some("Ana Pell"), Some("says")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
