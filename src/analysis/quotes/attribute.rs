@@ -101,6 +101,55 @@ fn after_quote_words(tokens: &[Token]) -> Option<Found> {
     subject_first(tokens, start).or_else(|| closing_clause(tokens))
 }
 
+/// "described as “idle speculation” by Downing Street", "branded a
+/// “waste” by MPs": after a naming verb's participle, the agent of the
+/// passive right after the quote, a name (with its title chain) or "the"
+/// and a name, said the words. "“deeply hurt” by Ash's death" is no one's.
+/// `tokens` are those after the quote, `before` those before it in its
+/// sentence.
+pub fn agent(before: &[Token], tokens: &[Token]) -> Option<Found> {
+    // "described as “irresponsible” and “outrageous” by": two quotes, one
+    // agent.
+    let pair = |a: &Token, b: &Token| a.kind == Kind::Quote && lower(b) == Some("and");
+    let mut i = before.len();
+    if i >= 2 && pair(&before[i - 2], &before[i - 1]) {
+        i -= 2;
+    }
+    while i > 0 && lower(&before[i - 1]).is_some_and(|w| matches!(w, "as" | "a" | "an")) {
+        i -= 1;
+    }
+    let naming = i > 0
+        && cue_at(before, i - 1)
+            .is_some_and(|(cue, len)| cue.naming && len == 1 && before[i - 1].text.ends_with("ed"));
+    if !naming {
+        return None;
+    }
+    let start = match tokens {
+        [and, quote, ..] if pair(quote, and) => 2,
+        _ => 0,
+    };
+    let by = tokens.get(start).filter(|t| lower(t) == Some("by"))?;
+    let next = tokens.get(start + 1)?;
+    let named = next.is_capitalised()
+        || lower(next) == Some("the") && tokens.get(start + 2).is_some_and(Token::is_capitalised);
+    if !named {
+        return None;
+    }
+    let subject = phrase_after(tokens, start + 1)?;
+    let last = tokens.iter().rfind(|t| t.span.end <= subject.end)?;
+    let after = tokens.iter().find(|t| t.span.start >= subject.end);
+    let possessive = ["'s", "’s", "s'", "s’"]
+        .iter()
+        .any(|e| last.text.ends_with(e))
+        || after.is_some_and(|t| t.is('\'') || t.is('’'));
+    (!possessive).then_some(Found {
+        cue: by.span,
+        subject,
+        naming: false,
+        direct: false,
+    })
+}
+
 /// The speaker phrase comes before the cue, and the cue is followed by a
 /// clause of its own: "that …", a pronoun and its verb (`Ash insists he
 /// will not sell`), a possessive (`Ash said his team …`), or a name or a

@@ -18,7 +18,10 @@ pub struct Cue {
 /// a phrasal cue ("pointed out") wins over its verb alone.
 pub fn cue(word: &str, next: Option<&str>) -> Option<(Cue, usize)> {
     // Cues are matched as written: the list is lower case.
-    let f = lexicon::exact_flags(word.as_bytes(), Filter::CUES);
+    let mut f = lexicon::exact_flags(word.as_bytes(), Filter::CUES);
+    if f & (flag::CUE | flag::CUE_HEAD) == 0 {
+        f = american(word).map_or(0, |w| lexicon::exact_flags(w.as_bytes(), Filter::CUES));
+    }
     if f & (flag::CUE | flag::CUE_HEAD) == 0 {
         return None;
     }
@@ -30,6 +33,15 @@ pub fn cue(word: &str, next: Option<&str>) -> Option<(Cue, usize)> {
         return Some((cue, 2));
     }
     read(f).map(|cue| (cue, 1))
+}
+
+/// "labelled" → "labeled": the list spells the forms of a verb in "-el"
+/// the American way; British spelling doubles the "l".
+fn american(word: &str) -> Option<String> {
+    ["lled", "lling"].iter().find_map(|end| {
+        let stem = word.strip_suffix(end)?;
+        Some(format!("{stem}{}", &end[1..]))
+    })
 }
 
 /// The cue that flags `f` describe, if any.
@@ -58,6 +70,8 @@ mod tests {
         let rows = [
             ("said", Form::Finite),
             ("says", Form::Finite),
+            ("labelled", Form::Finite),
+            ("labelling", Form::Participle),
             ("saying", Form::Participle),
             ("told", Form::Finite),
             ("wrote", Form::Finite),

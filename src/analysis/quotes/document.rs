@@ -512,7 +512,8 @@ fn attributions(tokens: &[Token], at: usize, sentence: usize) -> Attributions {
     let after = if closes {
         attribute::after(words_after)
     } else {
-        attribute::closing_clause(words_after)
+        attribute::agent(&tokens[sentence..at], words_after)
+            .or_else(|| attribute::closing_clause(words_after))
     };
     let before = attribute::before(&tokens[sentence.max(at.saturating_sub(REACH_BEFORE))..at]);
     // A quote that ends its sentence and already has a cue before it: the

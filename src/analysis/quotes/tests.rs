@@ -1412,6 +1412,20 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "after a naming verb's participle, the agent after the quote said it",
+        "Reports that Ola Brand will quit were described as \"idle speculation\" by \
+         the Treasury. The plan was branded \"reckless\" and \"vain\" by Tom Ash. \
+         Ola Brand was \"deeply hurt\" by the Harbour row, she said. The Daily Post \
+         labelled it a \"vanity project\".",
+        &[
+            ("idle speculation", Some("Treasury"), Some("by")),
+            ("reckless", Some("Tom Ash"), None),
+            ("vain", Some("Tom Ash"), Some("by")),
+            ("deeply hurt", Some("Ola Brand"), Some("said")),
+            ("vanity project", Some("Daily Post"), Some("labelled")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
