@@ -3,6 +3,7 @@
 
 use super::candidates::Parts;
 use super::token::{Kind, Token};
+use crate::analysis::lexicon::compiled::time_openers;
 use crate::analysis::lexicon::{self, flag};
 
 /// A lone common word that opens a sentence ("We", "Officials"): no name.
@@ -87,7 +88,8 @@ pub fn strip_glued_words(text: &str, tokens: &[Token], mut parts: Parts) -> Part
 }
 
 /// "On Monday Doherty faced", "In September Spears married": a time
-/// word after a preposition (`assets/words/prepositions.txt`) is the
+/// word after a preposition (`assets/words/prepositions.txt`) or a time
+/// phrase's opener (`assets/words/time-openers.txt`) is the
 /// time of the clause, and the name starts after it; not a feast's
 /// "Day" or "Eve" ("on Christmas Day"), which is no name either way.
 fn dated(text: &str, tokens: &[Token], i: usize) -> bool {
@@ -97,10 +99,13 @@ fn dated(text: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let before = tokens[i - 1];
-    let after_preposition = before.kind == Kind::Word
-        && super::kinds::is_preposition(&before.bytes(text).to_ascii_lowercase());
+    let lower = before.bytes(text).to_ascii_lowercase();
+    // "Last June Grewcock was banned": a time phrase's opener dates the
+    // clause too. "As Jan Ode said" is a comparison, not a time.
+    let dating =
+        super::kinds::is_preposition(&lower) && lower != b"as" || time_openers::contains(&lower);
     let feast = matches!(tokens[i + 1].bytes(text), b"Day" | b"Eve");
-    after_preposition && !feast
+    before.kind == Kind::Word && dating && !feast
 }
 
 /// Token `i` is a word glued before a given name (see

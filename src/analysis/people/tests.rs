@@ -174,6 +174,9 @@ fn who_is_a_person_past_the_lists() {
             &["Hale", "Crane", "Ivo Lind", "Zippo"],
         ),
         ("Until March Vekterin said no.", &["Vekterin"]),
+        // So is one after a time phrase's opener; "as" compares.
+        ("Last June Qorvath said he was banned.", &["Qorvath"]),
+        ("As Jan Ode said: \"It is over.\"", &["Jan Ode"]),
         // A peer's rank is a title, as "Lord" is.
         ("Baroness Amos said she was sad.", &["Amos"]),
     ];
