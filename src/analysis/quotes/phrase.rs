@@ -352,6 +352,12 @@ fn unclosed_aside(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
         && cue_at.is_some_and(|c| {
             role_words[..c].iter().all(Token::is_lowercase) && role_opens(&role_words[..c])
         });
+    // "Colin Vasco, Harbour Hotel Association said": a body's name alone
+    // is where the person named before the comma is from.
+    let body_only = comma + 1 == start
+        && cue_at == Some(0)
+        && body > 0
+        && lexicon::flags(tokens[start + body - 1].text) & flag::ORG != 0;
     // The comma must follow a name, not close an opening phrase ("At a
     // forum in Chelsea, the mayor said") or a time ("On Monday, …").
     let clause = tokens[..comma]
@@ -373,7 +379,8 @@ fn unclosed_aside(tokens: &[Token], start: usize) -> Option<(Span, usize)> {
         && tokens[comma - 1].is_capitalised()
         && !is_time_word(tokens[comma - 1].text)
         && !opener;
-    ((is_determiner(first.text) || relative) && opens && named || (role || body_role) && named)
+    ((is_determiner(first.text) || relative) && opens && named
+        || (role || body_role || body_only) && named)
         .then(|| phrase_before(tokens, comma))
         .flatten()
 }

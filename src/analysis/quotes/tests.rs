@@ -1426,6 +1426,19 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a body's name alone after a name and a comma is where the person is from",
+        "Colin Vasco, Harbour Hotel Association said: \"It amazes me.\" In Tarnby, \
+         the Harbour Hotel Association said: \"We are sad.\"",
+        &[
+            ("It amazes me.", Some("Colin Vasco"), Some("said")),
+            (
+                "We are sad.",
+                Some("Harbour Hotel Association"),
+                Some("said"),
+            ),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
