@@ -111,18 +111,32 @@ impl<'a> Document<'a> {
                 };
                 self.remember(quote, line, &decisions[quote]);
             }
-            // Each quote's sentence, and whether it is a term.
-            let shapes: Vec<(usize, bool)> = (q..end)
-                .map(|i| {
-                    let at = quote_tokens.get(i - q).copied().unwrap_or(0);
-                    let term = is_term(self.marked[i].inner.text(self.text));
-                    (self.lines.sentence_start(line, at), term)
-                })
-                .collect();
+            let shapes = self.shapes(q..end, line, &quote_tokens);
             share::within_line(&mut decisions[q..end], &shapes);
             q = end;
         }
         decisions
+    }
+
+    /// For the quotes `quotes` of one line, whose tokens are at
+    /// `quote_tokens`: each one's sentence (its first token) and whether it
+    /// is a term. The sentences are looked for only in a line with a term.
+    fn shapes(
+        &self,
+        quotes: std::ops::Range<usize>,
+        line: usize,
+        quote_tokens: &[usize],
+    ) -> Vec<(usize, bool)> {
+        let mut shapes: Vec<(usize, bool)> = quotes
+            .map(|i| (0, is_term(self.marked[i].inner.text(self.text))))
+            .collect();
+        if shapes.iter().any(|&(_, term)| term) {
+            for (k, shape) in shapes.iter_mut().enumerate() {
+                let at = quote_tokens.get(k).copied().unwrap_or(0);
+                shape.0 = self.lines.sentence_start(line, at);
+            }
+        }
+        shapes
     }
 
     fn remember(&mut self, quote: usize, line: usize, decision: &Decision) {
