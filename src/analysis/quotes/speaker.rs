@@ -112,10 +112,10 @@ impl<'a> Resolver<'a> {
             && one_of(the.text, &["the"])
             && is_capitalised_title(between, last)
         {
-            let lower: Vec<String> = words[1..].iter().map(|w| w.text.to_lowercase()).collect();
             if !between.iter().any(|w| describe::is_nationality(w.text)) {
                 return self.description(&words.iter().map(|w| w.text).collect::<Vec<_>>(), cx);
             }
+            let lower: Vec<String> = words[1..].iter().map(|w| w.text.to_lowercase()).collect();
             if let Some(p) = self.index.described(&lower, cx.at)
                 && lower
                     .iter()
