@@ -574,6 +574,18 @@ fn joins_roles(tokens: &[Token], at: usize, end: usize) -> bool {
     tokens[at].text == "and" && at > 0 && role(at - 1) && role(at + 1)
 }
 
+/// "and" at `at` joins two lower-case words of a title chain that goes
+/// on to a name: "said Tellco president and chief executive Ivo Lind",
+/// "said music and marketing manager Ann Roe" ("said Ivo Lind and Ann
+/// Roe" are two people).
+fn joins_lower_roles(tokens: &[Token], at: usize) -> bool {
+    tokens[at].text == "and"
+        && at > 0
+        && lower(&tokens[at - 1]).is_some()
+        && tokens.get(at + 1).is_some_and(|t| lower(t).is_some())
+        && is_title_word(tokens, at + 1)
+}
+
 /// How many capitalised words after "and" [`and_in_a_body`] reads for
 /// the organisation word that ends the name.
 const BODY_AFTER_AND: usize = 3;
@@ -670,7 +682,7 @@ pub(super) fn phrase_after(tokens: &[Token], from: usize) -> Option<Span> {
                 && (w == "of"
                     || for_in_a_body(tokens, end)
                     || w == "the" && for_in_a_body(tokens, end - 1));
-            let blocked = is_stop(w) && !in_body
+            let blocked = is_stop(w) && !in_body && !joins_lower_roles(tokens, end)
                 || is_pronoun(w)
                 || cues::cue(w, None).is_some() && !in_chain;
             // Right after the cue a participle describes ("said retired

@@ -1439,6 +1439,17 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "an \"and\" between two lower-case roles goes on with the title chain",
+        "\"We are ready,\" said Tellco president and chief executive Ivo Lind. \"It \
+         works,\" said sales and marketing manager Ann Roe. \"We agree,\" said Ivo \
+         Lind and Ann Roe.",
+        &[
+            ("We are ready,", Some("Ivo Lind"), Some("said")),
+            ("It works,", Some("Ann Roe"), Some("said")),
+            ("We agree,", Some("Ivo Lind"), Some("said")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
