@@ -611,11 +611,25 @@ fn counter(ctx: &Ctx) -> f32 {
     if ctx.cand.parts.iter().any(|i| ctx.tokens[i].upper) {
         s += W.acronym;
     }
-    if ctx.cand.role.is_none() {
+    if ctx.cand.role.is_none() || plain_word_role(ctx) {
         s += kinds::preceding_word(ctx);
     }
 
     s
+}
+
+/// "the East Kent Hunt": the one word dropped before the name is a
+/// plain word (no title, nationality, place or body word), so the words
+/// before it still say what the name is.
+fn plain_word_role(ctx: &Ctx) -> bool {
+    let kind =
+        flag::TITLE | flag::HONORIFIC | flag::DEMONYM | flag::QUALIFIER | flag::PLACE | flag::ORG;
+    ctx.cand.role.is_some_and(|(a, b)| {
+        a == b
+            && ctx.tokens[a].cap
+            && !ctx.tokens[a].upper
+            && lexicon::flags(ctx.word(a)) & kind == 0
+    })
 }
 
 /// Against a one-word candidate: a date, a nationality, furniture, a

@@ -266,6 +266,14 @@ fn who_is_a_firm() {
              Tellco said its US rival Zorvath broke the rules.",
             &["Ann Roe", "Tom Ash"],
         ),
+        // So does a relation after a preposition, before one word.
+        (
+            "Ivo Lind, a former executive at rival Qorvath, said sales rose. \
+             Tellco voted for rival Ann Roe.",
+            &["Ivo Lind", "Ann Roe"],
+        ),
+        // A plain word dropped before a name leaves "the" before it.
+        ("The walk ended at the East Wayne Hunt.", &[]),
         // A person's possessive right before a name makes it a work; a
         // role between makes it a person.
         (

@@ -200,7 +200,7 @@ pub fn related_firm(ctx: &Ctx) -> bool {
                 || ctx.bytes(a) == b"," && ctx.tokens.get(a + 1).is_some_and(|t| t.cap);
             return !listed;
         }
-        return owned_by_its(ctx, first - 1);
+        return owned_by_its(ctx, first - 1) || worked_at(ctx, first - 1);
     }
     // "Qorvath, its former banker,".
     ctx.bytes(a) == b","
@@ -208,6 +208,13 @@ pub fn related_firm(ctx: &Ctx) -> bool {
         && (a + 2..a + 2 + RELATION_WORDS)
             .find(|&i| relation(i) || !is_modifier(ctx, i))
             .is_some_and(|i| relation(i) && matches!(ctx.bytes(i + 1), b"," | b"."))
+}
+
+/// A preposition before the relation noun at `noun` and one word after
+/// it: "a former executive at rival Qorvath", "bought from rival Qorvath"
+/// ("votes for rival Ann Roe" names a person in full).
+fn worked_at(ctx: &Ctx, noun: usize) -> bool {
+    ctx.cand.parts.len() == 1 && noun > 0 && is_preposition(ctx.bytes(noun - 1))
 }
 
 /// "its" before the relation noun at `noun`, past a few modifiers ("its
