@@ -1450,6 +1450,15 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a spokesman for a body named after what it is speaks for it",
+        "A spokesman for distributor Tellco said the film \"has done well\". \"We \
+         are glad,\" he added.",
+        &[
+            ("has done well", Some("Tellco"), Some("said")),
+            ("We are glad,", Some("Tellco"), Some("added")),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \

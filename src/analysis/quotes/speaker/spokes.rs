@@ -9,7 +9,7 @@ use super::{Context, Resolver, Speaker, is_name_link, is_plain_word};
 use crate::analysis::Span;
 use crate::analysis::lexicon::compiled::{party_words, spokes_nouns};
 use crate::analysis::lexicon::{self, flag};
-use crate::analysis::quotes::phrase::{join, one_of};
+use crate::analysis::quotes::phrase::{is_stop, join, one_of};
 use crate::analysis::quotes::salience::UNNAMED;
 use crate::analysis::quotes::words::{Kind, Token, strip_possessive, tokenize};
 
@@ -297,7 +297,8 @@ fn is_link(word: Option<&Token>) -> bool {
 }
 
 /// "spokesman for the Harbour Board": the capitalised name after "for",
-/// "of" or "at" (and "the") that follows a spokes-noun.
+/// "of" or "at" (and "the", or a word for what it is) that follows a
+/// spokes-noun.
 fn body_after(text: &str, words: &[Token]) -> Option<String> {
     let (link, rest) = words.split_first()?;
     if !is_link(Some(link)) {
@@ -305,6 +306,14 @@ fn body_after(text: &str, words: &[Token]) -> Option<String> {
     }
     let rest = match rest.split_first() {
         Some((the, after)) if one_of(the.text, &["the"]) => after,
+        _ => rest,
+    };
+    // "a spokesman for distributor Tellco": past the word for what the
+    // body is.
+    let rest = match rest {
+        [kind, name, ..] if kind.is_lowercase() && name.is_capitalised() && !is_stop(kind.text) => {
+            &rest[1..]
+        }
         _ => rest,
     };
     let n = rest
