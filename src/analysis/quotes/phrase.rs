@@ -441,11 +441,29 @@ fn names_a_role(tokens: &[Token], open: usize, words: &[Token]) -> bool {
             || tokens[open.saturating_sub(ROLE_REACH)..open]
                 .iter()
                 .any(is_role_noun)
-            || capital_role(tokens, open));
+            || capital_role(tokens, open)
+            || role_of_body(tokens, open));
     role && words.len() <= 4
         && words
             .iter()
             .all(|t| t.is_capitalised() && !is_determiner(t.text))
+}
+
+/// "director of the Friends of Parks Trust, Ann Roe, said": a role noun,
+/// "of" (or "at", "for") and a body's capitalised name before the comma,
+/// however long the name ("the" and "of" may stand inside it).
+fn role_of_body(tokens: &[Token], open: usize) -> bool {
+    let inner = |t: &Token| one_of(t.text, &["of", "for", "the", "and", "&"]);
+    let run_start = (open.saturating_sub(CAPITAL_ROLE_TOKENS)..open)
+        .rev()
+        .take_while(|&i| tokens[i].is_capitalised() || inner(&tokens[i]))
+        .last();
+    run_start.is_some_and(|first| {
+        first > 0
+            && one_of(tokens[first].text, &["of", "at", "for"])
+            && tokens[first + 1..open].iter().any(Token::is_capitalised)
+            && is_role_noun(&tokens[first - 1])
+    })
 }
 
 /// How far back [`capital_role`] reads a capitalised role: "The Shadow

@@ -1459,6 +1459,12 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a role of a body with a long name, then a name between commas",
+        "But director of the Friends of Tarn Park Trust, Ivo Lind, said: \"It is \
+         neglect.\"",
+        &[("It is neglect.", Some("Ivo Lind"), Some("said"))],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
