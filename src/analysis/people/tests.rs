@@ -257,23 +257,6 @@ fn who_is_a_firm() {
         // "of" or "from" opening an aside after a name says where the
         // person works.
         ("Ann Roe, of Tellco Boyd, said so.", &["Ann Roe"]),
-        // What a firm is to another names a firm; a list after the
-        // plural names people.
-        (
-            "Tellco could build cars for its Japanese rival Qorvath. Zbyk sued \
-             Morgan Stanley, its former banker, on Friday. Sales rose, according \
-             to technology analysts Lindqvist. Analysts Ann Roe and Tom Ash agreed. \
-             Tellco said its US rival Zorvath broke the rules.",
-            &["Ann Roe", "Tom Ash"],
-        ),
-        // So does a relation after a preposition, before one word.
-        (
-            "Ivo Lind, a former executive at rival Qorvath, said sales rose. \
-             Tellco voted for rival Ann Roe.",
-            &["Ivo Lind", "Ann Roe"],
-        ),
-        // A plain word dropped before a name leaves "the" before it.
-        ("The walk ended at the East Wayne Hunt.", &[]),
         // A person's possessive right before a name makes it a work; a
         // role between makes it a person.
         (
@@ -314,6 +297,34 @@ fn who_is_a_firm() {
             "The firm named Ivo Lind as its head. The party called Tom Ash a liar.",
             &["Ivo Lind", "Tom Ash"],
         ),
+    ];
+    for &(text, want) in rows {
+        assert_eq!(names(text), want, "{text}");
+    }
+}
+
+/// Names that are a firm's or a body's by a word for what it is to
+/// another, or by "the" before a plain word dropped from the name.
+#[test]
+fn who_is_a_firm_by_relation() {
+    let rows: &[(&str, &[&str])] = &[
+        // What a firm is to another names a firm; a list after the
+        // plural names people.
+        (
+            "Tellco could build cars for its Japanese rival Qorvath. Zbyk sued \
+             Morgan Stanley, its former banker, on Friday. Sales rose, according \
+             to technology analysts Lindqvist. Analysts Ann Roe and Tom Ash agreed. \
+             Tellco said its US rival Zorvath broke the rules.",
+            &["Ann Roe", "Tom Ash"],
+        ),
+        // So does a relation after a preposition, before one word.
+        (
+            "Ivo Lind, a former executive at rival Qorvath, said sales rose. \
+             Tellco voted for rival Ann Roe.",
+            &["Ivo Lind", "Ann Roe"],
+        ),
+        // A plain word dropped before a name leaves "the" before it.
+        ("The walk ended at the East Wayne Hunt.", &[]),
     ];
     for &(text, want) in rows {
         assert_eq!(names(text), want, "{text}");
