@@ -3,6 +3,7 @@
 
 use super::Decision;
 use super::attribute::{self, Found};
+use super::cues;
 use super::filter::title_case;
 use super::index::TextIndex;
 use super::lines::Lines;
@@ -11,7 +12,7 @@ use super::phrase::{is_pronoun_token, one_of};
 use super::salience::UNNAMED;
 use super::share;
 use super::speaker::{Context, Resolver, Speaker, Spoken};
-use super::words::{Kind, Token, ends_sentence};
+use super::words::{Kind, Token, ends_sentence, starts_sentence};
 use crate::analysis::Span;
 use crate::analysis::people::{EntityKind, People};
 
@@ -252,7 +253,13 @@ impl<'a> Document<'a> {
             .checked_sub(1)
             .map(|k| subjects[k])
             .filter(|&(s, _)| s >= about_from)
-        {
+            // "Films with “medium” budgets, like Vera Drake": the subject
+            // must be named before the words ("To study “space weather”
+            // Mr Wong needed" is not what Wong said), unless a cue word
+            // follows them ("a “stellar year” said Ann Roe").
+            .filter(|&(_, p)| {
+                p == UNNAMED || self.named_between(p, about_from, open) || cue_follows(tokens, at)
+            }) {
             Some((_, UNNAMED)) => Decision::NONE,
             Some((_, person)) => Decision {
                 speaker: Speaker::Person(person),
@@ -288,6 +295,16 @@ impl<'a> Document<'a> {
                 None => self.goes_on(quote, &place, at == sentence, first && at == 0),
             },
         }
+    }
+
+    /// `person` is named somewhere in `from..to`.
+    fn named_between(&self, person: usize, from: usize, to: usize) -> bool {
+        let mentions = &self.people.mentions;
+        let first = mentions.partition_point(|m| m.span.start < from);
+        mentions[first..]
+            .iter()
+            .take_while(|m| m.span.start < to)
+            .any(|m| m.person == Some(person))
     }
 
     /// A quote with no cue and no subject before it in its sentence:
@@ -683,4 +700,16 @@ fn opening_word<'t, 'a>(tokens: &'t [Token<'a>]) -> Option<&'t Token<'a>> {
     } else {
         Some(first)
     }
+}
+
+/// A cue word (or "according to") after the quote at `at`, before its
+/// sentence ends.
+fn cue_follows(tokens: &[Token], at: usize) -> bool {
+    (at + 1..tokens.len())
+        .take_while(|&i| !starts_sentence(tokens, i))
+        .any(|i| {
+            let next = tokens.get(i + 1).map(|t| t.text);
+            let according = tokens[i].text == "according" && next == Some("to");
+            tokens[i].is_word() && (according || cues::cue(tokens[i].text, next).is_some())
+        })
 }

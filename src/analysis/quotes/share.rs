@@ -13,7 +13,8 @@ use super::speaker::Speaker;
 ///
 /// `shapes` holds each quote's sentence (its first token) and whether it
 /// is a term: "all sets carry a “smart view” sticker. “…,” said Ash" is
-/// not Ash's; a term takes only a speaker of its own sentence.
+/// not Ash's; a term takes only a speaker of its own sentence, the
+/// nearest before it or else the first after it.
 pub(super) fn within_line(decisions: &mut [Decision], shapes: &[(usize, bool)]) {
     let first = decisions.iter().position(|d| d.attributed);
     let mut before = None;
@@ -25,10 +26,18 @@ pub(super) fn within_line(decisions: &mut [Decision], shapes: &[(usize, bool)]) 
         if !matches!(decisions[i].speaker, Speaker::Unknown) {
             continue;
         }
-        let source = before
-            .or(first)
-            .filter(|&k| !shapes[i].1 || shapes[k].0 == shapes[i].0)
-            .map(|k| decisions[k].clone());
+        let (sentence, term) = shapes[i];
+        let source = if term {
+            // "branded “reckless” and “vain” by Ash": a term's own
+            // sentence, before it or after.
+            before
+                .filter(|&k| shapes[k].0 == sentence)
+                .or_else(|| (i + 1..decisions.len()).find(|&k| decisions[k].attributed))
+                .filter(|&k| shapes[k].0 == sentence)
+        } else {
+            before.or(first)
+        };
+        let source = source.map(|k| decisions[k].clone());
         if let Some(source) = source {
             decisions[i] = Decision {
                 attributed: false,

@@ -1419,7 +1419,7 @@ const ROWS: &[Row] = &[
          labelled it a \"vanity project\".",
         &[
             ("idle speculation", Some("Treasury"), Some("by")),
-            ("reckless", Some("Tom Ash"), None),
+            ("reckless", Some("Tom Ash"), Some("by")),
             ("vain", Some("Tom Ash"), Some("by")),
             ("deeply hurt", Some("Ola Brand"), Some("said")),
             ("vanity project", Some("Daily Post"), Some("labelled")),
@@ -1463,6 +1463,16 @@ const ROWS: &[Row] = &[
         "But director of the Friends of Tarn Park Trust, Ivo Lind, said: \"It is \
          neglect.\"",
         &[("It is neglect.", Some("Ivo Lind"), Some("said"))],
+    ),
+    (
+        "words with no cue are the subject's only if the subject is named first",
+        "To study \"space weather\" Mr Lind needed maps. Films with \"medium\" \
+         budgets, like those of Ann Roe, will suffer. Mr Lind dismissed it as a \
+         \"silly fuss\". It was a \"stellar year\" said Ann Roe.",
+        &[
+            ("silly fuss", Some("Lind"), None),
+            ("stellar year", Some("Ann Roe"), None),
+        ],
     ),
     (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
