@@ -277,8 +277,11 @@ fn subject_first(tokens: &[Token], start: usize) -> Option<Found> {
         }
         let (subject, from) = subject_before(tokens, verb)?;
         let lead = tokens.get(start..from)?;
+        // "“….” Meanwhile, Ivo Lind has urged": an adverb opens a
+        // sentence of its own, no description.
         let described = lead.len() <= DESCRIPTION_WORDS
             && lead.last().is_some_and(|t| t.is(','))
+            && !opens_with_adverb(lead)
             && !lead.iter().any(|t| t.kind == Kind::Quote);
         return (from == start || described).then(|| Found {
             cue: cue_span(tokens, at, len),
@@ -295,6 +298,9 @@ fn subject_first(tokens: &[Token], start: usize) -> Option<Found> {
 pub fn closing_clause(tokens: &[Token]) -> Option<Found> {
     (1..tokens.len())
         .filter(|&i| tokens[i - 1].is(','))
+        // "“….” Meanwhile, Ivo Lind has urged": the comma after an
+        // opening adverb opens a sentence, it closes no clause.
+        .filter(|&i| i != 2 || !opens_with_adverb(tokens))
         .find_map(|i| {
             let first = tokens.get(i)?;
             match cue_at(tokens, i) {
@@ -318,6 +324,13 @@ pub fn closing_clause(tokens: &[Token]) -> Option<Found> {
                 }),
             }
         })
+}
+
+/// The words open with a capitalised adverb ("Meanwhile", "However").
+fn opens_with_adverb(tokens: &[Token]) -> bool {
+    tokens
+        .first()
+        .is_some_and(|t| t.is_capitalised() && is_adverb(&t.text.to_ascii_lowercase()))
 }
 
 /// A cue followed by a colon introduces the quote after it, not the one

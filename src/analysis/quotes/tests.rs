@@ -1475,6 +1475,20 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "a capitalised adverb and a comma after a quote open a sentence of their own",
+        "Ann Roe said: \"I spoke to him.\n\n\"I said we need help. \"We must make the \
+         squad stronger.\" Meanwhile, Ivo Lind has urged the board to sign a striker.",
+        &[
+            ("I spoke to him.", Some("Ann Roe"), Some("said")),
+            ("I said we need help.", Some("Ann Roe"), Some("said")),
+            (
+                "We must make the squad stronger.",
+                Some("Ann Roe"),
+                Some("said"),
+            ),
+        ],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
