@@ -49,6 +49,7 @@ pub(super) fn clause_subject(tokens: &[Token]) -> Option<Span> {
         };
         let opener = lower(first).is_some()
             || adverb()
+            || adverb_of_time(tokens, from)
             || is_preposition(first.text)
             || opens_with_time(tokens, from)
             || (from > 0 && ends_a_place(tokens, from));
@@ -58,6 +59,18 @@ pub(super) fn clause_subject(tokens: &[Token]) -> Option<Span> {
         from += tokens[from..].iter().position(|t| t.is(','))? + 1;
     }
     None
+}
+
+/// "Shortly after the match,", "Soon afterwards,": an adverb before
+/// "after" or "before" opens a phrase of time at `from`.
+fn adverb_of_time(tokens: &[Token], from: usize) -> bool {
+    let word = tokens[from].text.to_ascii_lowercase();
+    let adverb = word == "soon" || word.ends_with("ly") || is_adverb(&word);
+    adverb
+        && tokens
+            .get(from + 1)
+            .and_then(lower)
+            .is_some_and(|w| one_of(w, &["after", "before", "afterwards"]))
 }
 
 /// An adverb of time opens the clause with no comma before a name:

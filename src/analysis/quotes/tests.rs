@@ -1489,6 +1489,12 @@ const ROWS: &[Row] = &[
         ],
     ),
     (
+        "an adverb before \"after\" opens a phrase of time before the subject",
+        "Tom Ash won the final. Shortly after the match, Ash thanked the crowd, \
+         saying \"thanks for having me\".",
+        &[("thanks for having me", Some("Tom Ash"), Some("saying"))],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
