@@ -38,6 +38,7 @@ const LISTS: &[(&str, Shape)] = &[
     ),
     ("prepositions.txt", Shape::Set),
     ("place-prefixes.txt", Shape::Set),
+    ("number-words.txt", Shape::Set),
     ("phrase-ends.txt", Shape::Set),
     (
         "sport-words.tsv",

@@ -9,6 +9,7 @@ use super::layout;
 use super::things;
 use super::token::{Kind, Token};
 use super::weights::WEIGHTS as W;
+use crate::analysis::lexicon::compiled::number_words;
 use crate::analysis::lexicon::{self, Flags, flag};
 use crate::analysis::people::EntityKind;
 use std::cell::Cell;
@@ -181,6 +182,10 @@ pub fn judge(ctx: &Ctx) -> Verdict {
     }
     if let Some(v) = obvious(ctx) {
         return v;
+    }
+    // "the Guildford Four", "the Chicago Seven": a group.
+    if ctx.len > 1 && number_words::contains(ctx.bytes(ctx.cand.last())) {
+        return Verdict::ORGANISATION;
     }
     let appositive = apposition(ctx);
     if appositive == Appositive::Organisation {

@@ -257,6 +257,11 @@ fn who_is_a_firm() {
         // "of" or "from" opening an aside after a name says where the
         // person works.
         ("Ann Roe, of Tellco Boyd, said so.", &["Ann Roe"]),
+        // A name that ends in a number written as a word is a group's.
+        (
+            "One of the so-called Tarnby Four, Ann Roe, said so.",
+            &["Ann Roe"],
+        ),
         // A person's possessive right before a name makes it a work; a
         // role between makes it a person.
         (
