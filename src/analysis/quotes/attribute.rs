@@ -377,7 +377,11 @@ pub fn before(tokens: &[Token]) -> Vec<Found> {
             Form::Participle if is_progressive(tokens, at) => {
                 subject_before(tokens, at).map(|(s, _)| s)
             }
-            Form::Participle if follows_comma(tokens, at) => clause_subject(&tokens[..at]),
+            // "Ash has failed, he claimed, saying": the subject of the cue
+            // set off right before the participle.
+            Form::Participle if follows_comma(tokens, at) => {
+                cue_clause_before(tokens, at).or_else(|| clause_subject(&tokens[..at]))
+            }
             // "late on Friday saying": a day is never the one who says.
             Form::Participle
                 if at > 1
@@ -544,6 +548,19 @@ fn is_coordinated(tokens: &[Token], at: usize) -> bool {
 fn is_progressive(tokens: &[Token], at: usize) -> bool {
     let i = skip_adverbs(tokens, at);
     i > 0 && lower(&tokens[i - 1]).is_some_and(|w| has(w, flag::PROGRESSIVE))
+}
+
+/// ", he claimed, saying": a finite cue and its subject set off by a
+/// comma before it, right before the comma at `at - 1` that the
+/// participle at `at` follows.
+fn cue_clause_before(tokens: &[Token], at: usize) -> Option<Span> {
+    let verb = at.checked_sub(2)?;
+    if !tokens[verb + 1].is(',') || !tokens[verb].is_lowercase() {
+        return None;
+    }
+    cue_at(tokens, verb).filter(|(cue, len)| cue.form == Form::Finite && *len == 1)?;
+    let (subject, start) = subject_before(tokens, verb)?;
+    (start > 0 && tokens[start - 1].is(',')).then_some(subject)
 }
 
 /// ", saying": a participle that adds to the main clause.

@@ -1495,6 +1495,12 @@ const ROWS: &[Row] = &[
         &[("thanks for having me", Some("Tom Ash"), Some("saying"))],
     ),
     (
+        "a participle after a cue set off by commas is that cue's subject's",
+        "Ann Roe spoke on Monday. Mr Lind has failed, she claimed, saying he has the \
+         \"wrong answer\".",
+        &[("wrong answer", Some("Ann Roe"), Some("saying"))],
+    ),
+    (
         "a title chain after the cue ends in the name, past a comma or a verb's form",
         "\"It was hard,\" said Tellco chief economist, Ivo Lind. \"It is incredible,\" \
          said Florida state archivist Ann Roe. According to the Datacorp report the \
