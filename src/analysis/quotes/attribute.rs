@@ -281,7 +281,7 @@ fn subject_first(tokens: &[Token], start: usize) -> Option<Found> {
         // sentence of its own, no description.
         let described = lead.len() <= DESCRIPTION_WORDS
             && lead.last().is_some_and(|t| t.is(','))
-            && !opens_with_adverb(lead)
+            && !opens_with_capital_adverb(lead)
             && !lead.iter().any(|t| t.kind == Kind::Quote);
         return (from == start || described).then(|| Found {
             cue: cue_span(tokens, at, len),
@@ -300,7 +300,7 @@ pub fn closing_clause(tokens: &[Token]) -> Option<Found> {
         .filter(|&i| tokens[i - 1].is(','))
         // "“….” Meanwhile, Ivo Lind has urged": the comma after an
         // opening adverb opens a sentence, it closes no clause.
-        .filter(|&i| i != 2 || !opens_with_adverb(tokens))
+        .filter(|&i| i != 2 || !opens_with_capital_adverb(tokens))
         .find_map(|i| {
             let first = tokens.get(i)?;
             match cue_at(tokens, i) {
@@ -327,7 +327,7 @@ pub fn closing_clause(tokens: &[Token]) -> Option<Found> {
 }
 
 /// The words open with a capitalised adverb ("Meanwhile", "However").
-fn opens_with_adverb(tokens: &[Token]) -> bool {
+fn opens_with_capital_adverb(tokens: &[Token]) -> bool {
     tokens
         .first()
         .is_some_and(|t| t.is_capitalised() && is_adverb(&t.text.to_ascii_lowercase()))

@@ -65,8 +65,7 @@ pub(super) fn clause_subject(tokens: &[Token]) -> Option<Span> {
 /// "after" or "before" opens a phrase of time at `from`.
 fn adverb_of_time(tokens: &[Token], from: usize) -> bool {
     let word = tokens[from].text.to_ascii_lowercase();
-    let adverb = word == "soon" || word.ends_with("ly") || is_adverb(&word);
-    adverb
+    (word == "soon" || is_any_adverb(&word))
         && tokens
             .get(from + 1)
             .and_then(lower)
@@ -161,14 +160,17 @@ pub(super) fn is_preposition(word: &str) -> bool {
 /// in "-ly" but those of `assets/words/not-adverbs.txt`).
 pub(super) fn skip_adverbs(tokens: &[Token], at: usize) -> usize {
     let mut i = at;
-    while i > 0
-        && lower(&tokens[i - 1]).is_some_and(|w| {
-            is_adverb(w) || w.len() > 4 && w.ends_with("ly") && !not_adverbs::contains(w.as_bytes())
-        })
-    {
+    while i > 0 && lower(&tokens[i - 1]).is_some_and(is_any_adverb) {
         i -= 1;
     }
     i
+}
+
+/// A lower-case adverb: listed (`assets/words/adverbs.txt`), or in "-ly"
+/// but those of `assets/words/not-adverbs.txt` ("family", "early").
+fn is_any_adverb(word: &str) -> bool {
+    is_adverb(word)
+        || word.len() > 4 && word.ends_with("ly") && !not_adverbs::contains(word.as_bytes())
 }
 
 /// The speaker phrase before the cue at `at`, skipping adverbs, a time,
